@@ -1,0 +1,109 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import * as echarts from 'echarts';
+
+/**
+ * An ECharts chart whose option comes from the server as JSON.
+ *
+ * Series of the Tandem-only type "interval" ({type:'interval', data:[[low, estimate, high, label], …]}) are drawn as a
+ * horizontal interval plot (a confidence interval per row with the estimate as a dot), which plain ECharts JSON cannot express.
+ */
+@customElement('tandem-chart')
+export class TandemChart extends LitElement {
+  static styles = css`
+    :host {
+      display: block;
+      position: relative;
+      width: 100%;
+      min-height: 240px;
+    }
+    .chart {
+      position: absolute;
+      inset: 0;
+    }
+  `;
+
+  /** The ECharts option as JSON text. */
+  @property({ type: String }) option = '{}';
+
+  private chart?: echarts.ECharts;
+  private resizeObserver?: ResizeObserver;
+  private themeObserver?: MutationObserver;
+
+  render() {
+    return html`<div class="chart" role="img" aria-label=${this.getAttribute('aria-label') ?? 'chart'}></div>`;
+  }
+
+  firstUpdated() {
+    this.init();
+    this.resizeObserver = new ResizeObserver(() => this.chart?.resize());
+    this.resizeObserver.observe(this);
+    // Re-create the chart when Lumo switches between light and dark.
+    this.themeObserver = new MutationObserver(() => this.init());
+    this.themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['theme'] });
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+    this.themeObserver?.disconnect();
+    this.chart?.dispose();
+    this.chart = undefined;
+  }
+
+  updated(changed: Map<string, unknown>) {
+    if (changed.has('option') && this.chart) {
+      this.chart.setOption(this.buildOption(), true);
+    }
+  }
+
+  private init() {
+    const container = this.renderRoot.querySelector('.chart') as HTMLDivElement | null;
+    if (!container) {
+      return;
+    }
+    this.chart?.dispose();
+    const dark = (document.documentElement.getAttribute('theme') ?? '').includes('dark');
+    this.chart = echarts.init(container, dark ? 'dark' : undefined, { renderer: 'svg' });
+    this.chart.setOption(this.buildOption(), true);
+  }
+
+  private buildOption(): echarts.EChartsOption {
+    const option = JSON.parse(this.option || '{}');
+    const style = getComputedStyle(this);
+    const text = style.getPropertyValue('--lumo-body-text-color').trim();
+    option.backgroundColor = 'transparent';
+    option.textStyle = { fontFamily: style.getPropertyValue('--lumo-font-family').trim(), ...(text ? { color: text } : {}) };
+    if (Array.isArray(option.series)) {
+      option.series = option.series.map((s: any) => (s.type === 'interval' ? this.intervalSeries(s) : s));
+    }
+    return option;
+  }
+
+  /** Data rows are [low, estimate, high, category]; the y axis is the category axis. */
+  private intervalSeries(series: any): any {
+    const color = series.color ?? '#1676f3';
+    return {
+      ...series,
+      type: 'custom',
+      encode: { x: [0, 1, 2], y: 3 },
+      renderItem: (_params: any, api: any) => {
+        const y = api.value(3);
+        const low = api.coord([api.value(0), y]);
+        const mid = api.coord([api.value(1), y]);
+        const high = api.coord([api.value(2), y]);
+        const cap = 6;
+        const line = { stroke: color, lineWidth: 2 };
+        return {
+          type: 'group',
+          children: [
+            { type: 'line', shape: { x1: low[0], y1: low[1], x2: high[0], y2: high[1] }, style: line },
+            { type: 'line', shape: { x1: low[0], y1: low[1] - cap, x2: low[0], y2: low[1] + cap }, style: line },
+            { type: 'line', shape: { x1: high[0], y1: high[1] - cap, x2: high[0], y2: high[1] + cap }, style: line },
+            { type: 'circle', shape: { cx: mid[0], cy: mid[1], r: 5 }, style: { fill: color } },
+          ],
+        };
+      },
+    };
+  }
+}

@@ -1,0 +1,158 @@
+package dev.tandem.base.ui.chart;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * Builds ECharts options for the chart kinds Tandem uses: line (with a horizontal goal line), bar, scatter/bubble and a
+ * horizontal interval plot. Each factory returns a spec that can be refined before it is shown.
+ */
+public final class ChartSpec {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final ObjectNode root = JSON.createObjectNode();
+
+  private ChartSpec() {
+    root.putObject("tooltip").put("trigger", "axis");
+    root.putObject("legend").put("type", "scroll").put("top", 0);
+    root.putObject("grid").put("left", 56).put("right", 24).put("top", 40).put("bottom", 40).put("containLabel", true);
+  }
+
+  /** A series of values over categories (weeks, teams). {@code null} values leave a gap. */
+  public record Series(String name, List<? extends Number> values) {}
+
+  /** A point of a scatter/bubble chart; {@code size} sets the bubble area. */
+  public record Point(String label, double x, double y, double size) {}
+
+  /** One row of an interval plot: an estimate with its lower and upper bound. {@code high} may be infinite. */
+  public record Interval(String label, double low, double estimate, double high) {}
+
+  public static ChartSpec line(List<String> categories, List<Series> series) {
+    ChartSpec spec = new ChartSpec();
+    spec.categoryX(categories);
+    spec.valueY();
+    ArrayNode out = spec.root.putArray("series");
+    for (Series s : series) {
+      ObjectNode node = out.addObject().put("type", "line").put("name", s.name()).put("smooth", false);
+      node.put("symbolSize", 5);
+      values(node.putArray("data"), s.values());
+    }
+    return spec;
+  }
+
+  public static ChartSpec bar(List<String> categories, List<Series> series, boolean stacked) {
+    ChartSpec spec = new ChartSpec();
+    spec.categoryX(categories);
+    spec.valueY();
+    ArrayNode out = spec.root.putArray("series");
+    for (Series s : series) {
+      ObjectNode node = out.addObject().put("type", "bar").put("name", s.name());
+      if (stacked) {
+        node.put("stack", "total");
+      }
+      values(node.putArray("data"), s.values());
+    }
+    return spec;
+  }
+
+  /** A bubble chart: one series per point so each gets its own legend entry and colour. */
+  public static ChartSpec bubble(String xName, String yName, List<Point> points) {
+    ChartSpec spec = new ChartSpec();
+    spec.root.with("tooltip").put("trigger", "item");
+    spec.root.putObject("xAxis").put("type", "value").put("name", xName).put("nameLocation", "middle").put("nameGap", 28);
+    spec.root.putObject("yAxis").put("type", "value").put("name", yName);
+    double maxSize = points.stream().mapToDouble(Point::size).max().orElse(1);
+    ArrayNode out = spec.root.putArray("series");
+    for (Point p : points) {
+      ObjectNode node = out.addObject().put("type", "scatter").put("name", p.label());
+      node.put("symbolSize", maxSize <= 0 ? 10 : 10 + 40 * Math.sqrt(p.size() / maxSize));
+      node.putArray("data").addArray().add(p.x()).add(p.y()).add(p.size());
+    }
+    return spec;
+  }
+
+  /**
+   * A horizontal interval plot (e.g. rate ratios with 95% CIs). On a log axis, infinite upper bounds are drawn to the
+   * axis edge and zero lower bounds are clamped to the smallest shown value.
+   */
+  public static ChartSpec intervals(String xName, List<Interval> rows, boolean logAxis, Double referenceLine) {
+    ChartSpec spec = new ChartSpec();
+    spec.root.with("tooltip").put("trigger", "item");
+    double min = rows.stream().mapToDouble(Interval::low).filter(v -> v > 0).min().orElse(0.1);
+    double max =
+        rows.stream().mapToDouble(Interval::high).filter(Double::isFinite).max().orElse(10);
+    max = Math.max(max, rows.stream().mapToDouble(Interval::estimate).filter(Double::isFinite).max().orElse(1));
+    double floor = logAxis ? Math.pow(10, Math.floor(Math.log10(Math.min(min, 0.5)))) : 0;
+    double ceiling = logAxis ? Math.pow(10, Math.ceil(Math.log10(Math.max(max, 2)))) : max * 1.1;
+    ObjectNode x = spec.root.putObject("xAxis").put("type", logAxis ? "log" : "value").put("name", xName);
+    x.put("nameLocation", "middle").put("nameGap", 28).put("min", floor).put("max", ceiling);
+    ArrayNode labels = spec.root.putObject("yAxis").put("type", "category").put("inverse", true).putArray("data");
+    ObjectNode series = spec.root.putArray("series").addObject().put("type", "interval").put("name", xName);
+    ArrayNode data = series.putArray("data");
+    for (Interval r : rows) {
+      labels.add(r.label());
+      double low = logAxis ? Math.max(r.low(), floor) : r.low();
+      double high = Double.isFinite(r.high()) ? r.high() : ceiling;
+      data.addArray().add(low).add(r.estimate()).add(high).add(r.label());
+    }
+    if (referenceLine != null) {
+      ObjectNode markLine = series.putObject("markLine").put("silent", true).put("symbol", "none");
+      markLine.putObject("lineStyle").put("type", "dashed").put("color", "#888");
+      markLine.putArray("data").addObject().put("xAxis", referenceLine);
+    }
+    return spec;
+  }
+
+  /** Adds a dashed horizontal goal line (e.g. 0.80) to the first series. */
+  public ChartSpec goalLine(double value, String label) {
+    ArrayNode series = root.withArray("series");
+    if (series.isEmpty()) {
+      return this;
+    }
+    ObjectNode markLine = ((ObjectNode) series.get(0)).putObject("markLine");
+    markLine.put("silent", true).put("symbol", "none");
+    markLine.putObject("lineStyle").put("type", "dashed").put("width", 2).put("color", "#e3342f");
+    markLine.putObject("label").put("formatter", label).put("position", "insideEndTop");
+    markLine.putArray("data").addObject().put("yAxis", value).put("name", label);
+    return this;
+  }
+
+  /** Shows the y axis as 0–100 percent (series values are given in percent). */
+  public ChartSpec percentY() {
+    ObjectNode y = root.with("yAxis");
+    y.put("min", 0).put("max", 100);
+    y.putObject("axisLabel").put("formatter", "{value}%");
+    return this;
+  }
+
+  public ChartSpec title(String text) {
+    root.putObject("title").put("text", text).put("left", "center").put("show", false);
+    return this;
+  }
+
+  public String toJson() {
+    return root.toString();
+  }
+
+  private void categoryX(List<String> categories) {
+    ObjectNode x = root.putObject("xAxis").put("type", "category").put("boundaryGap", false);
+    ArrayNode data = x.putArray("data");
+    categories.forEach(data::add);
+  }
+
+  private void valueY() {
+    root.putObject("yAxis").put("type", "value");
+  }
+
+  private static void values(ArrayNode data, List<? extends Number> values) {
+    for (Number v : values) {
+      if (v == null) {
+        data.addNull();
+      } else {
+        data.add(v.doubleValue());
+      }
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package dev.tandem.roster;
+
+import dev.tandem.base.ValidationException;
+import dev.tandem.base.WeekRange;
+import dev.tandem.security.AuditService;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Developers and teams: the roster every metric counts against. */
+@Service
+public class RosterService {
+
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  private static final Pattern TEAM_KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
+
+  private final TeamRepository teams;
+  private final DeveloperRepository developers;
+  private final HeadcountQuery headcount;
+  private final AuditService audit;
+
+  RosterService(TeamRepository teams, DeveloperRepository developers, HeadcountQuery headcount, AuditService audit) {
+    this.teams = teams;
+    this.developers = developers;
+    this.headcount = headcount;
+    this.audit = audit;
+  }
+
+  public List<Team> teams() {
+    return teams.findAll();
+  }
+
+  public Optional<Team> team(String key) {
+    return teams.findByKey(key);
+  }
+
+  /** The ids of a team and every team below it; {@code null} for the whole organisation (no team given). */
+  public Set<Long> scope(String teamKey) {
+    if (teamKey == null || teamKey.isBlank()) {
+      return null;
+    }
+    List<Team> all = teams.findAll();
+    Team root = all.stream()
+        .filter(t -> t.key().equals(teamKey))
+        .findFirst()
+        .orElseThrow(() -> ValidationException.of("team", "no team with key '" + teamKey + "'"));
+    Set<Long> ids = new HashSet<>();
+    Deque<Long> todo = new ArrayDeque<>(List.of(root.id()));
+    while (!todo.isEmpty()) {
+      Long id = todo.pop();
+      if (ids.add(id)) {
+        all.stream().filter(t -> id.equals(t.parentId())).forEach(t -> todo.push(t.id()));
+      }
+    }
+    return ids;
+  }
+
+  /** DESIGN §3.1 headcount per week for a team's scope (or the organisation when {@code teamKey} is null). */
+  public List<WeeklyCount> weeklyHeadcount(String teamKey, WeekRange range) {
+    return headcount.weeklyHeadcount(range, scope(teamKey));
+  }
+
+  @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+  public List<Developer> developers(DeveloperFilter filter, int offset, int limit) {
+    return developers.search(filter.text(), scope(filter.teamKey()), offset, limit);
+  }
+
+  @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+  public int countDevelopers(DeveloperFilter filter) {
+    return developers.count(filter.text(), scope(filter.teamKey()));
+  }
+
+  @PreAuthorize("hasRole('ADMIN')")
+  @Transactional
+  public Developer saveDeveloper(Developer input) {
+    Developer d = new Developer(
+        input.id(),
+        input.email() == null ? null : input.email().trim().toLowerCase(Locale.ROOT),
+        input.name() == null ? null : input.name().trim(),
+        input.teamId(),
+        input.teamKey(),
+        input.startedOn(),
+        input.leftOn(),
+        input.excluded());
+    new ValidationException.Collector()
+        .check(d.email() != null && EMAIL.matcher(d.email()).matches(), "email", "expected an email such as ana.silva@example.com")
+        .check(d.name() != null && !d.name().isEmpty(), "name", "a display name is required")
+        .check(teams.findById(d.teamId()).isPresent(), "team", "choose an existing team")
+        .check(d.startedOn() != null, "startedOn", "a start date is required")
+        .check(d.leftOn() == null || d.startedOn() == null || !d.leftOn().isBefore(d.startedOn()), "leftOn",
+            "the last day cannot be before the first day")
+        .throwIfAny();
+    Optional<Long> sameEmail = developers.idByEmail(d.email());
+    if (sameEmail.isPresent() && !sameEmail.get().equals(d.id())) {
+      throw ValidationException.of("email", "another developer already has the email " + d.email());
+    }
+    if (d.id() == null) {
+      long id = developers.insert(d);
+      Developer created = developers.findById(id).orElseThrow();
+      audit.record("create", "developer", id, null, created);
+      return created;
+    }
+    Developer before = developers.findById(d.id())
+        .orElseThrow(() -> ValidationException.of("id", "the developer no longer exists"));
+    developers.update(d);
+    Developer after = developers.findById(d.id()).orElseThrow();
+    audit.record("update", "developer", d.id(), before, after);
+    return after;
+  }
+
+  @PreAuthorize("hasRole('ADMIN')")
+  @Transactional
+  public Team saveTeam(Team input) {
+    String key = input.key() == null ? null : input.key().trim().toLowerCase(Locale.ROOT);
+    Team t = new Team(input.id(), key, input.name() == null ? null : input.name().trim(), input.parentId());
+    new ValidationException.Collector()
+        .check(key != null && TEAM_KEY.matcher(key).matches(), "key", "expected lower-case letters, digits and '-', e.g. payments")
+        .check(t.name() != null && !t.name().isEmpty(), "name", "a name is required")
+        .check(t.parentId() == null || teams.findById(t.parentId()).isPresent(), "parent", "choose an existing team")
+        .throwIfAny();
+    teams.findByKey(key).filter(other -> !other.id().equals(t.id())).ifPresent(other -> {
+      throw ValidationException.of("key", "another team already has the key " + key);
+    });
+    if (t.id() != null && t.parentId() != null && scope(teams.findById(t.id()).orElseThrow().key()).contains(t.parentId())) {
+      throw ValidationException.of("parent", "a team cannot sit below itself or one of its own sub-teams");
+    }
+    if (t.id() == null) {
+      long id = teams.insert(t);
+      Team created = teams.findById(id).orElseThrow();
+      audit.record("create", "team", id, null, created);
+      return created;
+    }
+    Team before = teams.findById(t.id()).orElseThrow(() -> ValidationException.of("id", "the team no longer exists"));
+    teams.update(t);
+    audit.record("update", "team", t.id(), before, t);
+    return t;
+  }
+
+  /** A team's path of keys from the top, e.g. {@code engineering/commerce/payments}. */
+  public String path(Team team) {
+    List<Team> all = teams.findAll();
+    StringBuilder path = new StringBuilder(team.key());
+    Team current = team;
+    while (current.parentId() != null) {
+      Long parentId = current.parentId();
+      current = all.stream().filter(t -> Objects.equals(t.id(), parentId)).findFirst().orElseThrow();
+      path.insert(0, current.key() + "/");
+    }
+    return path.toString();
+  }
+}

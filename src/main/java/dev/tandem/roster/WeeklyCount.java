@@ -1,0 +1,6 @@
+package dev.tandem.roster;
+
+import dev.tandem.base.IsoWeek;
+
+/** A count for one ISO week. */
+public record WeeklyCount(IsoWeek week, int count) {}

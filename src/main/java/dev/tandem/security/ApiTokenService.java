@@ -1,0 +1,67 @@
+package dev.tandem.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** API tokens: random, shown once, stored only as their SHA-256. */
+@Service
+public class ApiTokenService {
+
+  private final ApiTokenRepository tokens;
+  private final AuditService audit;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+
+  ApiTokenService(ApiTokenRepository tokens, AuditService audit, Clock clock) {
+    this.tokens = tokens;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** A token that was just created: the only moment its value is known. */
+  public record CreatedToken(long id, String token) {}
+
+  public boolean anyTokens() {
+    return tokens.count() > 0;
+  }
+
+  /** Creates a token with a given value (the bootstrap token) or a fresh random one when {@code value} is null. */
+  @Transactional
+  public CreatedToken create(String name, Role role, Long teamId, String value) {
+    String token = value != null ? value : "tdm_" + randomPart();
+    long id = tokens.insert(name, sha256(token), role, teamId, CurrentUser.name(), clock.instant().atOffset(ZoneOffset.UTC));
+    audit.record("create", "api-token", id, null, java.util.Map.of("name", name, "role", role.name()));
+    return new CreatedToken(id, token);
+  }
+
+  /** The active token with this value, marking it used now. */
+  @Transactional
+  public Optional<ApiToken> authenticate(String token) {
+    Optional<ApiToken> found = tokens.findActiveByHash(sha256(token));
+    found.ifPresent(t -> tokens.touch(t.id(), clock.instant().atOffset(ZoneOffset.UTC)));
+    return found;
+  }
+
+  private String randomPart() {
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  static String sha256(String value) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

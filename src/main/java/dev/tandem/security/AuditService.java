@@ -1,0 +1,53 @@
+package dev.tandem.security;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/** Records every write with the values before and after. Entries are never edited or deleted. */
+@Service
+public class AuditService {
+
+  private final AuditRepository repository;
+  private final Clock clock;
+  private final ObjectMapper json =
+      new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+  AuditService(AuditRepository repository, Clock clock) {
+    this.repository = repository;
+    this.clock = clock;
+  }
+
+  /** Records a write by the current user; {@code before}/{@code after} are any objects (null for create/delete). */
+  public void record(String action, String entity, Object entityId, Object before, Object after) {
+    repository.append(new AuditEntry(
+        AuditRepository.utc(clock.instant()),
+        CurrentUser.name(),
+        action,
+        entity,
+        entityId == null ? null : String.valueOf(entityId),
+        toJson(before),
+        toJson(after)));
+  }
+
+  @PreAuthorize("hasRole('ADMIN')")
+  public List<AuditEntry> latest(int limit) {
+    return repository.latest(limit);
+  }
+
+  private String toJson(Object value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot record audit value", e);
+    }
+  }
+}

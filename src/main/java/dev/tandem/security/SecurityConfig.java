@@ -1,0 +1,72 @@
+package dev.tandem.security;
+
+import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import dev.tandem.security.ui.LoginView;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/** Three chains: the stateless bearer-token API, actuator (health public, the rest admin), and the Vaadin UI with a login form. */
+@Configuration
+@EnableWebSecurity
+@EnableMethodSecurity
+@Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
+class SecurityConfig {
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return new BCryptPasswordEncoder();
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiChain(HttpSecurity http, ApiTokenService tokens) throws Exception {
+    return http.securityMatcher("/api/**")
+        .csrf(c -> c.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(c -> c.disable())
+        .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+        .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        .exceptionHandling(e -> e.authenticationEntryPoint(ProblemResponses.unauthorized())
+            .accessDeniedHandler(ProblemResponses.forbidden()))
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain actuatorChain(HttpSecurity http, ApiTokenService tokens) throws Exception {
+    return http.securityMatcher("/actuator/**")
+        .csrf(c -> c.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+        .authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**")
+            .permitAll()
+            .anyRequest()
+            .hasRole(Role.ADMIN.name()))
+        .httpBasic(b -> b.authenticationEntryPoint(ProblemResponses.unauthorized()))
+        .exceptionHandling(e -> e.authenticationEntryPoint(ProblemResponses.unauthorized())
+            .accessDeniedHandler(ProblemResponses.forbidden()))
+        .build();
+  }
+
+  @Bean
+  @Order(3)
+  SecurityFilterChain uiChain(HttpSecurity http) throws Exception {
+    http.headers(h -> h.contentTypeOptions(c -> {})
+        .frameOptions(f -> f.deny())
+        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+    http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+    return http.build();
+  }
+}

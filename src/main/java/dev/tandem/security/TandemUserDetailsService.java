@@ -1,0 +1,31 @@
+package dev.tandem.security;
+
+import java.util.List;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+
+/** Loads users from the database; passwords are BCrypt hashes. */
+@Service
+class TandemUserDetailsService implements UserDetailsService {
+
+  private final UserRepository users;
+
+  TandemUserDetailsService(UserRepository users) {
+    this.users = users;
+  }
+
+  @Override
+  public UserDetails loadUserByUsername(String username) {
+    UserRepository.AccountWithHash found = users.findForLogin(username)
+        .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+    return User.withUsername(found.account().username())
+        .password(found.passwordHash())
+        .disabled(!found.account().enabled())
+        .authorities(List.of(new SimpleGrantedAuthority("ROLE_" + found.account().role().name())))
+        .build();
+  }
+}

@@ -1,0 +1,48 @@
+package dev.tandem.security.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+
+/** Sign-in. The demo users and their passwords are listed only in the demo profile. */
+@Route(value = "login", autoLayout = false)
+@PageTitle("Sign in · Tandem")
+@AnonymousAllowed
+public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+
+  private final LoginForm form = new LoginForm();
+
+  LoginView(Environment environment) {
+    setSizeFull();
+    setAlignItems(Alignment.CENTER);
+    setJustifyContentMode(JustifyContentMode.CENTER);
+    form.setAction("login");
+    form.setForgotPasswordButtonVisible(false);
+    H1 title = new H1("Tandem");
+    Paragraph tagline = new Paragraph("AI coding-tool adoption and error rate, per tool, with honest uncertainty.");
+    tagline.addClassName("tandem-explainer");
+    add(title, tagline, form);
+    if (environment.acceptsProfiles(Profiles.of("demo"))) {
+      Div demo = new Div();
+      demo.addClassName("tandem-demo-credentials");
+      demo.setId("demo-credentials");
+      demo.add(new Paragraph("Demo users (user / password): admin / admin, leader / leader, manager / manager (team Commerce), "
+          + "member / member (team Payments)."));
+      add(demo);
+    }
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+  }
+}

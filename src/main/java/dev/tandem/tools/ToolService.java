@@ -1,0 +1,61 @@
+package dev.tandem.tools;
+
+import dev.tandem.base.ValidationException;
+import dev.tandem.security.AuditService;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The tool catalogue: everyone signed in may read it, only admins change it. */
+@Service
+public class ToolService {
+
+  private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,49}");
+  private final ToolRepository repository;
+  private final AuditService audit;
+
+  ToolService(ToolRepository repository, AuditService audit) {
+    this.repository = repository;
+    this.audit = audit;
+  }
+
+  public List<Tool> tools() {
+    return repository.findAll();
+  }
+
+  @PreAuthorize("hasRole('ADMIN')")
+  @Transactional
+  public Tool create(Tool tool) {
+    validate(tool);
+    if (repository.find(tool.key()).isPresent()) {
+      throw ValidationException.of("key", "a tool with key '" + tool.key() + "' already exists");
+    }
+    repository.insert(tool);
+    audit.record("create", "tool", tool.key(), null, tool);
+    return tool;
+  }
+
+  @PreAuthorize("hasRole('ADMIN')")
+  @Transactional
+  public Tool update(Tool tool) {
+    validate(tool);
+    Tool before = repository
+        .find(tool.key())
+        .orElseThrow(() -> ValidationException.of("key", "no tool with key '" + tool.key() + "'"));
+    repository.update(tool);
+    audit.record("update", "tool", tool.key(), before, tool);
+    return tool;
+  }
+
+  private static void validate(Tool tool) {
+    new ValidationException.Collector()
+        .check(tool.key() != null && KEY.matcher(tool.key()).matches(), "key",
+            "expected lower-case letters, digits and '-', e.g. claude-code")
+        .check(tool.name() != null && !tool.name().isBlank(), "name", "a name is required")
+        .check(tool.vendor() != null && !tool.vendor().isBlank(), "vendor", "a vendor is required")
+        .check(Tool.KINDS.contains(tool.kind()), "kind", "expected one of " + Tool.KINDS)
+        .throwIfAny();
+  }
+}
