@@ -36,11 +36,19 @@ export class TandemChart extends LitElement {
 
   firstUpdated() {
     this.init();
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
     this.resizeObserver = new ResizeObserver(() => this.chart?.resize());
     this.resizeObserver.observe(this);
     // Re-create the chart when Lumo switches between light and dark.
     this.themeObserver = new MutationObserver(() => this.init());
     this.themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['theme'] });
+    // Vaadin may detach and re-attach the element (e.g. when the layout is rebuilt): draw again then.
+    if (this.hasUpdated) {
+      this.init();
+    }
   }
 
   disconnectedCallback() {

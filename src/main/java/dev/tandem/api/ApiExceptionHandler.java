@@ -20,10 +20,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ValidationException.class)
   ProblemDetail invalid(ValidationException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid values.");
-    List<Map<String, String>> errors = e.problems().stream()
-        .map(p -> Map.of("field", p.field(), "message", p.message()))
-        .toList();
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid values.");
+    List<Map<String, String>> errors =
+        e.problems().stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList();
     problem.setProperty("errors", errors);
     return problem;
   }
@@ -36,6 +36,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e) {
     log.error("API request failed", e);
-    return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; it has been logged.");
+    return ProblemDetail.forStatusAndDetail(
+        HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; it has been logged.");
   }
 }

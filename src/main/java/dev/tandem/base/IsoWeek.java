@@ -22,7 +22,8 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
 
   /** The week that contains the given day. */
   public static IsoWeek of(LocalDate day) {
-    return new IsoWeek(day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    return new IsoWeek(
+        day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
   }
 
   /** The week that starts on the given Monday. */
@@ -37,13 +38,16 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
   public static IsoWeek parse(String text) {
     Matcher m = FORMAT.matcher(text == null ? "" : text.trim());
     if (!m.matches()) {
-      throw new DateTimeParseException("expected a week as YYYY-Www, e.g. 2026-W48", String.valueOf(text), 0);
+      throw new DateTimeParseException(
+          "expected a week as YYYY-Www, e.g. 2026-W48", String.valueOf(text), 0);
     }
     int year = Integer.parseInt(m.group(1));
     int week = Integer.parseInt(m.group(2));
     if (week < 1 || week > weeksIn(year)) {
       throw new DateTimeParseException(
-          "week " + week + " does not exist in " + year + " (it has " + weeksIn(year) + " weeks)", text, 0);
+          "week " + week + " does not exist in " + year + " (it has " + weeksIn(year) + " weeks)",
+          text,
+          0);
     }
     return new IsoWeek(year, week);
   }

@@ -5,7 +5,10 @@ import org.springframework.boot.autoconfigure.jooq.DefaultConfigurationCustomize
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Unquoted identifiers, so the same generated code works on H2 (upper-case names) and PostgreSQL (lower-case names). */
+/**
+ * Unquoted identifiers, so the same generated code works on H2 (upper-case names) and PostgreSQL
+ * (lower-case names).
+ */
 @Configuration
 class JooqSettings {
 

@@ -12,7 +12,10 @@ public class ValidationException extends RuntimeException {
   private final List<FieldProblem> problems;
 
   public ValidationException(List<FieldProblem> problems) {
-    super(problems.stream().map(p -> p.field() + ": " + p.message()).collect(Collectors.joining("; ")));
+    super(
+        problems.stream()
+            .map(p -> p.field() + ": " + p.message())
+            .collect(Collectors.joining("; ")));
     this.problems = List.copyOf(problems);
   }
 

@@ -23,10 +23,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The demo organisation, generated once on an empty database in the {@code demo} profile. Deterministic (fixed seed)
- * relative to the current week: about 250 developers in 12 teams under a three-level tree, joiners and leavers, one
- * excluded person, 26 complete weeks of usage with adoption rising unevenly from about 45% to about 80%, changes with AI
- * attribution and about 60 incidents.
+ * The demo organisation, generated once on an empty database in the {@code demo} profile.
+ * Deterministic (fixed seed) relative to the current week: about 250 developers in 12 teams under a
+ * three-level tree, joiners and leavers, one excluded person, 26 complete weeks of usage with
+ * adoption rising unevenly from about 45% to about 80%, changes with AI attribution and about 60
+ * incidents.
  */
 @Component
 @Profile("demo")
@@ -37,11 +38,16 @@ class DemoDataGenerator implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(DemoDataGenerator.class);
   private static final String[] TOOLS = {"copilot", "cursor", "q-developer", "kiro", "claude-code"};
   private static final double[] TOOL_WEIGHTS = {0.38, 0.22, 0.14, 0.12, 0.14};
-  private static final String[] FIRST = {"Ana", "Li", "Omar", "Sofia", "Jonas", "Priya", "Mateo", "Aiko", "Noah", "Fatima",
-      "Lars", "Chen", "Elena", "Kwame", "Maya", "Ivan", "Zoe", "Ravi", "Lea", "Tomas", "Nadia", "Hugo", "Amara", "Felix"};
-  private static final String[] LAST = {"Silva", "Wei", "Haddad", "Rossi", "Berg", "Patel", "Garcia", "Tanaka", "Smith",
-      "Khan", "Nilsen", "Zhang", "Popescu", "Mensah", "Cohen", "Petrov", "Martin", "Iyer", "Muller", "Novak", "Aziz",
-      "Dubois", "Okafor", "Weber"};
+  private static final String[] FIRST = {
+    "Ana", "Li", "Omar", "Sofia", "Jonas", "Priya", "Mateo", "Aiko", "Noah", "Fatima", "Lars",
+    "Chen", "Elena", "Kwame", "Maya", "Ivan", "Zoe", "Ravi", "Lea", "Tomas", "Nadia", "Hugo",
+    "Amara", "Felix"
+  };
+  private static final String[] LAST = {
+    "Silva", "Wei", "Haddad", "Rossi", "Berg", "Patel", "Garcia", "Tanaka", "Smith", "Khan",
+    "Nilsen", "Zhang", "Popescu", "Mensah", "Cohen", "Petrov", "Martin", "Iyer", "Muller", "Novak",
+    "Aziz", "Dubois", "Okafor", "Weber"
+  };
 
   private final DemoDataRepository repository;
   private final UserService users;
@@ -82,7 +88,8 @@ class DemoDataGenerator implements ApplicationRunner {
       double lead = teamLead.get(teamKeyById.get(p.teamId()));
       for (int i = 0; i < WEEKS; i++) {
         IsoWeek week = first.plus(i);
-        if (p.startedOn().isAfter(week.sunday()) || (p.leftOn() != null && p.leftOn().isBefore(week.monday()))) {
+        if (p.startedOn().isAfter(week.sunday())
+            || (p.leftOn() != null && p.leftOn().isBefore(week.monday()))) {
           continue;
         }
         boolean aiUser = threshold < target(i) + lead + (random.nextDouble() - 0.5) * 0.12;
@@ -99,7 +106,9 @@ class DemoDataGenerator implements ApplicationRunner {
             changes.add(new DemoRows.Changes(p.email(), week.monday(), primary, aiChanges));
           }
         } else if (random.nextDouble() < 0.15) {
-          usage.add(new DemoRows.Usage(p.email(), primary, week.monday(), 0, 0, 0)); // licence seat, no activity
+          usage.add(
+              new DemoRows.Usage(
+                  p.email(), primary, week.monday(), 0, 0, 0)); // licence seat, no activity
         }
         if (total - aiChanges > 0) {
           changes.add(new DemoRows.Changes(p.email(), week.monday(), "none", total - aiChanges));
@@ -111,11 +120,19 @@ class DemoDataGenerator implements ApplicationRunner {
     List<DemoRows.Incident> incidents = incidents(random, leafTeams, first, last);
     repository.insertIncidents(incidents, OffsetDateTime.now(clock));
     createUsers(leafTeams, ids, people);
-    log.info("Demo organisation created: {} developers, {} usage rows, {} change rows, {} incidents in {} ms",
-        people.size(), usage.size(), changes.size(), incidents.size(), (System.nanoTime() - started) / 1_000_000);
+    log.info(
+        "Demo organisation created: {} developers, {} usage rows, {} change rows, {} incidents in {} ms",
+        people.size(),
+        usage.size(),
+        changes.size(),
+        incidents.size(),
+        (System.nanoTime() - started) / 1_000_000);
   }
 
-  /** Organisation-wide adoption target for week i: rising from ~45% to ~80%, with a dip in the middle. */
+  /**
+   * Organisation-wide adoption target for week i: rising from ~45% to ~80%, with a dip in the
+   * middle.
+   */
   static double target(int i) {
     double trend = 0.45 + 0.35 * i / (WEEKS - 1);
     double wobble = 0.03 * Math.sin(i / 2.0) - (i >= 11 && i <= 13 ? 0.05 : 0);
@@ -125,20 +142,24 @@ class DemoDataGenerator implements ApplicationRunner {
   private Map<String, Long> createTeams() {
     long engineering = repository.insertTeam("engineering", "Engineering", null);
     Map<String, String[]> groups = new LinkedHashMap<>();
-    groups.put("platform", new String[] {"infrastructure", "observability", "developer-experience", "security"});
+    groups.put(
+        "platform",
+        new String[] {"infrastructure", "observability", "developer-experience", "security"});
     groups.put("commerce", new String[] {"payments", "checkout", "catalog", "search"});
     groups.put("data", new String[] {"analytics", "ml", "pipelines", "billing"});
     Map<String, Long> leaves = new LinkedHashMap<>();
-    groups.forEach((group, children) -> {
-      long groupId = repository.insertTeam(group, title(group), engineering);
-      for (String child : children) {
-        leaves.put(child, repository.insertTeam(child, title(child), groupId));
-      }
-    });
+    groups.forEach(
+        (group, children) -> {
+          long groupId = repository.insertTeam(group, title(group), engineering);
+          for (String child : children) {
+            leaves.put(child, repository.insertTeam(child, title(child), groupId));
+          }
+        });
     return leaves;
   }
 
-  private List<DemoRows.Person> people(Random random, Map<String, Long> teams, IsoWeek first, IsoWeek last) {
+  private List<DemoRows.Person> people(
+      Random random, Map<String, Long> teams, IsoWeek first, IsoWeek last) {
     List<DemoRows.Person> people = new ArrayList<>();
     List<Long> teamIds = new ArrayList<>(teams.values());
     LocalDate windowStart = first.monday();
@@ -146,8 +167,10 @@ class DemoDataGenerator implements ApplicationRunner {
     for (int n = 0; n < 262; n++) {
       String firstName = FIRST[n % FIRST.length];
       String lastName = LAST[(n * 7 + n / FIRST.length) % LAST.length];
-      String email = (firstName + "." + lastName + (n >= FIRST.length ? String.valueOf(n / FIRST.length) : ""))
-          .toLowerCase() + "@example.com";
+      String email =
+          (firstName + "." + lastName + (n >= FIRST.length ? String.valueOf(n / FIRST.length) : ""))
+                  .toLowerCase()
+              + "@example.com";
       long teamId = n == 0 ? teams.get("payments") : teamIds.get(random.nextInt(teamIds.size()));
       LocalDate startedOn = windowStart.minusDays(60 + random.nextInt(1400));
       LocalDate leftOn = null;
@@ -157,21 +180,43 @@ class DemoDataGenerator implements ApplicationRunner {
         leftOn = windowStart.plusDays(random.nextInt((int) windowDays)); // leaver
       }
       boolean excluded = n == 42;
-      people.add(new DemoRows.Person(email, firstName + " " + lastName, teamId, startedOn, leftOn, excluded));
+      people.add(
+          new DemoRows.Person(
+              email, firstName + " " + lastName, teamId, startedOn, leftOn, excluded));
     }
     return people;
   }
 
-  private static DemoRows.Usage usageRow(Random random, String email, String tool, IsoWeek week, int days) {
+  private static DemoRows.Usage usageRow(
+      Random random, String email, String tool, IsoWeek week, int days) {
     long interactions = days * (5L + random.nextInt(25));
-    return new DemoRows.Usage(email, tool, week.monday(), days, interactions, interactions * (1 + random.nextInt(6)));
+    return new DemoRows.Usage(
+        email, tool, week.monday(), days, interactions, interactions * (1 + random.nextInt(6)));
   }
 
-  private List<DemoRows.Incident> incidents(Random random, Map<String, Long> teams, IsoWeek first, IsoWeek last) {
-    String[] services = {"checkout-api", "billing-api", "search-indexer", "payments-gateway", "catalog-service",
-        "ml-feature-store", "observability-pipeline", "auth-service", "cost-explorer", "build-cache"};
-    String[] titles = {"Elevated 5xx on %s", "Latency spike in %s", "Data loss risk in %s", "Deploy of %s rolled back",
-        "%s unavailable in one region", "Misconfigured permissions on %s", "Queue backlog in %s"};
+  private List<DemoRows.Incident> incidents(
+      Random random, Map<String, Long> teams, IsoWeek first, IsoWeek last) {
+    String[] services = {
+      "checkout-api",
+      "billing-api",
+      "search-indexer",
+      "payments-gateway",
+      "catalog-service",
+      "ml-feature-store",
+      "observability-pipeline",
+      "auth-service",
+      "cost-explorer",
+      "build-cache"
+    };
+    String[] titles = {
+      "Elevated 5xx on %s",
+      "Latency spike in %s",
+      "Data loss risk in %s",
+      "Deploy of %s rolled back",
+      "%s unavailable in one region",
+      "Misconfigured permissions on %s",
+      "Queue backlog in %s"
+    };
     List<Long> teamIds = new ArrayList<>(teams.values());
     List<DemoRows.Incident> incidents = new ArrayList<>();
     long windowMinutes = (last.weeksUntil(last) + first.weeksUntil(last) + 1) * 7L * 24 * 60;
@@ -179,53 +224,96 @@ class DemoDataGenerator implements ApplicationRunner {
     for (int n = 0; n < 62; n++) {
       OffsetDateTime startedAt = start.plusMinutes((long) (random.nextDouble() * windowMinutes));
       double r = random.nextDouble();
-      String involvement = n % 12 == 3 ? "unknown" : r < 0.52 ? "none" : r < 0.78 ? "assisted" : "agent";
-      String tool = switch (involvement) {
-        case "assisted" -> weighted(random, new String[] {"copilot", "cursor", "q-developer", "claude-code"},
-            new double[] {0.35, 0.35, 0.15, 0.15});
-        case "agent" -> weighted(random, new String[] {"kiro", "claude-code", "cursor"}, new double[] {0.45, 0.35, 0.2});
-        default -> null;
-      };
+      String involvement =
+          n % 12 == 3 ? "unknown" : r < 0.52 ? "none" : r < 0.78 ? "assisted" : "agent";
+      String tool =
+          switch (involvement) {
+            case "assisted" ->
+                weighted(
+                    random,
+                    new String[] {"copilot", "cursor", "q-developer", "claude-code"},
+                    new double[] {0.35, 0.35, 0.15, 0.15});
+            case "agent" ->
+                weighted(
+                    random,
+                    new String[] {"kiro", "claude-code", "cursor"},
+                    new double[] {0.45, 0.35, 0.2});
+            default -> null;
+          };
       boolean ai = tool != null;
-      String severity = weighted(random, new String[] {"SEV1", "SEV2", "SEV3", "SEV4"}, new double[] {0.06, 0.22, 0.44, 0.28});
-      String rootCause = "unknown".equals(involvement) ? null
-          : ai ? weighted(random, new String[] {"ai-error", "user-error", "access-control", "process"},
-              new double[] {0.35, 0.3, 0.2, 0.15})
-          : weighted(random, new String[] {"infrastructure", "process", "user-error", "other"},
-              new double[] {0.4, 0.25, 0.25, 0.1});
+      String severity =
+          weighted(
+              random,
+              new String[] {"SEV1", "SEV2", "SEV3", "SEV4"},
+              new double[] {0.06, 0.22, 0.44, 0.28});
+      String rootCause =
+          "unknown".equals(involvement)
+              ? null
+              : ai
+                  ? weighted(
+                      random,
+                      new String[] {"ai-error", "user-error", "access-control", "process"},
+                      new double[] {0.35, 0.3, 0.2, 0.15})
+                  : weighted(
+                      random,
+                      new String[] {"infrastructure", "process", "user-error", "other"},
+                      new double[] {0.4, 0.25, 0.25, 0.1});
       boolean agent = "agent".equals(involvement);
-      OffsetDateTime resolvedAt = startedAt.isAfter(last.sunday().atStartOfDay().atOffset(ZoneOffset.UTC).minusDays(2))
-              && random.nextBoolean()
-          ? null
-          : startedAt.plusMinutes(15 + (long) Math.exp(3 + random.nextDouble() * 3.5));
+      OffsetDateTime resolvedAt =
+          startedAt.isAfter(last.sunday().atStartOfDay().atOffset(ZoneOffset.UTC).minusDays(2))
+                  && random.nextBoolean()
+              ? null
+              : startedAt.plusMinutes(15 + (long) Math.exp(3 + random.nextDouble() * 3.5));
       String service = services[random.nextInt(services.length)];
-      incidents.add(new DemoRows.Incident(
-          "INC-" + (1000 + n),
-          String.format(titles[random.nextInt(titles.length)], service),
-          severity,
-          startedAt,
-          resolvedAt,
-          service,
-          teamIds.get(random.nextInt(teamIds.size())),
-          involvement,
-          tool,
-          rootCause,
-          "unknown".equals(involvement) ? null : !(ai && random.nextDouble() < 0.45) && random.nextDouble() < 0.9,
-          "unknown".equals(involvement) ? null : agent ? random.nextDouble() < 0.35 : random.nextDouble() < 0.8,
-          "unknown".equals(involvement) ? null : agent ? random.nextDouble() < 0.5 : random.nextDouble() < 0.05,
-          random.nextDouble() < 0.4,
-          severity.equals("SEV1") || severity.equals("SEV2") ? "https://wiki.example.com/pm/" + (1000 + n) : null));
+      incidents.add(
+          new DemoRows.Incident(
+              "INC-" + (1000 + n),
+              String.format(titles[random.nextInt(titles.length)], service),
+              severity,
+              startedAt,
+              resolvedAt,
+              service,
+              teamIds.get(random.nextInt(teamIds.size())),
+              involvement,
+              tool,
+              rootCause,
+              "unknown".equals(involvement)
+                  ? null
+                  : !(ai && random.nextDouble() < 0.45) && random.nextDouble() < 0.9,
+              "unknown".equals(involvement)
+                  ? null
+                  : agent ? random.nextDouble() < 0.35 : random.nextDouble() < 0.8,
+              "unknown".equals(involvement)
+                  ? null
+                  : agent ? random.nextDouble() < 0.5 : random.nextDouble() < 0.05,
+              random.nextDouble() < 0.4,
+              severity.equals("SEV1") || severity.equals("SEV2")
+                  ? "https://wiki.example.com/pm/" + (1000 + n)
+                  : null));
     }
     return incidents;
   }
 
-  private void createUsers(Map<String, Long> teams, Map<String, Long> ids, List<DemoRows.Person> people) {
-    users.createUser(new UserAccount(null, "admin", "Ada Admin", Role.ADMIN, null, null, true), "admin");
-    users.createUser(new UserAccount(null, "leader", "Lee Leader", Role.LEADER, null, null, true), "leader");
-    users.createUser(new UserAccount(null, "manager", "Mia Manager", Role.MANAGER, teamId("commerce", teams), null, true),
+  private void createUsers(
+      Map<String, Long> teams, Map<String, Long> ids, List<DemoRows.Person> people) {
+    users.createUser(
+        new UserAccount(null, "admin", "Ada Admin", Role.ADMIN, null, null, true), "admin");
+    users.createUser(
+        new UserAccount(null, "leader", "Lee Leader", Role.LEADER, null, null, true), "leader");
+    users.createUser(
+        new UserAccount(
+            null, "manager", "Mia Manager", Role.MANAGER, teamId("commerce", teams), null, true),
         "manager");
-    users.createUser(new UserAccount(null, "member", people.get(0).name(), Role.MEMBER, teams.get("payments"),
-        ids.get(people.get(0).email()), true), "member");
+    users.createUser(
+        new UserAccount(
+            null,
+            "member",
+            people.get(0).name(),
+            Role.MEMBER,
+            teams.get("payments"),
+            ids.get(people.get(0).email()),
+            true),
+        "member");
   }
 
   private Long teamId(String key, Map<String, Long> leaves) {

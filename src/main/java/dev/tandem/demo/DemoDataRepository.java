@@ -44,12 +44,24 @@ class DemoDataRepository {
 
   /** Inserts the people and returns their ids by email. */
   Map<String, Long> insertPeople(List<DemoRows.Person> people) {
-    db.batchInsert(people.stream()
-            .map(p -> withoutId(new DeveloperRecord(null, p.email(), p.name(), p.teamId(), p.startedOn(), p.leftOn(),
-                p.excluded())))
-            .toList())
+    db.batchInsert(
+            people.stream()
+                .map(
+                    p ->
+                        withoutId(
+                            new DeveloperRecord(
+                                null,
+                                p.email(),
+                                p.name(),
+                                p.teamId(),
+                                p.startedOn(),
+                                p.leftOn(),
+                                p.excluded())))
+                .toList())
         .execute();
-    return db.select(DEVELOPER.EMAIL, DEVELOPER.ID).from(DEVELOPER).fetchMap(Record2::value1, Record2::value2);
+    return db.select(DEVELOPER.EMAIL, DEVELOPER.ID)
+        .from(DEVELOPER)
+        .fetchMap(Record2::value1, Record2::value2);
   }
 
   /** Leaves the identity column to the database. */
@@ -59,27 +71,62 @@ class DemoDataRepository {
   }
 
   void insertUsage(List<DemoRows.Usage> rows, Map<String, Long> ids) {
-    db.batchInsert(rows.stream()
-            .map(u -> new UsageWeekRecord(ids.get(u.email()), u.tool(), u.weekStart(), SOURCE, (short) u.activeDays(),
-                u.interactions(), u.acceptedLines(), null))
-            .toList())
+    db.batchInsert(
+            rows.stream()
+                .map(
+                    u ->
+                        new UsageWeekRecord(
+                            ids.get(u.email()),
+                            u.tool(),
+                            u.weekStart(),
+                            SOURCE,
+                            (short) u.activeDays(),
+                            u.interactions(),
+                            u.acceptedLines(),
+                            null))
+                .toList())
         .execute();
   }
 
   void insertChanges(List<DemoRows.Changes> rows, Map<String, Long> ids) {
-    db.batchInsert(rows.stream()
-            .map(c -> new ChangeCountRecord(ids.get(c.email()), c.weekStart(), c.attribution(), c.changes(), null))
-            .toList())
+    db.batchInsert(
+            rows.stream()
+                .map(
+                    c ->
+                        new ChangeCountRecord(
+                            ids.get(c.email()), c.weekStart(), c.attribution(), c.changes(), null))
+                .toList())
         .execute();
   }
 
   void insertIncidents(List<DemoRows.Incident> rows, OffsetDateTime now) {
-    db.batchInsert(rows.stream()
-            .map(i -> withoutId(new IncidentRecord(null, i.externalId(), SOURCE, i.title(), i.severity(),
-                i.resolvedAt() == null ? "triggered" : "resolved", i.startedAt(), i.resolvedAt(), i.service(), i.teamId(),
-                i.aiInvolvement(), i.tool(), i.rootCause(), i.peerReviewed(), i.approvalRequired(),
-                i.permissionsExceeded(), i.customerImpact(), i.postmortemUrl(), null, now)))
-            .toList())
+    db.batchInsert(
+            rows.stream()
+                .map(
+                    i ->
+                        withoutId(
+                            new IncidentRecord(
+                                null,
+                                i.externalId(),
+                                SOURCE,
+                                i.title(),
+                                i.severity(),
+                                i.resolvedAt() == null ? "triggered" : "resolved",
+                                i.startedAt(),
+                                i.resolvedAt(),
+                                i.service(),
+                                i.teamId(),
+                                i.aiInvolvement(),
+                                i.tool(),
+                                i.rootCause(),
+                                i.peerReviewed(),
+                                i.approvalRequired(),
+                                i.permissionsExceeded(),
+                                i.customerImpact(),
+                                i.postmortemUrl(),
+                                null,
+                                now)))
+                .toList())
         .execute();
   }
 }

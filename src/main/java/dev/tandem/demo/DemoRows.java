@@ -3,19 +3,46 @@ package dev.tandem.demo;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-/** Plain rows of the generated organisation, turned into table records by {@link DemoDataRepository}. */
+/**
+ * Plain rows of the generated organisation, turned into table records by {@link
+ * DemoDataRepository}.
+ */
 final class DemoRows {
 
   private DemoRows() {}
 
-  record Person(String email, String name, long teamId, LocalDate startedOn, LocalDate leftOn, boolean excluded) {}
+  record Person(
+      String email,
+      String name,
+      long teamId,
+      LocalDate startedOn,
+      LocalDate leftOn,
+      boolean excluded) {}
 
-  record Usage(String email, String tool, LocalDate weekStart, int activeDays, long interactions, long acceptedLines) {}
+  record Usage(
+      String email,
+      String tool,
+      LocalDate weekStart,
+      int activeDays,
+      long interactions,
+      long acceptedLines) {}
 
   record Changes(String email, LocalDate weekStart, String attribution, int changes) {}
 
   record Incident(
-      String externalId, String title, String severity, OffsetDateTime startedAt, OffsetDateTime resolvedAt,
-      String service, Long teamId, String aiInvolvement, String tool, String rootCause, Boolean peerReviewed,
-      Boolean approvalRequired, Boolean permissionsExceeded, Boolean customerImpact, String postmortemUrl) {}
+      String externalId,
+      String title,
+      String severity,
+      OffsetDateTime startedAt,
+      OffsetDateTime resolvedAt,
+      String service,
+      Long teamId,
+      String aiInvolvement,
+      String tool,
+      String rootCause,
+      Boolean peerReviewed,
+      Boolean approvalRequired,
+      Boolean permissionsExceeded,
+      Boolean customerImpact,
+      String postmortemUrl) {}
 }

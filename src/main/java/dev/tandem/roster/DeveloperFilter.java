@@ -1,6 +1,9 @@
 package dev.tandem.roster;
 
-/** Roster search: free text over name and email, and optionally a team scope (the team and its subtree). */
+/**
+ * Roster search: free text over name and email, and optionally a team scope (the team and its
+ * subtree).
+ */
 public record DeveloperFilter(String text, String teamKey) {
 
   public static DeveloperFilter all() {

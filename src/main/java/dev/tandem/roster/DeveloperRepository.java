@@ -49,7 +49,10 @@ class DeveloperRepository {
   }
 
   Optional<Long> idByEmail(String email) {
-    return db.select(DEVELOPER.ID).from(DEVELOPER).where(DEVELOPER.EMAIL.eq(email)).fetchOptional(DEVELOPER.ID);
+    return db.select(DEVELOPER.ID)
+        .from(DEVELOPER)
+        .where(DEVELOPER.EMAIL.eq(email))
+        .fetchOptional(DEVELOPER.ID);
   }
 
   long insert(Developer d) {

@@ -22,8 +22,9 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /**
- * DESIGN §3.1 headcount(W, scope): developers in scope, not excluded, with started_on <= Sunday(W) and (left_on empty or
- * left_on >= Monday(W)). One set-based query over a VALUES table of the weeks.
+ * DESIGN §3.1 headcount(W, scope): developers in scope, not excluded, with started_on <= Sunday(W)
+ * and (left_on empty or left_on >= Monday(W)). One set-based query over a VALUES table of the
+ * weeks.
  */
 @Repository
 class HeadcountQuery {
@@ -37,27 +38,29 @@ class HeadcountQuery {
   /** Headcount per week; {@code teamIds} null means the whole organisation. */
   List<WeeklyCount> weeklyHeadcount(WeekRange range, Collection<Long> teamIds) {
     @SuppressWarnings("unchecked")
-    Row2<LocalDate, LocalDate>[] rows = range.weeks().stream()
-        .map(w -> row(w.monday(), w.sunday()))
-        .toArray(Row2[]::new);
+    Row2<LocalDate, LocalDate>[] rows =
+        range.weeks().stream().map(w -> row(w.monday(), w.sunday())).toArray(Row2[]::new);
     Table<Record2<LocalDate, LocalDate>> weeks = values(rows).as("w", "monday", "sunday");
     Field<LocalDate> monday = field(name("w", "monday"), LocalDate.class);
     Field<LocalDate> sunday = field(name("w", "sunday"), LocalDate.class);
 
-    Condition inHeadcount = DEVELOPER.STARTED_ON.le(sunday)
-        .and(DEVELOPER.LEFT_ON.isNull().or(DEVELOPER.LEFT_ON.ge(monday)))
-        .and(DEVELOPER.EXCLUDED.isFalse());
+    Condition inHeadcount =
+        DEVELOPER
+            .STARTED_ON
+            .le(sunday)
+            .and(DEVELOPER.LEFT_ON.isNull().or(DEVELOPER.LEFT_ON.ge(monday)))
+            .and(DEVELOPER.EXCLUDED.isFalse());
     Condition inScope = teamIds == null ? DSL.noCondition() : DEVELOPER.TEAM_ID.in(teamIds);
 
-    Map<LocalDate, Integer> counts = db.select(monday, count(DEVELOPER.ID))
-        .from(weeks)
-        .leftJoin(DEVELOPER)
-        .on(inHeadcount.and(inScope))
-        .groupBy(monday)
-        .fetchMap(Record2::value1, Record2::value2);
+    Map<LocalDate, Integer> counts =
+        db.select(monday, count(DEVELOPER.ID))
+            .from(weeks)
+            .leftJoin(DEVELOPER)
+            .on(inHeadcount.and(inScope))
+            .groupBy(monday)
+            .fetchMap(Record2::value1, Record2::value2);
     return range.weeks().stream()
         .map(w -> new WeeklyCount(w, counts.getOrDefault(w.monday(), 0)))
         .toList();
   }
-
 }

@@ -28,7 +28,11 @@ public class RosterService {
   private final HeadcountQuery headcount;
   private final AuditService audit;
 
-  RosterService(TeamRepository teams, DeveloperRepository developers, HeadcountQuery headcount, AuditService audit) {
+  RosterService(
+      TeamRepository teams,
+      DeveloperRepository developers,
+      HeadcountQuery headcount,
+      AuditService audit) {
     this.teams = teams;
     this.developers = developers;
     this.headcount = headcount;
@@ -43,16 +47,21 @@ public class RosterService {
     return teams.findByKey(key);
   }
 
-  /** The ids of a team and every team below it; {@code null} for the whole organisation (no team given). */
+  /**
+   * The ids of a team and every team below it; {@code null} for the whole organisation (no team
+   * given).
+   */
   public Set<Long> scope(String teamKey) {
     if (teamKey == null || teamKey.isBlank()) {
       return null;
     }
     List<Team> all = teams.findAll();
-    Team root = all.stream()
-        .filter(t -> t.key().equals(teamKey))
-        .findFirst()
-        .orElseThrow(() -> ValidationException.of("team", "no team with key '" + teamKey + "'"));
+    Team root =
+        all.stream()
+            .filter(t -> t.key().equals(teamKey))
+            .findFirst()
+            .orElseThrow(
+                () -> ValidationException.of("team", "no team with key '" + teamKey + "'"));
     Set<Long> ids = new HashSet<>();
     Deque<Long> todo = new ArrayDeque<>(List.of(root.id()));
     while (!todo.isEmpty()) {
@@ -64,7 +73,10 @@ public class RosterService {
     return ids;
   }
 
-  /** DESIGN §3.1 headcount per week for a team's scope (or the organisation when {@code teamKey} is null). */
+  /**
+   * DESIGN §3.1 headcount per week for a team's scope (or the organisation when {@code teamKey} is
+   * null).
+   */
   public List<WeeklyCount> weeklyHeadcount(String teamKey, WeekRange range) {
     return headcount.weeklyHeadcount(range, scope(teamKey));
   }
@@ -82,21 +94,27 @@ public class RosterService {
   @PreAuthorize("hasRole('ADMIN')")
   @Transactional
   public Developer saveDeveloper(Developer input) {
-    Developer d = new Developer(
-        input.id(),
-        input.email() == null ? null : input.email().trim().toLowerCase(Locale.ROOT),
-        input.name() == null ? null : input.name().trim(),
-        input.teamId(),
-        input.teamKey(),
-        input.startedOn(),
-        input.leftOn(),
-        input.excluded());
+    Developer d =
+        new Developer(
+            input.id(),
+            input.email() == null ? null : input.email().trim().toLowerCase(Locale.ROOT),
+            input.name() == null ? null : input.name().trim(),
+            input.teamId(),
+            input.teamKey(),
+            input.startedOn(),
+            input.leftOn(),
+            input.excluded());
     new ValidationException.Collector()
-        .check(d.email() != null && EMAIL.matcher(d.email()).matches(), "email", "expected an email such as ana.silva@example.com")
+        .check(
+            d.email() != null && EMAIL.matcher(d.email()).matches(),
+            "email",
+            "expected an email such as ana.silva@example.com")
         .check(d.name() != null && !d.name().isEmpty(), "name", "a display name is required")
         .check(teams.findById(d.teamId()).isPresent(), "team", "choose an existing team")
         .check(d.startedOn() != null, "startedOn", "a start date is required")
-        .check(d.leftOn() == null || d.startedOn() == null || !d.leftOn().isBefore(d.startedOn()), "leftOn",
+        .check(
+            d.leftOn() == null || d.startedOn() == null || !d.leftOn().isBefore(d.startedOn()),
+            "leftOn",
             "the last day cannot be before the first day")
         .throwIfAny();
     Optional<Long> sameEmail = developers.idByEmail(d.email());
@@ -109,8 +127,10 @@ public class RosterService {
       audit.record("create", "developer", id, null, created);
       return created;
     }
-    Developer before = developers.findById(d.id())
-        .orElseThrow(() -> ValidationException.of("id", "the developer no longer exists"));
+    Developer before =
+        developers
+            .findById(d.id())
+            .orElseThrow(() -> ValidationException.of("id", "the developer no longer exists"));
     developers.update(d);
     Developer after = developers.findById(d.id()).orElseThrow();
     audit.record("update", "developer", d.id(), before, after);
@@ -121,17 +141,32 @@ public class RosterService {
   @Transactional
   public Team saveTeam(Team input) {
     String key = input.key() == null ? null : input.key().trim().toLowerCase(Locale.ROOT);
-    Team t = new Team(input.id(), key, input.name() == null ? null : input.name().trim(), input.parentId());
+    Team t =
+        new Team(
+            input.id(), key, input.name() == null ? null : input.name().trim(), input.parentId());
     new ValidationException.Collector()
-        .check(key != null && TEAM_KEY.matcher(key).matches(), "key", "expected lower-case letters, digits and '-', e.g. payments")
+        .check(
+            key != null && TEAM_KEY.matcher(key).matches(),
+            "key",
+            "expected lower-case letters, digits and '-', e.g. payments")
         .check(t.name() != null && !t.name().isEmpty(), "name", "a name is required")
-        .check(t.parentId() == null || teams.findById(t.parentId()).isPresent(), "parent", "choose an existing team")
+        .check(
+            t.parentId() == null || teams.findById(t.parentId()).isPresent(),
+            "parent",
+            "choose an existing team")
         .throwIfAny();
-    teams.findByKey(key).filter(other -> !other.id().equals(t.id())).ifPresent(other -> {
-      throw ValidationException.of("key", "another team already has the key " + key);
-    });
-    if (t.id() != null && t.parentId() != null && scope(teams.findById(t.id()).orElseThrow().key()).contains(t.parentId())) {
-      throw ValidationException.of("parent", "a team cannot sit below itself or one of its own sub-teams");
+    teams
+        .findByKey(key)
+        .filter(other -> !other.id().equals(t.id()))
+        .ifPresent(
+            other -> {
+              throw ValidationException.of("key", "another team already has the key " + key);
+            });
+    if (t.id() != null
+        && t.parentId() != null
+        && scope(teams.findById(t.id()).orElseThrow().key()).contains(t.parentId())) {
+      throw ValidationException.of(
+          "parent", "a team cannot sit below itself or one of its own sub-teams");
     }
     if (t.id() == null) {
       long id = teams.insert(t);
@@ -139,7 +174,10 @@ public class RosterService {
       audit.record("create", "team", id, null, created);
       return created;
     }
-    Team before = teams.findById(t.id()).orElseThrow(() -> ValidationException.of("id", "the team no longer exists"));
+    Team before =
+        teams
+            .findById(t.id())
+            .orElseThrow(() -> ValidationException.of("id", "the team no longer exists"));
     teams.update(t);
     audit.record("update", "team", t.id(), before, t);
     return t;
@@ -152,7 +190,8 @@ public class RosterService {
     Team current = team;
     while (current.parentId() != null) {
       Long parentId = current.parentId();
-      current = all.stream().filter(t -> Objects.equals(t.id(), parentId)).findFirst().orElseThrow();
+      current =
+          all.stream().filter(t -> Objects.equals(t.id(), parentId)).findFirst().orElseThrow();
       path.insert(0, current.key() + "/");
     }
     return path.toString();

@@ -11,7 +11,10 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates {@code Authorization: Bearer <token>} against the stored token hashes. Not a bean: only the API chains use it. */
+/**
+ * Authenticates {@code Authorization: Bearer <token>} against the stored token hashes. Not a bean:
+ * only the API chains use it.
+ */
 class ApiTokenFilter extends OncePerRequestFilter {
 
   private final ApiTokenService tokens;
@@ -21,17 +24,24 @@ class ApiTokenFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String header = request.getHeader("Authorization");
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       String value = header.substring(7).trim();
-      tokens.authenticate(value).ifPresent(token -> {
-        var auth = new UsernamePasswordAuthenticationToken(
-            "token:" + token.name(), null, List.of(new SimpleGrantedAuthority("ROLE_" + token.role().name())));
-        auth.setDetails(token);
-        SecurityContextHolder.getContext().setAuthentication(auth);
-      });
+      tokens
+          .authenticate(value)
+          .ifPresent(
+              token -> {
+                var auth =
+                    new UsernamePasswordAuthenticationToken(
+                        "token:" + token.name(),
+                        null,
+                        List.of(new SimpleGrantedAuthority("ROLE_" + token.role().name())));
+                auth.setDetails(token);
+                SecurityContextHolder.getContext().setAuthentication(auth);
+              });
     }
     chain.doFilter(request, response);
   }

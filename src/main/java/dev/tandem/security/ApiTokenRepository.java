@@ -21,7 +21,8 @@ class ApiTokenRepository {
     return db.fetchCount(API_TOKEN);
   }
 
-  long insert(String name, String hash, Role role, Long teamId, String createdBy, OffsetDateTime now) {
+  long insert(
+      String name, String hash, Role role, Long teamId, String createdBy, OffsetDateTime now) {
     return db.insertInto(API_TOKEN)
         .set(API_TOKEN.NAME, name)
         .set(API_TOKEN.TOKEN_HASH, hash)
@@ -46,7 +47,13 @@ class ApiTokenRepository {
 
   private static ApiToken toToken(ApiTokenRecord r) {
     return new ApiToken(
-        r.getId(), r.getName(), Role.valueOf(r.getRole()), r.getTeamId(), r.getCreatedBy(), r.getCreatedAt(),
-        r.getLastUsedAt(), r.getRevokedAt());
+        r.getId(),
+        r.getName(),
+        Role.valueOf(r.getRole()),
+        r.getTeamId(),
+        r.getCreatedBy(),
+        r.getCreatedAt(),
+        r.getLastUsedAt(),
+        r.getRevokedAt());
   }
 }

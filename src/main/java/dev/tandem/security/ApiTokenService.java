@@ -34,12 +34,23 @@ public class ApiTokenService {
     return tokens.count() > 0;
   }
 
-  /** Creates a token with a given value (the bootstrap token) or a fresh random one when {@code value} is null. */
+  /**
+   * Creates a token with a given value (the bootstrap token) or a fresh random one when {@code
+   * value} is null.
+   */
   @Transactional
   public CreatedToken create(String name, Role role, Long teamId, String value) {
     String token = value != null ? value : "tdm_" + randomPart();
-    long id = tokens.insert(name, sha256(token), role, teamId, CurrentUser.name(), clock.instant().atOffset(ZoneOffset.UTC));
-    audit.record("create", "api-token", id, null, java.util.Map.of("name", name, "role", role.name()));
+    long id =
+        tokens.insert(
+            name,
+            sha256(token),
+            role,
+            teamId,
+            CurrentUser.name(),
+            clock.instant().atOffset(ZoneOffset.UTC));
+    audit.record(
+        "create", "api-token", id, null, java.util.Map.of("name", name, "role", role.name()));
     return new CreatedToken(id, token);
   }
 
@@ -59,7 +70,9 @@ public class ApiTokenService {
 
   static String sha256(String value) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

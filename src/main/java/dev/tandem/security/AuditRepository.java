@@ -33,9 +33,16 @@ class AuditRepository {
     return db.selectFrom(AUDIT_LOG)
         .orderBy(AUDIT_LOG.ID.desc())
         .limit(limit)
-        .fetch(r -> new AuditEntry(
-            r.getOccurredAt(), r.getActor(), r.getAction(), r.getEntity(), r.getEntityId(), r.getBeforeValue(),
-            r.getAfterValue()));
+        .fetch(
+            r ->
+                new AuditEntry(
+                    r.getOccurredAt(),
+                    r.getActor(),
+                    r.getAction(),
+                    r.getEntity(),
+                    r.getEntityId(),
+                    r.getBeforeValue(),
+                    r.getAfterValue()));
   }
 
   static OffsetDateTime utc(java.time.Instant instant) {

@@ -16,23 +16,29 @@ public class AuditService {
   private final AuditRepository repository;
   private final Clock clock;
   private final ObjectMapper json =
-      new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   AuditService(AuditRepository repository, Clock clock) {
     this.repository = repository;
     this.clock = clock;
   }
 
-  /** Records a write by the current user; {@code before}/{@code after} are any objects (null for create/delete). */
+  /**
+   * Records a write by the current user; {@code before}/{@code after} are any objects (null for
+   * create/delete).
+   */
   public void record(String action, String entity, Object entityId, Object before, Object after) {
-    repository.append(new AuditEntry(
-        AuditRepository.utc(clock.instant()),
-        CurrentUser.name(),
-        action,
-        entity,
-        entityId == null ? null : String.valueOf(entityId),
-        toJson(before),
-        toJson(after)));
+    repository.append(
+        new AuditEntry(
+            AuditRepository.utc(clock.instant()),
+            CurrentUser.name(),
+            action,
+            entity,
+            entityId == null ? null : String.valueOf(entityId),
+            toJson(before),
+            toJson(after)));
   }
 
   @PreAuthorize("hasRole('ADMIN')")

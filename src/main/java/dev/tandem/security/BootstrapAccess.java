@@ -14,8 +14,9 @@ import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 /**
- * On an empty database: outside the demo profile, one admin from {@code TANDEM_ADMIN_PASSWORD} (or a random password
- * logged once); in any profile, an admin API token from {@code TANDEM_BOOTSTRAP_TOKEN} if it is set.
+ * On an empty database: outside the demo profile, one admin from {@code TANDEM_ADMIN_PASSWORD} (or
+ * a random password logged once); in any profile, an admin API token from {@code
+ * TANDEM_BOOTSTRAP_TOKEN} if it is set.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -47,9 +48,11 @@ class BootstrapAccess implements ApplicationRunner {
     if (!environment.acceptsProfiles(Profiles.of("demo")) && !users.anyUsers()) {
       boolean generated = adminPassword.isBlank();
       String password = generated ? randomPassword() : adminPassword;
-      users.createUser(new UserAccount(null, "admin", "Administrator", Role.ADMIN, null, null, true), password);
+      users.createUser(
+          new UserAccount(null, "admin", "Administrator", Role.ADMIN, null, null, true), password);
       if (generated) {
-        log.warn("Created user 'admin' with the generated password {} (shown once; set TANDEM_ADMIN_PASSWORD to choose it)",
+        log.warn(
+            "Created user 'admin' with the generated password {} (shown once; set TANDEM_ADMIN_PASSWORD to choose it)",
             password);
       } else {
         log.info("Created user 'admin' with the password from TANDEM_ADMIN_PASSWORD");

@@ -16,6 +16,7 @@ public final class CurrentUser {
   public static boolean hasRole(Role role) {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     return auth != null
-        && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role.name()));
+        && auth.getAuthorities().stream()
+            .anyMatch(a -> a.getAuthority().equals("ROLE_" + role.name()));
   }
 }

@@ -11,16 +11,22 @@ final class ProblemResponses {
   private ProblemResponses() {}
 
   static AuthenticationEntryPoint unauthorized() {
-    return (request, response, e) -> write(response, 401, "Unauthorized",
-        "Send a valid API token as 'Authorization: Bearer <token>'.", request.getRequestURI());
+    return (request, response, e) ->
+        write(
+            response,
+            401,
+            "Unauthorized",
+            "Send a valid API token as 'Authorization: Bearer <token>'.",
+            request.getRequestURI());
   }
 
   static AccessDeniedHandler forbidden() {
-    return (request, response, e) -> write(response, 403, "Forbidden",
-        "Your role may not do this.", request.getRequestURI());
+    return (request, response, e) ->
+        write(response, 403, "Forbidden", "Your role may not do this.", request.getRequestURI());
   }
 
-  private static void write(HttpServletResponse response, int status, String title, String detail, String instance)
+  private static void write(
+      HttpServletResponse response, int status, String title, String detail, String instance)
       throws IOException {
     response.setStatus(status);
     response.setContentType("application/problem+json");
@@ -28,7 +34,17 @@ final class ProblemResponses {
     if (status == 401) {
       response.setHeader("WWW-Authenticate", "Bearer");
     }
-    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-        + ",\"detail\":\"" + detail + "\",\"instance\":\"" + instance.replace("\"", "") + "\"}");
+    response
+        .getWriter()
+        .write(
+            "{\"type\":\"about:blank\",\"title\":\""
+                + title
+                + "\",\"status\":"
+                + status
+                + ",\"detail\":\""
+                + detail
+                + "\",\"instance\":\""
+                + instance.replace("\"", "")
+                + "\"}");
   }
 }

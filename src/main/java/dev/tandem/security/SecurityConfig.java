@@ -17,7 +17,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
-/** Three chains: the stateless bearer-token API, actuator (health public, the rest admin), and the Vaadin UI with a login form. */
+/**
+ * Three chains: the stateless bearer-token API, actuator (health public, the rest admin), and the
+ * Vaadin UI with a login form.
+ */
 @Configuration
 @EnableWebSecurity
 @EnableMethodSecurity
@@ -38,8 +41,10 @@ class SecurityConfig {
         .requestCache(c -> c.disable())
         .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-        .exceptionHandling(e -> e.authenticationEntryPoint(ProblemResponses.unauthorized())
-            .accessDeniedHandler(ProblemResponses.forbidden()))
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint(ProblemResponses.unauthorized())
+                    .accessDeniedHandler(ProblemResponses.forbidden()))
         .build();
   }
 
@@ -50,22 +55,32 @@ class SecurityConfig {
         .csrf(c -> c.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
-        .authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**")
-            .permitAll()
-            .anyRequest()
-            .hasRole(Role.ADMIN.name()))
+        .authorizeHttpRequests(
+            a ->
+                a.requestMatchers("/actuator/health", "/actuator/health/**")
+                    .permitAll()
+                    .anyRequest()
+                    .hasRole(Role.ADMIN.name()))
         .httpBasic(b -> b.authenticationEntryPoint(ProblemResponses.unauthorized()))
-        .exceptionHandling(e -> e.authenticationEntryPoint(ProblemResponses.unauthorized())
-            .accessDeniedHandler(ProblemResponses.forbidden()))
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint(ProblemResponses.unauthorized())
+                    .accessDeniedHandler(ProblemResponses.forbidden()))
         .build();
   }
 
   @Bean
   @Order(3)
   SecurityFilterChain uiChain(HttpSecurity http) throws Exception {
-    http.headers(h -> h.contentTypeOptions(c -> {})
-        .frameOptions(f -> f.deny())
-        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+    http.headers(
+        h ->
+            h.contentTypeOptions(c -> {})
+                .frameOptions(f -> f.deny())
+                .referrerPolicy(
+                    r ->
+                        r.policy(
+                            ReferrerPolicyHeaderWriter.ReferrerPolicy
+                                .STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
     http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
     return http.build();
   }

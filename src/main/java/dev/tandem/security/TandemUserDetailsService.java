@@ -20,8 +20,10 @@ class TandemUserDetailsService implements UserDetailsService {
 
   @Override
   public UserDetails loadUserByUsername(String username) {
-    UserRepository.AccountWithHash found = users.findForLogin(username)
-        .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+    UserRepository.AccountWithHash found =
+        users
+            .findForLogin(username)
+            .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
     return User.withUsername(found.account().username())
         .password(found.passwordHash())
         .disabled(!found.account().enabled())

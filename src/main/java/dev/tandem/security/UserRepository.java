@@ -25,7 +25,9 @@ class UserRepository {
   }
 
   Optional<UserAccount> findByUsername(String username) {
-    return db.selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchOptional(UserRepository::toAccount);
+    return db.selectFrom(APP_USER)
+        .where(APP_USER.USERNAME.eq(username))
+        .fetchOptional(UserRepository::toAccount);
   }
 
   int count() {
@@ -50,7 +52,12 @@ class UserRepository {
 
   private static UserAccount toAccount(AppUserRecord r) {
     return new UserAccount(
-        r.getId(), r.getUsername(), r.getDisplayName(), Role.valueOf(r.getRole()), r.getTeamId(), r.getDeveloperId(),
+        r.getId(),
+        r.getUsername(),
+        r.getDisplayName(),
+        Role.valueOf(r.getRole()),
+        r.getTeamId(),
+        r.getDeveloperId(),
         r.getEnabled());
   }
 }

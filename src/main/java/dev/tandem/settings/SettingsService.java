@@ -5,7 +5,9 @@ import java.time.ZoneId;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
-/** Reads the organisation's settings; every screen asks here so a change applies everywhere at once. */
+/**
+ * Reads the organisation's settings; every screen asks here so a change applies everywhere at once.
+ */
 @Service
 public class SettingsService {
 

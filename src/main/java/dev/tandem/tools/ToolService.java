@@ -41,9 +41,11 @@ public class ToolService {
   @Transactional
   public Tool update(Tool tool) {
     validate(tool);
-    Tool before = repository
-        .find(tool.key())
-        .orElseThrow(() -> ValidationException.of("key", "no tool with key '" + tool.key() + "'"));
+    Tool before =
+        repository
+            .find(tool.key())
+            .orElseThrow(
+                () -> ValidationException.of("key", "no tool with key '" + tool.key() + "'"));
     repository.update(tool);
     audit.record("update", "tool", tool.key(), before, tool);
     return tool;
@@ -51,7 +53,9 @@ public class ToolService {
 
   private static void validate(Tool tool) {
     new ValidationException.Collector()
-        .check(tool.key() != null && KEY.matcher(tool.key()).matches(), "key",
+        .check(
+            tool.key() != null && KEY.matcher(tool.key()).matches(),
+            "key",
             "expected lower-case letters, digits and '-', e.g. claude-code")
         .check(tool.name() != null && !tool.name().isBlank(), "name", "a name is required")
         .check(tool.vendor() != null && !tool.vendor().isBlank(), "vendor", "a vendor is required")

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The migrations and a representative jOOQ query run on a real PostgreSQL server, not only on H2. */
+/**
+ * The migrations and a representative jOOQ query run on a real PostgreSQL server, not only on H2.
+ */
 class PostgresSchemaIT {
 
   private static EmbeddedPostgres postgres;
@@ -33,7 +35,11 @@ class PostgresSchemaIT {
     postgres = EmbeddedPostgres.builder().start();
     DataSource dataSource = postgres.getPostgresDatabase();
     Flyway.configure().dataSource(dataSource).locations("filesystem:db/migration").load().migrate();
-    db = DSL.using(dataSource, SQLDialect.POSTGRES, new Settings().withRenderQuotedNames(RenderQuotedNames.NEVER));
+    db =
+        DSL.using(
+            dataSource,
+            SQLDialect.POSTGRES,
+            new Settings().withRenderQuotedNames(RenderQuotedNames.NEVER));
   }
 
   @AfterAll
@@ -45,25 +51,44 @@ class PostgresSchemaIT {
   void migrations_create_the_five_well_known_tools_on_postgres() {
     assertThat(db.select(TOOL.TOOL_KEY).from(TOOL).orderBy(TOOL.TOOL_KEY).fetch(TOOL.TOOL_KEY))
         .containsExactly("claude-code", "copilot", "cursor", "kiro", "q-developer");
-    assertThat(db.fetchValue("select current_setting('server_version_num')::int / 10000")).isEqualTo(17);
+    assertThat(db.fetchValue("select current_setting('server_version_num')::int / 10000"))
+        .isEqualTo(17);
   }
 
   @Test
   void weekly_headcount_query_runs_on_postgres_with_hand_worked_numbers() {
-    long team = db.insertInto(TEAM).set(TEAM.TEAM_KEY, "pg-team").set(TEAM.NAME, "PG").returning(TEAM.ID).fetchOne(TEAM.ID);
+    long team =
+        db.insertInto(TEAM)
+            .set(TEAM.TEAM_KEY, "pg-team")
+            .set(TEAM.NAME, "PG")
+            .returning(TEAM.ID)
+            .fetchOne(TEAM.ID);
     // Week 2026-W02 is Mon 5 Jan – Sun 11 Jan 2026.
     insert(team, "a@example.com", LocalDate.of(2025, 1, 1), null, false); // counted in both weeks
-    insert(team, "b@example.com", LocalDate.of(2026, 1, 11), null, false); // joins on W02's Sunday: counted in W02 only
-    insert(team, "c@example.com", LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 5), false); // leaves W02's Monday
+    insert(
+        team,
+        "b@example.com",
+        LocalDate.of(2026, 1, 11),
+        null,
+        false); // joins on W02's Sunday: counted in W02 only
+    insert(
+        team,
+        "c@example.com",
+        LocalDate.of(2025, 1, 1),
+        LocalDate.of(2026, 1, 5),
+        false); // leaves W02's Monday
     insert(team, "d@example.com", LocalDate.of(2025, 1, 1), null, true); // excluded: never counted
 
-    List<WeeklyCount> counts = new HeadcountQuery(db)
-        .weeklyHeadcount(new WeekRange(IsoWeek.parse("2026-W01"), IsoWeek.parse("2026-W03")), Set.of(team));
+    List<WeeklyCount> counts =
+        new HeadcountQuery(db)
+            .weeklyHeadcount(
+                new WeekRange(IsoWeek.parse("2026-W01"), IsoWeek.parse("2026-W03")), Set.of(team));
 
     assertThat(counts).extracting(WeeklyCount::count).containsExactly(2, 3, 2);
   }
 
-  private static void insert(long team, String email, LocalDate started, LocalDate left, boolean excluded) {
+  private static void insert(
+      long team, String email, LocalDate started, LocalDate left, boolean excluded) {
     db.insertInto(DEVELOPER)
         .set(DEVELOPER.EMAIL, email)
         .set(DEVELOPER.NAME, email)

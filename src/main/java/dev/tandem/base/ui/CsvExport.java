@@ -7,14 +7,19 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** Writes grid rows as CSV; cells that a spreadsheet would run as a formula ({@code = + - @}) are neutralised. */
+/**
+ * Writes grid rows as CSV; cells that a spreadsheet would run as a formula ({@code = + - @}) are
+ * neutralised.
+ */
 public final class CsvExport {
 
   private CsvExport() {}
 
   public static String toCsv(List<String> header, List<List<String>> rows) {
     StringWriter out = new StringWriter();
-    try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
+    try (CSVPrinter printer =
+        new CSVPrinter(
+            out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
       for (List<String> row : rows) {
         printer.printRecord(row.stream().map(CsvExport::neutralise).toList());
       }
@@ -29,7 +34,12 @@ public final class CsvExport {
       return cell;
     }
     char first = cell.charAt(0);
-    return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+    return first == '='
+            || first == '+'
+            || first == '-'
+            || first == '@'
+            || first == '\t'
+            || first == '\r'
         ? "'" + cell
         : cell;
   }

@@ -18,7 +18,10 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.Lumo;
 import jakarta.annotation.security.PermitAll;
 
-/** The app shell: a side menu listing the screens the signed-in user may open, the user's name, theme switch and sign-out. */
+/**
+ * The app shell: a side menu listing the screens the signed-in user may open, the user's name,
+ * theme switch and sign-out.
+ */
 @Layout
 @PermitAll
 public class MainLayout extends AppLayout {
@@ -26,7 +29,11 @@ public class MainLayout extends AppLayout {
   MainLayout(AuthenticationContext auth) {
     setPrimarySection(Section.DRAWER);
     Span brand = new Span("Tandem");
-    brand.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-l)").set("padding", "var(--lumo-space-m)");
+    brand
+        .getStyle()
+        .set("font-weight", "600")
+        .set("font-size", "var(--lumo-font-size-l)")
+        .set("padding", "var(--lumo-space-m)");
     addToDrawer(brand, menu());
 
     Button theme = new Button(VaadinIcon.ADJUST.create(), e -> toggleTheme());
@@ -46,12 +53,14 @@ public class MainLayout extends AppLayout {
   private SideNav menu() {
     SideNav nav = new SideNav();
     nav.setId("main-menu");
-    // MenuConfiguration lists only the views the current user may access (their @RolesAllowed/@PermitAll).
+    // MenuConfiguration lists only the views the current user may access (their
+    // @RolesAllowed/@PermitAll).
     for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
       SideNavItem item = new SideNavItem(entry.title(), entry.path());
       if (entry.icon() != null) {
         String[] icon = entry.icon().split(":", 2);
-        item.setPrefixComponent(icon.length == 2 ? new Icon(icon[0], icon[1]) : new Icon(entry.icon()));
+        item.setPrefixComponent(
+            icon.length == 2 ? new Icon(icon[0], icon[1]) : new Icon(entry.icon()));
       }
       nav.addItem(item);
     }
@@ -59,12 +68,17 @@ public class MainLayout extends AppLayout {
   }
 
   private void toggleTheme() {
-    var themes = getElement().getComponent().flatMap(c -> c.getUI()).orElseThrow().getElement().getThemeList();
+    var themes =
+        getElement()
+            .getComponent()
+            .flatMap(c -> c.getUI())
+            .orElseThrow()
+            .getElement()
+            .getThemeList();
     if (themes.contains(Lumo.DARK)) {
       themes.remove(Lumo.DARK);
     } else {
       themes.add(Lumo.DARK);
     }
   }
-
 }

@@ -9,7 +9,8 @@ public final class Notifications {
   private Notifications() {}
 
   public static void success(String text) {
-    Notification.show(text, 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    Notification.show(text, 3000, Notification.Position.BOTTOM_START)
+        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
   }
 
   public static void error(String text) {

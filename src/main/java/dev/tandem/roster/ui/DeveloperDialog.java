@@ -18,7 +18,10 @@ import dev.tandem.roster.Team;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** Create or edit a developer; the service validates and the problems appear on the fields they concern. */
+/**
+ * Create or edit a developer; the service validates and the problems appear on the fields they
+ * concern.
+ */
 class DeveloperDialog extends Dialog {
 
   private final EmailField email = new EmailField("Email");
@@ -40,7 +43,10 @@ class DeveloperDialog extends Dialog {
     if (existing != null) {
       email.setValue(existing.email());
       name.setValue(existing.name());
-      roster.teams().stream().filter(t -> t.id() == existing.teamId()).findFirst().ifPresent(team::setValue);
+      roster.teams().stream()
+          .filter(t -> t.id() == existing.teamId())
+          .findFirst()
+          .ifPresent(team::setValue);
       startedOn.setValue(existing.startedOn());
       leftOn.setValue(existing.leftOn());
       excluded.setValue(existing.excluded());
@@ -48,24 +54,29 @@ class DeveloperDialog extends Dialog {
     FormLayout form = new FormLayout(email, name, team, startedOn, leftOn, excluded);
     add(form);
 
-    Button save = new Button("Save", e -> {
-      try {
-        Developer saved = roster.saveDeveloper(new Developer(
-            existing == null ? null : existing.id(),
-            email.getValue(),
-            name.getValue(),
-            team.getValue() == null ? -1 : team.getValue().id(),
-            null,
-            startedOn.getValue(),
-            leftOn.getValue(),
-            excluded.getValue()));
-        Notifications.success("Saved " + saved.name());
-        onSaved.accept(saved);
-        close();
-      } catch (ValidationException problem) {
-        show(problem);
-      }
-    });
+    Button save =
+        new Button(
+            "Save",
+            e -> {
+              try {
+                Developer saved =
+                    roster.saveDeveloper(
+                        new Developer(
+                            existing == null ? null : existing.id(),
+                            email.getValue(),
+                            name.getValue(),
+                            team.getValue() == null ? -1 : team.getValue().id(),
+                            null,
+                            startedOn.getValue(),
+                            leftOn.getValue(),
+                            excluded.getValue()));
+                Notifications.success("Saved " + saved.name());
+                onSaved.accept(saved);
+                close();
+              } catch (ValidationException problem) {
+                show(problem);
+              }
+            });
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     save.addClickShortcut(Key.ENTER);
     Button cancel = new Button("Cancel", e -> close());
@@ -74,7 +85,8 @@ class DeveloperDialog extends Dialog {
 
   private void show(ValidationException problem) {
     Map<String, com.vaadin.flow.component.HasValidation> fields =
-        Map.of("email", email, "name", name, "team", team, "startedOn", startedOn, "leftOn", leftOn);
+        Map.of(
+            "email", email, "name", name, "team", team, "startedOn", startedOn, "leftOn", leftOn);
     fields.values().forEach(f -> f.setInvalid(false));
     for (ValidationException.FieldProblem p : problem.problems()) {
       var field = fields.get(p.field());

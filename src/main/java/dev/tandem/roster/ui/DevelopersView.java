@@ -38,7 +38,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
-/** The roster: who is counted, in which team, from when to when, with the weekly headcount it produces. */
+/**
+ * The roster: who is counted, in which team, from when to when, with the weekly headcount it
+ * produces.
+ */
 @Route("roster")
 @RouteAlias("")
 @PageTitle("Roster · Tandem")
@@ -61,8 +64,10 @@ public class DevelopersView extends VerticalLayout {
     addClassName("tandem-page");
     setSizeFull();
 
-    Paragraph explainer = new Paragraph("Headcount counts developers on the roster in a week: started on or before its Sunday, "
-        + "not left before its Monday, and not excluded (DESIGN §3.1).");
+    Paragraph explainer =
+        new Paragraph(
+            "Headcount counts developers on the roster in a week: started on or before its Sunday, "
+                + "not left before its Monday, and not excluded (DESIGN §3.1).");
     explainer.addClassName("tandem-explainer");
 
     search.setPlaceholder("Search name or email");
@@ -107,17 +112,25 @@ public class DevelopersView extends VerticalLayout {
   }
 
   private DeveloperFilter filter() {
-    return new DeveloperFilter(search.getValue(), team.getValue() == null ? null : team.getValue().key());
+    return new DeveloperFilter(
+        search.getValue(), team.getValue() == null ? null : team.getValue().key());
   }
 
   private void refresh() {
     DeveloperFilter filter = filter();
-    grid.setItems(q -> roster.developers(filter, q.getOffset(), q.getLimit()).stream(), q -> roster.countDevelopers(filter));
-    IsoWeek lastWeek = IsoWeek.of(LocalDate.now(clock.withZone(settings.current().zone()))).minus(1);
-    List<WeeklyCount> counts = roster.weeklyHeadcount(filter.teamKey(), WeekRange.ending(lastWeek, 26));
-    headcountChart.show(ChartSpec.line(
-        counts.stream().map(c -> c.week().toString()).toList(),
-        List.of(new ChartSpec.Series("Headcount", counts.stream().map(WeeklyCount::count).toList()))));
+    grid.setItems(
+        q -> roster.developers(filter, q.getOffset(), q.getLimit()).stream(),
+        q -> roster.countDevelopers(filter));
+    IsoWeek lastWeek =
+        IsoWeek.of(LocalDate.now(clock.withZone(settings.current().zone()))).minus(1);
+    List<WeeklyCount> counts =
+        roster.weeklyHeadcount(filter.teamKey(), WeekRange.ending(lastWeek, 26));
+    headcountChart.show(
+        ChartSpec.line(
+            counts.stream().map(c -> c.week().toString()).toList(),
+            List.of(
+                new ChartSpec.Series(
+                    "Headcount", counts.stream().map(WeeklyCount::count).toList()))));
   }
 
   private void edit(Developer developer) {
@@ -129,11 +142,21 @@ public class DevelopersView extends VerticalLayout {
 
   private ByteArrayInputStream csv() {
     DeveloperFilter filter = filter();
-    List<List<String>> rows = roster.developers(filter, 0, Integer.MAX_VALUE).stream()
-        .map(d -> List.of(d.email(), d.name(), d.teamKey(), d.startedOn().toString(),
-            Objects.toString(d.leftOn(), ""), String.valueOf(d.excluded())))
-        .toList();
-    String csv = CsvExport.toCsv(List.of("email", "name", "team", "started_on", "left_on", "excluded"), rows);
+    List<List<String>> rows =
+        roster.developers(filter, 0, Integer.MAX_VALUE).stream()
+            .map(
+                d ->
+                    List.of(
+                        d.email(),
+                        d.name(),
+                        d.teamKey(),
+                        d.startedOn().toString(),
+                        Objects.toString(d.leftOn(), ""),
+                        String.valueOf(d.excluded())))
+            .toList();
+    String csv =
+        CsvExport.toCsv(
+            List.of("email", "name", "team", "started_on", "left_on", "excluded"), rows);
     return new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -37,9 +37,11 @@ public class TeamsView extends VerticalLayout {
     this.roster = roster;
     addClassName("tandem-page");
     setSizeFull();
-    Paragraph explainer = new Paragraph("Teams form a tree; figures for a team include every team below it.");
+    Paragraph explainer =
+        new Paragraph("Teams form a tree; figures for a team include every team below it.");
     explainer.addClassName("tandem-explainer");
-    Button add = new Button("Add team", VaadinIcon.PLUS.create(), e -> edit(new Team(null, "", "", null)));
+    Button add =
+        new Button("Add team", VaadinIcon.PLUS.create(), e -> edit(new Team(null, "", "", null)));
     add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     tree.setId("team-tree");
     tree.addHierarchyColumn(Team::name).setHeader("Team").setAutoWidth(true);
@@ -66,38 +68,50 @@ public class TeamsView extends VerticalLayout {
     key.setHelperText("lower-case, e.g. payments");
     TextField name = new TextField("Name", team.name(), "");
     ComboBox<Team> parent = new ComboBox<>("Parent team");
-    parent.setItems(roster.teams().stream().filter(t -> !Objects.equals(t.id(), team.id())).toList());
+    parent.setItems(
+        roster.teams().stream().filter(t -> !Objects.equals(t.id(), team.id())).toList());
     parent.setItemLabelGenerator(Team::name);
     parent.setClearButtonVisible(true);
-    roster.teams().stream().filter(t -> Objects.equals(t.id(), team.parentId())).findFirst().ifPresent(parent::setValue);
+    roster.teams().stream()
+        .filter(t -> Objects.equals(t.id(), team.parentId()))
+        .findFirst()
+        .ifPresent(parent::setValue);
     dialog.add(new FormLayout(key, name, parent));
-    Button save = new Button("Save", e -> {
-      try {
-        roster.saveTeam(new Team(team.id(), key.getValue(), name.getValue(),
-            parent.getValue() == null ? null : parent.getValue().id()));
-        Notifications.success("Saved team " + name.getValue());
-        dialog.close();
-        refresh();
-      } catch (ValidationException problem) {
-        key.setInvalid(false);
-        name.setInvalid(false);
-        parent.setInvalid(false);
-        for (var p : problem.problems()) {
-          var field = switch (p.field()) {
-            case "key" -> key;
-            case "name" -> name;
-            default -> null;
-          };
-          if (field != null) {
-            field.setErrorMessage(p.message());
-            field.setInvalid(true);
-          } else {
-            parent.setErrorMessage(p.message());
-            parent.setInvalid(true);
-          }
-        }
-      }
-    });
+    Button save =
+        new Button(
+            "Save",
+            e -> {
+              try {
+                roster.saveTeam(
+                    new Team(
+                        team.id(),
+                        key.getValue(),
+                        name.getValue(),
+                        parent.getValue() == null ? null : parent.getValue().id()));
+                Notifications.success("Saved team " + name.getValue());
+                dialog.close();
+                refresh();
+              } catch (ValidationException problem) {
+                key.setInvalid(false);
+                name.setInvalid(false);
+                parent.setInvalid(false);
+                for (var p : problem.problems()) {
+                  var field =
+                      switch (p.field()) {
+                        case "key" -> key;
+                        case "name" -> name;
+                        default -> null;
+                      };
+                  if (field != null) {
+                    field.setErrorMessage(p.message());
+                    field.setInvalid(true);
+                  } else {
+                    parent.setErrorMessage(p.message());
+                    parent.setInvalid(true);
+                  }
+                }
+              }
+            });
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     save.addClickShortcut(Key.ENTER);
     dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);

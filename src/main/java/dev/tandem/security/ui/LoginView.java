@@ -28,15 +28,18 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     form.setAction("login");
     form.setForgotPasswordButtonVisible(false);
     H1 title = new H1("Tandem");
-    Paragraph tagline = new Paragraph("AI coding-tool adoption and error rate, per tool, with honest uncertainty.");
+    Paragraph tagline =
+        new Paragraph("AI coding-tool adoption and error rate, per tool, with honest uncertainty.");
     tagline.addClassName("tandem-explainer");
     add(title, tagline, form);
     if (environment.acceptsProfiles(Profiles.of("demo"))) {
       Div demo = new Div();
       demo.addClassName("tandem-demo-credentials");
       demo.setId("demo-credentials");
-      demo.add(new Paragraph("Demo users (user / password): admin / admin, leader / leader, manager / manager (team Commerce), "
-          + "member / member (team Payments)."));
+      demo.add(
+          new Paragraph(
+              "Demo users (user / password): admin / admin, leader / leader, manager / manager (team Commerce), "
+                  + "member / member (team Payments)."));
       add(demo);
     }
   }

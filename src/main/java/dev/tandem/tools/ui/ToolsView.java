@@ -23,7 +23,10 @@ import dev.tandem.tools.ToolService;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Map;
 
-/** The tool catalogue: which AI coding tools Tandem knows, what kind they are and whether they ask before acting. */
+/**
+ * The tool catalogue: which AI coding tools Tandem knows, what kind they are and whether they ask
+ * before acting.
+ */
 @Route("admin/tools")
 @PageTitle("Tools · Tandem")
 @Menu(title = "Tools", order = 51, icon = "vaadin:tools")
@@ -37,7 +40,9 @@ public class ToolsView extends VerticalLayout {
     this.tools = tools;
     addClassName("tandem-page");
     setSizeFull();
-    Paragraph explainer = new Paragraph("Tool keys are what import files and the API use; the five well-known tools are always present.");
+    Paragraph explainer =
+        new Paragraph(
+            "Tool keys are what import files and the API use; the five well-known tools are always present.");
     explainer.addClassName("tandem-explainer");
     Button add = new Button("Add tool", VaadinIcon.PLUS.create(), e -> edit(null));
     add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -72,29 +77,41 @@ public class ToolsView extends VerticalLayout {
       active.setValue(tool.active());
     }
     dialog.add(new FormLayout(key, name, vendor, kind, asksApproval, active));
-    Button save = new Button("Save", e -> {
-      Tool edited = new Tool(key.getValue(), name.getValue(), vendor.getValue(), kind.getValue(), asksApproval.getValue(),
-          active.getValue());
-      try {
-        if (creating) {
-          tools.create(edited);
-        } else {
-          tools.update(edited);
-        }
-        Notifications.success("Saved " + edited.name());
-        dialog.close();
-        grid.setItems(tools.tools());
-      } catch (ValidationException problem) {
-        Map<String, com.vaadin.flow.component.HasValidation> fields =
-            Map.of("key", key, "name", name, "vendor", vendor, "kind", kind);
-        fields.values().forEach(f -> f.setInvalid(false));
-        problem.problems().forEach(p -> {
-          var f = fields.get(p.field());
-          f.setErrorMessage(p.message());
-          f.setInvalid(true);
-        });
-      }
-    });
+    Button save =
+        new Button(
+            "Save",
+            e -> {
+              Tool edited =
+                  new Tool(
+                      key.getValue(),
+                      name.getValue(),
+                      vendor.getValue(),
+                      kind.getValue(),
+                      asksApproval.getValue(),
+                      active.getValue());
+              try {
+                if (creating) {
+                  tools.create(edited);
+                } else {
+                  tools.update(edited);
+                }
+                Notifications.success("Saved " + edited.name());
+                dialog.close();
+                grid.setItems(tools.tools());
+              } catch (ValidationException problem) {
+                Map<String, com.vaadin.flow.component.HasValidation> fields =
+                    Map.of("key", key, "name", name, "vendor", vendor, "kind", kind);
+                fields.values().forEach(f -> f.setInvalid(false));
+                problem
+                    .problems()
+                    .forEach(
+                        p -> {
+                          var f = fields.get(p.field());
+                          f.setErrorMessage(p.message());
+                          f.setInvalid(true);
+                        });
+              }
+            });
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     save.addClickShortcut(Key.ENTER);
     dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);

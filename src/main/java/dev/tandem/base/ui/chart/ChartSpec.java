@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * Builds ECharts options for the chart kinds Tandem uses: line (with a horizontal goal line), bar, scatter/bubble and a
- * horizontal interval plot. Each factory returns a spec that can be refined before it is shown.
+ * Builds ECharts options for the chart kinds Tandem uses: line (with a horizontal goal line), bar,
+ * scatter/bubble and a horizontal interval plot. Each factory returns a spec that can be refined
+ * before it is shown.
  */
 public final class ChartSpec {
 
@@ -17,7 +18,12 @@ public final class ChartSpec {
   private ChartSpec() {
     root.putObject("tooltip").put("trigger", "axis");
     root.putObject("legend").put("type", "scroll").put("top", 0);
-    root.putObject("grid").put("left", 56).put("right", 24).put("top", 40).put("bottom", 40).put("containLabel", true);
+    root.putObject("grid")
+        .put("left", 56)
+        .put("right", 24)
+        .put("top", 40)
+        .put("bottom", 40)
+        .put("containLabel", true);
   }
 
   /** A series of values over categories (weeks, teams). {@code null} values leave a gap. */
@@ -26,7 +32,10 @@ public final class ChartSpec {
   /** A point of a scatter/bubble chart; {@code size} sets the bubble area. */
   public record Point(String label, double x, double y, double size) {}
 
-  /** One row of an interval plot: an estimate with its lower and upper bound. {@code high} may be infinite. */
+  /**
+   * One row of an interval plot: an estimate with its lower and upper bound. {@code high} may be
+   * infinite.
+   */
   public record Interval(String label, double low, double estimate, double high) {}
 
   public static ChartSpec line(List<String> categories, List<Series> series) {
@@ -35,7 +44,8 @@ public final class ChartSpec {
     spec.valueY();
     ArrayNode out = spec.root.putArray("series");
     for (Series s : series) {
-      ObjectNode node = out.addObject().put("type", "line").put("name", s.name()).put("smooth", false);
+      ObjectNode node =
+          out.addObject().put("type", "line").put("name", s.name()).put("smooth", false);
       node.put("symbolSize", 5);
       values(node.putArray("data"), s.values());
     }
@@ -61,7 +71,12 @@ public final class ChartSpec {
   public static ChartSpec bubble(String xName, String yName, List<Point> points) {
     ChartSpec spec = new ChartSpec();
     spec.root.with("tooltip").put("trigger", "item");
-    spec.root.putObject("xAxis").put("type", "value").put("name", xName).put("nameLocation", "middle").put("nameGap", 28);
+    spec.root
+        .putObject("xAxis")
+        .put("type", "value")
+        .put("name", xName)
+        .put("nameLocation", "middle")
+        .put("nameGap", 28);
     spec.root.putObject("yAxis").put("type", "value").put("name", yName);
     double maxSize = points.stream().mapToDouble(Point::size).max().orElse(1);
     ArrayNode out = spec.root.putArray("series");
@@ -74,22 +89,30 @@ public final class ChartSpec {
   }
 
   /**
-   * A horizontal interval plot (e.g. rate ratios with 95% CIs). On a log axis, infinite upper bounds are drawn to the
-   * axis edge and zero lower bounds are clamped to the smallest shown value.
+   * A horizontal interval plot (e.g. rate ratios with 95% CIs). On a log axis, infinite upper
+   * bounds are drawn to the axis edge and zero lower bounds are clamped to the smallest shown
+   * value.
    */
-  public static ChartSpec intervals(String xName, List<Interval> rows, boolean logAxis, Double referenceLine) {
+  public static ChartSpec intervals(
+      String xName, List<Interval> rows, boolean logAxis, Double referenceLine) {
     ChartSpec spec = new ChartSpec();
     spec.root.with("tooltip").put("trigger", "item");
     double min = rows.stream().mapToDouble(Interval::low).filter(v -> v > 0).min().orElse(0.1);
     double max =
         rows.stream().mapToDouble(Interval::high).filter(Double::isFinite).max().orElse(10);
-    max = Math.max(max, rows.stream().mapToDouble(Interval::estimate).filter(Double::isFinite).max().orElse(1));
+    max =
+        Math.max(
+            max,
+            rows.stream().mapToDouble(Interval::estimate).filter(Double::isFinite).max().orElse(1));
     double floor = logAxis ? Math.pow(10, Math.floor(Math.log10(Math.min(min, 0.5)))) : 0;
     double ceiling = logAxis ? Math.pow(10, Math.ceil(Math.log10(Math.max(max, 2)))) : max * 1.1;
-    ObjectNode x = spec.root.putObject("xAxis").put("type", logAxis ? "log" : "value").put("name", xName);
+    ObjectNode x =
+        spec.root.putObject("xAxis").put("type", logAxis ? "log" : "value").put("name", xName);
     x.put("nameLocation", "middle").put("nameGap", 28).put("min", floor).put("max", ceiling);
-    ArrayNode labels = spec.root.putObject("yAxis").put("type", "category").put("inverse", true).putArray("data");
-    ObjectNode series = spec.root.putArray("series").addObject().put("type", "interval").put("name", xName);
+    ArrayNode labels =
+        spec.root.putObject("yAxis").put("type", "category").put("inverse", true).putArray("data");
+    ObjectNode series =
+        spec.root.putArray("series").addObject().put("type", "interval").put("name", xName);
     ArrayNode data = series.putArray("data");
     for (Interval r : rows) {
       labels.add(r.label());

@@ -1,0 +1,72 @@
+package dev.tandem.base.ui.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ChartSpecTest {
+
+  private final ObjectMapper json = new ObjectMapper();
+
+  @Test
+  void line_chart_carries_a_dashed_goal_line_at_the_goal_value() throws Exception {
+    String option =
+        ChartSpec.line(
+                List.of("2026-W47", "2026-W48"),
+                List.of(new ChartSpec.Series("Adoption", List.of(70, 82))))
+            .goalLine(80, "Goal 80%")
+            .toJson();
+    JsonNode root = json.readTree(option);
+    assertThat(root.at("/xAxis/data/1").asText()).isEqualTo("2026-W48");
+    assertThat(root.at("/series/0/data/1").asDouble()).isEqualTo(82.0);
+    assertThat(root.at("/series/0/markLine/data/0/yAxis").asDouble()).isEqualTo(80.0);
+    assertThat(root.at("/series/0/markLine/lineStyle/type").asText()).isEqualTo("dashed");
+  }
+
+  @Test
+  void interval_plot_draws_infinite_upper_bounds_to_the_axis_edge_and_keeps_the_reference_line()
+      throws Exception {
+    String option =
+        ChartSpec.intervals(
+                "Rate ratio",
+                List.of(
+                    new ChartSpec.Interval("cursor", 1.3, 2.4, 4.4),
+                    new ChartSpec.Interval("kiro", 0, 0.5, Double.POSITIVE_INFINITY)),
+                true,
+                1.0)
+            .toJson();
+    JsonNode root = json.readTree(option);
+    assertThat(root.at("/xAxis/type").asText()).isEqualTo("log");
+    double max = root.at("/xAxis/max").asDouble();
+    assertThat(root.at("/series/0/type").asText()).isEqualTo("interval");
+    assertThat(root.at("/series/0/data/1/2").asDouble()).isEqualTo(max);
+    assertThat(root.at("/series/0/data/1/0").asDouble())
+        .isEqualTo(root.at("/xAxis/min").asDouble());
+    assertThat(root.at("/series/0/markLine/data/0/xAxis").asDouble()).isEqualTo(1.0);
+  }
+
+  @Test
+  void bubble_sizes_grow_with_exposure_and_gaps_stay_null_in_lines() throws Exception {
+    JsonNode bubble =
+        json.readTree(
+            ChartSpec.bubble(
+                    "Reach",
+                    "Rate",
+                    List.of(
+                        new ChartSpec.Point("small", 0.1, 1, 10),
+                        new ChartSpec.Point("large", 0.5, 2, 1000)))
+                .toJson());
+    assertThat(bubble.at("/series/1/symbolSize").asDouble())
+        .isGreaterThan(bubble.at("/series/0/symbolSize").asDouble());
+    JsonNode line =
+        json.readTree(
+            ChartSpec.line(
+                    List.of("a", "b"), List.of(new ChartSpec.Series("s", Arrays.asList(1, null))))
+                .toJson());
+    assertThat(line.at("/series/0/data/1").isNull()).isTrue();
+  }
+}
