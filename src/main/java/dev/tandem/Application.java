@@ -6,9 +6,11 @@ import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Tandem: weekly AI coding-tool adoption versus incident rate, per tool. */
 @SpringBootApplication
+@EnableScheduling
 @Theme("tandem")
 public class Application implements AppShellConfigurator {
 

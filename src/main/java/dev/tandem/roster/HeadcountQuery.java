@@ -27,7 +27,7 @@ import org.springframework.stereotype.Repository;
  * weeks.
  */
 @Repository
-class HeadcountQuery {
+public class HeadcountQuery {
 
   private final DSLContext db;
 
@@ -35,26 +35,44 @@ class HeadcountQuery {
     this.db = db;
   }
 
+  /** The weeks of a range as a derived table {@code w(monday, sunday)}, to join developers and usage against. */
+  public record Weeks(Table<Record2<LocalDate, LocalDate>> table, Field<LocalDate> monday, Field<LocalDate> sunday) {
+
+    public static Weeks of(WeekRange range) {
+      @SuppressWarnings("unchecked")
+      Row2<LocalDate, LocalDate>[] rows =
+          range.weeks().stream().map(w -> row(w.monday(), w.sunday())).toArray(Row2[]::new);
+      return new Weeks(
+          values(rows).as("w", "monday", "sunday"),
+          field(name("w", "monday"), LocalDate.class),
+          field(name("w", "sunday"), LocalDate.class));
+    }
+  }
+
+  /** The one definition of "in headcount in week W" (DESIGN §3.1), for every query that counts developers. */
+  public static Condition inHeadcount(Weeks weeks) {
+    return DEVELOPER
+        .STARTED_ON
+        .le(weeks.sunday())
+        .and(DEVELOPER.LEFT_ON.isNull().or(DEVELOPER.LEFT_ON.ge(weeks.monday())))
+        .and(DEVELOPER.EXCLUDED.isFalse());
+  }
+
+  /** Developers of the given teams; {@code null} means the whole organisation. */
+  public static Condition inScope(Collection<Long> teamIds) {
+    return teamIds == null ? DSL.noCondition() : DEVELOPER.TEAM_ID.in(teamIds);
+  }
+
   /** Headcount per week; {@code teamIds} null means the whole organisation. */
   List<WeeklyCount> weeklyHeadcount(WeekRange range, Collection<Long> teamIds) {
-    @SuppressWarnings("unchecked")
-    Row2<LocalDate, LocalDate>[] rows =
-        range.weeks().stream().map(w -> row(w.monday(), w.sunday())).toArray(Row2[]::new);
-    Table<Record2<LocalDate, LocalDate>> weeks = values(rows).as("w", "monday", "sunday");
-    Field<LocalDate> monday = field(name("w", "monday"), LocalDate.class);
-    Field<LocalDate> sunday = field(name("w", "sunday"), LocalDate.class);
-
-    Condition inHeadcount =
-        DEVELOPER
-            .STARTED_ON
-            .le(sunday)
-            .and(DEVELOPER.LEFT_ON.isNull().or(DEVELOPER.LEFT_ON.ge(monday)))
-            .and(DEVELOPER.EXCLUDED.isFalse());
-    Condition inScope = teamIds == null ? DSL.noCondition() : DEVELOPER.TEAM_ID.in(teamIds);
+    Weeks weeks = Weeks.of(range);
+    Field<LocalDate> monday = weeks.monday();
+    Condition inHeadcount = inHeadcount(weeks);
+    Condition inScope = inScope(teamIds);
 
     Map<LocalDate, Integer> counts =
         db.select(monday, count(DEVELOPER.ID))
-            .from(weeks)
+            .from(weeks.table())
             .leftJoin(DEVELOPER)
             .on(inHeadcount.and(inScope))
             .groupBy(monday)

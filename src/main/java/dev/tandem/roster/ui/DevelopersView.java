@@ -17,7 +17,6 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.server.StreamResource;
 import dev.tandem.base.IsoWeek;
 import dev.tandem.base.WeekRange;
@@ -43,7 +42,6 @@ import java.util.Objects;
  * produces.
  */
 @Route("roster")
-@RouteAlias("")
 @PageTitle("Roster · Tandem")
 @Menu(title = "Roster", order = 10, icon = "vaadin:users")
 @RolesAllowed({"ADMIN", "MANAGER"})

@@ -1,0 +1,56 @@
+package dev.tandem.adoption;
+
+import dev.tandem.base.IsoWeek;
+import dev.tandem.base.Ratio;
+import dev.tandem.roster.RosterService;
+import dev.tandem.roster.Team;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gauge {@code tandem.adoption}: adoption in the latest complete week for the organisation and each top-level team.
+ * Refreshed every few minutes rather than computed per scrape.
+ */
+@Component
+class AdoptionMetrics {
+
+  private final AdoptionService adoption;
+  private final RosterService roster;
+  private final MultiGauge gauge;
+
+  AdoptionMetrics(AdoptionService adoption, RosterService roster, MeterRegistry registry) {
+    this.adoption = adoption;
+    this.roster = roster;
+    this.gauge = MultiGauge.builder("tandem.adoption")
+        .description("Share of developers in headcount who used an AI coding tool in the latest complete week")
+        .baseUnit("ratio")
+        .register(registry);
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Scheduled(fixedDelayString = "${tandem.metrics.refresh:PT5M}", initialDelayString = "${tandem.metrics.refresh:PT5M}")
+  void refresh() {
+    IsoWeek week = adoption.lastCompleteWeek();
+    List<MultiGauge.Row<?>> rows = new ArrayList<>();
+    add(rows, "organisation", adoption.adoption(null, week));
+    for (Team team : roster.teams()) {
+      if (team.parentId() == null) {
+        add(rows, team.key(), adoption.adoption(team.key(), week));
+      }
+    }
+    gauge.register(rows, true);
+  }
+
+  private static void add(List<MultiGauge.Row<?>> rows, String scope, Ratio ratio) {
+    if (ratio.value() != null) {
+      rows.add(MultiGauge.Row.of(Tags.of("scope", scope), ratio.value()));
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.tandem.adoption;
+
+import dev.tandem.base.IsoWeek;
+import dev.tandem.base.Ratio;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * DESIGN §3.1 for one scope and week range: weekly headcount, AI users and per-tool reach, the pooled adoption over the
+ * range, and the forecast.
+ */
+public record AdoptionReport(
+    double goal, String scope, List<Week> weeks, Ratio period, Forecast forecast, DataQuality dataQuality) {
+
+  /** One week: adoption = aiUsers / headcount; each tool's reach = users / headcount. */
+  public record Week(IsoWeek week, int headcount, int aiUsers, Map<String, Integer> toolUsers) {
+
+    public Ratio adoption() {
+      return new Ratio(aiUsers, headcount);
+    }
+
+    public Ratio reach(String tool) {
+      return new Ratio(toolUsers.getOrDefault(tool, 0), headcount);
+    }
+  }
+
+  /**
+   * Least-squares line through the last 8 complete weeks: the first future week the line reaches the goal, or not on
+   * track when the slope is not positive. {@code slopePerWeek} is in adoption points (0..1) per week.
+   */
+  public record Forecast(IsoWeek goalWeek, boolean onTrack, double slopePerWeek, int weeksUsed) {}
+
+  /** Usage that is not counted, reported rather than dropped. */
+  public record DataQuality(int unmatchedUsageRows, int usageOutsideHeadcount) {}
+
+  public Week latest() {
+    return weeks.get(weeks.size() - 1);
+  }
+}

@@ -1,0 +1,246 @@
+package dev.tandem.adoption;
+
+import dev.tandem.base.IsoWeek;
+import dev.tandem.base.Ratio;
+import dev.tandem.base.ValidationException;
+import dev.tandem.base.WeekRange;
+import dev.tandem.roster.RosterService;
+import dev.tandem.roster.Team;
+import dev.tandem.security.CurrentUser;
+import dev.tandem.security.Role;
+import dev.tandem.security.UserService;
+import dev.tandem.settings.SettingsService;
+import dev.tandem.stats.LeastSquares;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/** The one place where DESIGN §3.1 (headcount, adoption, reach, pooling, cohorts, forecast) is computed. */
+@Service
+public class AdoptionService {
+
+  static final int FORECAST_WEEKS = 8;
+  static final int TREND_WEEKS = 12;
+  static final int INACTIVE_WEEKS = 4;
+  static final int MAX_RANGE_WEEKS = 260;
+
+  private final AdoptionQuery query;
+  private final RosterService roster;
+  private final SettingsService settings;
+  private final UserService users;
+  private final Clock clock;
+
+  AdoptionService(AdoptionQuery query, RosterService roster, SettingsService settings, UserService users, Clock clock) {
+    this.query = query;
+    this.roster = roster;
+    this.settings = settings;
+    this.users = users;
+    this.clock = clock;
+  }
+
+  /** The most recent week that has ended, in the organisation's zone. */
+  public IsoWeek lastCompleteWeek() {
+    return IsoWeek.of(LocalDate.now(clock.withZone(settings.current().zone()))).minus(1);
+  }
+
+  /** The 26 complete weeks up to last week: the default range of every screen. */
+  public WeekRange defaultRange() {
+    return WeekRange.ending(lastCompleteWeek(), 26);
+  }
+
+  public double goal() {
+    return settings.current().goal().doubleValue();
+  }
+
+  /** Weekly headcount, AI users and tool reach for a team's scope ({@code null} = organisation), pooled over the range. */
+  public AdoptionReport weeklyAdoption(String teamKey, WeekRange range) {
+    checkRange(range);
+    Set<Long> teamIds = roster.scope(teamKey);
+    Map<LocalDate, int[]> totals = totalsByWeek(query.headcountAndAiUsersByTeam(range, teamIds));
+    Map<LocalDate, Map<String, Integer>> tools = new HashMap<>();
+    for (AdoptionQuery.ToolWeek t : query.toolUsersByWeek(range, teamIds)) {
+      tools.computeIfAbsent(t.monday(), k -> new LinkedHashMap<>()).put(t.tool(), t.users());
+    }
+    List<AdoptionReport.Week> weeks = new ArrayList<>();
+    Ratio period = Ratio.EMPTY;
+    for (IsoWeek w : range.weeks()) {
+      int[] counts = totals.getOrDefault(w.monday(), new int[2]);
+      AdoptionReport.Week week = new AdoptionReport.Week(w, counts[0], counts[1], tools.getOrDefault(w.monday(), Map.of()));
+      weeks.add(week);
+      period = period.plus(week.adoption());
+    }
+    IsoWeek forecastEnd = range.to().compareTo(lastCompleteWeek()) < 0 ? range.to() : lastCompleteWeek();
+    return new AdoptionReport(
+        goal(),
+        teamKey == null ? "organisation" : teamKey,
+        weeks,
+        period,
+        forecast(teamIds, forecastEnd),
+        new AdoptionReport.DataQuality(query.unmatchedUsageRows(range), query.usageOutsideHeadcount(range, teamIds)));
+  }
+
+  /** Adoption of a scope in one week. */
+  public Ratio adoption(String teamKey, IsoWeek week) {
+    int[] counts = totalsByWeek(query.headcountAndAiUsersByTeam(new WeekRange(week, week), roster.scope(teamKey)))
+        .get(week.monday());
+    return ratio(counts);
+  }
+
+  /**
+   * Least-squares line through the adoption of the 8 complete weeks ending {@code last}: the first week after it where
+   * the line reaches the goal, or not on track if the slope is not positive.
+   */
+  AdoptionReport.Forecast forecast(Set<Long> teamIds, IsoWeek last) {
+    WeekRange window = WeekRange.ending(last, FORECAST_WEEKS);
+    Map<LocalDate, int[]> totals = totalsByWeek(query.headcountAndAiUsersByTeam(window, teamIds));
+    List<double[]> points = new ArrayList<>();
+    List<IsoWeek> weeks = window.weeks();
+    for (int i = 0; i < weeks.size(); i++) {
+      int[] counts = totals.get(weeks.get(i).monday());
+      if (counts != null && counts[0] > 0) {
+        points.add(new double[] {i, (double) counts[1] / counts[0]});
+      }
+    }
+    if (points.size() < 2) {
+      return new AdoptionReport.Forecast(null, false, 0, points.size());
+    }
+    LeastSquares line = LeastSquares.fit(
+        points.stream().mapToDouble(p -> p[0]).toArray(), points.stream().mapToDouble(p -> p[1]).toArray());
+    if (line.slope() <= 0) {
+      return new AdoptionReport.Forecast(null, false, line.slope(), points.size());
+    }
+    long k = (long) Math.ceil((goal() - line.intercept()) / line.slope() - 1e-9);
+    k = Math.max(k, FORECAST_WEEKS);
+    return new AdoptionReport.Forecast(window.from().plus(k), true, line.slope(), points.size());
+  }
+
+  /** Consecutive complete weeks, ending {@code asOf}, with adoption at or above the goal (looks back up to 104 weeks). */
+  public int streak(String teamKey, IsoWeek asOf) {
+    WeekRange lookBack = WeekRange.ending(asOf, 104);
+    Map<LocalDate, int[]> totals = totalsByWeek(query.headcountAndAiUsersByTeam(lookBack, roster.scope(teamKey)));
+    List<IsoWeek> weeks = lookBack.weeks();
+    int streak = 0;
+    for (int i = weeks.size() - 1; i >= 0; i--) {
+      int[] counts = totals.get(weeks.get(i).monday());
+      Double adoption = counts == null ? null : new Ratio(counts[1], counts[0]).value();
+      if (adoption == null || adoption < goal()) {
+        break;
+      }
+      streak++;
+    }
+    return streak;
+  }
+
+  /**
+   * One row per team directly below the scope (the top-level teams for the organisation; the team itself when it has
+   * no sub-teams): adoption in {@code week}, pooled over the 4 weeks ending then, and the 12-week trend.
+   */
+  public List<TeamAdoption> teamAdoption(String teamKey, IsoWeek week) {
+    WeekRange trendRange = WeekRange.ending(week, TREND_WEEKS);
+    List<Team> teams = roster.teams();
+    Long scopeId = teamKey == null ? null : roster.team(teamKey).map(Team::id).orElse(null);
+    List<Team> rows = teams.stream().filter(t -> Objects.equals(t.parentId(), scopeId)).toList();
+    if (rows.isEmpty() && teamKey != null) {
+      rows = roster.team(teamKey).stream().toList();
+    }
+    List<AdoptionQuery.TeamWeek> counts = query.headcountAndAiUsersByTeam(trendRange, roster.scope(teamKey));
+    double goal = goal();
+    List<TeamAdoption> result = new ArrayList<>();
+    for (Team row : rows) {
+      Set<Long> subtree = roster.scope(row.key());
+      Map<LocalDate, int[]> totals = totalsByWeek(counts.stream().filter(c -> subtree.contains(c.teamId())).toList());
+      List<Ratio> trend = trendRange.weeks().stream().map(w -> ratio(totals.get(w.monday()))).toList();
+      Ratio thisWeek = trend.get(trend.size() - 1);
+      Ratio pooled = trend.subList(trend.size() - INACTIVE_WEEKS, trend.size()).stream().reduce(Ratio.EMPTY, Ratio::plus);
+      result.add(new TeamAdoption(row.key(), row.name(), thisWeek, pooled, trend, TeamAdoption.Status.of(thisWeek, goal)));
+    }
+    return result;
+  }
+
+  public List<Cohorts> cohorts(String teamKey, WeekRange range) {
+    checkRange(range);
+    Map<LocalDate, int[]> byWeek = new HashMap<>();
+    for (AdoptionQuery.CohortWeek c : query.cohortsByWeek(range, roster.scope(teamKey))) {
+      int index = switch (c.cohort()) {
+        case "light" -> 0;
+        case "moderate" -> 1;
+        default -> 2;
+      };
+      byWeek.computeIfAbsent(c.monday(), k -> new int[3])[index] = c.userWeeks();
+    }
+    return range.weeks().stream()
+        .map(w -> {
+          int[] n = byWeek.getOrDefault(w.monday(), new int[3]);
+          return new Cohorts(w, n[0], n[1], n[2]);
+        })
+        .toList();
+  }
+
+  /** Whether the signed-in user may see individual developers of this scope (admins; managers inside their team). */
+  public boolean maySeeIndividuals(String teamKey) {
+    if (CurrentUser.hasRole(Role.ADMIN)) {
+      return true;
+    }
+    if (!CurrentUser.hasRole(Role.MANAGER)) {
+      return false;
+    }
+    Set<Long> own = managerScope();
+    Set<Long> wanted = teamKey == null ? null : roster.scope(teamKey);
+    return own != null && wanted != null && own.containsAll(wanted);
+  }
+
+  /** Developers in headcount with no AI use in the 4 complete weeks ending {@code asOf}. */
+  @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+  public List<InactiveDeveloper> withoutAiUse(String teamKey, IsoWeek asOf) {
+    if (!maySeeIndividuals(teamKey)) {
+      throw new AccessDeniedException("individual developers are visible only inside your own team");
+    }
+    return query.withoutAiUse(WeekRange.ending(asOf, INACTIVE_WEEKS), roster.scope(teamKey)).stream()
+        .map(i -> new InactiveDeveloper(i.id(), i.name(), i.email(), i.teamKey(), i.lastAiWeek()))
+        .toList();
+  }
+
+  /** The manager's own team key, used as their default scope; {@code null} for other roles. */
+  public String ownTeamKey() {
+    return users.current()
+        .filter(u -> u.teamId() != null)
+        .flatMap(u -> roster.teams().stream().filter(t -> t.id().equals(u.teamId())).findFirst())
+        .map(Team::key)
+        .orElse(null);
+  }
+
+  private Set<Long> managerScope() {
+    String own = ownTeamKey();
+    return own == null ? null : roster.scope(own);
+  }
+
+  private static void checkRange(WeekRange range) {
+    if (range.size() > MAX_RANGE_WEEKS) {
+      throw ValidationException.of("to", "a range can span at most " + MAX_RANGE_WEEKS + " weeks");
+    }
+  }
+
+  private static Map<LocalDate, int[]> totalsByWeek(List<AdoptionQuery.TeamWeek> rows) {
+    Map<LocalDate, int[]> totals = new HashMap<>();
+    for (AdoptionQuery.TeamWeek r : rows) {
+      int[] t = totals.computeIfAbsent(r.monday(), k -> new int[2]);
+      t[0] += r.headcount();
+      t[1] += r.aiUsers();
+    }
+    return totals;
+  }
+
+  private static Ratio ratio(int[] counts) {
+    return counts == null ? Ratio.EMPTY : new Ratio(counts[1], counts[0]);
+  }
+
+}

@@ -1,0 +1,181 @@
+package dev.tandem.adoption.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+import com.vaadin.flow.server.StreamResource;
+import dev.tandem.adoption.AdoptionReport;
+import dev.tandem.adoption.AdoptionService;
+import dev.tandem.adoption.InactiveDeveloper;
+import dev.tandem.adoption.TeamAdoption;
+import dev.tandem.base.IsoWeek;
+import dev.tandem.base.Ratio;
+import dev.tandem.base.ui.CsvExport;
+import dev.tandem.base.ui.ScopeRangePicker;
+import dev.tandem.base.ui.ScopeRangePicker.ScopeOption;
+import dev.tandem.base.ui.ScopeRangePicker.Selection;
+import dev.tandem.base.ui.Sparkline;
+import dev.tandem.base.ui.chart.EChart;
+import dev.tandem.roster.RosterService;
+import jakarta.annotation.security.PermitAll;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** The home screen: did at least 80% of my developers use AI for coding this week, who did not, and when do we get there? */
+@Route("adoption")
+@RouteAlias("")
+@PageTitle("Adoption · Tandem")
+@Menu(title = "Adoption", order = 1, icon = "vaadin:trending-up")
+@PermitAll
+public class AdoptionView extends VerticalLayout implements BeforeEnterObserver {
+
+  private final AdoptionService adoption;
+  private final ScopeRangePicker picker;
+  private final Div kpis = new Div();
+  private final EChart trend = new EChart("Adoption and reach per tool over time, with the goal line");
+  private final EChart cohorts = new EChart("AI user-weeks by intensity");
+  private final Grid<TeamAdoption> teams = new Grid<>();
+  private final Grid<InactiveDeveloper> inactive = new Grid<>();
+  private final VerticalLayout inactiveSection = new VerticalLayout();
+  private Selection selection;
+
+  AdoptionView(AdoptionService adoption, RosterService roster) {
+    this.adoption = adoption;
+    addClassName("tandem-page");
+    setWidthFull();
+    List<ScopeOption> scopes = new ArrayList<>();
+    scopes.add(new ScopeOption(null, "Whole organisation"));
+    roster.teams().forEach(t -> scopes.add(new ScopeOption(t.key(), roster.path(t))));
+    picker = new ScopeRangePicker(scopes, adoption.lastCompleteWeek(), this::navigate);
+
+    Paragraph explainer = new Paragraph("Adoption = developers in headcount who used any AI coding tool on at least one day of "
+        + "the week ÷ headcount. Ranges are pooled over developer-weeks, never averaged. ");
+    explainer.addClassName("tandem-explainer");
+    Button how = new Button("How is this computed?", e -> HowComputed.adoption(adoption.goal()).open());
+    how.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+    how.setId("how-computed");
+    explainer.add(how);
+
+    Anchor export = new Anchor(new StreamResource("adoption-by-team.csv", this::teamCsv), "Export CSV");
+    export.getElement().setAttribute("download", true);
+    HorizontalLayout toolbar = new HorizontalLayout(picker, export);
+    toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+
+    kpis.setId("adoption-kpis");
+    kpis.getStyle().set("display", "flex").set("gap", "var(--lumo-space-m)").set("flex-wrap", "wrap");
+    trend.setId("adoption-trend");
+    cohorts.setId("adoption-cohorts");
+    cohorts.setHeight("260px");
+    configureTeamGrid();
+    configureInactiveGrid();
+
+    FlexLayout middle = new FlexLayout(flexible(section("Teams", teams), "1 1 40rem"), flexible(section("Intensity of AI use", cohorts), "1 1 28rem"));
+    middle.setWidthFull();
+    middle.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+    middle.getStyle().set("gap", "var(--lumo-space-m)");
+    inactiveSection.setPadding(false);
+    inactiveSection.add(new H3("Developers without AI use in the last 4 weeks"), inactive);
+    add(new H2("Adoption"), explainer, toolbar, kpis, section("Trend", trend), middle, inactiveSection);
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    String defaultTeam = adoption.maySeeIndividuals(null) ? null : adoption.ownTeamKey();
+    selection = Selection.from(event.getLocation().getQueryParameters(), adoption.defaultRange(), defaultTeam);
+    picker.show(selection);
+    refresh();
+  }
+
+  private void navigate(Selection next) {
+    getUI().ifPresent(ui -> ui.navigate(AdoptionView.class, next.toQueryParameters()));
+  }
+
+  private void refresh() {
+    AdoptionReport report = adoption.weeklyAdoption(selection.teamKey(), selection.range());
+    IsoWeek latest = selection.range().to();
+    int streak = adoption.streak(selection.teamKey(), latest);
+    kpis.removeAll();
+    kpis.add(AdoptionCards.thisWeek(report, streak), AdoptionCards.period(report), AdoptionCards.forecast(report));
+    if (report.dataQuality().unmatchedUsageRows() + report.dataQuality().usageOutsideHeadcount() > 0) {
+      kpis.add(AdoptionCards.dataQuality(report.dataQuality()));
+    }
+    trend.show(AdoptionCharts.trend(report));
+    cohorts.show(AdoptionCharts.cohorts(adoption.cohorts(selection.teamKey(), selection.range())));
+    teams.setItems(adoption.teamAdoption(selection.teamKey(), latest));
+    boolean individuals = adoption.maySeeIndividuals(selection.teamKey());
+    inactiveSection.setVisible(individuals);
+    inactive.setItems(individuals ? adoption.withoutAiUse(selection.teamKey(), latest) : List.of());
+  }
+
+  private void configureTeamGrid() {
+    teams.setId("team-adoption");
+    teams.setAllRowsVisible(true);
+    teams.addColumn(TeamAdoption::teamName).setHeader("Team").setAutoWidth(true).setFlexGrow(1);
+    teams.addComponentColumn(t -> ratioCell(t.thisWeek())).setHeader("This week");
+    teams.addComponentColumn(t -> ratioCell(t.pooled4Weeks())).setHeader("Last 4 weeks (pooled)");
+    teams.addComponentColumn(t -> Sparkline.of(t.trend().stream().map(Ratio::value).toList(), adoption.goal()))
+        .setHeader("12 weeks");
+    teams.addComponentColumn(t -> AdoptionCards.statusBadge(t.status())).setHeader("Status").setAutoWidth(true);
+    teams.addItemClickListener(e -> navigate(new Selection(e.getItem().teamKey(), selection.range())));
+    teams.setEmptyStateText("No teams in this scope.");
+  }
+
+  private void configureInactiveGrid() {
+    inactive.setId("inactive-developers");
+    inactive.setAllRowsVisible(true);
+    inactive.addColumn(InactiveDeveloper::name).setHeader("Developer").setAutoWidth(true);
+    inactive.addColumn(InactiveDeveloper::email).setHeader("Email").setAutoWidth(true);
+    inactive.addColumn(InactiveDeveloper::teamKey).setHeader("Team");
+    inactive.addColumn(d -> d.lastAiWeek() == null ? "never" : IsoWeek.starting(d.lastAiWeek()).toString())
+        .setHeader("Last AI use");
+    inactive.setEmptyStateText("Everyone in this scope used an AI tool in the last 4 weeks.");
+  }
+
+  static Span ratioCell(Ratio ratio) {
+    Span cell = new Span(ratio.percent());
+    cell.setTitle(ratio.fraction() + " developers");
+    return cell;
+  }
+
+  private static VerticalLayout section(String title, com.vaadin.flow.component.Component content) {
+    VerticalLayout box = new VerticalLayout(new H3(title), content);
+    box.addClassName("tandem-card");
+    box.setPadding(true);
+    return box;
+  }
+
+  private static VerticalLayout flexible(VerticalLayout box, String flex) {
+    box.getStyle().set("flex", flex).set("min-width", "0");
+    return box;
+  }
+
+  private ByteArrayInputStream teamCsv() {
+    List<List<String>> rows = adoption.teamAdoption(selection.teamKey(), selection.range().to()).stream()
+        .map(t -> List.of(t.teamKey(), t.teamName(), Objects.toString(t.thisWeek().numerator()),
+            Objects.toString(t.thisWeek().denominator()), t.thisWeek().percent(), Objects.toString(t.pooled4Weeks().numerator()),
+            Objects.toString(t.pooled4Weeks().denominator()), t.pooled4Weeks().percent(), t.status().label()))
+        .toList();
+    String csv = CsvExport.toCsv(List.of("team", "name", "ai_users", "headcount", "adoption", "ai_user_weeks_4w",
+        "developer_weeks_4w", "adoption_4w_pooled", "status"), rows);
+    return new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8));
+  }
+}

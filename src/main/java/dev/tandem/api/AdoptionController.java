@@ -1,0 +1,77 @@
+package dev.tandem.api;
+
+import dev.tandem.adoption.AdoptionReport;
+import dev.tandem.adoption.AdoptionService;
+import dev.tandem.base.IsoWeek;
+import dev.tandem.base.ValidationException;
+import dev.tandem.base.WeekRange;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/v1/adoption} exactly as DESIGN §5 describes it. */
+@RestController
+@RequestMapping("/api/v1/adoption")
+class AdoptionController {
+
+  private final AdoptionService adoption;
+
+  AdoptionController(AdoptionService adoption) {
+    this.adoption = adoption;
+  }
+
+  record ToolReach(int users, Double reach) {}
+
+  record Week(String week, int headcount, int aiUsers, Double adoption, Map<String, ToolReach> tools) {}
+
+  record Period(long developerWeeks, long aiUserWeeks, Double adoption) {}
+
+  record Forecast(String goalWeek, boolean onTrack) {}
+
+  record Response(double goal, String scope, List<Week> weeks, Period period, Forecast forecast) {}
+
+  @GetMapping
+  Response adoption(
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String team) {
+    WeekRange range = range(from, to, adoption.defaultRange());
+    AdoptionReport report = adoption.weeklyAdoption(team == null || team.isBlank() ? null : team, range);
+    List<Week> weeks = report.weeks().stream()
+        .map(w -> {
+          Map<String, ToolReach> tools = new LinkedHashMap<>();
+          w.toolUsers().keySet().stream().sorted().forEach(t -> tools.put(t, new ToolReach(w.toolUsers().get(t), w.reach(t).value())));
+          return new Week(w.week().toString(), w.headcount(), w.aiUsers(), w.adoption().value(), tools);
+        })
+        .toList();
+    AdoptionReport.Forecast f = report.forecast();
+    return new Response(
+        report.goal(),
+        report.scope(),
+        weeks,
+        new Period(report.period().denominator(), report.period().numerator(), report.period().value()),
+        new Forecast(f.goalWeek() == null ? null : f.goalWeek().toString(), f.onTrack()));
+  }
+
+  /** Parses from/to ({@code YYYY-Www}); either may be omitted and falls back to the default range. */
+  static WeekRange range(String from, String to, WeekRange fallback) {
+    try {
+      IsoWeek start = from == null || from.isBlank() ? null : IsoWeek.parse(from);
+      IsoWeek end = to == null || to.isBlank() ? fallback.to() : IsoWeek.parse(to);
+      if (start == null) {
+        start = end.minus(fallback.size() - 1L);
+      }
+      if (start.compareTo(end) > 0) {
+        throw ValidationException.of("from", "'from' (" + start + ") is after 'to' (" + end + ")");
+      }
+      return new WeekRange(start, end);
+    } catch (DateTimeParseException e) {
+      throw ValidationException.of(e.getParsedString().equals(from) ? "from" : "to", e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package dev.tandem.base.ui;
+
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.router.QueryParameters;
+import dev.tandem.base.IsoWeek;
+import dev.tandem.base.WeekRange;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The scope (team) and week-range picker shared by the metric screens. Its state lives in the URL as {@code team},
+ * {@code from} and {@code to}, so a view can be shared by copying the address.
+ */
+public class ScopeRangePicker extends HorizontalLayout {
+
+  /** A team a user can pick; {@code key} null stands for the whole organisation. */
+  public record ScopeOption(String key, String label) {}
+
+  /** What is picked. */
+  public record Selection(String teamKey, WeekRange range) {
+
+    public QueryParameters toQueryParameters() {
+      Map<String, List<String>> params = new LinkedHashMap<>();
+      if (teamKey != null) {
+        params.put("team", List.of(teamKey));
+      }
+      params.put("from", List.of(range.from().toString()));
+      params.put("to", List.of(range.to().toString()));
+      return new QueryParameters(params);
+    }
+
+    /** Reads team/from/to from the URL; missing or malformed values fall back to the defaults. */
+    public static Selection from(QueryParameters query, WeekRange defaultRange, String defaultTeam) {
+      Map<String, List<String>> p = query.getParameters();
+      String team = first(p, "team").orElse(defaultTeam);
+      IsoWeek to = first(p, "to").flatMap(ScopeRangePicker::week).orElse(defaultRange.to());
+      IsoWeek from = first(p, "from").flatMap(ScopeRangePicker::week).orElse(to.minus(defaultRange.size() - 1L));
+      if (from.compareTo(to) > 0) {
+        from = to;
+      }
+      return new Selection(team, new WeekRange(from, to));
+    }
+  }
+
+  private final ComboBox<ScopeOption> scope = new ComboBox<>("Scope");
+  private final ComboBox<IsoWeek> from = new ComboBox<>("From week");
+  private final ComboBox<IsoWeek> to = new ComboBox<>("To week");
+  private boolean updating;
+
+  public ScopeRangePicker(List<ScopeOption> scopes, IsoWeek latest, Consumer<Selection> onChange) {
+    setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+    List<IsoWeek> weeks = new ArrayList<>(WeekRange.ending(latest, 104).weeks());
+    java.util.Collections.reverse(weeks);
+    scope.setItems(scopes);
+    scope.setItemLabelGenerator(ScopeOption::label);
+    scope.setId("scope-picker");
+    scope.setWidth("16rem");
+    from.setItems(weeks);
+    to.setItems(weeks);
+    from.setId("from-week");
+    to.setId("to-week");
+    from.setWidth("9rem");
+    to.setWidth("9rem");
+    from.setAllowCustomValue(false);
+    to.setAllowCustomValue(false);
+    from.setItemLabelGenerator(IsoWeek::toString);
+    to.setItemLabelGenerator(IsoWeek::toString);
+    add(scope, from, to);
+    scope.addValueChangeListener(e -> fire(onChange));
+    from.addValueChangeListener(e -> fire(onChange));
+    to.addValueChangeListener(e -> fire(onChange));
+  }
+
+  public void show(Selection selection) {
+    updating = true;
+    try {
+      scope.getListDataView().getItems()
+          .filter(o -> java.util.Objects.equals(o.key(), selection.teamKey()))
+          .findFirst()
+          .ifPresent(scope::setValue);
+      from.setValue(selection.range().from());
+      to.setValue(selection.range().to());
+    } finally {
+      updating = false;
+    }
+  }
+
+  private void fire(Consumer<Selection> onChange) {
+    if (updating || from.getValue() == null || to.getValue() == null || scope.getValue() == null) {
+      return;
+    }
+    IsoWeek start = from.getValue();
+    IsoWeek end = to.getValue();
+    if (start.compareTo(end) > 0) {
+      from.setInvalid(true);
+      from.setErrorMessage("must not be after 'To week'");
+      return;
+    }
+    from.setInvalid(false);
+    onChange.accept(new Selection(scope.getValue().key(), new WeekRange(start, end)));
+  }
+
+  private static Optional<String> first(Map<String, List<String>> params, String name) {
+    List<String> values = params.get(name);
+    return values == null || values.isEmpty() || values.get(0).isBlank() ? Optional.empty() : Optional.of(values.get(0));
+  }
+
+  private static Optional<IsoWeek> week(String text) {
+    try {
+      return Optional.of(IsoWeek.parse(text));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+}
