@@ -15,8 +15,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Gauge {@code tandem.adoption}: adoption in the latest complete week for the organisation and each top-level team.
- * Refreshed every few minutes rather than computed per scrape.
+ * Gauge {@code tandem.adoption}: adoption in the latest complete week for the organisation and each
+ * top-level team. Refreshed every few minutes rather than computed per scrape.
  */
 @Component
 class AdoptionMetrics {
@@ -28,14 +28,18 @@ class AdoptionMetrics {
   AdoptionMetrics(AdoptionService adoption, RosterService roster, MeterRegistry registry) {
     this.adoption = adoption;
     this.roster = roster;
-    this.gauge = MultiGauge.builder("tandem.adoption")
-        .description("Share of developers in headcount who used an AI coding tool in the latest complete week")
-        .baseUnit("ratio")
-        .register(registry);
+    this.gauge =
+        MultiGauge.builder("tandem.adoption")
+            .description(
+                "Share of developers in headcount who used an AI coding tool in the latest complete week")
+            .baseUnit("ratio")
+            .register(registry);
   }
 
   @EventListener(ApplicationReadyEvent.class)
-  @Scheduled(fixedDelayString = "${tandem.metrics.refresh:PT5M}", initialDelayString = "${tandem.metrics.refresh:PT5M}")
+  @Scheduled(
+      fixedDelayString = "${tandem.metrics.refresh:PT5M}",
+      initialDelayString = "${tandem.metrics.refresh:PT5M}")
   void refresh() {
     IsoWeek week = adoption.lastCompleteWeek();
     List<MultiGauge.Row<?>> rows = new ArrayList<>();

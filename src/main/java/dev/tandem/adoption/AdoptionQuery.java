@@ -30,8 +30,8 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /**
- * The SQL behind DESIGN §3.1: every figure family is one set-based query over a VALUES table of weeks joined to the
- * roster (headcount rule from {@link HeadcountQuery}) and to weekly usage.
+ * The SQL behind DESIGN §3.1: every figure family is one set-based query over a VALUES table of
+ * weeks joined to the roster (headcount rule from {@link HeadcountQuery}) and to weekly usage.
  */
 @Repository
 class AdoptionQuery {
@@ -50,7 +50,10 @@ class AdoptionQuery {
 
   record Inactive(long id, String name, String email, String teamKey, LocalDate lastAiWeek) {}
 
-  /** Headcount and AI users per week and team (a developer counts once however many tools they used). */
+  /**
+   * Headcount and AI users per week and team (a developer counts once however many tools they
+   * used).
+   */
   List<TeamWeek> headcountAndAiUsersByTeam(WeekRange range, Collection<Long> teamIds) {
     Weeks weeks = Weeks.of(range);
     Table<Record2<Long, LocalDate>> active = activeDeveloperWeeks(range);
@@ -66,7 +69,9 @@ class AdoptionQuery {
         .fetch(r -> new TeamWeek(r.value1(), r.value2(), r.value3(), r.value4()));
   }
 
-  /** Users of each tool per week among the developers in headcount (DESIGN §3.1 reach numerator). */
+  /**
+   * Users of each tool per week among the developers in headcount (DESIGN §3.1 reach numerator).
+   */
   List<ToolWeek> toolUsersByWeek(WeekRange range, Collection<Long> teamIds) {
     Weeks weeks = Weeks.of(range);
     return db.select(weeks.monday(), USAGE_WEEK.TOOL_KEY, countDistinct(DEVELOPER.ID))
@@ -81,44 +86,55 @@ class AdoptionQuery {
         .fetch(r -> new ToolWeek(r.value1(), r.value2(), r.value3()));
   }
 
-  /** AI user-weeks per intensity cohort: active days summed over tools, capped at 7; 1 light, 2–3 moderate, 4+ heavy. */
+  /**
+   * AI user-weeks per intensity cohort: active days summed over tools, capped at 7; 1 light, 2–3
+   * moderate, 4+ heavy.
+   */
   List<CohortWeek> cohortsByWeek(WeekRange range, Collection<Long> teamIds) {
     Weeks weeks = Weeks.of(range);
     Field<BigDecimal> days = least(sum(USAGE_WEEK.ACTIVE_DAYS), inline(BigDecimal.valueOf(7)));
-    Table<?> perUser = db.select(weeks.monday().as("monday"), days.as("days"))
-        .from(weeks.table())
-        .join(DEVELOPER)
-        .on(HeadcountQuery.inHeadcount(weeks).and(HeadcountQuery.inScope(teamIds)))
-        .join(USAGE_WEEK)
-        .on(USAGE_WEEK.DEVELOPER_ID.eq(DEVELOPER.ID))
-        .and(USAGE_WEEK.WEEK_START.eq(weeks.monday()))
-        .and(USAGE_WEEK.ACTIVE_DAYS.ge((short) 1))
-        .groupBy(weeks.monday(), DEVELOPER.ID)
-        .asTable("u");
+    Table<?> perUser =
+        db.select(weeks.monday().as("monday"), days.as("days"))
+            .from(weeks.table())
+            .join(DEVELOPER)
+            .on(HeadcountQuery.inHeadcount(weeks).and(HeadcountQuery.inScope(teamIds)))
+            .join(USAGE_WEEK)
+            .on(USAGE_WEEK.DEVELOPER_ID.eq(DEVELOPER.ID))
+            .and(USAGE_WEEK.WEEK_START.eq(weeks.monday()))
+            .and(USAGE_WEEK.ACTIVE_DAYS.ge((short) 1))
+            .groupBy(weeks.monday(), DEVELOPER.ID)
+            .asTable("u");
     Field<LocalDate> monday = perUser.field("monday", LocalDate.class);
     Field<BigDecimal> userDays = perUser.field("days", BigDecimal.class);
-    Field<String> cohort = when(userDays.ge(inline(BigDecimal.valueOf(4))), inline("heavy"))
-        .when(userDays.ge(inline(BigDecimal.valueOf(2))), inline("moderate"))
-        .otherwise(inline("light"));
+    Field<String> cohort =
+        when(userDays.ge(inline(BigDecimal.valueOf(4))), inline("heavy"))
+            .when(userDays.ge(inline(BigDecimal.valueOf(2))), inline("moderate"))
+            .otherwise(inline("light"));
     return db.select(monday, cohort, count())
         .from(perUser)
         .groupBy(monday, cohort)
         .fetch(r -> new CohortWeek(r.value1(), r.value2(), r.value3()));
   }
 
-  /** Developers in headcount in the last week of the range with no AI use in any week of the range. */
+  /**
+   * Developers in headcount in the last week of the range with no AI use in any week of the range.
+   */
   List<Inactive> withoutAiUse(WeekRange range, Collection<Long> teamIds) {
     Weeks last = Weeks.of(new WeekRange(range.to(), range.to()));
-    Condition usedAi = DSL.exists(select(USAGE_WEEK.DEVELOPER_ID)
-        .from(USAGE_WEEK)
-        .where(USAGE_WEEK.DEVELOPER_ID.eq(DEVELOPER.ID))
-        .and(USAGE_WEEK.ACTIVE_DAYS.ge((short) 1))
-        .and(USAGE_WEEK.WEEK_START.between(range.from().monday(), range.to().monday())));
-    Field<LocalDate> lastAiWeek = field(select(max(USAGE_WEEK.WEEK_START))
-            .from(USAGE_WEEK)
-            .where(USAGE_WEEK.DEVELOPER_ID.eq(DEVELOPER.ID))
-            .and(USAGE_WEEK.ACTIVE_DAYS.ge((short) 1)))
-        .as("last_ai_week");
+    Condition usedAi =
+        DSL.exists(
+            select(USAGE_WEEK.DEVELOPER_ID)
+                .from(USAGE_WEEK)
+                .where(USAGE_WEEK.DEVELOPER_ID.eq(DEVELOPER.ID))
+                .and(USAGE_WEEK.ACTIVE_DAYS.ge((short) 1))
+                .and(USAGE_WEEK.WEEK_START.between(range.from().monday(), range.to().monday())));
+    Field<LocalDate> lastAiWeek =
+        field(
+                select(max(USAGE_WEEK.WEEK_START))
+                    .from(USAGE_WEEK)
+                    .where(USAGE_WEEK.DEVELOPER_ID.eq(DEVELOPER.ID))
+                    .and(USAGE_WEEK.ACTIVE_DAYS.ge((short) 1)))
+            .as("last_ai_week");
     return db.select(DEVELOPER.ID, DEVELOPER.NAME, DEVELOPER.EMAIL, TEAM.TEAM_KEY, lastAiWeek)
         .from(last.table())
         .join(DEVELOPER)
@@ -130,24 +146,38 @@ class AdoptionQuery {
         .fetch(r -> new Inactive(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
   }
 
-  /** Usage rows held as unmatched (identity not on the roster) whose day or week falls in the range. */
+  /**
+   * Usage rows held as unmatched (identity not on the roster) whose day or week falls in the range.
+   */
   int unmatchedUsageRows(WeekRange range) {
     LocalDate from = range.from().monday();
     LocalDate to = range.to().sunday();
-    return db.fetchCount(UNMATCHED_ROW, UNMATCHED_ROW.ROW_KIND.in("usage-day", "usage-week")
-        .and(UNMATCHED_ROW.USAGE_DATE.between(from, to).or(UNMATCHED_ROW.WEEK_START.between(from, to))));
+    return db.fetchCount(
+        UNMATCHED_ROW,
+        UNMATCHED_ROW
+            .ROW_KIND
+            .in("usage-day", "usage-week")
+            .and(
+                UNMATCHED_ROW
+                    .USAGE_DATE
+                    .between(from, to)
+                    .or(UNMATCHED_ROW.WEEK_START.between(from, to))));
   }
 
-  /** Active usage weeks of roster developers who were not in headcount that week (before start, after leaving, excluded). */
+  /**
+   * Active usage weeks of roster developers who were not in headcount that week (before start,
+   * after leaving, excluded).
+   */
   int usageOutsideHeadcount(WeekRange range, Collection<Long> teamIds) {
     Weeks weeks = Weeks.of(range);
-    return db.fetchCount(db.select(USAGE_WEEK.DEVELOPER_ID)
-        .from(weeks.table())
-        .join(USAGE_WEEK)
-        .on(USAGE_WEEK.WEEK_START.eq(weeks.monday()).and(USAGE_WEEK.ACTIVE_DAYS.ge((short) 1)))
-        .join(DEVELOPER)
-        .on(DEVELOPER.ID.eq(USAGE_WEEK.DEVELOPER_ID).and(HeadcountQuery.inScope(teamIds)))
-        .where(DSL.not(HeadcountQuery.inHeadcount(weeks))));
+    return db.fetchCount(
+        db.select(USAGE_WEEK.DEVELOPER_ID)
+            .from(weeks.table())
+            .join(USAGE_WEEK)
+            .on(USAGE_WEEK.WEEK_START.eq(weeks.monday()).and(USAGE_WEEK.ACTIVE_DAYS.ge((short) 1)))
+            .join(DEVELOPER)
+            .on(DEVELOPER.ID.eq(USAGE_WEEK.DEVELOPER_ID).and(HeadcountQuery.inScope(teamIds)))
+            .where(DSL.not(HeadcountQuery.inHeadcount(weeks))));
   }
 
   /** One row per developer and week with any active day, whatever the tool. */
@@ -159,5 +189,4 @@ class AdoptionQuery {
         .groupBy(USAGE_WEEK.DEVELOPER_ID, USAGE_WEEK.WEEK_START)
         .asTable("a", "developer_id", "week_start");
   }
-
 }

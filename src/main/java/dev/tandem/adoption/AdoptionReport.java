@@ -6,11 +6,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * DESIGN §3.1 for one scope and week range: weekly headcount, AI users and per-tool reach, the pooled adoption over the
- * range, and the forecast.
+ * DESIGN §3.1 for one scope and week range: weekly headcount, AI users and per-tool reach, the
+ * pooled adoption over the range, and the forecast.
  */
 public record AdoptionReport(
-    double goal, String scope, List<Week> weeks, Ratio period, Forecast forecast, DataQuality dataQuality) {
+    double goal,
+    String scope,
+    List<Week> weeks,
+    Ratio period,
+    Forecast forecast,
+    DataQuality dataQuality) {
 
   /** One week: adoption = aiUsers / headcount; each tool's reach = users / headcount. */
   public record Week(IsoWeek week, int headcount, int aiUsers, Map<String, Integer> toolUsers) {
@@ -25,8 +30,9 @@ public record AdoptionReport(
   }
 
   /**
-   * Least-squares line through the last 8 complete weeks: the first future week the line reaches the goal, or not on
-   * track when the slope is not positive. {@code slopePerWeek} is in adoption points (0..1) per week.
+   * Least-squares line through the last 8 complete weeks: the first future week the line reaches
+   * the goal, or not on track when the slope is not positive. {@code slopePerWeek} is in adoption
+   * points (0..1) per week.
    */
   public record Forecast(IsoWeek goalWeek, boolean onTrack, double slopePerWeek, int weeksUsed) {}
 

@@ -24,7 +24,10 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
-/** The one place where DESIGN §3.1 (headcount, adoption, reach, pooling, cohorts, forecast) is computed. */
+/**
+ * The one place where DESIGN §3.1 (headcount, adoption, reach, pooling, cohorts, forecast) is
+ * computed.
+ */
 @Service
 public class AdoptionService {
 
@@ -39,7 +42,12 @@ public class AdoptionService {
   private final UserService users;
   private final Clock clock;
 
-  AdoptionService(AdoptionQuery query, RosterService roster, SettingsService settings, UserService users, Clock clock) {
+  AdoptionService(
+      AdoptionQuery query,
+      RosterService roster,
+      SettingsService settings,
+      UserService users,
+      Clock clock) {
     this.query = query;
     this.roster = roster;
     this.settings = settings;
@@ -61,7 +69,10 @@ public class AdoptionService {
     return settings.current().goal().doubleValue();
   }
 
-  /** Weekly headcount, AI users and tool reach for a team's scope ({@code null} = organisation), pooled over the range. */
+  /**
+   * Weekly headcount, AI users and tool reach for a team's scope ({@code null} = organisation),
+   * pooled over the range.
+   */
   public AdoptionReport weeklyAdoption(String teamKey, WeekRange range) {
     checkRange(range);
     Set<Long> teamIds = roster.scope(teamKey);
@@ -74,30 +85,36 @@ public class AdoptionService {
     Ratio period = Ratio.EMPTY;
     for (IsoWeek w : range.weeks()) {
       int[] counts = totals.getOrDefault(w.monday(), new int[2]);
-      AdoptionReport.Week week = new AdoptionReport.Week(w, counts[0], counts[1], tools.getOrDefault(w.monday(), Map.of()));
+      AdoptionReport.Week week =
+          new AdoptionReport.Week(
+              w, counts[0], counts[1], tools.getOrDefault(w.monday(), Map.of()));
       weeks.add(week);
       period = period.plus(week.adoption());
     }
-    IsoWeek forecastEnd = range.to().compareTo(lastCompleteWeek()) < 0 ? range.to() : lastCompleteWeek();
+    IsoWeek forecastEnd =
+        range.to().compareTo(lastCompleteWeek()) < 0 ? range.to() : lastCompleteWeek();
     return new AdoptionReport(
         goal(),
         teamKey == null ? "organisation" : teamKey,
         weeks,
         period,
         forecast(teamIds, forecastEnd),
-        new AdoptionReport.DataQuality(query.unmatchedUsageRows(range), query.usageOutsideHeadcount(range, teamIds)));
+        new AdoptionReport.DataQuality(
+            query.unmatchedUsageRows(range), query.usageOutsideHeadcount(range, teamIds)));
   }
 
   /** Adoption of a scope in one week. */
   public Ratio adoption(String teamKey, IsoWeek week) {
-    int[] counts = totalsByWeek(query.headcountAndAiUsersByTeam(new WeekRange(week, week), roster.scope(teamKey)))
-        .get(week.monday());
+    int[] counts =
+        totalsByWeek(
+                query.headcountAndAiUsersByTeam(new WeekRange(week, week), roster.scope(teamKey)))
+            .get(week.monday());
     return ratio(counts);
   }
 
   /**
-   * Least-squares line through the adoption of the 8 complete weeks ending {@code last}: the first week after it where
-   * the line reaches the goal, or not on track if the slope is not positive.
+   * Least-squares line through the adoption of the 8 complete weeks ending {@code last}: the first
+   * week after it where the line reaches the goal, or not on track if the slope is not positive.
    */
   AdoptionReport.Forecast forecast(Set<Long> teamIds, IsoWeek last) {
     WeekRange window = WeekRange.ending(last, FORECAST_WEEKS);
@@ -113,8 +130,10 @@ public class AdoptionService {
     if (points.size() < 2) {
       return new AdoptionReport.Forecast(null, false, 0, points.size());
     }
-    LeastSquares line = LeastSquares.fit(
-        points.stream().mapToDouble(p -> p[0]).toArray(), points.stream().mapToDouble(p -> p[1]).toArray());
+    LeastSquares line =
+        LeastSquares.fit(
+            points.stream().mapToDouble(p -> p[0]).toArray(),
+            points.stream().mapToDouble(p -> p[1]).toArray());
     if (line.slope() <= 0) {
       return new AdoptionReport.Forecast(null, false, line.slope(), points.size());
     }
@@ -123,10 +142,14 @@ public class AdoptionService {
     return new AdoptionReport.Forecast(window.from().plus(k), true, line.slope(), points.size());
   }
 
-  /** Consecutive complete weeks, ending {@code asOf}, with adoption at or above the goal (looks back up to 104 weeks). */
+  /**
+   * Consecutive complete weeks, ending {@code asOf}, with adoption at or above the goal (looks back
+   * up to 104 weeks).
+   */
   public int streak(String teamKey, IsoWeek asOf) {
     WeekRange lookBack = WeekRange.ending(asOf, 104);
-    Map<LocalDate, int[]> totals = totalsByWeek(query.headcountAndAiUsersByTeam(lookBack, roster.scope(teamKey)));
+    Map<LocalDate, int[]> totals =
+        totalsByWeek(query.headcountAndAiUsersByTeam(lookBack, roster.scope(teamKey)));
     List<IsoWeek> weeks = lookBack.weeks();
     int streak = 0;
     for (int i = weeks.size() - 1; i >= 0; i--) {
@@ -141,8 +164,9 @@ public class AdoptionService {
   }
 
   /**
-   * One row per team directly below the scope (the top-level teams for the organisation; the team itself when it has
-   * no sub-teams): adoption in {@code week}, pooled over the 4 weeks ending then, and the 12-week trend.
+   * One row per team directly below the scope (the top-level teams for the organisation; the team
+   * itself when it has no sub-teams): adoption in {@code week}, pooled over the 4 weeks ending
+   * then, and the 12-week trend.
    */
   public List<TeamAdoption> teamAdoption(String teamKey, IsoWeek week) {
     WeekRange trendRange = WeekRange.ending(week, TREND_WEEKS);
@@ -152,16 +176,28 @@ public class AdoptionService {
     if (rows.isEmpty() && teamKey != null) {
       rows = roster.team(teamKey).stream().toList();
     }
-    List<AdoptionQuery.TeamWeek> counts = query.headcountAndAiUsersByTeam(trendRange, roster.scope(teamKey));
+    List<AdoptionQuery.TeamWeek> counts =
+        query.headcountAndAiUsersByTeam(trendRange, roster.scope(teamKey));
     double goal = goal();
     List<TeamAdoption> result = new ArrayList<>();
     for (Team row : rows) {
       Set<Long> subtree = roster.scope(row.key());
-      Map<LocalDate, int[]> totals = totalsByWeek(counts.stream().filter(c -> subtree.contains(c.teamId())).toList());
-      List<Ratio> trend = trendRange.weeks().stream().map(w -> ratio(totals.get(w.monday()))).toList();
+      Map<LocalDate, int[]> totals =
+          totalsByWeek(counts.stream().filter(c -> subtree.contains(c.teamId())).toList());
+      List<Ratio> trend =
+          trendRange.weeks().stream().map(w -> ratio(totals.get(w.monday()))).toList();
       Ratio thisWeek = trend.get(trend.size() - 1);
-      Ratio pooled = trend.subList(trend.size() - INACTIVE_WEEKS, trend.size()).stream().reduce(Ratio.EMPTY, Ratio::plus);
-      result.add(new TeamAdoption(row.key(), row.name(), thisWeek, pooled, trend, TeamAdoption.Status.of(thisWeek, goal)));
+      Ratio pooled =
+          trend.subList(trend.size() - INACTIVE_WEEKS, trend.size()).stream()
+              .reduce(Ratio.EMPTY, Ratio::plus);
+      result.add(
+          new TeamAdoption(
+              row.key(),
+              row.name(),
+              thisWeek,
+              pooled,
+              trend,
+              TeamAdoption.Status.of(thisWeek, goal)));
     }
     return result;
   }
@@ -170,22 +206,27 @@ public class AdoptionService {
     checkRange(range);
     Map<LocalDate, int[]> byWeek = new HashMap<>();
     for (AdoptionQuery.CohortWeek c : query.cohortsByWeek(range, roster.scope(teamKey))) {
-      int index = switch (c.cohort()) {
-        case "light" -> 0;
-        case "moderate" -> 1;
-        default -> 2;
-      };
+      int index =
+          switch (c.cohort()) {
+            case "light" -> 0;
+            case "moderate" -> 1;
+            default -> 2;
+          };
       byWeek.computeIfAbsent(c.monday(), k -> new int[3])[index] = c.userWeeks();
     }
     return range.weeks().stream()
-        .map(w -> {
-          int[] n = byWeek.getOrDefault(w.monday(), new int[3]);
-          return new Cohorts(w, n[0], n[1], n[2]);
-        })
+        .map(
+            w -> {
+              int[] n = byWeek.getOrDefault(w.monday(), new int[3]);
+              return new Cohorts(w, n[0], n[1], n[2]);
+            })
         .toList();
   }
 
-  /** Whether the signed-in user may see individual developers of this scope (admins; managers inside their team). */
+  /**
+   * Whether the signed-in user may see individual developers of this scope (admins; managers inside
+   * their team).
+   */
   public boolean maySeeIndividuals(String teamKey) {
     if (CurrentUser.hasRole(Role.ADMIN)) {
       return true;
@@ -202,16 +243,20 @@ public class AdoptionService {
   @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
   public List<InactiveDeveloper> withoutAiUse(String teamKey, IsoWeek asOf) {
     if (!maySeeIndividuals(teamKey)) {
-      throw new AccessDeniedException("individual developers are visible only inside your own team");
+      throw new AccessDeniedException(
+          "individual developers are visible only inside your own team");
     }
-    return query.withoutAiUse(WeekRange.ending(asOf, INACTIVE_WEEKS), roster.scope(teamKey)).stream()
+    return query
+        .withoutAiUse(WeekRange.ending(asOf, INACTIVE_WEEKS), roster.scope(teamKey))
+        .stream()
         .map(i -> new InactiveDeveloper(i.id(), i.name(), i.email(), i.teamKey(), i.lastAiWeek()))
         .toList();
   }
 
   /** The manager's own team key, used as their default scope; {@code null} for other roles. */
   public String ownTeamKey() {
-    return users.current()
+    return users
+        .current()
         .filter(u -> u.teamId() != null)
         .flatMap(u -> roster.teams().stream().filter(t -> t.id().equals(u.teamId())).findFirst())
         .map(Team::key)
@@ -242,5 +287,4 @@ public class AdoptionService {
   private static Ratio ratio(int[] counts) {
     return counts == null ? Ratio.EMPTY : new Ratio(counts[1], counts[0]);
   }
-
 }

@@ -3,8 +3,17 @@ package dev.tandem.adoption;
 import dev.tandem.base.Ratio;
 import java.util.List;
 
-/** A row of the team table: this week's adoption, the 4-week pooled adoption and the trend behind the sparkline. */
-public record TeamAdoption(String teamKey, String teamName, Ratio thisWeek, Ratio pooled4Weeks, List<Ratio> trend, Status status) {
+/**
+ * A row of the team table: this week's adoption, the 4-week pooled adoption and the trend behind
+ * the sparkline.
+ */
+public record TeamAdoption(
+    String teamKey,
+    String teamName,
+    Ratio thisWeek,
+    Ratio pooled4Weeks,
+    List<Ratio> trend,
+    Status status) {
 
   /** At goal, within 10 points of it, or below. */
   public enum Status {

@@ -27,7 +27,8 @@ class AdoptionController {
 
   record ToolReach(int users, Double reach) {}
 
-  record Week(String week, int headcount, int aiUsers, Double adoption, Map<String, ToolReach> tools) {}
+  record Week(
+      String week, int headcount, int aiUsers, Double adoption, Map<String, ToolReach> tools) {}
 
   record Period(long developerWeeks, long aiUserWeeks, Double adoption) {}
 
@@ -41,24 +42,36 @@ class AdoptionController {
       @RequestParam(required = false) String to,
       @RequestParam(required = false) String team) {
     WeekRange range = range(from, to, adoption.defaultRange());
-    AdoptionReport report = adoption.weeklyAdoption(team == null || team.isBlank() ? null : team, range);
-    List<Week> weeks = report.weeks().stream()
-        .map(w -> {
-          Map<String, ToolReach> tools = new LinkedHashMap<>();
-          w.toolUsers().keySet().stream().sorted().forEach(t -> tools.put(t, new ToolReach(w.toolUsers().get(t), w.reach(t).value())));
-          return new Week(w.week().toString(), w.headcount(), w.aiUsers(), w.adoption().value(), tools);
-        })
-        .toList();
+    AdoptionReport report =
+        adoption.weeklyAdoption(team == null || team.isBlank() ? null : team, range);
+    List<Week> weeks =
+        report.weeks().stream()
+            .map(
+                w -> {
+                  Map<String, ToolReach> tools = new LinkedHashMap<>();
+                  w.toolUsers().keySet().stream()
+                      .sorted()
+                      .forEach(
+                          t ->
+                              tools.put(
+                                  t, new ToolReach(w.toolUsers().get(t), w.reach(t).value())));
+                  return new Week(
+                      w.week().toString(), w.headcount(), w.aiUsers(), w.adoption().value(), tools);
+                })
+            .toList();
     AdoptionReport.Forecast f = report.forecast();
     return new Response(
         report.goal(),
         report.scope(),
         weeks,
-        new Period(report.period().denominator(), report.period().numerator(), report.period().value()),
+        new Period(
+            report.period().denominator(), report.period().numerator(), report.period().value()),
         new Forecast(f.goalWeek() == null ? null : f.goalWeek().toString(), f.onTrack()));
   }
 
-  /** Parses from/to ({@code YYYY-Www}); either may be omitted and falls back to the default range. */
+  /**
+   * Parses from/to ({@code YYYY-Www}); either may be omitted and falls back to the default range.
+   */
   static WeekRange range(String from, String to, WeekRange fallback) {
     try {
       IsoWeek start = from == null || from.isBlank() ? null : IsoWeek.parse(from);
@@ -71,7 +84,8 @@ class AdoptionController {
       }
       return new WeekRange(start, end);
     } catch (DateTimeParseException e) {
-      throw ValidationException.of(e.getParsedString().equals(from) ? "from" : "to", e.getMessage());
+      throw ValidationException.of(
+          e.getParsedString().equals(from) ? "from" : "to", e.getMessage());
     }
   }
 }

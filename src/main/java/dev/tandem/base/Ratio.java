@@ -1,6 +1,9 @@
 package dev.tandem.base;
 
-/** A proportion kept as numerator and denominator, so screens can show both and ranges can be pooled. */
+/**
+ * A proportion kept as numerator and denominator, so screens can show both and ranges can be
+ * pooled.
+ */
 public record Ratio(long numerator, long denominator) {
 
   public static final Ratio EMPTY = new Ratio(0, 0);

@@ -35,8 +35,14 @@ public class HeadcountQuery {
     this.db = db;
   }
 
-  /** The weeks of a range as a derived table {@code w(monday, sunday)}, to join developers and usage against. */
-  public record Weeks(Table<Record2<LocalDate, LocalDate>> table, Field<LocalDate> monday, Field<LocalDate> sunday) {
+  /**
+   * The weeks of a range as a derived table {@code w(monday, sunday)}, to join developers and usage
+   * against.
+   */
+  public record Weeks(
+      Table<Record2<LocalDate, LocalDate>> table,
+      Field<LocalDate> monday,
+      Field<LocalDate> sunday) {
 
     public static Weeks of(WeekRange range) {
       @SuppressWarnings("unchecked")
@@ -49,7 +55,10 @@ public class HeadcountQuery {
     }
   }
 
-  /** The one definition of "in headcount in week W" (DESIGN §3.1), for every query that counts developers. */
+  /**
+   * The one definition of "in headcount in week W" (DESIGN §3.1), for every query that counts
+   * developers.
+   */
   public static Condition inHeadcount(Weeks weeks) {
     return DEVELOPER
         .STARTED_ON

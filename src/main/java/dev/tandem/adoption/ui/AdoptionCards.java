@@ -8,7 +8,10 @@ import dev.tandem.base.Ratio;
 import java.util.List;
 import java.util.Locale;
 
-/** The figure cards of the Adoption screen; every figure carries its numerator and denominator on hover. */
+/**
+ * The figure cards of the Adoption screen; every figure carries its numerator and denominator on
+ * hover.
+ */
 final class AdoptionCards {
 
   private AdoptionCards() {}
@@ -23,22 +26,38 @@ final class AdoptionCards {
     big.getStyle().set("font-size", "2.6rem").set("font-weight", "700").set("line-height", "1.1");
     Double value = now.value();
     if (value != null) {
-      big.getStyle().set("color", value >= report.goal() ? "var(--lumo-success-text-color)" : "var(--lumo-body-text-color)");
+      big.getStyle()
+          .set(
+              "color",
+              value >= report.goal()
+                  ? "var(--lumo-success-text-color)"
+                  : "var(--lumo-body-text-color)");
     }
     Div card = card("This week (" + latest.week() + ")", big);
-    card.add(line("Goal " + Math.round(report.goal() * 100) + "% · " + now.fraction() + " developers"));
+    card.add(
+        line("Goal " + Math.round(report.goal() * 100) + "% · " + now.fraction() + " developers"));
     if (weeks.size() >= 2) {
       Ratio before = weeks.get(weeks.size() - 2).adoption();
       if (before.value() != null && value != null) {
         double points = (value - before.value()) * 100;
-        Span change = line(String.format(Locale.ROOT, "%s%.1f points vs %s", points >= 0 ? "+" : "−", Math.abs(points),
-            weeks.get(weeks.size() - 2).week()));
+        Span change =
+            line(
+                String.format(
+                    Locale.ROOT,
+                    "%s%.1f points vs %s",
+                    points >= 0 ? "+" : "−",
+                    Math.abs(points),
+                    weeks.get(weeks.size() - 2).week()));
         change.setId("kpi-change");
         change.setTitle(before.fraction() + " the week before");
         card.add(change);
       }
     }
-    Span streakLine = line(streak == 0 ? "Not at goal this week" : "At goal " + streak + (streak == 1 ? " week" : " weeks") + " in a row");
+    Span streakLine =
+        line(
+            streak == 0
+                ? "Not at goal this week"
+                : "At goal " + streak + (streak == 1 ? " week" : " weeks") + " in a row");
     streakLine.setId("kpi-streak");
     card.add(streakLine);
     return card;
@@ -47,11 +66,22 @@ final class AdoptionCards {
   static Div period(AdoptionReport report) {
     Span big = new Span(report.period().percent());
     big.setId("kpi-period");
-    big.setTitle(report.period().numerator() + " AI user-weeks / " + report.period().denominator() + " developer-weeks");
+    big.setTitle(
+        report.period().numerator()
+            + " AI user-weeks / "
+            + report.period().denominator()
+            + " developer-weeks");
     big.getStyle().set("font-size", "2rem").set("font-weight", "600");
     Div card = card("Over the range (pooled)", big);
-    card.add(line(report.period().numerator() + " of " + report.period().denominator() + " developer-weeks, "
-        + report.weeks().get(0).week() + " – " + report.latest().week()));
+    card.add(
+        line(
+            report.period().numerator()
+                + " of "
+                + report.period().denominator()
+                + " developer-weeks, "
+                + report.weeks().get(0).week()
+                + " – "
+                + report.latest().week()));
     return card;
   }
 
@@ -60,59 +90,87 @@ final class AdoptionCards {
     sentence.setId("forecast-sentence");
     sentence.getStyle().set("font-weight", "600");
     Div card = card("Forecast", sentence);
-    card.add(line("Least-squares line through the last " + report.forecast().weeksUsed() + " complete weeks"));
+    card.add(
+        line(
+            "Least-squares line through the last "
+                + report.forecast().weeksUsed()
+                + " complete weeks"));
     return card;
   }
 
   static Div dataQuality(AdoptionReport.DataQuality quality) {
-    Span text = new Span(quality.unmatchedUsageRows() + " usage rows of identities not on the roster; "
-        + quality.usageOutsideHeadcount() + " usage weeks outside employment dates or by excluded people");
+    Span text =
+        new Span(
+            quality.unmatchedUsageRows()
+                + " usage rows of identities not on the roster; "
+                + quality.usageOutsideHeadcount()
+                + " usage weeks outside employment dates or by excluded people");
     Div card = card("Not counted", text);
     card.setId("data-quality");
     card.add(line("Map identities on the Data screen to count them."));
     return card;
   }
 
-  /** "At this pace the organisation reaches 80% in week 2027-W05" or "Not on track: adoption fell 2 points over 8 weeks". */
+  /**
+   * "At this pace the organisation reaches 80% in week 2027-W05" or "Not on track: adoption fell 2
+   * points over 8 weeks".
+   */
   static String forecastSentence(AdoptionReport report) {
     AdoptionReport.Forecast f = report.forecast();
-    String who = "organisation".equals(report.scope()) ? "the organisation" : "team " + report.scope();
+    String who =
+        "organisation".equals(report.scope()) ? "the organisation" : "team " + report.scope();
     String goal = Math.round(report.goal() * 100) + "%";
     if (f.weeksUsed() < 2) {
       return "Not enough complete weeks with developers to forecast.";
     }
     double change = f.slopePerWeek() * (f.weeksUsed() - 1) * 100;
     if (!f.onTrack()) {
-      return String.format(Locale.ROOT, "Not on track: adoption %s over %d weeks.",
-          Math.abs(change) < 0.05 ? "stayed flat" : String.format(Locale.ROOT, "fell %.1f points", Math.abs(change)),
+      return String.format(
+          Locale.ROOT,
+          "Not on track: adoption %s over %d weeks.",
+          Math.abs(change) < 0.05
+              ? "stayed flat"
+              : String.format(Locale.ROOT, "fell %.1f points", Math.abs(change)),
           f.weeksUsed());
     }
     Double latest = report.latest().adoption().value();
     if (latest != null && latest >= report.goal()) {
-      return String.format(Locale.ROOT, "At goal, and the trend is rising: +%.1f points over %d weeks.", change, f.weeksUsed());
+      return String.format(
+          Locale.ROOT,
+          "At goal, and the trend is rising: +%.1f points over %d weeks.",
+          change,
+          f.weeksUsed());
     }
     return "At this pace " + who + " reaches " + goal + " in week " + f.goalWeek() + ".";
   }
 
   static Span statusBadge(TeamAdoption.Status status) {
     Span badge = new Span(status.label());
-    String theme = switch (status) {
-      case AT_GOAL -> "badge success";
-      case NEAR_GOAL -> "badge";
-      case BELOW_GOAL -> "badge error";
-      case NO_DATA -> "badge contrast";
-    };
+    String theme =
+        switch (status) {
+          case AT_GOAL -> "badge success";
+          case NEAR_GOAL -> "badge";
+          case BELOW_GOAL -> "badge error";
+          case NO_DATA -> "badge contrast";
+        };
     badge.getElement().getThemeList().addAll(List.of(theme.split(" ")));
     return badge;
   }
 
   private static Div card(String title, com.vaadin.flow.component.Component figure) {
     Span heading = new Span(title);
-    heading.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+    heading
+        .getStyle()
+        .set("color", "var(--lumo-secondary-text-color)")
+        .set("font-size", "var(--lumo-font-size-s)");
     Div card = new Div(heading, figure);
     card.addClassName("tandem-card");
-    card.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-xs)")
-        .set("min-width", "14rem").set("flex", "1 1 14rem");
+    card.getStyle()
+        .set("display", "flex")
+        .set("flex-direction", "column")
+        .set("gap", "var(--lumo-space-xs)")
+        .set("min-width", "14rem")
+        .set("flex", "1 1 14rem");
     return card;
   }
 

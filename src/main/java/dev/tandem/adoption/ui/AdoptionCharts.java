@@ -16,21 +16,33 @@ final class AdoptionCharts {
   static ChartSpec trend(AdoptionReport report) {
     List<String> weeks = report.weeks().stream().map(w -> w.week().toString()).toList();
     List<ChartSpec.Series> series = new ArrayList<>();
-    series.add(new ChartSpec.Series("Adoption (any tool)", report.weeks().stream().map(w -> percent(w.adoption().value())).toList()));
+    series.add(
+        new ChartSpec.Series(
+            "Adoption (any tool)",
+            report.weeks().stream().map(w -> percent(w.adoption().value())).toList()));
     TreeSet<String> tools = new TreeSet<>();
     report.weeks().forEach(w -> tools.addAll(w.toolUsers().keySet()));
     for (String tool : tools) {
-      series.add(new ChartSpec.Series("Reach: " + tool, report.weeks().stream().map(w -> percent(w.reach(tool).value())).toList()));
+      series.add(
+          new ChartSpec.Series(
+              "Reach: " + tool,
+              report.weeks().stream().map(w -> percent(w.reach(tool).value())).toList()));
     }
-    return ChartSpec.line(weeks, series).percentY().goalLine(report.goal() * 100, "Goal " + Math.round(report.goal() * 100) + "%");
+    return ChartSpec.line(weeks, series)
+        .percentY()
+        .goalLine(report.goal() * 100, "Goal " + Math.round(report.goal() * 100) + "%");
   }
 
   static ChartSpec cohorts(List<Cohorts> cohorts) {
     List<String> weeks = cohorts.stream().map(c -> c.week().toString()).toList();
-    return ChartSpec.bar(weeks, List.of(
-        new ChartSpec.Series("Light (1 day)", cohorts.stream().map(Cohorts::light).toList()),
-        new ChartSpec.Series("Moderate (2–3 days)", cohorts.stream().map(Cohorts::moderate).toList()),
-        new ChartSpec.Series("Heavy (4+ days)", cohorts.stream().map(Cohorts::heavy).toList())), true);
+    return ChartSpec.bar(
+        weeks,
+        List.of(
+            new ChartSpec.Series("Light (1 day)", cohorts.stream().map(Cohorts::light).toList()),
+            new ChartSpec.Series(
+                "Moderate (2–3 days)", cohorts.stream().map(Cohorts::moderate).toList()),
+            new ChartSpec.Series("Heavy (4+ days)", cohorts.stream().map(Cohorts::heavy).toList())),
+        true);
   }
 
   private static Double percent(Double share) {

@@ -40,7 +40,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** The home screen: did at least 80% of my developers use AI for coding this week, who did not, and when do we get there? */
+/**
+ * The home screen: did at least 80% of my developers use AI for coding this week, who did not, and
+ * when do we get there?
+ */
 @Route("adoption")
 @RouteAlias("")
 @PageTitle("Adoption · Tandem")
@@ -51,7 +54,8 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
   private final AdoptionService adoption;
   private final ScopeRangePicker picker;
   private final Div kpis = new Div();
-  private final EChart trend = new EChart("Adoption and reach per tool over time, with the goal line");
+  private final EChart trend =
+      new EChart("Adoption and reach per tool over time, with the goal line");
   private final EChart cohorts = new EChart("AI user-weeks by intensity");
   private final Grid<TeamAdoption> teams = new Grid<>();
   private final Grid<InactiveDeveloper> inactive = new Grid<>();
@@ -67,40 +71,59 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
     roster.teams().forEach(t -> scopes.add(new ScopeOption(t.key(), roster.path(t))));
     picker = new ScopeRangePicker(scopes, adoption.lastCompleteWeek(), this::navigate);
 
-    Paragraph explainer = new Paragraph("Adoption = developers in headcount who used any AI coding tool on at least one day of "
-        + "the week ÷ headcount. Ranges are pooled over developer-weeks, never averaged. ");
+    Paragraph explainer =
+        new Paragraph(
+            "Adoption = developers in headcount who used any AI coding tool on at least one day of "
+                + "the week ÷ headcount. Ranges are pooled over developer-weeks, never averaged. ");
     explainer.addClassName("tandem-explainer");
-    Button how = new Button("How is this computed?", e -> HowComputed.adoption(adoption.goal()).open());
+    Button how =
+        new Button("How is this computed?", e -> HowComputed.adoption(adoption.goal()).open());
     how.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
     how.setId("how-computed");
     explainer.add(how);
 
-    Anchor export = new Anchor(new StreamResource("adoption-by-team.csv", this::teamCsv), "Export CSV");
+    Anchor export =
+        new Anchor(new StreamResource("adoption-by-team.csv", this::teamCsv), "Export CSV");
     export.getElement().setAttribute("download", true);
     HorizontalLayout toolbar = new HorizontalLayout(picker, export);
     toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
     kpis.setId("adoption-kpis");
-    kpis.getStyle().set("display", "flex").set("gap", "var(--lumo-space-m)").set("flex-wrap", "wrap");
+    kpis.getStyle()
+        .set("display", "flex")
+        .set("gap", "var(--lumo-space-m)")
+        .set("flex-wrap", "wrap");
     trend.setId("adoption-trend");
     cohorts.setId("adoption-cohorts");
     cohorts.setHeight("260px");
     configureTeamGrid();
     configureInactiveGrid();
 
-    FlexLayout middle = new FlexLayout(flexible(section("Teams", teams), "1 1 40rem"), flexible(section("Intensity of AI use", cohorts), "1 1 28rem"));
+    FlexLayout middle =
+        new FlexLayout(
+            flexible(section("Teams", teams), "1 1 40rem"),
+            flexible(section("Intensity of AI use", cohorts), "1 1 28rem"));
     middle.setWidthFull();
     middle.setFlexWrap(FlexLayout.FlexWrap.WRAP);
     middle.getStyle().set("gap", "var(--lumo-space-m)");
     inactiveSection.setPadding(false);
     inactiveSection.add(new H3("Developers without AI use in the last 4 weeks"), inactive);
-    add(new H2("Adoption"), explainer, toolbar, kpis, section("Trend", trend), middle, inactiveSection);
+    add(
+        new H2("Adoption"),
+        explainer,
+        toolbar,
+        kpis,
+        section("Trend", trend),
+        middle,
+        inactiveSection);
   }
 
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
     String defaultTeam = adoption.maySeeIndividuals(null) ? null : adoption.ownTeamKey();
-    selection = Selection.from(event.getLocation().getQueryParameters(), adoption.defaultRange(), defaultTeam);
+    selection =
+        Selection.from(
+            event.getLocation().getQueryParameters(), adoption.defaultRange(), defaultTeam);
     picker.show(selection);
     refresh();
   }
@@ -114,8 +137,12 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
     IsoWeek latest = selection.range().to();
     int streak = adoption.streak(selection.teamKey(), latest);
     kpis.removeAll();
-    kpis.add(AdoptionCards.thisWeek(report, streak), AdoptionCards.period(report), AdoptionCards.forecast(report));
-    if (report.dataQuality().unmatchedUsageRows() + report.dataQuality().usageOutsideHeadcount() > 0) {
+    kpis.add(
+        AdoptionCards.thisWeek(report, streak),
+        AdoptionCards.period(report),
+        AdoptionCards.forecast(report));
+    if (report.dataQuality().unmatchedUsageRows() + report.dataQuality().usageOutsideHeadcount()
+        > 0) {
       kpis.add(AdoptionCards.dataQuality(report.dataQuality()));
     }
     trend.show(AdoptionCharts.trend(report));
@@ -132,10 +159,16 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
     teams.addColumn(TeamAdoption::teamName).setHeader("Team").setAutoWidth(true).setFlexGrow(1);
     teams.addComponentColumn(t -> ratioCell(t.thisWeek())).setHeader("This week");
     teams.addComponentColumn(t -> ratioCell(t.pooled4Weeks())).setHeader("Last 4 weeks (pooled)");
-    teams.addComponentColumn(t -> Sparkline.of(t.trend().stream().map(Ratio::value).toList(), adoption.goal()))
+    teams
+        .addComponentColumn(
+            t -> Sparkline.of(t.trend().stream().map(Ratio::value).toList(), adoption.goal()))
         .setHeader("12 weeks");
-    teams.addComponentColumn(t -> AdoptionCards.statusBadge(t.status())).setHeader("Status").setAutoWidth(true);
-    teams.addItemClickListener(e -> navigate(new Selection(e.getItem().teamKey(), selection.range())));
+    teams
+        .addComponentColumn(t -> AdoptionCards.statusBadge(t.status()))
+        .setHeader("Status")
+        .setAutoWidth(true);
+    teams.addItemClickListener(
+        e -> navigate(new Selection(e.getItem().teamKey(), selection.range())));
     teams.setEmptyStateText("No teams in this scope.");
   }
 
@@ -145,7 +178,9 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
     inactive.addColumn(InactiveDeveloper::name).setHeader("Developer").setAutoWidth(true);
     inactive.addColumn(InactiveDeveloper::email).setHeader("Email").setAutoWidth(true);
     inactive.addColumn(InactiveDeveloper::teamKey).setHeader("Team");
-    inactive.addColumn(d -> d.lastAiWeek() == null ? "never" : IsoWeek.starting(d.lastAiWeek()).toString())
+    inactive
+        .addColumn(
+            d -> d.lastAiWeek() == null ? "never" : IsoWeek.starting(d.lastAiWeek()).toString())
         .setHeader("Last AI use");
     inactive.setEmptyStateText("Everyone in this scope used an AI tool in the last 4 weeks.");
   }
@@ -169,13 +204,34 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
   }
 
   private ByteArrayInputStream teamCsv() {
-    List<List<String>> rows = adoption.teamAdoption(selection.teamKey(), selection.range().to()).stream()
-        .map(t -> List.of(t.teamKey(), t.teamName(), Objects.toString(t.thisWeek().numerator()),
-            Objects.toString(t.thisWeek().denominator()), t.thisWeek().percent(), Objects.toString(t.pooled4Weeks().numerator()),
-            Objects.toString(t.pooled4Weeks().denominator()), t.pooled4Weeks().percent(), t.status().label()))
-        .toList();
-    String csv = CsvExport.toCsv(List.of("team", "name", "ai_users", "headcount", "adoption", "ai_user_weeks_4w",
-        "developer_weeks_4w", "adoption_4w_pooled", "status"), rows);
+    List<List<String>> rows =
+        adoption.teamAdoption(selection.teamKey(), selection.range().to()).stream()
+            .map(
+                t ->
+                    List.of(
+                        t.teamKey(),
+                        t.teamName(),
+                        Objects.toString(t.thisWeek().numerator()),
+                        Objects.toString(t.thisWeek().denominator()),
+                        t.thisWeek().percent(),
+                        Objects.toString(t.pooled4Weeks().numerator()),
+                        Objects.toString(t.pooled4Weeks().denominator()),
+                        t.pooled4Weeks().percent(),
+                        t.status().label()))
+            .toList();
+    String csv =
+        CsvExport.toCsv(
+            List.of(
+                "team",
+                "name",
+                "ai_users",
+                "headcount",
+                "adoption",
+                "ai_user_weeks_4w",
+                "developer_weeks_4w",
+                "adoption_4w_pooled",
+                "status"),
+            rows);
     return new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The scope (team) and week-range picker shared by the metric screens. Its state lives in the URL as {@code team},
- * {@code from} and {@code to}, so a view can be shared by copying the address.
+ * The scope (team) and week-range picker shared by the metric screens. Its state lives in the URL
+ * as {@code team}, {@code from} and {@code to}, so a view can be shared by copying the address.
  */
 public class ScopeRangePicker extends HorizontalLayout {
 
@@ -36,11 +36,15 @@ public class ScopeRangePicker extends HorizontalLayout {
     }
 
     /** Reads team/from/to from the URL; missing or malformed values fall back to the defaults. */
-    public static Selection from(QueryParameters query, WeekRange defaultRange, String defaultTeam) {
+    public static Selection from(
+        QueryParameters query, WeekRange defaultRange, String defaultTeam) {
       Map<String, List<String>> p = query.getParameters();
       String team = first(p, "team").orElse(defaultTeam);
       IsoWeek to = first(p, "to").flatMap(ScopeRangePicker::week).orElse(defaultRange.to());
-      IsoWeek from = first(p, "from").flatMap(ScopeRangePicker::week).orElse(to.minus(defaultRange.size() - 1L));
+      IsoWeek from =
+          first(p, "from")
+              .flatMap(ScopeRangePicker::week)
+              .orElse(to.minus(defaultRange.size() - 1L));
       if (from.compareTo(to) > 0) {
         from = to;
       }
@@ -80,7 +84,9 @@ public class ScopeRangePicker extends HorizontalLayout {
   public void show(Selection selection) {
     updating = true;
     try {
-      scope.getListDataView().getItems()
+      scope
+          .getListDataView()
+          .getItems()
           .filter(o -> java.util.Objects.equals(o.key(), selection.teamKey()))
           .findFirst()
           .ifPresent(scope::setValue);
@@ -108,7 +114,9 @@ public class ScopeRangePicker extends HorizontalLayout {
 
   private static Optional<String> first(Map<String, List<String>> params, String name) {
     List<String> values = params.get(name);
-    return values == null || values.isEmpty() || values.get(0).isBlank() ? Optional.empty() : Optional.of(values.get(0));
+    return values == null || values.isEmpty() || values.get(0).isBlank()
+        ? Optional.empty()
+        : Optional.of(values.get(0));
   }
 
   private static Optional<IsoWeek> week(String text) {
