@@ -134,7 +134,7 @@ class DemoDataGenerator implements ApplicationRunner {
    * middle.
    */
   static double target(int i) {
-    double trend = 0.48 + 0.35 * i / (WEEKS - 1);
+    double trend = 0.465 + 0.36 * i / (WEEKS - 1);
     double wobble = 0.03 * Math.sin(i / 2.0) - (i >= 11 && i <= 13 ? 0.05 : 0);
     return trend + wobble;
   }
