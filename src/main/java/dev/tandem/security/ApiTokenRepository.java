@@ -41,6 +41,24 @@ class ApiTokenRepository {
         .fetchOptional(ApiTokenRepository::toToken);
   }
 
+  java.util.List<ApiToken> findAll() {
+    return db.selectFrom(API_TOKEN).orderBy(API_TOKEN.ID.desc()).fetch(ApiTokenRepository::toToken);
+  }
+
+  Optional<ApiToken> findById(long id) {
+    return db.selectFrom(API_TOKEN)
+        .where(API_TOKEN.ID.eq(id))
+        .fetchOptional(ApiTokenRepository::toToken);
+  }
+
+  void revoke(long id, OffsetDateTime now) {
+    db.update(API_TOKEN)
+        .set(API_TOKEN.REVOKED_AT, now)
+        .where(API_TOKEN.ID.eq(id))
+        .and(API_TOKEN.REVOKED_AT.isNull())
+        .execute();
+  }
+
   void touch(long id, OffsetDateTime now) {
     db.update(API_TOKEN).set(API_TOKEN.LAST_USED_AT, now).where(API_TOKEN.ID.eq(id)).execute();
   }

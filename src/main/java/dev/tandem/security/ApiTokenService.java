@@ -1,5 +1,6 @@
 package dev.tandem.security;
 
+import dev.tandem.base.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,7 +9,9 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,13 +37,48 @@ public class ApiTokenService {
     return tokens.count() > 0;
   }
 
-  /**
-   * Creates a token with a given value (the bootstrap token) or a fresh random one when {@code
-   * value} is null.
-   */
+  /** An admin creates a token; its value is returned once and only its hash is stored. */
+  @PreAuthorize("hasRole('ADMIN')")
   @Transactional
-  public CreatedToken create(String name, Role role, Long teamId, String value) {
-    String token = value != null ? value : "tdm_" + randomPart();
+  public CreatedToken create(String name, Role role, Long teamId) {
+    new ValidationException.Collector()
+        .check(
+            name != null && !name.isBlank() && name.length() <= 100,
+            "name",
+            "a name of 1–100 characters is required")
+        .check(role != null, "role", "expected one of ADMIN, LEADER, MANAGER, MEMBER")
+        .check(
+            role == null || !role.needsTeamScope() || teamId != null,
+            "team",
+            "a " + role + " token needs a team")
+        .throwIfAny();
+    return store(name.trim(), role, teamId, "tdm_" + randomPart());
+  }
+
+  /** The token from TANDEM_BOOTSTRAP_TOKEN, created at start-up before anyone is signed in. */
+  @Transactional
+  CreatedToken bootstrap(String value) {
+    return store("bootstrap", Role.ADMIN, null, value);
+  }
+
+  @PreAuthorize("hasRole('ADMIN')")
+  public List<ApiToken> tokens() {
+    return tokens.findAll();
+  }
+
+  /** Revokes a token at once: the next request with it gets 401. */
+  @PreAuthorize("hasRole('ADMIN')")
+  @Transactional
+  public void revoke(long id) {
+    ApiToken before =
+        tokens
+            .findById(id)
+            .orElseThrow(() -> ValidationException.of("id", "no token with id " + id));
+    tokens.revoke(id, clock.instant().atOffset(ZoneOffset.UTC));
+    audit.record("revoke", "api-token", id, before, tokens.findById(id).orElseThrow());
+  }
+
+  private CreatedToken store(String name, Role role, Long teamId, String token) {
     long id =
         tokens.insert(
             name,

@@ -46,6 +46,21 @@ public class AuditService {
     return repository.latest(limit);
   }
 
+  @PreAuthorize("hasRole('ADMIN')")
+  public List<AuditEntry> search(AuditFilter filter, int offset, int limit) {
+    return repository.search(filter, offset, limit);
+  }
+
+  @PreAuthorize("hasRole('ADMIN')")
+  public int count(AuditFilter filter) {
+    return repository.count(filter);
+  }
+
+  @PreAuthorize("hasRole('ADMIN')")
+  public List<String> entities() {
+    return repository.entities();
+  }
+
   private String toJson(Object value) {
     if (value == null) {
       return null;

@@ -59,7 +59,7 @@ class BootstrapAccess implements ApplicationRunner {
       }
     }
     if (!bootstrapToken.isBlank() && !tokens.anyTokens()) {
-      tokens.create("bootstrap", Role.ADMIN, null, bootstrapToken);
+      tokens.bootstrap(bootstrapToken);
       log.info("Created the admin API token 'bootstrap' from TANDEM_BOOTSTRAP_TOKEN");
     }
   }

@@ -27,6 +27,15 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class SecurityConfig {
 
+  /**
+   * What Vaadin needs (inline bootstrap script and styles, websocket/XHR to itself), nothing from
+   * elsewhere.
+   */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+          + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' ws: wss:; "
+          + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
   @Bean
   PasswordEncoder passwordEncoder() {
     return new BCryptPasswordEncoder();
@@ -76,6 +85,7 @@ class SecurityConfig {
         h ->
             h.contentTypeOptions(c -> {})
                 .frameOptions(f -> f.deny())
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(
                     r ->
                         r.policy(

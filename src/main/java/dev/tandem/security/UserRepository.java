@@ -30,6 +30,31 @@ class UserRepository {
         .fetchOptional(UserRepository::toAccount);
   }
 
+  java.util.List<UserAccount> findAll() {
+    return db.selectFrom(APP_USER).orderBy(APP_USER.USERNAME).fetch(UserRepository::toAccount);
+  }
+
+  Optional<UserAccount> findById(long id) {
+    return db.selectFrom(APP_USER)
+        .where(APP_USER.ID.eq(id))
+        .fetchOptional(UserRepository::toAccount);
+  }
+
+  void update(UserAccount u) {
+    db.update(APP_USER)
+        .set(APP_USER.DISPLAY_NAME, u.displayName())
+        .set(APP_USER.ROLE, u.role().name())
+        .set(APP_USER.TEAM_ID, u.teamId())
+        .set(APP_USER.DEVELOPER_ID, u.developerId())
+        .set(APP_USER.ENABLED, u.enabled())
+        .where(APP_USER.ID.eq(u.id()))
+        .execute();
+  }
+
+  void setPasswordHash(long id, String hash) {
+    db.update(APP_USER).set(APP_USER.PASSWORD_HASH, hash).where(APP_USER.ID.eq(id)).execute();
+  }
+
   int count() {
     return db.fetchCount(APP_USER);
   }

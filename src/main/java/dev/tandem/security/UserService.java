@@ -3,6 +3,7 @@ package dev.tandem.security;
 import dev.tandem.base.ValidationException;
 import java.time.Clock;
 import java.util.Optional;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,8 +30,74 @@ public class UserService {
     return users.count() > 0;
   }
 
+  @PreAuthorize("hasRole('ADMIN')")
+  public java.util.List<UserAccount> users() {
+    return users.findAll();
+  }
+
+  /** Changes role, scope, developer link, name or enabled flag; audited. */
+  @PreAuthorize("hasRole('ADMIN')")
+  @Transactional
+  public UserAccount updateUser(UserAccount account) {
+    UserAccount before =
+        users
+            .findById(account.id())
+            .orElseThrow(() -> ValidationException.of("id", "no such user"));
+    new ValidationException.Collector()
+        .check(
+            account.displayName() != null && !account.displayName().isBlank(),
+            "displayName",
+            "a name is required")
+        .check(
+            !account.role().needsTeamScope() || account.teamId() != null,
+            "team",
+            "a " + account.role() + " needs a team scope")
+        .check(
+            !(before.username().equals(CurrentUser.name())
+                && (!account.enabled() || account.role() != Role.ADMIN)),
+            "role",
+            "you cannot disable or demote yourself")
+        .throwIfAny();
+    UserAccount changed =
+        new UserAccount(
+            before.id(),
+            before.username(),
+            account.displayName().trim(),
+            account.role(),
+            account.role() == Role.ADMIN || account.role() == Role.LEADER ? null : account.teamId(),
+            account.developerId(),
+            account.enabled());
+    users.update(changed);
+    audit.record("update", "user", before.id(), before, changed);
+    return changed;
+  }
+
+  /** Sets a new password (the value itself is never audited). */
+  @PreAuthorize("hasRole('ADMIN')")
+  @Transactional
+  public void resetPassword(long userId, String rawPassword) {
+    UserAccount user =
+        users.findById(userId).orElseThrow(() -> ValidationException.of("id", "no such user"));
+    if (rawPassword == null || rawPassword.length() < 8) {
+      throw ValidationException.of("password", "at least 8 characters");
+    }
+    users.setPasswordHash(userId, encoder.encode(rawPassword));
+    audit.record(
+        "reset-password", "user", userId, null, java.util.Map.of("username", user.username()));
+  }
+
   public Optional<UserAccount> current() {
     return users.findByUsername(CurrentUser.name());
+  }
+
+  /** An admin creates a user. */
+  @PreAuthorize("hasRole('ADMIN')")
+  @Transactional
+  public UserAccount createUserAsAdmin(UserAccount account, String rawPassword) {
+    if (rawPassword == null || rawPassword.length() < 8) {
+      throw ValidationException.of("password", "at least 8 characters");
+    }
+    return createUser(account, rawPassword);
   }
 
   /**

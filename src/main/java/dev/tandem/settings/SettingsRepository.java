@@ -16,6 +16,20 @@ class SettingsRepository {
     this.db = db;
   }
 
+  void put(String key, String value) {
+    int updated =
+        db.update(SETTING)
+            .set(SETTING.SETTING_VALUE, value)
+            .where(SETTING.SETTING_KEY.eq(key))
+            .execute();
+    if (updated == 0) {
+      db.insertInto(SETTING)
+          .set(SETTING.SETTING_KEY, key)
+          .set(SETTING.SETTING_VALUE, value)
+          .execute();
+    }
+  }
+
   Map<String, String> all() {
     return db.select(SETTING.SETTING_KEY, SETTING.SETTING_VALUE)
         .from(SETTING)

@@ -1,20 +1,30 @@
 package dev.tandem.settings;
 
+import dev.tandem.base.ValidationException;
+import dev.tandem.security.AuditService;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads the organisation's settings; every screen asks here so a change applies everywhere at once.
+ * Reads and changes the organisation's settings; every screen asks here so a change applies
+ * everywhere at once.
  */
 @Service
 public class SettingsService {
 
+  public static final List<String> EXPOSURES = List.of("changes", "developer-weeks");
   private final SettingsRepository repository;
+  private final AuditService audit;
 
-  SettingsService(SettingsRepository repository) {
+  SettingsService(SettingsRepository repository, AuditService audit) {
     this.repository = repository;
+    this.audit = audit;
   }
 
   public Settings current() {
@@ -24,5 +34,65 @@ public class SettingsService {
         Integer.parseInt(values.getOrDefault("min-group-size", "5")),
         ZoneId.of(values.getOrDefault("zone", "UTC")),
         values.getOrDefault("default-exposure", "changes"));
+  }
+
+  /**
+   * Validates and stores all settings at once; the change is audited with the values before and
+   * after.
+   */
+  @PreAuthorize("hasRole('ADMIN')")
+  @Transactional
+  public Settings update(String goal, String minGroupSize, String zone, String defaultExposure) {
+    ValidationException.Collector problems = new ValidationException.Collector();
+    BigDecimal parsedGoal = parseGoal(goal, problems);
+    Integer k = parseK(minGroupSize, problems);
+    ZoneId parsedZone = parseZone(zone, problems);
+    problems.check(
+        EXPOSURES.contains(defaultExposure), "defaultExposure", "expected one of " + EXPOSURES);
+    problems.throwIfAny();
+    Settings before = current();
+    repository.put("goal", parsedGoal.toPlainString());
+    repository.put("min-group-size", String.valueOf(k));
+    repository.put("zone", parsedZone.getId());
+    repository.put("default-exposure", defaultExposure);
+    Settings after = current();
+    audit.record("update", "settings", null, before, after);
+    return after;
+  }
+
+  private static BigDecimal parseGoal(String text, ValidationException.Collector problems) {
+    try {
+      BigDecimal goal = new BigDecimal(text == null ? "" : text.trim());
+      problems.check(
+          goal.signum() > 0 && goal.compareTo(BigDecimal.ONE) <= 0,
+          "goal",
+          "expected a share above 0 and at most 1, e.g. 0.80 for 80%");
+      return goal;
+    } catch (NumberFormatException e) {
+      problems.check(false, "goal", "expected a decimal number such as 0.80, got '" + text + "'");
+      return null;
+    }
+  }
+
+  private static Integer parseK(String text, ValidationException.Collector problems) {
+    try {
+      int k = Integer.parseInt(text == null ? "" : text.trim());
+      problems.check(k >= 1 && k <= 100, "minGroupSize", "expected a whole number from 1 to 100");
+      return k;
+    } catch (NumberFormatException e) {
+      problems.check(
+          false, "minGroupSize", "expected a whole number such as 5, got '" + text + "'");
+      return null;
+    }
+  }
+
+  private static ZoneId parseZone(String text, ValidationException.Collector problems) {
+    try {
+      return ZoneId.of(text == null ? "" : text.trim());
+    } catch (DateTimeException e) {
+      problems.check(
+          false, "zone", "expected a time zone such as UTC or Europe/Berlin, got '" + text + "'");
+      return null;
+    }
   }
 }

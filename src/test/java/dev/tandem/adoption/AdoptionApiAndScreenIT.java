@@ -11,6 +11,7 @@ import com.vaadin.flow.router.QueryParameters;
 import dev.tandem.adoption.ui.AdoptionView;
 import dev.tandem.security.ApiTokenService;
 import dev.tandem.security.Role;
+import dev.tandem.security.TestTokens;
 import dev.tandem.ui.KaribuSupport;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -59,7 +60,7 @@ class AdoptionApiAndScreenIT {
     JsonNode api =
         get(
             "/api/v1/adoption?team=commerce&from=" + from + "&to=" + to,
-            tokens.create("it", Role.LEADER, null, null).token());
+            TestTokens.create(tokens, "it", Role.LEADER, null));
 
     assertThat(api.get("scope").asText()).isEqualTo("commerce");
     assertThat(api.get("goal").asDouble()).isEqualTo(0.80);
@@ -99,7 +100,7 @@ class AdoptionApiAndScreenIT {
   @Test
   void a_malformed_week_is_a_400_problem_naming_the_parameter() throws Exception {
     HttpResponse<String> response =
-        raw("/api/v1/adoption?from=2026-48", tokens.create("it2", Role.LEADER, null, null).token());
+        raw("/api/v1/adoption?from=2026-48", TestTokens.create(tokens, "it2", Role.LEADER, null));
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).contains("\"field\":\"from\"", "YYYY-Www");
   }

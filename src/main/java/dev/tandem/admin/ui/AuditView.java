@@ -1,0 +1,90 @@
+package dev.tandem.admin.ui;
+
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.tandem.security.AuditEntry;
+import dev.tandem.security.AuditFilter;
+import dev.tandem.security.AuditService;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Objects;
+
+/**
+ * Every write with who, when, what and the values before and after. Read-only: entries cannot be
+ * changed here.
+ */
+@Route("admin/audit")
+@PageTitle("Audit log · Tandem")
+@Menu(title = "Audit log", order = 54, icon = "vaadin:clipboard-text")
+@RolesAllowed("ADMIN")
+public class AuditView extends VerticalLayout {
+
+  private final AuditService audit;
+  private final Grid<AuditEntry> grid = new Grid<>();
+  private final TextField actor = new TextField("Who");
+  private final ComboBox<String> entity = new ComboBox<>("What");
+  private final TextField text = new TextField("Value contains");
+  private final DatePicker from = new DatePicker("From");
+  private final DatePicker to = new DatePicker("To");
+
+  AuditView(AuditService audit) {
+    this.audit = audit;
+    addClassName("tandem-page");
+    setSizeFull();
+    Paragraph explainer =
+        new Paragraph(
+            "Imports, undo, incident edits and triage, roster, users, tokens and settings: every write "
+                + "is recorded here and cannot be edited or deleted. Times are UTC.");
+    explainer.addClassName("tandem-explainer");
+    actor.setValueChangeMode(ValueChangeMode.LAZY);
+    text.setValueChangeMode(ValueChangeMode.LAZY);
+    entity.setItems(audit.entities());
+    entity.setClearButtonVisible(true);
+    actor.addValueChangeListener(e -> refresh());
+    text.addValueChangeListener(e -> refresh());
+    entity.addValueChangeListener(e -> refresh());
+    from.addValueChangeListener(e -> refresh());
+    to.addValueChangeListener(e -> refresh());
+    HorizontalLayout filters = new HorizontalLayout(actor, entity, text, from, to);
+    filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+    grid.setId("audit-grid");
+    grid.addColumn(e -> e.occurredAt().toString()).setHeader("When").setAutoWidth(true);
+    grid.addColumn(AuditEntry::actor).setHeader("Who").setAutoWidth(true);
+    grid.addColumn(AuditEntry::action).setHeader("Action");
+    grid.addColumn(e -> e.entity() + (e.entityId() == null ? "" : " " + e.entityId()))
+        .setHeader("What")
+        .setAutoWidth(true);
+    grid.addColumn(e -> Objects.toString(e.before(), "")).setHeader("Before").setFlexGrow(2);
+    grid.addColumn(e -> Objects.toString(e.after(), "")).setHeader("After").setFlexGrow(2);
+    grid.setItemDetailsRenderer(
+        new com.vaadin.flow.data.renderer.ComponentRenderer<>(
+            e ->
+                new Paragraph(
+                    "Before: "
+                        + Objects.toString(e.before(), "–")
+                        + "\nAfter: "
+                        + Objects.toString(e.after(), "–"))));
+    grid.setEmptyStateText("No audit entries match.");
+    grid.setSizeFull();
+    add(new H2("Audit log"), explainer, filters, grid);
+    refresh();
+  }
+
+  private void refresh() {
+    AuditFilter filter =
+        new AuditFilter(
+            actor.getValue(), entity.getValue(), text.getValue(), from.getValue(), to.getValue());
+    grid.setItems(
+        q -> audit.search(filter, q.getOffset(), q.getLimit()).stream(), q -> audit.count(filter));
+  }
+}
