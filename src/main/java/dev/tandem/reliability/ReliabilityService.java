@@ -60,6 +60,14 @@ public class ReliabilityService {
     this.clock = clock;
   }
 
+  /** Weeks shown when no range is asked for: the last 26 complete weeks. */
+  public static final int DEFAULT_WEEKS = 26;
+
+  /** The last {@link #DEFAULT_WEEKS} complete weeks. */
+  public WeekRange defaultRange() {
+    return WeekRange.ending(lastCompleteWeek(), DEFAULT_WEEKS);
+  }
+
   /** The last complete week in the organisation's zone. */
   public IsoWeek lastCompleteWeek() {
     return IsoWeek.of(LocalDate.now(clock.withZone(settings.current().zone()))).minus(1);

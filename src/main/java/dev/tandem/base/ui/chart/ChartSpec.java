@@ -118,7 +118,10 @@ public final class ChartSpec {
       labels.add(r.label());
       double low = logAxis ? Math.max(r.low(), floor) : r.low();
       double high = Double.isFinite(r.high()) ? r.high() : ceiling;
-      data.addArray().add(low).add(r.estimate()).add(high).add(r.label());
+      // An infinite estimate sits at the edge; a zero one cannot be drawn on a log axis otherwise.
+      double estimate = Double.isFinite(r.estimate()) ? r.estimate() : ceiling;
+      estimate = logAxis ? Math.max(estimate, floor) : estimate;
+      data.addArray().add(low).add(estimate).add(high).add(r.label());
     }
     if (referenceLine != null) {
       ObjectNode markLine = series.putObject("markLine").put("silent", true).put("symbol", "none");

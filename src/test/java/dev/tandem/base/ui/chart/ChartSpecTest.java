@@ -69,4 +69,23 @@ class ChartSpecTest {
                 .toJson());
     assertThat(line.at("/series/0/data/1").isNull()).isTrue();
   }
+
+  @Test
+  void interval_plot_keeps_zero_and_infinite_estimates_on_a_log_axis() throws Exception {
+    JsonNode root =
+        json.readTree(
+            ChartSpec.intervals(
+                    "Rate ratio",
+                    List.of(
+                        new ChartSpec.Interval("copilot", 0, 0, 7.3),
+                        new ChartSpec.Interval(
+                            "kiro", 0.9, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY)),
+                    true,
+                    1.0)
+                .toJson());
+    assertThat(root.at("/series/0/data/0/1").asDouble())
+        .isEqualTo(root.at("/xAxis/min").asDouble());
+    assertThat(root.at("/series/0/data/1/1").asDouble())
+        .isEqualTo(root.at("/xAxis/max").asDouble());
+  }
 }
