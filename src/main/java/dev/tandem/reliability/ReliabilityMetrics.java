@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * A gauge per tool, {@code tandem.reliability.rate.ratio{tool=…}}: the organisation-wide rate ratio
  * against the baseline over the latest 12 complete weeks, with the default exposure (NaN where
- * undefined or infinite). Computed at most once a minute, however often it is scraped.
+ * undefined or infinite). Computed at most once a minute, however often it is scraped. Gauges are
+ * registered for the catalogue's tools at start-up (a tool added later gets one at the next start).
  */
 @Component
 class ReliabilityMetrics {
@@ -66,7 +67,6 @@ class ReliabilityMetrics {
       try {
         ratios = reliability.latestRateRatios();
         computedAt = now;
-        ratios.keySet().forEach(this::registerLater);
       } catch (RuntimeException e) {
         log.warn("Could not compute the reliability gauges", e);
         return Double.NaN;
@@ -74,12 +74,5 @@ class ReliabilityMetrics {
     }
     Double ratio = ratios.get(tool);
     return ratio == null || !Double.isFinite(ratio) ? Double.NaN : ratio;
-  }
-
-  /** A tool added after start-up gets its gauge on the next scrape. */
-  private void registerLater(String tool) {
-    if (!registered.contains(tool)) {
-      register(tool);
-    }
   }
 }

@@ -42,26 +42,21 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
         .setKey("exposure")
         .setAutoWidth(true)
         .setTextAlign(ColumnTextAlign.END);
-    addColumn(r -> count(r.figures().incidents()))
+    addColumn(new ComponentRenderer<>(ComparisonGrid::incidents))
         .setHeader("Incidents")
         .setKey("incidents")
         .setTextAlign(ColumnTextAlign.END)
         .setAutoWidth(true);
     addColumn(r -> severities(r.figures()))
-        .setHeader("SEV1 · 2 · 3 · 4")
+        .setHeader("SEV1·2·3·4")
         .setKey("severity")
         .setAutoWidth(true);
-    addColumn(r -> number(r.figures().rate()))
+    addColumn(ComparisonGrid::rate)
         .setHeader("Rate")
         .setKey("rate")
         .setTextAlign(ColumnTextAlign.END)
         .setAutoWidth(true)
         .setTooltipGenerator(ComparisonGrid::rateTooltip);
-    addColumn(r -> count(r.figures().incidents()) + " / " + count(r.figures().exposure()))
-        .setHeader("Incidents / exposure")
-        .setKey("fraction")
-        .setTextAlign(ColumnTextAlign.END)
-        .setAutoWidth(true);
     addColumn(
             r ->
                 r.tool() == null
@@ -80,7 +75,7 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
         .setKey("verdict")
         .setAutoWidth(true);
     addColumn(r -> ReliabilityFormat.duration(r.figures().medianTimeToRestore()))
-        .setHeader("Median time to restore")
+        .setHeader("Median restore")
         .setKey("restore")
         .setAutoWidth(true)
         .setTooltipGenerator(
@@ -93,6 +88,16 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
     c.tools().forEach(t -> rows.add(new Row(t.name(), t.figures(), t, c.exposure())));
     setItems(rows);
     getColumnByKey("rate").setHeader("Rate " + c.exposure().unit());
+  }
+
+  /** "3.42 (32 / 9,361)": every rate with its numerator and denominator. */
+  static String rate(Row r) {
+    return number(r.figures().rate())
+        + " ("
+        + count(r.figures().incidents())
+        + " / "
+        + count(r.figures().exposure())
+        + ")";
   }
 
   private static String reach(ToolFigures t) {
@@ -115,6 +120,13 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
         + count(r.exposure().per());
   }
 
+  private static Span incidents(Row r) {
+    Span n = new Span(count(r.figures().incidents()));
+    n.addClassName("incidents");
+    n.getElement().setAttribute("data-group", r.tool() == null ? "baseline" : r.tool().tool());
+    return n;
+  }
+
   private static Span verdict(Row r) {
     if (r.tool() == null) {
       return new Span();
@@ -130,6 +142,7 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
         };
     badge.getElement().getThemeList().addAll(List.of(theme.split(" ")));
     badge.addClassName("verdict");
+    badge.getElement().setAttribute("data-group", r.tool().tool());
     Span wrapper = new Span(badge);
     if (c.unstable()) {
       Span flag = new Span("unstable: fewer than 20 incidents");
