@@ -38,6 +38,9 @@ class IncidentRepository {
       Field<?> f = column(s.column());
       order.add(s.ascending() ? f.asc().nullsFirst() : f.desc().nullsLast());
     }
+    if (order.isEmpty()) {
+      order.add(INCIDENT.STARTED_AT.desc());
+    }
     order.add(INCIDENT.ID.desc());
     return db.select(INCIDENT.asterisk(), TEAM.TEAM_KEY)
         .from(INCIDENT)

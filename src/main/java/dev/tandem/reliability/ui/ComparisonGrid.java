@@ -88,6 +88,7 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
     c.tools().forEach(t -> rows.add(new Row(t.name(), t.figures(), t, c.exposure())));
     setItems(rows);
     getColumnByKey("rate").setHeader("Rate " + c.exposure().unit());
+    recalculateColumnWidths();
   }
 
   /** "3.42 (32 / 9,361)": every rate with its numerator and denominator. */

@@ -142,7 +142,12 @@ public class IncidentsView extends VerticalLayout {
         .setHeader("Severity")
         .setSortProperty("severity")
         .setAutoWidth(true);
-    grid.addColumn(Incident::title).setHeader("Title").setSortProperty("title").setFlexGrow(1);
+    grid.addColumn(Incident::title)
+        .setHeader("Title")
+        .setSortProperty("title")
+        .setWidth("18rem")
+        .setFlexGrow(1)
+        .setTooltipGenerator(Incident::title);
     grid.addColumn(Incident::aiInvolvement)
         .setHeader("AI involvement")
         .setSortProperty("aiInvolvement")

@@ -69,15 +69,16 @@ final class ReliabilityCharts {
   static ChartSpec rootCauses(CausesAndSafeguards cs) {
     List<String> causes = new ArrayList<>(cs.aiInvolved().rootCauses().keySet());
     return ChartSpec.bar(
-        causes,
-        List.of(
-            new ChartSpec.Series(
-                "AI-involved (" + cs.aiInvolved().incidents() + ")",
-                causes.stream().map(k -> cs.aiInvolved().rootCauses().get(k)).toList()),
-            new ChartSpec.Series(
-                "Other (" + cs.other().incidents() + ")",
-                causes.stream().map(k -> cs.other().rootCauses().get(k)).toList())),
-        false);
+            causes,
+            List.of(
+                new ChartSpec.Series(
+                    "AI-involved (" + cs.aiInvolved().incidents() + ")",
+                    causes.stream().map(k -> cs.aiInvolved().rootCauses().get(k)).toList()),
+                new ChartSpec.Series(
+                    "Other (" + cs.other().incidents() + ")",
+                    causes.stream().map(k -> cs.other().rootCauses().get(k)).toList())),
+            false)
+        .allCategoryLabels(30);
   }
 
   private static String two(int week) {

@@ -55,6 +55,8 @@ public final class ChartSpec {
   public static ChartSpec bar(List<String> categories, List<Series> series, boolean stacked) {
     ChartSpec spec = new ChartSpec();
     spec.categoryX(categories);
+    // Bars sit between ticks; without the gap the first and last bars are cut in half.
+    spec.root.with("xAxis").put("boundaryGap", true);
     spec.valueY();
     ArrayNode out = spec.root.putArray("series");
     for (Series s : series) {
@@ -150,6 +152,12 @@ public final class ChartSpec {
     ObjectNode y = root.with("yAxis");
     y.put("min", 0).put("max", 100);
     y.putObject("axisLabel").put("formatter", "{value}%");
+    return this;
+  }
+
+  /** Shows every category label (none skipped when they crowd), turned by {@code degrees}. */
+  public ChartSpec allCategoryLabels(int degrees) {
+    root.with("xAxis").putObject("axisLabel").put("interval", 0).put("rotate", degrees);
     return this;
   }
 

@@ -88,4 +88,19 @@ class ChartSpecTest {
     assertThat(root.at("/series/0/data/1/1").asDouble())
         .isEqualTo(root.at("/xAxis/max").asDouble());
   }
+
+  @Test
+  void bars_keep_the_boundary_gap_and_can_show_every_category_label() throws Exception {
+    JsonNode root =
+        json.readTree(
+            ChartSpec.bar(
+                    List.of("user-error", "ai-error"),
+                    List.of(new ChartSpec.Series("AI", List.of(1, 2))),
+                    false)
+                .allCategoryLabels(30)
+                .toJson());
+    assertThat(root.at("/xAxis/boundaryGap").asBoolean()).isTrue();
+    assertThat(root.at("/xAxis/axisLabel/interval").asInt()).isZero();
+    assertThat(root.at("/xAxis/axisLabel/rotate").asInt()).isEqualTo(30);
+  }
 }
