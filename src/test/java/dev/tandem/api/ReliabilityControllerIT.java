@@ -15,6 +15,7 @@ import dev.tandem.reliability.ReliabilityService;
 import dev.tandem.security.ApiTokenService;
 import dev.tandem.security.Role;
 import dev.tandem.ui.KaribuSupport;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,6 +43,7 @@ class ReliabilityControllerIT {
   @Autowired ApplicationContext context;
   @Autowired ApiTokenService tokens;
   @Autowired ReliabilityService reliability;
+  @Autowired MeterRegistry registry;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
@@ -190,6 +192,16 @@ class ReliabilityControllerIT {
     long paymentsExposure = payments.get("baseline").get("exposure").asLong();
     assertThat(commerceExposure).isLessThan(orgExposure).isGreaterThan(paymentsExposure);
     assertThat(paymentsExposure).isPositive();
+  }
+
+  @Test
+  void a_gauge_per_tool_carries_the_latest_12_week_rate_ratio() {
+    assertThat(registry.get("tandem.reliability.rate.ratio").gauges()).hasSize(5);
+    Map<String, Double> ratios = reliability.latestRateRatios();
+    double gauge =
+        registry.get("tandem.reliability.rate.ratio").tag("tool", "claude-code").gauge().value();
+    assertThat(gauge).isEqualTo(ratios.get("claude-code"));
+    assertThat(gauge).isPositive();
   }
 
   @Test

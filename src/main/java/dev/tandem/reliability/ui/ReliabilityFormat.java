@@ -49,6 +49,9 @@ public final class ReliabilityFormat {
 
   /** The short form for sentences: two significant digits, at most one decimal from 1 on. */
   public static String shortNumber(double value) {
+    if (Double.isNaN(value)) {
+      return "–";
+    }
     if (Double.isInfinite(value)) {
       return "∞";
     }
