@@ -130,7 +130,7 @@ public class AdoptionService {
     if (points.size() < 2) {
       return new AdoptionReport.Forecast(null, false, 0, points.size());
     }
-    LeastSquares line =
+    LeastSquares.Line line =
         LeastSquares.fit(
             points.stream().mapToDouble(p -> p[0]).toArray(),
             points.stream().mapToDouble(p -> p[1]).toArray());

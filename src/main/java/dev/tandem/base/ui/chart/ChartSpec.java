@@ -55,6 +55,8 @@ public final class ChartSpec {
   public static ChartSpec bar(List<String> categories, List<Series> series, boolean stacked) {
     ChartSpec spec = new ChartSpec();
     spec.categoryX(categories);
+    // Bars sit between ticks; without the gap the first and last bars are cut in half.
+    spec.root.with("xAxis").put("boundaryGap", true);
     spec.valueY();
     ArrayNode out = spec.root.putArray("series");
     for (Series s : series) {
@@ -118,7 +120,10 @@ public final class ChartSpec {
       labels.add(r.label());
       double low = logAxis ? Math.max(r.low(), floor) : r.low();
       double high = Double.isFinite(r.high()) ? r.high() : ceiling;
-      data.addArray().add(low).add(r.estimate()).add(high).add(r.label());
+      // An infinite estimate sits at the edge; a zero one cannot be drawn on a log axis otherwise.
+      double estimate = Double.isFinite(r.estimate()) ? r.estimate() : ceiling;
+      estimate = logAxis ? Math.max(estimate, floor) : estimate;
+      data.addArray().add(low).add(estimate).add(high).add(r.label());
     }
     if (referenceLine != null) {
       ObjectNode markLine = series.putObject("markLine").put("silent", true).put("symbol", "none");
@@ -147,6 +152,12 @@ public final class ChartSpec {
     ObjectNode y = root.with("yAxis");
     y.put("min", 0).put("max", 100);
     y.putObject("axisLabel").put("formatter", "{value}%");
+    return this;
+  }
+
+  /** Shows every category label (none skipped when they crowd), turned by {@code degrees}. */
+  public ChartSpec allCategoryLabels(int degrees) {
+    root.with("xAxis").putObject("axisLabel").put("interval", 0).put("rotate", degrees);
     return this;
   }
 

@@ -69,4 +69,38 @@ class ChartSpecTest {
                 .toJson());
     assertThat(line.at("/series/0/data/1").isNull()).isTrue();
   }
+
+  @Test
+  void interval_plot_keeps_zero_and_infinite_estimates_on_a_log_axis() throws Exception {
+    JsonNode root =
+        json.readTree(
+            ChartSpec.intervals(
+                    "Rate ratio",
+                    List.of(
+                        new ChartSpec.Interval("copilot", 0, 0, 7.3),
+                        new ChartSpec.Interval(
+                            "kiro", 0.9, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY)),
+                    true,
+                    1.0)
+                .toJson());
+    assertThat(root.at("/series/0/data/0/1").asDouble())
+        .isEqualTo(root.at("/xAxis/min").asDouble());
+    assertThat(root.at("/series/0/data/1/1").asDouble())
+        .isEqualTo(root.at("/xAxis/max").asDouble());
+  }
+
+  @Test
+  void bars_keep_the_boundary_gap_and_can_show_every_category_label() throws Exception {
+    JsonNode root =
+        json.readTree(
+            ChartSpec.bar(
+                    List.of("user-error", "ai-error"),
+                    List.of(new ChartSpec.Series("AI", List.of(1, 2))),
+                    false)
+                .allCategoryLabels(30)
+                .toJson());
+    assertThat(root.at("/xAxis/boundaryGap").asBoolean()).isTrue();
+    assertThat(root.at("/xAxis/axisLabel/interval").asInt()).isZero();
+    assertThat(root.at("/xAxis/axisLabel/rotate").asInt()).isEqualTo(30);
+  }
 }

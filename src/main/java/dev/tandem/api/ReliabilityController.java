@@ -1,0 +1,112 @@
+package dev.tandem.api;
+
+import dev.tandem.base.IsoWeek;
+import dev.tandem.base.ValidationException;
+import dev.tandem.base.WeekRange;
+import dev.tandem.reliability.Comparison;
+import dev.tandem.reliability.Exposure;
+import dev.tandem.reliability.GroupFigures;
+import dev.tandem.reliability.ReliabilityService;
+import dev.tandem.reliability.ToolFigures;
+import dev.tandem.stats.RateComparison;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * DESIGN §5 {@code GET /api/v1/reliability}: each tool's incident rate against the baseline. Values
+ * that are undefined or infinite are {@code null}. Without {@code from}/{@code to} the last 26
+ * complete weeks are used, as on the Reliability screen.
+ */
+@RestController
+@RequestMapping("/api/v1/reliability")
+class ReliabilityController {
+
+  record Baseline(long incidents, long exposure, Double rate) {}
+
+  record ToolRate(
+      String tool,
+      long incidents,
+      long exposure,
+      Double rate,
+      Double rateRatio,
+      Double ciLow,
+      Double ciHigh,
+      Double pValue,
+      String verdict,
+      boolean unstable) {}
+
+  record ReliabilityResponse(
+      String exposure, Baseline baseline, List<ToolRate> tools, long unclassifiedIncidents) {}
+
+  private final ReliabilityService reliability;
+
+  ReliabilityController(ReliabilityService reliability) {
+    this.reliability = reliability;
+  }
+
+  @GetMapping
+  ReliabilityResponse reliability(
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String team,
+      @RequestParam(required = false) String exposure) {
+    Comparison c =
+        reliability.comparison(
+            range(from, to), team, exposure == null ? null : Exposure.fromKey(exposure));
+    GroupFigures b = c.baseline();
+    return new ReliabilityResponse(
+        c.exposure().key(),
+        new Baseline(b.incidents(), b.exposure(), finite(b.rate())),
+        c.tools().stream().map(ReliabilityController::toolRate).toList(),
+        c.unclassifiedIncidents());
+  }
+
+  private static ToolRate toolRate(ToolFigures t) {
+    RateComparison rr = t.comparison();
+    return new ToolRate(
+        t.tool(),
+        t.figures().incidents(),
+        t.figures().exposure(),
+        finite(t.figures().rate()),
+        finite(rr.rateRatio()),
+        finite(rr.ciLow()),
+        finite(rr.ciHigh()),
+        finite(rr.pValue()),
+        rr.verdict().label(),
+        rr.unstable());
+  }
+
+  private WeekRange range(String from, String to) {
+    if (from == null && to == null) {
+      return reliability.defaultRange();
+    }
+    ValidationException.Collector problems = new ValidationException.Collector();
+    problems
+        .check(from != null, "from", "expected a week as YYYY-Www, e.g. 2026-W01")
+        .check(to != null, "to", "expected a week as YYYY-Www, e.g. 2026-W26")
+        .throwIfAny();
+    IsoWeek first = week("from", from);
+    IsoWeek last = week("to", to);
+    if (first.compareTo(last) > 0) {
+      throw ValidationException.of(
+          "from", "the range starts (" + from + ") after it ends (" + to + ")");
+    }
+    return new WeekRange(first, last);
+  }
+
+  private static IsoWeek week(String field, String text) {
+    try {
+      return IsoWeek.parse(text);
+    } catch (DateTimeParseException e) {
+      throw ValidationException.of(field, e.getMessage());
+    }
+  }
+
+  private static Double finite(double value) {
+    return Double.isFinite(value) ? value : null;
+  }
+}

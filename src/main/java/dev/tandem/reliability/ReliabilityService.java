@@ -1,0 +1,319 @@
+package dev.tandem.reliability;
+
+import dev.tandem.base.IsoWeek;
+import dev.tandem.base.WeekRange;
+import dev.tandem.roster.RosterService;
+import dev.tandem.settings.SettingsService;
+import dev.tandem.stats.Median;
+import dev.tandem.stats.RateComparison;
+import dev.tandem.stats.RateRatio;
+import dev.tandem.tools.Tool;
+import dev.tandem.tools.ToolService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * DESIGN §3.3, computed here and nowhere else: per tool and for the baseline, over a team's scope
+ * and a range of weeks, incidents over exposure, the rate, the rate ratio with its exact 95%
+ * interval, the p-value and the verdict; the AI versus baseline rate over time; root causes and
+ * safeguard gaps.
+ *
+ * <p>An incident belongs to the week of its start in the organisation's zone, and to the scope of
+ * its owning team. Unclassified ({@code unknown}) incidents count in neither group.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ReliabilityService {
+
+  /** The over-time chart compares rates over windows of this many weeks. */
+  public static final int WINDOW_WEEKS = 4;
+
+  private static final String BASELINE = "none";
+
+  private final ReliabilityQuery query;
+  private final RosterService roster;
+  private final ToolService tools;
+  private final SettingsService settings;
+  private final Clock clock;
+
+  ReliabilityService(
+      ReliabilityQuery query,
+      RosterService roster,
+      ToolService tools,
+      SettingsService settings,
+      Clock clock) {
+    this.query = query;
+    this.roster = roster;
+    this.tools = tools;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /** Weeks shown when no range is asked for: the last 26 complete weeks. */
+  public static final int DEFAULT_WEEKS = 26;
+
+  /** The last {@link #DEFAULT_WEEKS} complete weeks. */
+  public WeekRange defaultRange() {
+    return WeekRange.ending(lastCompleteWeek(), DEFAULT_WEEKS);
+  }
+
+  /** The last complete week in the organisation's zone. */
+  public IsoWeek lastCompleteWeek() {
+    return IsoWeek.of(LocalDate.now(clock.withZone(settings.current().zone()))).minus(1);
+  }
+
+  /**
+   * Each tool against the baseline. {@code exposure} null takes the default of DESIGN §3.3: the
+   * {@code default-exposure} setting, except that changes fall back to developer-weeks when there
+   * is no change data for the period and scope. {@code teamKey} null is the whole organisation.
+   */
+  @PreAuthorize("isAuthenticated()")
+  public Comparison comparison(WeekRange range, String teamKey, Exposure exposure) {
+    return compare(range, teamKey, exposure);
+  }
+
+  /**
+   * The AI-involved and baseline rates per window of {@link #WINDOW_WEEKS} weeks, the windows
+   * ending with the range's last week (the first one may be shorter).
+   */
+  @PreAuthorize("isAuthenticated()")
+  public List<RateWindow> overTime(WeekRange range, String teamKey, Exposure exposure) {
+    Set<Long> scope = roster.scope(teamKey);
+    List<WeekBounds> weeks = WeekBounds.of(range, zone());
+    WeeklyExposure exp = new WeeklyExposure(query, weeks, scope);
+    Exposure chosen = choose(exposure, exp);
+    Map<LocalDate, long[]> incidents = new LinkedHashMap<>();
+    for (ReliabilityQuery.IncidentCount c : query.incidentsByWeek(weeks, scope)) {
+      long[] aiAndBaseline = incidents.computeIfAbsent(c.monday(), m -> new long[2]);
+      if (Incident.aiInvolved(c.involvement())) {
+        aiAndBaseline[0] += c.incidents();
+      } else if (BASELINE.equals(c.involvement())) {
+        aiAndBaseline[1] += c.incidents();
+      }
+    }
+    List<RateWindow> windows = new ArrayList<>();
+    for (WeekRange window : windows(range)) {
+      long ai = 0;
+      long base = 0;
+      long aiExposure = 0;
+      long baseExposure = 0;
+      for (IsoWeek w : window.weeks()) {
+        long[] counts = incidents.getOrDefault(w.monday(), new long[2]);
+        ai += counts[0];
+        base += counts[1];
+        aiExposure += exp.ai(chosen, w.monday());
+        baseExposure += exp.baseline(chosen, w.monday());
+      }
+      windows.add(
+          new RateWindow(
+              window,
+              ai,
+              aiExposure,
+              chosen.rate(ai, aiExposure),
+              base,
+              baseExposure,
+              chosen.rate(base, baseExposure)));
+    }
+    return windows;
+  }
+
+  /** Root causes and safeguard gaps of AI-involved versus other classified incidents. */
+  @PreAuthorize("isAuthenticated()")
+  public CausesAndSafeguards causesAndSafeguards(WeekRange range, String teamKey) {
+    List<ReliabilityQuery.CauseCount> counts =
+        query.causesAndSafeguards(WeekBounds.of(range, zone()), roster.scope(teamKey));
+    return new CausesAndSafeguards(
+        profile(counts.stream().filter(c -> Incident.aiInvolved(c.involvement())).toList()),
+        profile(counts.stream().filter(c -> BASELINE.equals(c.involvement())).toList()));
+  }
+
+  /**
+   * The rate ratio of each tool over the latest 12 complete weeks, organisation-wide, with the
+   * default exposure (NaN where undefined). Organisation-wide aggregates only, for the metrics
+   * gauges, which run outside any user's session.
+   */
+  public Map<String, Double> latestRateRatios() {
+    Comparison c = compare(WeekRange.ending(lastCompleteWeek(), 12), null, null);
+    Map<String, Double> ratios = new LinkedHashMap<>();
+    c.tools().forEach(t -> ratios.put(t.tool(), t.comparison().rateRatio()));
+    return ratios;
+  }
+
+  private Comparison compare(WeekRange range, String teamKey, Exposure requested) {
+    Set<Long> scope = roster.scope(teamKey);
+    List<WeekBounds> weeks = WeekBounds.of(range, zone());
+    WeeklyExposure exp = new WeeklyExposure(query, weeks, scope);
+    Exposure exposure = choose(requested, exp);
+
+    Map<String, Map<String, Long>> bySeverity = new LinkedHashMap<>();
+    long unclassified = 0;
+    for (ReliabilityQuery.IncidentCount c : query.incidentsByWeek(weeks, scope)) {
+      String group = group(c.involvement(), c.tool());
+      if (group == null) {
+        unclassified += c.incidents();
+        continue;
+      }
+      bySeverity
+          .computeIfAbsent(group, g -> emptySeverities())
+          .merge(c.severity(), c.incidents(), Long::sum);
+    }
+    Map<String, List<Double>> restoreMinutes = new LinkedHashMap<>();
+    for (ReliabilityQuery.Restore r : query.restores(weeks, scope)) {
+      String group = group(r.involvement(), r.tool());
+      if (group != null) {
+        restoreMinutes
+            .computeIfAbsent(group, g -> new ArrayList<>())
+            .add(Duration.between(r.startedAt(), r.resolvedAt()).toSeconds() / 60.0);
+      }
+    }
+
+    GroupFigures baseline =
+        figures(
+            exposure,
+            bySeverity.getOrDefault(BASELINE, emptySeverities()),
+            exp.total(exposure, BASELINE),
+            restoreMinutes.get(BASELINE));
+    List<ToolFigures> toolFigures = new ArrayList<>();
+    for (Map.Entry<String, String> tool : listedTools(bySeverity, exp).entrySet()) {
+      GroupFigures f =
+          figures(
+              exposure,
+              bySeverity.getOrDefault(tool.getKey(), emptySeverities()),
+              exp.total(exposure, tool.getKey()),
+              restoreMinutes.get(tool.getKey()));
+      RateComparison rr =
+          RateRatio.compare(f.incidents(), f.exposure(), baseline.incidents(), baseline.exposure());
+      long userWeeks = exp.userWeeks(tool.getKey());
+      toolFigures.add(
+          new ToolFigures(
+              tool.getKey(),
+              tool.getValue(),
+              f,
+              userWeeks,
+              exp.developerWeeks() == 0 ? Double.NaN : (double) userWeeks / exp.developerWeeks(),
+              rr));
+    }
+    return new Comparison(
+        range,
+        blankToNull(teamKey),
+        exposure,
+        exp.developerWeeks(),
+        baseline,
+        toolFigures,
+        unclassified);
+  }
+
+  /** Active catalogue tools, and any other tool that has incidents or exposure in the period. */
+  private Map<String, String> listedTools(
+      Map<String, Map<String, Long>> incidents, WeeklyExposure exp) {
+    Set<String> withData = new LinkedHashSet<>(incidents.keySet());
+    withData.addAll(exp.toolKeys());
+    withData.remove(BASELINE);
+    Map<String, String> listed = new LinkedHashMap<>();
+    for (Tool t : tools.tools()) {
+      if (t.active() || withData.contains(t.key())) {
+        listed.put(t.key(), t.name());
+      }
+    }
+    withData.stream().filter(k -> !listed.containsKey(k)).sorted().forEach(k -> listed.put(k, k));
+    return listed;
+  }
+
+  private Exposure choose(Exposure requested, WeeklyExposure exp) {
+    if (requested != null) {
+      return requested;
+    }
+    Exposure preferred = Exposure.fromKey(settings.current().defaultExposure());
+    return preferred == Exposure.CHANGES && !exp.hasChangeData()
+        ? Exposure.DEVELOPER_WEEKS
+        : preferred;
+  }
+
+  /** The comparison group of an incident: its tool, the baseline ("none"), or null if unknown. */
+  private static String group(String involvement, String tool) {
+    if (Incident.aiInvolved(involvement)) {
+      return tool;
+    }
+    return BASELINE.equals(involvement) ? BASELINE : null;
+  }
+
+  private static GroupFigures figures(
+      Exposure exposure, Map<String, Long> bySeverity, long e, List<Double> restoreMinutes) {
+    long incidents = bySeverity.values().stream().mapToLong(Long::longValue).sum();
+    Duration medianRestore =
+        restoreMinutes == null
+            ? null
+            : Duration.ofSeconds(Math.round(Median.of(restoreMinutes).orElseThrow() * 60));
+    return new GroupFigures(
+        incidents,
+        e,
+        exposure.rate(incidents, e),
+        bySeverity,
+        medianRestore,
+        restoreMinutes == null ? 0 : restoreMinutes.size());
+  }
+
+  private static IncidentProfile profile(List<ReliabilityQuery.CauseCount> counts) {
+    Map<String, Long> causes = new LinkedHashMap<>();
+    Incident.ROOT_CAUSES.forEach(c -> causes.put(c, 0L));
+    causes.put("not recorded", 0L);
+    long total = 0;
+    long[] gaps = new long[6];
+    for (ReliabilityQuery.CauseCount c : counts) {
+      causes.merge(
+          c.rootCause() == null ? "not recorded" : c.rootCause(), c.incidents(), Long::sum);
+      total += c.incidents();
+      gaps[0] += c.notPeerReviewed();
+      gaps[1] += c.peerReviewedUnknown();
+      gaps[2] += c.noApprovalRequired();
+      gaps[3] += c.approvalUnknown();
+      gaps[4] += c.permissionsExceeded();
+      gaps[5] += c.permissionsUnknown();
+    }
+    return new IncidentProfile(
+        total,
+        causes,
+        new IncidentProfile.SafeguardGap(gaps[0], total, gaps[1]),
+        new IncidentProfile.SafeguardGap(gaps[2], total, gaps[3]),
+        new IncidentProfile.SafeguardGap(gaps[4], total, gaps[5]));
+  }
+
+  static List<WeekRange> windows(WeekRange range) {
+    List<WeekRange> windows = new ArrayList<>();
+    IsoWeek end = range.to();
+    while (end.compareTo(range.from()) >= 0) {
+      IsoWeek start = end.minus(WINDOW_WEEKS - 1L);
+      if (start.compareTo(range.from()) < 0) {
+        start = range.from();
+      }
+      windows.add(0, new WeekRange(start, end));
+      end = start.minus(1);
+    }
+    return windows;
+  }
+
+  private static Map<String, Long> emptySeverities() {
+    Map<String, Long> m = new LinkedHashMap<>();
+    Incident.SEVERITIES.forEach(s -> m.put(s, 0L));
+    return m;
+  }
+
+  private ZoneId zone() {
+    return settings.current().zone();
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}

@@ -1,0 +1,10 @@
+package dev.tandem.reliability;
+
+/** A reviewer's classification of an incident: what the triage queue sets, nothing else. */
+public record Triage(
+    String aiInvolvement,
+    String tool,
+    String rootCause,
+    Boolean peerReviewed,
+    Boolean approvalRequired,
+    Boolean permissionsExceeded) {}

@@ -1,0 +1,157 @@
+package dev.tandem.reliability.ui;
+
+import static dev.tandem.reliability.ui.ReliabilityFormat.count;
+import static dev.tandem.reliability.ui.ReliabilityFormat.number;
+
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import dev.tandem.reliability.Comparison;
+import dev.tandem.reliability.Exposure;
+import dev.tandem.reliability.GroupFigures;
+import dev.tandem.reliability.ToolFigures;
+import dev.tandem.stats.RateComparison;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The per-tool table: the baseline first, then every tool against it. */
+class ComparisonGrid extends Grid<ComparisonGrid.Row> {
+
+  /** A table row: the baseline ({@code tool} null) or a tool. */
+  record Row(String label, GroupFigures figures, ToolFigures tool, Exposure exposure) {}
+
+  ComparisonGrid() {
+    super(Row.class, false);
+    setId("reliability-grid");
+    addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+    setAllRowsVisible(true);
+    addColumn(Row::label).setHeader("Tool").setKey("tool").setAutoWidth(true).setFrozen(true);
+    addColumn(r -> r.tool() == null ? "–" : reach(r.tool()))
+        .setHeader("Reach")
+        .setKey("reach")
+        .setAutoWidth(true)
+        .setTooltipGenerator(
+            r ->
+                "Developer-weeks with the tool used at least once / all developer-weeks in headcount");
+    addColumn(r -> count(r.figures().exposure()) + " " + r.exposure().key())
+        .setHeader("Exposure")
+        .setKey("exposure")
+        .setAutoWidth(true)
+        .setTextAlign(ColumnTextAlign.END);
+    addColumn(new ComponentRenderer<>(ComparisonGrid::incidents))
+        .setHeader("Incidents")
+        .setKey("incidents")
+        .setTextAlign(ColumnTextAlign.END)
+        .setAutoWidth(true);
+    addColumn(r -> severities(r.figures()))
+        .setHeader("SEV1·2·3·4")
+        .setKey("severity")
+        .setAutoWidth(true);
+    addColumn(ComparisonGrid::rate)
+        .setHeader("Rate")
+        .setKey("rate")
+        .setTextAlign(ColumnTextAlign.END)
+        .setAutoWidth(true)
+        .setTooltipGenerator(ComparisonGrid::rateTooltip);
+    addColumn(
+            r ->
+                r.tool() == null
+                    ? "1 (reference)"
+                    : ReliabilityFormat.rateRatio(r.tool().comparison()))
+        .setHeader("Rate ratio (95% CI)")
+        .setKey("rateRatio")
+        .setAutoWidth(true);
+    addColumn(r -> r.tool() == null ? "" : ReliabilityFormat.pValue(r.tool().comparison().pValue()))
+        .setHeader("p")
+        .setKey("p")
+        .setTextAlign(ColumnTextAlign.END)
+        .setAutoWidth(true);
+    addColumn(new ComponentRenderer<>(ComparisonGrid::verdict))
+        .setHeader("Verdict")
+        .setKey("verdict")
+        .setAutoWidth(true);
+    addColumn(r -> ReliabilityFormat.duration(r.figures().medianTimeToRestore()))
+        .setHeader("Median restore")
+        .setKey("restore")
+        .setAutoWidth(true)
+        .setTooltipGenerator(
+            r -> "Over " + r.figures().resolvedIncidents() + " resolved incidents");
+  }
+
+  void show(Comparison c) {
+    List<Row> rows = new ArrayList<>();
+    rows.add(new Row("No AI (baseline)", c.baseline(), null, c.exposure()));
+    c.tools().forEach(t -> rows.add(new Row(t.name(), t.figures(), t, c.exposure())));
+    setItems(rows);
+    getColumnByKey("rate").setHeader("Rate " + c.exposure().unit());
+    recalculateColumnWidths();
+  }
+
+  /** "3.42 (32 / 9,361)": every rate with its numerator and denominator. */
+  static String rate(Row r) {
+    return number(r.figures().rate())
+        + " ("
+        + count(r.figures().incidents())
+        + " / "
+        + count(r.figures().exposure())
+        + ")";
+  }
+
+  private static String reach(ToolFigures t) {
+    return Double.isNaN(t.reach()) ? "–" : String.format(Locale.ROOT, "%.0f%%", 100 * t.reach());
+  }
+
+  private static String severities(GroupFigures f) {
+    return f.incidentsBySeverity().values().stream()
+        .map(String::valueOf)
+        .collect(Collectors.joining(" · "));
+  }
+
+  private static String rateTooltip(Row r) {
+    return count(r.figures().incidents())
+        + " incidents / "
+        + count(r.figures().exposure())
+        + " "
+        + r.exposure().key()
+        + " × "
+        + count(r.exposure().per());
+  }
+
+  private static Span incidents(Row r) {
+    Span n = new Span(count(r.figures().incidents()));
+    n.addClassName("incidents");
+    n.getElement().setAttribute("data-group", r.tool() == null ? "baseline" : r.tool().tool());
+    return n;
+  }
+
+  private static Span verdict(Row r) {
+    if (r.tool() == null) {
+      return new Span();
+    }
+    RateComparison c = r.tool().comparison();
+    Span badge = new Span(c.verdict().label());
+    String theme =
+        switch (c.verdict()) {
+          case HIGHER -> "badge error";
+          case LOWER -> "badge success";
+          case NO_DIFFERENCE -> "badge";
+          default -> "badge contrast";
+        };
+    badge.getElement().getThemeList().addAll(List.of(theme.split(" ")));
+    badge.addClassName("verdict");
+    badge.getElement().setAttribute("data-group", r.tool().tool());
+    Span wrapper = new Span(badge);
+    if (c.unstable()) {
+      Span flag = new Span("unstable: fewer than 20 incidents");
+      flag.getElement().getThemeList().addAll(List.of("badge", "contrast", "small", "pill"));
+      flag.getStyle().set("margin-left", "var(--lumo-space-xs)");
+      flag.addClassName("unstable");
+      wrapper.add(flag);
+    }
+    return wrapper;
+  }
+}

@@ -1,0 +1,275 @@
+package dev.tandem.reliability.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.StreamResource;
+import dev.tandem.base.ui.CsvExport;
+import dev.tandem.reliability.Incident;
+import dev.tandem.reliability.IncidentFilter;
+import dev.tandem.reliability.IncidentService;
+import dev.tandem.reliability.IncidentSort;
+import dev.tandem.roster.RosterService;
+import dev.tandem.roster.Team;
+import dev.tandem.security.CurrentUser;
+import dev.tandem.security.Role;
+import dev.tandem.settings.SettingsService;
+import dev.tandem.tools.Tool;
+import dev.tandem.tools.ToolService;
+import jakarta.annotation.security.PermitAll;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Objects;
+
+/** Every incident, filterable and sortable; admins create, edit and triage them. */
+@Route("incidents")
+@PageTitle("Incidents · Tandem")
+@Menu(title = "Incidents", order = 3, icon = "vaadin:warning")
+@PermitAll
+public class IncidentsView extends VerticalLayout {
+
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  private final IncidentService incidents;
+  private final List<Team> teams;
+  private final List<Tool> tools;
+  private final ZoneId zone;
+  private final Grid<Incident> grid = new Grid<>(Incident.class, false);
+  private final TextField text = new TextField();
+  private final MultiSelectComboBox<String> severity = new MultiSelectComboBox<>("Severity");
+  private final MultiSelectComboBox<String> involvement =
+      new MultiSelectComboBox<>("AI involvement");
+  private final ComboBox<Tool> tool = new ComboBox<>("Tool");
+  private final ComboBox<Team> team = new ComboBox<>("Team");
+  private final ComboBox<String> rootCause = new ComboBox<>("Root cause");
+  private final DatePicker from = new DatePicker("Started from");
+  private final DatePicker to = new DatePicker("Started to");
+  private final Button triage = new Button();
+
+  IncidentsView(
+      IncidentService incidents,
+      RosterService roster,
+      ToolService toolService,
+      SettingsService settings) {
+    this.incidents = incidents;
+    this.teams = roster.teams();
+    this.tools = toolService.tools();
+    this.zone = settings.current().zone();
+    addClassName("tandem-page");
+    setSizeFull();
+    Paragraph explainer =
+        new Paragraph(
+            "Incidents with their AI involvement (none, assisted, agent or unknown), tool, root cause"
+                + " and safeguards. Times in "
+                + zone.getId()
+                + ". Unknown incidents count in"
+                + " neither group of the Reliability comparison until they are triaged.");
+    explainer.addClassName("tandem-explainer");
+
+    text.setPlaceholder("Search title, service or id");
+    text.setAriaLabel("Search title, service or id");
+    text.setPrefixComponent(VaadinIcon.SEARCH.create());
+    text.setValueChangeMode(ValueChangeMode.LAZY);
+    text.setClearButtonVisible(true);
+    severity.setItems(Incident.SEVERITIES);
+    involvement.setItems(Incident.INVOLVEMENTS);
+    tool.setItems(tools);
+    tool.setItemLabelGenerator(Tool::name);
+    team.setItems(teams);
+    team.setItemLabelGenerator(Team::name);
+    rootCause.setItems(Incident.ROOT_CAUSES);
+    for (var c : List.of(tool, team)) {
+      c.setClearButtonVisible(true);
+    }
+    rootCause.setClearButtonVisible(true);
+    text.addValueChangeListener(e -> refresh());
+    severity.addValueChangeListener(e -> refresh());
+    involvement.addValueChangeListener(e -> refresh());
+    tool.addValueChangeListener(e -> refresh());
+    team.addValueChangeListener(e -> refresh());
+    rootCause.addValueChangeListener(e -> refresh());
+    from.addValueChangeListener(e -> refresh());
+    to.addValueChangeListener(e -> refresh());
+
+    boolean admin = CurrentUser.hasRole(Role.ADMIN);
+    Button add = new Button("New incident", VaadinIcon.PLUS.create(), e -> edit(null));
+    add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    add.setVisible(admin);
+    triage.setId("open-triage");
+    triage.addClickListener(e -> triage.getUI().ifPresent(ui -> ui.navigate(TriageView.class)));
+    triage.setVisible(admin);
+    Anchor export = new Anchor(new StreamResource("incidents.csv", this::csv), "Export CSV");
+    export.getElement().setAttribute("download", true);
+
+    HorizontalLayout filters =
+        new HorizontalLayout(text, severity, involvement, tool, team, rootCause, from, to);
+    filters.setWrap(true);
+    filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+    HorizontalLayout actions = new HorizontalLayout(add, triage, export);
+    actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+
+    grid.setId("incident-grid");
+    grid.setMultiSort(true);
+    grid.addColumn(i -> time(i.startedAt()))
+        .setHeader("Started")
+        .setSortProperty("startedAt")
+        .setAutoWidth(true);
+    grid.addColumn(Incident::externalId)
+        .setHeader("Id")
+        .setSortProperty("externalId")
+        .setAutoWidth(true);
+    grid.addColumn(Incident::severity)
+        .setHeader("Severity")
+        .setSortProperty("severity")
+        .setAutoWidth(true);
+    grid.addColumn(Incident::title)
+        .setHeader("Title")
+        .setSortProperty("title")
+        .setWidth("18rem")
+        .setFlexGrow(1)
+        .setTooltipGenerator(Incident::title);
+    grid.addColumn(Incident::aiInvolvement)
+        .setHeader("AI involvement")
+        .setSortProperty("aiInvolvement")
+        .setAutoWidth(true);
+    grid.addColumn(i -> Objects.toString(i.tool(), ""))
+        .setHeader("Tool")
+        .setSortProperty("tool")
+        .setAutoWidth(true);
+    grid.addColumn(i -> Objects.toString(i.teamKey(), ""))
+        .setHeader("Team")
+        .setSortProperty("team")
+        .setAutoWidth(true);
+    grid.addColumn(i -> Objects.toString(i.rootCause(), ""))
+        .setHeader("Root cause")
+        .setSortProperty("rootCause")
+        .setAutoWidth(true);
+    grid.addColumn(i -> time(i.resolvedAt()))
+        .setHeader("Resolved")
+        .setSortProperty("resolvedAt")
+        .setAutoWidth(true);
+    grid.addItemDoubleClickListener(e -> edit(e.getItem()));
+    grid.setEmptyStateText(
+        "No incidents match. Import incidents on the Data screen or create one.");
+    grid.setSizeFull();
+
+    add(new H2("Incidents"), explainer, filters, actions, grid);
+    refresh();
+  }
+
+  IncidentFilter filter() {
+    return new IncidentFilter(
+        text.getValue(),
+        severity.getValue(),
+        involvement.getValue(),
+        tool.getValue() == null ? null : tool.getValue().key(),
+        team.getValue() == null ? null : team.getValue().key(),
+        rootCause.getValue(),
+        from.getValue(),
+        to.getValue());
+  }
+
+  private void refresh() {
+    IncidentFilter filter = filter();
+    grid.setItems(
+        q ->
+            incidents
+                .incidents(
+                    filter,
+                    q.getSortOrders().stream()
+                        .map(
+                            o ->
+                                new IncidentSort(
+                                    o.getSorted(), o.getDirection() == SortDirection.ASCENDING))
+                        .toList(),
+                    q.getOffset(),
+                    q.getLimit())
+                .stream(),
+        q -> incidents.countIncidents(filter));
+    if (CurrentUser.hasRole(Role.ADMIN)) {
+      int unknown = incidents.countIncidents(IncidentFilter.unclassified());
+      triage.setText("Triage unknown (" + unknown + ")");
+      triage.setEnabled(unknown > 0);
+    }
+  }
+
+  private void edit(Incident incident) {
+    if (!CurrentUser.hasRole(Role.ADMIN)) {
+      return;
+    }
+    new IncidentDialog(incidents, teams, tools, zone, incident, saved -> refresh()).open();
+  }
+
+  private String time(OffsetDateTime t) {
+    return t == null ? "" : t.atZoneSameInstant(zone).format(TIME);
+  }
+
+  private ByteArrayInputStream csv() {
+    List<List<String>> rows =
+        incidents
+            .incidents(
+                filter(), List.of(new IncidentSort("startedAt", false)), 0, Integer.MAX_VALUE)
+            .stream()
+            .map(
+                i ->
+                    List.of(
+                        i.source(),
+                        i.externalId(),
+                        i.title(),
+                        i.severity(),
+                        time(i.startedAt()),
+                        time(i.resolvedAt()),
+                        Objects.toString(i.service(), ""),
+                        Objects.toString(i.teamKey(), ""),
+                        i.aiInvolvement(),
+                        Objects.toString(i.tool(), ""),
+                        Objects.toString(i.rootCause(), ""),
+                        Objects.toString(i.peerReviewed(), ""),
+                        Objects.toString(i.approvalRequired(), ""),
+                        Objects.toString(i.permissionsExceeded(), ""),
+                        Objects.toString(i.customerImpact(), ""),
+                        Objects.toString(i.postmortemUrl(), "")))
+            .toList();
+    String csv =
+        CsvExport.toCsv(
+            List.of(
+                "source",
+                "external_id",
+                "title",
+                "severity",
+                "started_at",
+                "resolved_at",
+                "service",
+                "team",
+                "ai_involvement",
+                "tool",
+                "root_cause",
+                "peer_reviewed",
+                "approval_required",
+                "permissions_exceeded",
+                "customer_impact",
+                "postmortem_url"),
+            rows);
+    return new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8));
+  }
+}

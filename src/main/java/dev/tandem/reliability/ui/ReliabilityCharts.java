@@ -1,0 +1,95 @@
+package dev.tandem.reliability.ui;
+
+import dev.tandem.base.ui.chart.ChartSpec;
+import dev.tandem.reliability.CausesAndSafeguards;
+import dev.tandem.reliability.Comparison;
+import dev.tandem.reliability.RateWindow;
+import dev.tandem.reliability.ToolFigures;
+import dev.tandem.stats.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The Reliability screen's charts, built from the service's figures. */
+final class ReliabilityCharts {
+
+  private ReliabilityCharts() {}
+
+  /** Rate ratio with its 95% interval per tool, log axis, line at 1 (tools with a rate only). */
+  static ChartSpec forest(Comparison c) {
+    List<ChartSpec.Interval> rows = new ArrayList<>();
+    for (ToolFigures t : c.tools()) {
+      Verdict v = t.comparison().verdict();
+      if (v == Verdict.NO_EXPOSURE || v == Verdict.NO_INCIDENTS) {
+        continue;
+      }
+      rows.add(
+          new ChartSpec.Interval(
+              t.name(),
+              t.comparison().ciLow(),
+              t.comparison().rateRatio(),
+              t.comparison().ciHigh()));
+    }
+    return ChartSpec.intervals("Rate ratio vs no AI (log scale, 95% CI)", rows, true, 1.0);
+  }
+
+  /** Reach (x) against incident rate (y); bubble area = exposure. */
+  static ChartSpec bubble(Comparison c) {
+    List<ChartSpec.Point> points = new ArrayList<>();
+    for (ToolFigures t : c.tools()) {
+      if (t.figures().exposure() > 0 && Double.isFinite(t.reach())) {
+        points.add(
+            new ChartSpec.Point(
+                t.name(),
+                round(100 * t.reach()),
+                round(t.figures().rate()),
+                t.figures().exposure()));
+      }
+    }
+    return ChartSpec.bubble(
+        "Reach (% of developer-weeks)", "Incidents " + c.exposure().unit(), points);
+  }
+
+  static ChartSpec overTime(List<RateWindow> windows, Comparison c) {
+    List<String> labels =
+        windows.stream()
+            .map(
+                w ->
+                    w.weeks().from()
+                        + (w.weeks().size() > 1 ? "…W" + two(w.weeks().to().week()) : ""))
+            .toList();
+    List<Double> ai = windows.stream().map(w -> roundOrNull(w.aiRate())).toList();
+    List<Double> base = windows.stream().map(w -> roundOrNull(w.baselineRate())).toList();
+    return ChartSpec.line(
+        labels,
+        List.of(
+            new ChartSpec.Series("AI-involved " + c.exposure().unit(), ai),
+            new ChartSpec.Series("No AI (baseline) " + c.exposure().unit(), base)));
+  }
+
+  static ChartSpec rootCauses(CausesAndSafeguards cs) {
+    List<String> causes = new ArrayList<>(cs.aiInvolved().rootCauses().keySet());
+    return ChartSpec.bar(
+            causes,
+            List.of(
+                new ChartSpec.Series(
+                    "AI-involved (" + cs.aiInvolved().incidents() + ")",
+                    causes.stream().map(k -> cs.aiInvolved().rootCauses().get(k)).toList()),
+                new ChartSpec.Series(
+                    "Other (" + cs.other().incidents() + ")",
+                    causes.stream().map(k -> cs.other().rootCauses().get(k)).toList())),
+            false)
+        .allCategoryLabels(30);
+  }
+
+  private static String two(int week) {
+    return String.format("%02d", week);
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+
+  private static Double roundOrNull(double v) {
+    return Double.isFinite(v) ? round(v) : null;
+  }
+}

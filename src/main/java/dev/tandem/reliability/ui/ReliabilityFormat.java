@@ -1,0 +1,129 @@
+package dev.tandem.reliability.ui;
+
+import dev.tandem.reliability.Exposure;
+import dev.tandem.reliability.ToolFigures;
+import dev.tandem.stats.RateComparison;
+import dev.tandem.stats.RateRatio;
+import dev.tandem.stats.Verdict;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * How the Reliability screen writes its numbers, in one place so that the table, the sentences and
+ * the test that compares the screen with the API agree.
+ */
+public final class ReliabilityFormat {
+
+  private ReliabilityFormat() {}
+
+  /** Rates and ratios in the table: two decimals; "–" where undefined, "∞" where infinite. */
+  public static String number(double value) {
+    if (Double.isNaN(value)) {
+      return "–";
+    }
+    if (Double.isInfinite(value)) {
+      return "∞";
+    }
+    return String.format(Locale.ROOT, "%,.2f", value);
+  }
+
+  public static String count(long value) {
+    return String.format(Locale.ROOT, "%,d", value);
+  }
+
+  /** p-values: three decimals, "< 0.001" below that. */
+  public static String pValue(double p) {
+    if (Double.isNaN(p)) {
+      return "–";
+    }
+    return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
+  }
+
+  /** "2.75 (0.37–20.53)": the rate ratio with its 95% interval. */
+  public static String rateRatio(RateComparison c) {
+    if (c.verdict() == Verdict.NO_EXPOSURE) {
+      return "–";
+    }
+    return number(c.rateRatio()) + " (" + number(c.ciLow()) + "–" + number(c.ciHigh()) + ")";
+  }
+
+  /** The short form for sentences: two significant digits, at most one decimal from 1 on. */
+  public static String shortNumber(double value) {
+    if (Double.isNaN(value)) {
+      return "–";
+    }
+    if (Double.isInfinite(value)) {
+      return "∞";
+    }
+    if (value == 0) {
+      return "0";
+    }
+    if (value >= 10) {
+      return String.format(Locale.ROOT, "%,.0f", value);
+    }
+    if (value >= 1) {
+      return String.format(Locale.ROOT, "%.1f", value);
+    }
+    return new java.math.BigDecimal(value)
+        .round(new java.math.MathContext(2))
+        .stripTrailingZeros()
+        .toPlainString();
+  }
+
+  public static String duration(Duration d) {
+    if (d == null) {
+      return "–";
+    }
+    long minutes = d.toMinutes();
+    if (minutes < 60) {
+      return minutes + " min";
+    }
+    if (minutes < 48 * 60) {
+      return String.format(Locale.ROOT, "%.1f h", minutes / 60.0);
+    }
+    return String.format(Locale.ROOT, "%.1f days", minutes / 1440.0);
+  }
+
+  /**
+   * What the table says about a tool, in words, e.g. "Cursor: 2.4× the baseline rate, 95% CI
+   * 1.3–4.4; unlikely to be noise." or "Copilot: 1.3×, 95% CI 0.6–2.7; no evidence of a
+   * difference."
+   */
+  public static String sentence(ToolFigures t, Exposure exposure) {
+    RateComparison c = t.comparison();
+    String unstable =
+        c.unstable()
+            ? " Fewer than " + RateRatio.STABLE_FROM + " incidents in the comparison: unstable."
+            : "";
+    String ci =
+        Double.isInfinite(c.ciHigh())
+            ? "95% CI from " + shortNumber(c.ciLow()) + "× upward"
+            : "95% CI " + shortNumber(c.ciLow()) + "–" + shortNumber(c.ciHigh());
+    String ratio =
+        Double.isInfinite(c.rateRatio())
+            ? count(t.figures().incidents()) + " incidents against none in the baseline"
+            : shortNumber(c.rateRatio()) + "×";
+    return switch (c.verdict()) {
+      case NO_EXPOSURE ->
+          t.figures().exposure() == 0
+              ? t.name()
+                  + ": no "
+                  + (exposure == Exposure.CHANGES ? "changes attributed to it" : "weeks of use")
+                  + " in this period, so no rate to compare."
+              : t.name() + ": no baseline exposure in this period, so no rate to compare.";
+      case NO_INCIDENTS ->
+          t.name()
+              + ": no incidents with it or in the baseline in this period; nothing to compare.";
+      case HIGHER, LOWER ->
+          t.name()
+              + ": "
+              + ratio
+              + (Double.isInfinite(c.rateRatio()) ? ", " : " the baseline rate, ")
+              + ci
+              + "; unlikely to be noise."
+              + unstable;
+      case NO_DIFFERENCE ->
+          t.name() + ": " + ratio + ", " + ci + "; no evidence of a difference." + unstable;
+    };
+  }
+}

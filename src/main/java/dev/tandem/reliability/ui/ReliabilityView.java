@@ -1,0 +1,244 @@
+package dev.tandem.reliability.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Location;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import dev.tandem.base.ui.chart.EChart;
+import dev.tandem.reliability.CausesAndSafeguards;
+import dev.tandem.reliability.Comparison;
+import dev.tandem.reliability.Exposure;
+import dev.tandem.reliability.IncidentProfile;
+import dev.tandem.reliability.ReliabilityService;
+import dev.tandem.roster.RosterService;
+import dev.tandem.security.CurrentUser;
+import dev.tandem.security.Role;
+import jakarta.annotation.security.PermitAll;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Leadership's question: are incidents more common with AI-assisted work, per tool, and is the
+ * difference real or noise? Everything on it comes from {@link ReliabilityService}.
+ */
+@Route("reliability")
+@PageTitle("Reliability · Tandem")
+@Menu(title = "Reliability", order = 2, icon = "vaadin:shield")
+@PermitAll
+public class ReliabilityView extends VerticalLayout implements BeforeEnterObserver {
+
+  private final ReliabilityService reliability;
+  private final ScopePicker scope;
+  private final RadioButtonGroup<Exposure> exposure = new RadioButtonGroup<>("Exposure");
+  private final Paragraph unclassified = new Paragraph();
+  private final Anchor triage = new Anchor("incidents/triage", "Triage them");
+  private final Div sentences = new Div();
+  private final ComparisonGrid grid = new ComparisonGrid();
+  private final EChart forest =
+      chart("forest-plot", "Rate ratio per tool with 95% confidence interval");
+  private final EChart bubble = chart("bubble-chart", "Reach against incident rate per tool");
+  private final EChart overTime =
+      chart("over-time", "AI-involved and baseline incident rate over time");
+  private final EChart rootCauses = chart("root-causes", "Root causes, AI-involved versus other");
+  private final Grid<SafeguardRow> safeguards = new Grid<>(SafeguardRow.class, false);
+  private Exposure requestedExposure;
+  private boolean quiet;
+
+  /** A safeguard with its gap among AI-involved and other incidents. */
+  record SafeguardRow(
+      String safeguard, IncidentProfile.SafeguardGap ai, IncidentProfile.SafeguardGap other) {}
+
+  ReliabilityView(ReliabilityService reliability, RosterService roster) {
+    this.reliability = reliability;
+    addClassName("tandem-page");
+    this.scope =
+        new ScopePicker(
+            roster.teams(),
+            reliability.lastCompleteWeek(),
+            reliability.defaultRange(),
+            this::changed);
+    Paragraph explainer =
+        new Paragraph(
+            "Incidents per 1,000 changes (or per 100 developer-weeks) for work done with each AI tool,"
+                + " against work done without AI, with exact 95% confidence intervals.");
+    explainer.addClassName("tandem-explainer");
+    Details formula = new Details("How is this computed?", formula());
+
+    exposure.setId("exposure");
+    exposure.setItems(Exposure.values());
+    exposure.setItemLabelGenerator(e -> e == Exposure.CHANGES ? "Changes" : "Developer-weeks");
+    exposure.addValueChangeListener(
+        e -> {
+          if (!quiet && e.isFromClient()
+              || !quiet && e.getValue() != null && e.getOldValue() != null) {
+            requestedExposure = e.getValue();
+            changed();
+          }
+        });
+    HorizontalLayout controls = new HorizontalLayout(scope, exposure);
+    controls.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+    controls.setWrap(true);
+
+    unclassified.setId("unclassified");
+    triage.setVisible(CurrentUser.hasRole(Role.ADMIN));
+    sentences.setId("sentences");
+
+    safeguards.setId("safeguards");
+    safeguards.addThemeVariants(GridVariant.LUMO_COMPACT);
+    safeguards.setAllRowsVisible(true);
+    safeguards.addColumn(SafeguardRow::safeguard).setHeader("Safeguard gap").setAutoWidth(true);
+    safeguards.addColumn(r -> gap(r.ai())).setHeader("AI-involved").setAutoWidth(true);
+    safeguards.addColumn(r -> gap(r.other())).setHeader("Other incidents").setAutoWidth(true);
+
+    add(
+        new H2("Reliability"),
+        explainer,
+        formula,
+        controls,
+        new HorizontalLayout(unclassified, triage),
+        sentences,
+        grid,
+        row(section("Rate ratio against no AI", forest), section("Adoption against rate", bubble)),
+        section("Over time (4-week windows)", overTime),
+        row(section("Root causes", rootCauses), section("Safeguard gaps", safeguards)));
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    QueryParameters params = event.getLocation().getQueryParameters();
+    scope.read(params);
+    requestedExposure =
+        params
+            .getSingleParameter("exposure")
+            .flatMap(
+                key ->
+                    java.util.Arrays.stream(Exposure.values())
+                        .filter(e -> e.key().equals(key))
+                        .findFirst())
+            .orElse(null);
+    refresh();
+  }
+
+  private void changed() {
+    refresh();
+    Map<String, String> p = new java.util.LinkedHashMap<>(scope.parameters());
+    if (requestedExposure != null) {
+      p.put("exposure", requestedExposure.key());
+    }
+    UI.getCurrent()
+        .getPage()
+        .getHistory()
+        .replaceState(null, new Location("reliability", QueryParameters.simple(p)));
+  }
+
+  private void refresh() {
+    Comparison c = reliability.comparison(scope.range(), scope.teamKey(), requestedExposure);
+    quiet = true;
+    exposure.setValue(c.exposure());
+    quiet = false;
+    long n = c.unclassifiedIncidents();
+    unclassified.setText(
+        n == 0
+            ? "All incidents in this period are classified."
+            : n
+                + (n == 1 ? " incident" : " incidents")
+                + " not yet classified (AI involvement unknown): counted in neither group.");
+    triage.setVisible(n > 0 && CurrentUser.hasRole(Role.ADMIN));
+    sentences.removeAll();
+    c.tools()
+        .forEach(t -> sentences.add(new Paragraph(ReliabilityFormat.sentence(t, c.exposure()))));
+    grid.show(c);
+    forest.show(ReliabilityCharts.forest(c));
+    bubble.show(ReliabilityCharts.bubble(c));
+    overTime.show(
+        ReliabilityCharts.overTime(
+            reliability.overTime(scope.range(), scope.teamKey(), c.exposure()), c));
+    CausesAndSafeguards cs = reliability.causesAndSafeguards(scope.range(), scope.teamKey());
+    rootCauses.show(ReliabilityCharts.rootCauses(cs));
+    safeguards.setItems(
+        List.of(
+            new SafeguardRow(
+                "Not peer-reviewed",
+                cs.aiInvolved().notPeerReviewed(),
+                cs.other().notPeerReviewed()),
+            new SafeguardRow(
+                "No approval required",
+                cs.aiInvolved().noApprovalRequired(),
+                cs.other().noApprovalRequired()),
+            new SafeguardRow(
+                "Permissions exceeded",
+                cs.aiInvolved().permissionsExceeded(),
+                cs.other().permissionsExceeded())));
+  }
+
+  private static String gap(IncidentProfile.SafeguardGap g) {
+    String share =
+        Double.isNaN(g.share()) ? "" : String.format(Locale.ROOT, " (%.0f%%)", 100 * g.share());
+    return g.incidents()
+        + " of "
+        + g.ofIncidents()
+        + share
+        + (g.notRecorded() > 0 ? " · " + g.notRecorded() + " not recorded" : "");
+  }
+
+  private static EChart chart(String id, String label) {
+    EChart chart = new EChart(label);
+    chart.setId(id);
+    return chart;
+  }
+
+  private static VerticalLayout section(String title, com.vaadin.flow.component.Component body) {
+    VerticalLayout section = new VerticalLayout(new H3(title), body);
+    section.setPadding(false);
+    section.getStyle().set("flex", "1 1 28rem").set("min-width", "20rem");
+    return section;
+  }
+
+  private static FlexLayout row(VerticalLayout left, VerticalLayout right) {
+    FlexLayout row = new FlexLayout(left, right);
+    row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+    row.setWidthFull();
+    row.getStyle().set("gap", "var(--lumo-space-l)");
+    return row;
+  }
+
+  private static Div formula() {
+    Div d = new Div();
+    d.addClassName("tandem-explainer");
+    d.add(
+        new Paragraph(
+            "Rate = incidents ÷ exposure. Exposure is changes attributed to the tool (baseline:"
+                + " changes without AI), or developer-weeks in headcount with the tool used on at"
+                + " least one day (baseline: developer-weeks without any AI use)."),
+        new Paragraph(
+            "Rate ratio RR = rate(tool) ÷ rate(baseline). 95% CI by the exact conditional method:"
+                + " the Clopper–Pearson interval [pL, pU] for x1 tool incidents out of x1 + x0,"
+                + " mapped to RR = p/(1−p) · E(baseline)/E(tool). p-value: the central exact test,"
+                + " 2·min(P(X ≤ x1), P(X ≥ x1)) with X ~ Binomial(x1 + x0, E(tool)/(E(tool) +"
+                + " E(baseline)))."),
+        new Paragraph(
+            "Verdict: higher if the whole interval lies above 1, lower if below 1, otherwise no"
+                + " evidence of a difference. Fewer than 20 incidents in a comparison: unstable."
+                + " An incident belongs to the week it started in and to its owning team;"
+                + " incidents whose AI involvement is unknown count in neither group."));
+    return d;
+  }
+}

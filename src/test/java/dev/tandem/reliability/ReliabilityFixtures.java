@@ -1,0 +1,115 @@
+package dev.tandem.reliability;
+
+import static dev.tandem.db.Tables.CHANGE_COUNT;
+import static dev.tandem.db.Tables.DEVELOPER;
+import static dev.tandem.db.Tables.SETTING;
+import static dev.tandem.db.Tables.TEAM;
+import static dev.tandem.db.Tables.USAGE_WEEK;
+
+import dev.tandem.base.IsoWeek;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.jooq.DSLContext;
+
+/**
+ * Small builders for reliability test data, written straight to the tables (usage and changes
+ * arrive through the import pipeline in production, which these tests do not exercise).
+ */
+final class ReliabilityFixtures {
+
+  private final DSLContext db;
+  private final IncidentService incidents;
+
+  /** Makes keys unique, since Spring shares one database between the tests of a context. */
+  final String prefix = "r" + UUID.randomUUID().toString().substring(0, 8);
+
+  ReliabilityFixtures(DSLContext db, IncidentService incidents) {
+    this.db = db;
+    this.incidents = incidents;
+  }
+
+  long team(String key, Long parentId) {
+    return db.insertInto(TEAM)
+        .set(TEAM.TEAM_KEY, key(key))
+        .set(TEAM.NAME, key)
+        .set(TEAM.PARENT_ID, parentId)
+        .returning(TEAM.ID)
+        .fetchOne(TEAM.ID);
+  }
+
+  String key(String key) {
+    return prefix + "-" + key;
+  }
+
+  long developer(long team, LocalDate started, LocalDate left, boolean excluded) {
+    return db.insertInto(DEVELOPER)
+        .set(DEVELOPER.EMAIL, UUID.randomUUID() + "@example.com")
+        .set(DEVELOPER.NAME, "Dev")
+        .set(DEVELOPER.TEAM_ID, team)
+        .set(DEVELOPER.STARTED_ON, started)
+        .set(DEVELOPER.LEFT_ON, left)
+        .set(DEVELOPER.EXCLUDED, excluded)
+        .returning(DEVELOPER.ID)
+        .fetchOne(DEVELOPER.ID);
+  }
+
+  void usage(long developer, String tool, String week, int activeDays) {
+    db.insertInto(USAGE_WEEK)
+        .set(USAGE_WEEK.DEVELOPER_ID, developer)
+        .set(USAGE_WEEK.TOOL_KEY, tool)
+        .set(USAGE_WEEK.WEEK_START, IsoWeek.parse(week).monday())
+        .set(USAGE_WEEK.SOURCE, "test")
+        .set(USAGE_WEEK.ACTIVE_DAYS, (short) activeDays)
+        .execute();
+  }
+
+  void changes(long developer, String week, String attribution, int changes) {
+    db.insertInto(CHANGE_COUNT)
+        .set(CHANGE_COUNT.DEVELOPER_ID, developer)
+        .set(CHANGE_COUNT.WEEK_START, IsoWeek.parse(week).monday())
+        .set(CHANGE_COUNT.ATTRIBUTION, attribution)
+        .set(CHANGE_COUNT.CHANGES, changes)
+        .execute();
+  }
+
+  /** An incident through the service, as the Incidents screen would create it. */
+  Incident incident(
+      Long team,
+      String involvement,
+      String tool,
+      String severity,
+      String startedAt,
+      Integer minutesToRestore) {
+    OffsetDateTime start = OffsetDateTime.parse(startedAt);
+    return incidents.save(
+        new Incident(
+            null,
+            null,
+            prefix + "-" + UUID.randomUUID(),
+            "Test incident",
+            severity,
+            null,
+            start,
+            minutesToRestore == null ? null : start.plusMinutes(minutesToRestore),
+            null,
+            team,
+            null,
+            involvement,
+            tool,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null));
+  }
+
+  void zone(String zone) {
+    db.update(SETTING)
+        .set(SETTING.SETTING_VALUE, zone)
+        .where(SETTING.SETTING_KEY.eq("zone"))
+        .execute();
+  }
+}
