@@ -14,6 +14,7 @@ import dev.tandem.base.WeekRange;
 import dev.tandem.reliability.ReliabilityService;
 import dev.tandem.security.ApiTokenService;
 import dev.tandem.security.Role;
+import dev.tandem.security.TestTokens;
 import dev.tandem.ui.KaribuSupport;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -51,7 +52,7 @@ class ReliabilityControllerIT {
 
   @BeforeEach
   void setUp() {
-    token = tokens.create("reliability-it-" + System.nanoTime(), Role.LEADER, null, null).token();
+    token = TestTokens.create(tokens, "reliability-it-" + System.nanoTime(), Role.LEADER, null);
     KaribuSupport.setUp(context);
   }
 
