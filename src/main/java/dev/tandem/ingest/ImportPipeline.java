@@ -193,7 +193,8 @@ class ImportPipeline {
         rows.error(0, "file", "the file is binary, not text; expected " + parser.description());
       } else {
         try {
-          parser.parse(Formats.utf8(in), context, rows);
+          // The parser closes its reader; the rest of the stream is still read below.
+          parser.parse(Formats.utf8(new KeepOpen(in)), context, rows);
         } catch (CharacterCodingException e) {
           rows.error(
               0,
@@ -209,6 +210,15 @@ class ImportPipeline {
   }
 
   private record Applied(long unmatched) {}
+
+  private static final class KeepOpen extends java.io.FilterInputStream {
+    KeepOpen(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public void close() {}
+  }
 
   /** Checks across rows, then applies; null when the import is refused. */
   private Applied validateAndApply(
