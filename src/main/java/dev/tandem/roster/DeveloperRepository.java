@@ -79,6 +79,46 @@ class DeveloperRepository {
         .execute();
   }
 
+  List<Developer> findByEmails(Collection<String> emails) {
+    return db.select(DEVELOPER.fields())
+        .select(TEAM.TEAM_KEY)
+        .from(DEVELOPER)
+        .join(TEAM)
+        .on(TEAM.ID.eq(DEVELOPER.TEAM_ID))
+        .where(DEVELOPER.EMAIL.in(emails))
+        .fetch(DeveloperRepository::toDeveloper);
+  }
+
+  /** Inserts (id null) or updates each developer, in one batch. */
+  void saveAll(List<Developer> all) {
+    db.batch(
+            all.stream()
+                .map(
+                    d ->
+                        (org.jooq.Query)
+                            (d.id() == null
+                                ? db.insertInto(DEVELOPER)
+                                    .set(DEVELOPER.EMAIL, d.email())
+                                    .set(DEVELOPER.NAME, d.name())
+                                    .set(DEVELOPER.TEAM_ID, d.teamId())
+                                    .set(DEVELOPER.STARTED_ON, d.startedOn())
+                                    .set(DEVELOPER.LEFT_ON, d.leftOn())
+                                    .set(DEVELOPER.EXCLUDED, d.excluded())
+                                : db.update(DEVELOPER)
+                                    .set(DEVELOPER.NAME, d.name())
+                                    .set(DEVELOPER.TEAM_ID, d.teamId())
+                                    .set(DEVELOPER.STARTED_ON, d.startedOn())
+                                    .set(DEVELOPER.LEFT_ON, d.leftOn())
+                                    .set(DEVELOPER.EXCLUDED, d.excluded())
+                                    .where(DEVELOPER.ID.eq(d.id()))))
+                .toList())
+        .execute();
+  }
+
+  void deleteAll(Collection<Long> ids) {
+    db.deleteFrom(DEVELOPER).where(DEVELOPER.ID.in(ids)).execute();
+  }
+
   private static Condition matching(String text, Collection<Long> teamIds) {
     Condition c = DSL.noCondition();
     if (text != null && !text.isBlank()) {

@@ -27,16 +27,19 @@ public class RosterService {
   private final DeveloperRepository developers;
   private final HeadcountQuery headcount;
   private final AuditService audit;
+  private final IdentityMapRepository identities;
 
   RosterService(
       TeamRepository teams,
       DeveloperRepository developers,
       HeadcountQuery headcount,
-      AuditService audit) {
+      AuditService audit,
+      IdentityMapRepository identities) {
     this.teams = teams;
     this.developers = developers;
     this.headcount = headcount;
     this.audit = audit;
+    this.identities = identities;
   }
 
   public List<Team> teams() {
@@ -195,5 +198,108 @@ public class RosterService {
       path.insert(0, current.key() + "/");
     }
     return path.toString();
+  }
+
+  /**
+   * Roster import: creates the missing teams along each path and inserts or updates developers by
+   * email, in batches. The caller has checked that paths agree with the existing tree.
+   */
+  @PreAuthorize("hasRole('ADMIN')")
+  @Transactional
+  public RosterImportOutcome importRoster(List<RosterImportRow> rows) {
+    java.util.Map<String, Team> byKey = new java.util.HashMap<>();
+    teams.findAll().forEach(t -> byKey.put(t.key(), t));
+    List<Long> createdTeams = new java.util.ArrayList<>();
+    java.util.Map<String, Long> teamOf = new java.util.HashMap<>();
+    for (RosterImportRow row : rows) {
+      Long parent = null;
+      for (String key : row.teamPath()) {
+        Team team = byKey.get(key);
+        if (team == null) {
+          long id = teams.insert(new Team(null, key, displayName(key), parent));
+          team = new Team(id, key, displayName(key), parent);
+          byKey.put(key, team);
+          createdTeams.add(id);
+        }
+        parent = team.id();
+      }
+      teamOf.put(row.email(), parent);
+    }
+    java.util.Map<String, Developer> existing = new java.util.HashMap<>();
+    List<String> emails = rows.stream().map(RosterImportRow::email).toList();
+    for (int i = 0; i < emails.size(); i += 1000) {
+      developers
+          .findByEmails(emails.subList(i, Math.min(emails.size(), i + 1000)))
+          .forEach(d -> existing.put(d.email(), d));
+    }
+    List<Developer> writes =
+        rows.stream()
+            .map(
+                r ->
+                    new Developer(
+                        existing.containsKey(r.email()) ? existing.get(r.email()).id() : null,
+                        r.email(),
+                        r.name(),
+                        teamOf.get(r.email()),
+                        null,
+                        r.startedOn(),
+                        r.leftOn(),
+                        r.excluded()))
+            .toList();
+    developers.saveAll(writes);
+    List<String> created = emails.stream().filter(e -> !existing.containsKey(e)).toList();
+    List<Long> createdIds = new java.util.ArrayList<>();
+    for (int i = 0; i < created.size(); i += 1000) {
+      developers
+          .findByEmails(created.subList(i, Math.min(created.size(), i + 1000)))
+          .forEach(d -> createdIds.add(d.id()));
+    }
+    return new RosterImportOutcome(createdTeams, createdIds, List.copyOf(existing.values()));
+  }
+
+  /** Undoes a roster import; refused while a created developer already has data. */
+  @PreAuthorize("hasRole('ADMIN')")
+  @Transactional
+  public void undoRosterImport(RosterImportOutcome outcome) {
+    developers.saveAll(outcome.replaced());
+    try {
+      if (!outcome.createdDeveloperIds().isEmpty()) {
+        developers.deleteAll(outcome.createdDeveloperIds());
+      }
+      if (!outcome.createdTeamIds().isEmpty()) {
+        teams.deleteAll(outcome.createdTeamIds());
+      }
+    } catch (org.springframework.dao.DataIntegrityViolationException e) {
+      throw ValidationException.of(
+          "batch",
+          "developers or teams this import created are in use (usage, changes, mappings or users"
+              + " refer to them); undo those imports first or edit the roster");
+    }
+  }
+
+  /** The developer id of each roster email that exists. */
+  public java.util.Map<String, Long> developerIdsByEmail(java.util.Collection<String> emails) {
+    java.util.Map<String, Long> ids = new java.util.HashMap<>();
+    List<String> all = List.copyOf(emails);
+    for (int i = 0; i < all.size(); i += 1000) {
+      developers
+          .findByEmails(all.subList(i, Math.min(all.size(), i + 1000)))
+          .forEach(d -> ids.put(d.email(), d.id()));
+    }
+    return ids;
+  }
+
+  /** Sets the mappings and returns how they were before (developer null = was unmapped). */
+  @PreAuthorize("hasRole('ADMIN')")
+  @Transactional
+  public List<IdentityLink> mapIdentities(List<IdentityLink> links) {
+    List<IdentityLink> before = identities.current(links);
+    identities.write(links);
+    return before;
+  }
+
+  private static String displayName(String key) {
+    String spaced = key.replace('-', ' ');
+    return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
   }
 }

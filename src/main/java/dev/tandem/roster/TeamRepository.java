@@ -47,6 +47,10 @@ class TeamRepository {
         .execute();
   }
 
+  void deleteAll(java.util.Collection<Long> ids) {
+    db.deleteFrom(TEAM).where(TEAM.ID.in(ids)).execute();
+  }
+
   private static Team toTeam(Record r) {
     return new Team(r.get(TEAM.ID), r.get(TEAM.TEAM_KEY), r.get(TEAM.NAME), r.get(TEAM.PARENT_ID));
   }

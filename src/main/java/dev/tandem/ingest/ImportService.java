@@ -1,0 +1,155 @@
+package dev.tandem.ingest;
+
+import dev.tandem.base.ValidationException;
+import dev.tandem.ingest.format.FormatParser;
+import dev.tandem.ingest.format.Formats;
+import dev.tandem.ingest.format.RowKind;
+import dev.tandem.roster.IdentityLink;
+import dev.tandem.roster.RosterService;
+import dev.tandem.security.AuditService;
+import dev.tandem.security.CurrentUser;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Imports, their history and undo, and the unmatched identities: the Data screen's and API's door.
+ */
+@Service
+public class ImportService {
+
+  /** A format the upload screen offers. */
+  public record FormatInfo(String key, String description) {}
+
+  private final ImportPipeline pipeline;
+  private final BatchRepository batches;
+  private final UndoRepository undo;
+  private final RosterPriorRepository rosterPrior;
+  private final UnmatchedQuery unmatched;
+  private final HeldRows held;
+  private final RosterService roster;
+  private final AuditService audit;
+  private final Clock clock;
+  private final DataSize maxSize;
+
+  ImportService(
+      ImportPipeline pipeline,
+      BatchRepository batches,
+      UndoRepository undo,
+      RosterPriorRepository rosterPrior,
+      UnmatchedQuery unmatched,
+      HeldRows held,
+      RosterService roster,
+      AuditService audit,
+      Clock clock,
+      @Value("${tandem.import.max-size:50MB}") DataSize maxSize) {
+    this.pipeline = pipeline;
+    this.batches = batches;
+    this.undo = undo;
+    this.rosterPrior = rosterPrior;
+    this.unmatched = unmatched;
+    this.held = held;
+    this.roster = roster;
+    this.audit = audit;
+    this.clock = clock;
+    this.maxSize = maxSize;
+  }
+
+  public static List<FormatInfo> formats() {
+    return Formats.all().stream().map(f -> new FormatInfo(f.key(), f.description())).toList();
+  }
+
+  /** The format the start of a file shows, if recognisable. */
+  public static Optional<String> detectFormat(byte[] head, int length) {
+    return Formats.detect(head, length);
+  }
+
+  public long maxBytes() {
+    return maxSize.toBytes();
+  }
+
+  /**
+   * Reads, checks and (unless refused or a dry run) applies one file. Throws {@link
+   * ImportTooLargeException} over the size limit and {@link ValidationException} for an unknown
+   * format or mode.
+   */
+  @PreAuthorize("hasRole('ADMIN')")
+  public ImportResult importFile(ImportRequest request, InputStream body) {
+    return pipeline.run(request, body, maxBytes());
+  }
+
+  /** Undoes a whole batch, restoring what it replaced. */
+  @PreAuthorize("hasRole('ADMIN')")
+  @Transactional
+  public ImportBatch undo(long batchId) {
+    ImportBatch batch =
+        batches
+            .find(batchId)
+            .orElseThrow(() -> ValidationException.of("batchId", "no import batch " + batchId));
+    if (!batch.undoable()) {
+      throw ValidationException.of(
+          "batchId",
+          "batch " + batchId + " is " + batch.outcome() + "; only applied batches can be undone");
+    }
+    RowKind kind = Formats.byKey(batch.format()).map(FormatParser::kind).orElseThrow();
+    switch (kind) {
+      case ROSTER -> roster.undoRosterImport(rosterPrior.roster(batchId));
+      case IDENTITY -> roster.mapIdentities(rosterPrior.identities(batchId));
+      default -> {
+        List<Long> later = undo.laterBatches(batchId);
+        if (!later.isEmpty()) {
+          throw ValidationException.of(
+              "batchId",
+              "later imports "
+                  + later
+                  + " replaced rows of batch "
+                  + batchId
+                  + "; undo them first");
+        }
+        if (kind == RowKind.INCIDENT) {
+          undo.restoreIncidents(batchId, "pagerduty-incidents-json".equals(batch.format()));
+        } else {
+          undo.restoreUsageAndChanges(batchId);
+        }
+      }
+    }
+    batches.markUndone(batchId, CurrentUser.name(), clock.instant().atOffset(ZoneOffset.UTC));
+    ImportBatch after = batches.find(batchId).orElseThrow();
+    audit.record("undo", "import-batch", batchId, batch, after);
+    return after;
+  }
+
+  @PreAuthorize("hasRole('ADMIN')")
+  public List<ImportBatch> batches(int limit) {
+    return batches.latest(limit);
+  }
+
+  @PreAuthorize("hasRole('ADMIN')")
+  public List<UnmatchedIdentity> unmatchedIdentities() {
+    return unmatched.identities();
+  }
+
+  /** Maps a vendor identity to a developer and applies its held rows at once; returns how many. */
+  @PreAuthorize("hasRole('ADMIN')")
+  @Transactional
+  public int mapIdentity(String source, String externalId, long developerId) {
+    List<IdentityLink> before =
+        roster.mapIdentities(List.of(new IdentityLink(source, externalId, developerId)));
+    int applied = held.applyAll();
+    audit.record(
+        "map-identity",
+        "identity-map",
+        source + ":" + externalId,
+        before.get(0),
+        Map.of("developerId", developerId, "heldRowsApplied", applied));
+    return applied;
+  }
+}

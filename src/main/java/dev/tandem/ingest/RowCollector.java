@@ -1,0 +1,148 @@
+package dev.tandem.ingest;
+
+import dev.tandem.ingest.format.ImportError;
+import dev.tandem.ingest.format.ParsedRow;
+import dev.tandem.ingest.format.RowSink;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Receives a parser's output: stages usage and change rows in JDBC batches as they stream in, keeps
+ * the (small) incident, roster and identity rows, the first rows for a preview, and every error. An
+ * error before the first record, or about the file itself, is fatal: nothing applies.
+ */
+final class RowCollector implements RowSink {
+
+  static final int PREVIEW_ROWS = 20;
+  static final int MAX_ERRORS = 1000;
+  private static final int STAGE_BATCH = 5000;
+
+  private final long batchId;
+  private final StagingRepository staging;
+  private final List<ParsedRow> buffer = new ArrayList<>();
+  private final List<ParsedRow> kept = new ArrayList<>();
+  private final List<Map<String, Object>> preview = new ArrayList<>();
+  private final List<ImportError> errors = new ArrayList<>();
+  private long errorCount;
+  private long rowsRead;
+  private long validRows;
+  private long rejected;
+  private long lastRejectedLine = -1;
+  private boolean fatal;
+
+  RowCollector(long batchId, StagingRepository staging) {
+    this.batchId = batchId;
+    this.staging = staging;
+  }
+
+  @Override
+  public void row(ParsedRow row) {
+    validRows++;
+    if (preview.size() < PREVIEW_ROWS) {
+      preview.add(asMap(row));
+    }
+    if (row instanceof ParsedRow.Usage || row instanceof ParsedRow.Change) {
+      buffer.add(row);
+      if (buffer.size() >= STAGE_BATCH) {
+        flush();
+      }
+    } else {
+      kept.add(row);
+    }
+  }
+
+  @Override
+  public void recordRead() {
+    rowsRead++;
+  }
+
+  @Override
+  public void error(long line, String field, String message) {
+    if (rowsRead == 0 || "file".equals(field)) {
+      fatal = true;
+    } else if (line != lastRejectedLine) {
+      rejected++;
+      lastRejectedLine = line;
+    }
+    add(new ImportError(line, field, message));
+  }
+
+  /** A problem found after parsing, with a row that passed parsing (one per line). */
+  void reject(long line, String field, String message) {
+    rejected++;
+    validRows--;
+    add(new ImportError(line, field, message));
+  }
+
+  private void add(ImportError error) {
+    errorCount++;
+    if (errors.size() < MAX_ERRORS) {
+      errors.add(error);
+    }
+  }
+
+  void flush() {
+    staging.stage(batchId, buffer);
+    buffer.clear();
+  }
+
+  boolean fatal() {
+    return fatal;
+  }
+
+  boolean hasErrors() {
+    return errorCount > 0;
+  }
+
+  long rowsRead() {
+    return rowsRead;
+  }
+
+  long validRows() {
+    return validRows;
+  }
+
+  long rejected() {
+    return fatal ? rowsRead : rejected;
+  }
+
+  List<ParsedRow> kept() {
+    return kept;
+  }
+
+  List<Map<String, Object>> preview() {
+    return preview;
+  }
+
+  List<ImportError> errors() {
+    if (errorCount > errors.size()) {
+      List<ImportError> all = new ArrayList<>(errors);
+      all.add(
+          new ImportError(0, "file", (errorCount - errors.size()) + " more errors are not listed"));
+      return all;
+    }
+    return List.copyOf(errors);
+  }
+
+  private static Map<String, Object> asMap(ParsedRow row) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (RecordComponent c : row.getClass().getRecordComponents()) {
+      try {
+        Object value = c.getAccessor().invoke(row);
+        if (value != null && !"".equals(value) && !"vendorOwnedOnly".equals(c.getName())) {
+          map.put(
+              c.getName(),
+              value instanceof List<?> l
+                  ? String.join("/", l.stream().map(String::valueOf).toList())
+                  : value);
+        }
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return map;
+  }
+}

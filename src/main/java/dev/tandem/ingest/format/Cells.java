@@ -1,0 +1,239 @@
+package dev.tandem.ingest.format;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the cells of one record, reporting each problem with line and field instead of guessing: a
+ * value that is not what the field needs is an error, never a zero.
+ */
+final class Cells {
+
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
+  private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})");
+  private static final Pattern US_DATE = Pattern.compile("(\\d{1,2})[-/](\\d{1,2})[-/](\\d{4})");
+
+  private final long line;
+  private final String prefix;
+  private final RowSink sink;
+  private boolean ok = true;
+
+  Cells(long line, RowSink sink) {
+    this(line, "", sink);
+  }
+
+  /** {@code prefix} starts every message, e.g. "record 3: " for JSON arrays. */
+  Cells(long line, String prefix, RowSink sink) {
+    this.line = line;
+    this.prefix = prefix;
+    this.sink = sink;
+  }
+
+  boolean ok() {
+    return ok;
+  }
+
+  long line() {
+    return line;
+  }
+
+  void error(String field, String message) {
+    ok = false;
+    sink.error(line, field, prefix + message);
+  }
+
+  static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+
+  String required(String field, String value) {
+    if (blank(value)) {
+      error(field, "is empty; a value is required");
+      return null;
+    }
+    return value.trim();
+  }
+
+  String optional(String value) {
+    return blank(value) ? null : value.trim();
+  }
+
+  String email(String field, String value) {
+    String v = required(field, value);
+    if (v == null) {
+      return null;
+    }
+    if (!EMAIL.matcher(v).matches()) {
+      error(field, "'" + v + "' is not an email; expected e.g. ana.silva@example.com");
+      return null;
+    }
+    return v.toLowerCase(Locale.ROOT);
+  }
+
+  /** A non-negative whole number; null when empty and not required. */
+  Long count(String field, String value, boolean required) {
+    if (blank(value)) {
+      if (required) {
+        error(field, "is empty; expected a whole number of 0 or more");
+      }
+      return null;
+    }
+    String v = value.trim();
+    if (!DIGITS.matcher(v).matches()) {
+      error(field, "'" + v + "' is not a whole number of 0 or more");
+      return null;
+    }
+    return Long.parseLong(v);
+  }
+
+  /** A non-negative decimal number (Kiro credits); null when empty. */
+  BigDecimal decimal(String field, String value) {
+    if (blank(value)) {
+      return null;
+    }
+    try {
+      BigDecimal d = new BigDecimal(value.trim());
+      if (d.signum() < 0) {
+        error(field, "'" + value.trim() + "' is negative; expected a number of 0 or more");
+        return null;
+      }
+      return d;
+    } catch (NumberFormatException e) {
+      error(field, "'" + value.trim() + "' is not a number; expected e.g. 12.5");
+      return null;
+    }
+  }
+
+  Boolean bool(String field, String value) {
+    if (blank(value)) {
+      return null;
+    }
+    switch (value.trim().toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "1":
+        return true;
+      case "false", "no", "0":
+        return false;
+      default:
+        error(field, "'" + value.trim() + "' is not a boolean; expected true/false, yes/no or 1/0");
+        return null;
+    }
+  }
+
+  /** {@code YYYY-MM-DD}. */
+  LocalDate isoDate(String field, String value, boolean required) {
+    if (blank(value)) {
+      if (required) {
+        error(field, "is empty; expected a date as YYYY-MM-DD");
+      }
+      return null;
+    }
+    try {
+      return LocalDate.parse(value.trim());
+    } catch (DateTimeParseException e) {
+      error(field, "'" + value.trim() + "' is not a date; expected YYYY-MM-DD");
+      return null;
+    }
+  }
+
+  /**
+   * Vendor dates: {@code YYYY-MM-DD}, {@code YYYY/MM/DD}, {@code MM-DD-YYYY}, {@code MM/DD/YYYY}.
+   */
+  LocalDate vendorDate(String field, String value) {
+    String v = required(field, value);
+    if (v == null) {
+      return null;
+    }
+    try {
+      Matcher iso = ISO_DATE.matcher(v);
+      if (iso.matches()) {
+        return LocalDate.of(
+            Integer.parseInt(iso.group(1)),
+            Integer.parseInt(iso.group(2)),
+            Integer.parseInt(iso.group(3)));
+      }
+      Matcher us = US_DATE.matcher(v);
+      if (us.matches()) {
+        return LocalDate.of(
+            Integer.parseInt(us.group(3)),
+            Integer.parseInt(us.group(1)),
+            Integer.parseInt(us.group(2)));
+      }
+    } catch (java.time.DateTimeException e) {
+      // falls through to the error below: the numbers do not form a real date
+    }
+    error(field, "'" + v + "' is not a date; expected YYYY-MM-DD, YYYY/MM/DD or MM/DD/YYYY");
+    return null;
+  }
+
+  OffsetDateTime timestamp(String field, String value, boolean required) {
+    if (blank(value)) {
+      if (required) {
+        error(field, "is empty; expected an ISO-8601 time such as 2025-12-03T09:12:00Z");
+      }
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(value.trim());
+    } catch (DateTimeParseException e) {
+      error(
+          field,
+          "'"
+              + value.trim()
+              + "' is not an ISO-8601 time with offset; expected e.g. 2025-12-03T09:12:00Z");
+      return null;
+    }
+  }
+
+  /** One of {@code allowed}; null when empty and not required. */
+  String oneOf(String field, String value, Set<String> allowed, boolean required) {
+    if (blank(value)) {
+      if (required) {
+        error(field, "is empty; expected one of " + String.join(", ", sorted(allowed)));
+      }
+      return null;
+    }
+    String v = value.trim().toLowerCase(Locale.ROOT);
+    if (!allowed.contains(v)) {
+      error(
+          field,
+          "'"
+              + value.trim()
+              + "' is not allowed; expected one of "
+              + String.join(", ", sorted(allowed)));
+      return null;
+    }
+    return v;
+  }
+
+  String tool(String field, String value, Set<String> tools, boolean required) {
+    if (blank(value)) {
+      if (required) {
+        error(field, "is empty; expected a tool key: " + String.join(", ", sorted(tools)));
+      }
+      return null;
+    }
+    String v = value.trim().toLowerCase(Locale.ROOT);
+    if (!tools.contains(v)) {
+      error(
+          field,
+          "unknown tool '"
+              + value.trim()
+              + "'; expected one of "
+              + String.join(", ", sorted(tools))
+              + " (add it on the Tools screen first)");
+      return null;
+    }
+    return v;
+  }
+
+  private static java.util.List<String> sorted(Set<String> values) {
+    return values.stream().sorted().toList();
+  }
+}

@@ -1,0 +1,76 @@
+package dev.tandem.ingest.format;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.Reader;
+import java.time.LocalDate;
+import java.util.Iterator;
+
+/**
+ * {@code claude-code-usage-json}: the Claude Code analytics API response. An API-key actor is not a
+ * person: its rows are kept as unmatched under {@code api-key:NAME}.
+ */
+public final class ClaudeCodeUsageJson implements FormatParser {
+
+  @Override
+  public String key() {
+    return "claude-code-usage-json";
+  }
+
+  @Override
+  public String description() {
+    return "Claude Code analytics API usage report, JSON";
+  }
+
+  @Override
+  public RowKind kind() {
+    return RowKind.USAGE_DAY;
+  }
+
+  @Override
+  public String identitySource(ParseContext context) {
+    return "claude-code";
+  }
+
+  @Override
+  public void parse(Reader in, ParseContext context, RowSink sink) throws IOException {
+    JsonRecords.readArray(
+        in,
+        "data",
+        sink,
+        (node, line, number) -> {
+          Cells c = new Cells(line, "record " + number + ": ", sink);
+          LocalDate day = JsonRecords.day(c, node, "/date");
+          String type = JsonRecords.text(node, "/actor/type");
+          String identity = null;
+          if ("user_actor".equals(type)) {
+            identity =
+                c.email("actor.email_address", JsonRecords.text(node, "/actor/email_address"));
+          } else if ("api_actor".equals(type)) {
+            String key =
+                c.required("actor.api_key_name", JsonRecords.text(node, "/actor/api_key_name"));
+            identity = key == null ? null : "api-key:" + key;
+          } else {
+            c.error(
+                "actor.type",
+                "'" + type + "' is not an actor type; expected user_actor or api_actor");
+          }
+          Long sessions = JsonRecords.count(c, node, "/core_metrics/num_sessions");
+          Long added = JsonRecords.count(c, node, "/core_metrics/lines_of_code/added");
+          long accepted = 0;
+          JsonNode actions = node.path("tool_actions");
+          for (Iterator<String> it = actions.fieldNames(); it.hasNext(); ) {
+            String action = it.next();
+            Long v = JsonRecords.count(c, node, "/tool_actions/" + action + "/accepted");
+            accepted += v == null ? 0 : v;
+          }
+          boolean active = CopilotUserMetricsNdjson.positive(sessions) || accepted > 0;
+          String terminal = JsonRecords.text(node, "/terminal_type");
+          if (c.ok()) {
+            sink.row(
+                ParsedRow.Usage.daily(
+                    line, identity, "claude-code", day, active, sessions, added, terminal));
+          }
+        });
+  }
+}

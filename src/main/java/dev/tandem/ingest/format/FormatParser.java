@@ -1,0 +1,25 @@
+package dev.tandem.ingest.format;
+
+import java.io.IOException;
+import java.io.Reader;
+
+/** Turns one import format into validated rows, streaming: it never holds the whole file. */
+public interface FormatParser {
+
+  /** The format key of {@code formats/README.md}, e.g. {@code tandem-usage-csv}. */
+  String key();
+
+  /** A one-line description for the upload screen. */
+  String description();
+
+  RowKind kind();
+
+  /**
+   * The identity-map source of this format's identities (copilot, kiro, tandem, ...), under which
+   * unmatched identities are held and mapped; null for formats without per-developer rows.
+   */
+  String identitySource(ParseContext context);
+
+  /** Reads {@code in} (BOM already removed), reporting every row and every problem to sink. */
+  void parse(Reader in, ParseContext context, RowSink sink) throws IOException;
+}

@@ -1,0 +1,49 @@
+package dev.tandem.ingest.format;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code identity-map-csv}: vendor identities mapped to roster emails. */
+public final class IdentityMapCsv implements FormatParser {
+
+  @Override
+  public String key() {
+    return "identity-map-csv";
+  }
+
+  @Override
+  public String description() {
+    return "Identity map CSV (source, external_id, email)";
+  }
+
+  @Override
+  public RowKind kind() {
+    return RowKind.IDENTITY;
+  }
+
+  @Override
+  public String identitySource(ParseContext context) {
+    return null;
+  }
+
+  @Override
+  public void parse(Reader in, ParseContext context, RowSink sink) throws IOException {
+    CsvTable.read(
+        in,
+        List.of("source", "external_id", "email"),
+        sink,
+        row -> {
+          Cells c = new Cells(row.line(), sink);
+          String source = c.required("source", row.get("source"));
+          String external = c.required("external_id", row.get("external_id"));
+          String email = c.email("email", row.get("email"));
+          if (c.ok()) {
+            sink.row(
+                new ParsedRow.IdentityMapping(
+                    row.line(), source.toLowerCase(Locale.ROOT), external, email));
+          }
+        });
+  }
+}

@@ -1,0 +1,180 @@
+package dev.tandem.ingest.format;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Streams the records of a JSON export with Jackson's streaming parser: only one record is held as
+ * a tree at a time, whatever the file size.
+ */
+final class JsonRecords {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final JsonFactory FACTORY = MAPPER.getFactory();
+
+  /** What a format does with one record: its tree, the line it starts on and its number. */
+  interface Handler {
+    void record(JsonNode node, long line, long number);
+  }
+
+  private JsonRecords() {}
+
+  /**
+   * The records of the array under {@code field} of the top-level object ({@code {"data":[…]}}).
+   */
+  static void readArray(Reader in, String field, RowSink sink, Handler handler) throws IOException {
+    try (JsonParser p = FACTORY.createParser(in)) {
+      JsonToken first = p.nextToken();
+      if (first == null) {
+        sink.error(0, "file", "the file is empty; expected a JSON object with \"" + field + "\"");
+        return;
+      }
+      if (first != JsonToken.START_OBJECT) {
+        sink.error(1, "file", "expected a JSON object with an array \"" + field + "\" at the top");
+        return;
+      }
+      boolean found = false;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken value = p.nextToken();
+        if (name.equals(field) && value == JsonToken.START_ARRAY) {
+          found = true;
+          long number = 0;
+          while (p.nextToken() != JsonToken.END_ARRAY) {
+            number++;
+            sink.recordRead();
+            long line = p.currentTokenLocation().getLineNr();
+            JsonNode node = MAPPER.readTree(p);
+            handler.record(node, line, number);
+          }
+          if (number == 0) {
+            sink.error(0, field, "the \"" + field + "\" array is empty; expected records");
+          }
+        } else {
+          p.skipChildren();
+        }
+      }
+      if (!found) {
+        sink.error(1, field, "missing; expected a top-level array \"" + field + "\"");
+      }
+    } catch (JsonProcessingException e) {
+      sink.error(
+          e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+          "file",
+          "not valid JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  /** Newline-delimited JSON: one object per line. */
+  static void readLines(Reader in, RowSink sink, Handler handler) throws IOException {
+    try (JsonParser p = FACTORY.createParser(in)) {
+      long number = 0;
+      JsonToken token;
+      while ((token = p.nextToken()) != null) {
+        number++;
+        sink.recordRead();
+        long line = p.currentTokenLocation().getLineNr();
+        if (token != JsonToken.START_OBJECT) {
+          sink.error(line, "record", "expected one JSON object per line");
+          p.skipChildren();
+          continue;
+        }
+        handler.record(MAPPER.readTree(p), line, number);
+      }
+      if (number == 0) {
+        sink.error(0, "file", "the file is empty; expected one JSON object per line");
+      }
+    } catch (JsonProcessingException e) {
+      sink.error(
+          e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+          "file",
+          "not valid JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  /** A field's text; null when missing or JSON null. */
+  static String text(JsonNode node, String path) {
+    JsonNode v = node.at(path);
+    return v.isMissingNode() || v.isNull() ? null : v.asText();
+  }
+
+  /** A non-negative whole number; null when missing or null. */
+  static Long count(Cells c, JsonNode node, String path) {
+    JsonNode v = node.at(path);
+    if (v.isMissingNode() || v.isNull()) {
+      return null;
+    }
+    if (v.isIntegralNumber() && v.canConvertToLong() && v.asLong() >= 0) {
+      return v.asLong();
+    }
+    if (v.isTextual()) {
+      return c.count(name(path), v.asText(), false);
+    }
+    c.error(name(path), v + " is not a whole number of 0 or more");
+    return null;
+  }
+
+  static BigDecimal decimal(Cells c, JsonNode node, String path) {
+    JsonNode v = node.at(path);
+    if (v.isMissingNode() || v.isNull()) {
+      return null;
+    }
+    return v.isNumber() ? v.decimalValue() : c.decimal(name(path), v.asText());
+  }
+
+  static Boolean bool(Cells c, JsonNode node, String path) {
+    JsonNode v = node.at(path);
+    if (v.isMissingNode() || v.isNull()) {
+      return null;
+    }
+    if (v.isBoolean()) {
+      return v.asBoolean();
+    }
+    return c.bool(name(path), v.asText());
+  }
+
+  /**
+   * A day given as epoch milliseconds (UTC day), an ISO date, or an ISO date-time (its UTC day).
+   */
+  static LocalDate day(Cells c, JsonNode node, String path) {
+    JsonNode v = node.at(path);
+    String field = name(path);
+    if (v.isMissingNode() || v.isNull() || v.asText().isBlank()) {
+      c.error(field, "is missing; expected a date");
+      return null;
+    }
+    if (v.isIntegralNumber() || v.asText().matches("\\d{10,15}")) {
+      return Instant.ofEpochMilli(v.asLong()).atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+    String text = v.asText().trim();
+    try {
+      return text.length() <= 10
+          ? LocalDate.parse(text)
+          : OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+    } catch (DateTimeParseException e) {
+      c.error(
+          field,
+          "'"
+              + text
+              + "' is not a date; expected epoch milliseconds, YYYY-MM-DD or an ISO-8601 time");
+      return null;
+    }
+  }
+
+  /** The last segment of a JSON pointer, used as the field name in errors. */
+  static String name(String path) {
+    return path.substring(1).replace('/', '.');
+  }
+}

@@ -1,0 +1,61 @@
+package dev.tandem.ingest.format;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * {@code kiro-user-report-csv}: Kiro's per-client user report; several rows (one per client) for
+ * one user and day are one day of use.
+ */
+public final class KiroUserReportCsv implements FormatParser {
+
+  @Override
+  public String key() {
+    return "kiro-user-report-csv";
+  }
+
+  @Override
+  public String description() {
+    return "Kiro user report by client CSV (UserId, Date, Client_Type, Credits_Used, ...)";
+  }
+
+  @Override
+  public RowKind kind() {
+    return RowKind.USAGE_DAY;
+  }
+
+  @Override
+  public String identitySource(ParseContext context) {
+    return "kiro";
+  }
+
+  @Override
+  public void parse(Reader in, ParseContext context, RowSink sink) throws IOException {
+    CsvTable.read(
+        in,
+        List.of("UserId", "Date"),
+        sink,
+        row -> {
+          Cells c = new Cells(row.line(), sink);
+          String user = c.required("UserId", row.get("UserId"));
+          LocalDate day = c.vendorDate("Date", row.get("Date"));
+          Long messages = c.count("Total_Messages", row.get("Total_Messages"), false);
+          Long conversations = c.count("Chat_Conversations", row.get("Chat_Conversations"), false);
+          BigDecimal credits = c.decimal("Credits_Used", row.get("Credits_Used"));
+          c.decimal("Overage_Credits_Used", row.get("Overage_Credits_Used"));
+          boolean active =
+              (messages != null && messages > 0)
+                  || (conversations != null && conversations > 0)
+                  || (credits != null && credits.signum() > 0);
+          String client = c.optional(row.get("Client_Type"));
+          if (c.ok()) {
+            sink.row(
+                ParsedRow.Usage.daily(
+                    row.line(), user, "kiro", day, active, messages, null, client));
+          }
+        });
+  }
+}

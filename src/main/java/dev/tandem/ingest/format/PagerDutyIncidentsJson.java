@@ -1,0 +1,124 @@
+package dev.tandem.ingest.format;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.Reader;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code pagerduty-incidents-json}: the PagerDuty {@code GET /incidents} response. New incidents
+ * arrive as {@code unknown} for triage; re-imports update only what PagerDuty owns.
+ */
+public final class PagerDutyIncidentsJson implements FormatParser {
+
+  @Override
+  public String key() {
+    return "pagerduty-incidents-json";
+  }
+
+  @Override
+  public String description() {
+    return "PagerDuty GET /incidents response, JSON";
+  }
+
+  @Override
+  public RowKind kind() {
+    return RowKind.INCIDENT;
+  }
+
+  @Override
+  public String identitySource(ParseContext context) {
+    return null;
+  }
+
+  @Override
+  public void parse(Reader in, ParseContext context, RowSink sink) throws IOException {
+    JsonRecords.readArray(
+        in,
+        "incidents",
+        sink,
+        (node, line, number) -> {
+          Cells c = new Cells(line, "record " + number + ": ", sink);
+          String id = c.required("id", JsonRecords.text(node, "/id"));
+          String title = c.required("title", JsonRecords.text(node, "/title"));
+          String status = JsonRecords.text(node, "/status");
+          String severity = severity(c, node);
+          OffsetDateTime started =
+              c.timestamp("created_at", JsonRecords.text(node, "/created_at"), true);
+          OffsetDateTime resolved =
+              c.timestamp("resolved_at", JsonRecords.text(node, "/resolved_at"), false);
+          if (resolved == null && "resolved".equals(status)) {
+            resolved =
+                c.timestamp(
+                    "last_status_change_at",
+                    JsonRecords.text(node, "/last_status_change_at"),
+                    false);
+          }
+          if (started != null && resolved != null && resolved.isBefore(started)) {
+            c.error("resolved_at", "is before created_at; expected a time not before the start");
+          }
+          List<String> teams = new ArrayList<>();
+          for (JsonNode team : node.path("teams")) {
+            String name = JsonRecords.text(team, "/summary");
+            if (name != null) {
+              teams.add(name);
+            }
+          }
+          if (c.ok()) {
+            sink.row(
+                new ParsedRow.Incident(
+                    line,
+                    "pagerduty",
+                    id,
+                    title,
+                    severity,
+                    status,
+                    started,
+                    resolved,
+                    JsonRecords.text(node, "/service/summary"),
+                    teams,
+                    "unknown",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    true));
+          }
+        });
+  }
+
+  /** P1→SEV1, P2→SEV2, P3→SEV3, P4/P5→SEV4; without a priority, urgency high→SEV2, low→SEV3. */
+  private static String severity(Cells c, JsonNode node) {
+    String priority = JsonRecords.text(node, "/priority/summary");
+    if (priority != null) {
+      switch (priority.trim().toUpperCase(Locale.ROOT)) {
+        case "P1":
+          return "SEV1";
+        case "P2":
+          return "SEV2";
+        case "P3":
+          return "SEV3";
+        case "P4", "P5":
+          return "SEV4";
+        default:
+          c.error("priority.summary", "'" + priority + "' is not a priority; expected P1 to P5");
+          return null;
+      }
+    }
+    String urgency = JsonRecords.text(node, "/urgency");
+    if ("high".equals(urgency)) {
+      return "SEV2";
+    }
+    if ("low".equals(urgency)) {
+      return "SEV3";
+    }
+    c.error("urgency", "'" + urgency + "' without a priority; expected high or low");
+    return null;
+  }
+}

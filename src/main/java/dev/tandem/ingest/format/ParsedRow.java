@@ -1,0 +1,99 @@
+package dev.tandem.ingest.format;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A validated row of an import file, with the line it came from. */
+public sealed interface ParsedRow {
+
+  long line();
+
+  /**
+   * Usage of one identity and tool for one day (daily sources) or one week ({@code day} null).
+   * {@code identity} is a lower-cased email or a vendor id; {@code discriminator} separates rows
+   * that are legitimately several per identity and day (Kiro's one row per client).
+   */
+  record Usage(
+      long line,
+      String identity,
+      String tool,
+      LocalDate day,
+      LocalDate weekStart,
+      boolean active,
+      Integer activeDays,
+      Long interactions,
+      Long acceptedLines,
+      String discriminator)
+      implements ParsedRow {
+
+    public static Usage daily(
+        long line,
+        String identity,
+        String tool,
+        LocalDate day,
+        boolean active,
+        Long interactions,
+        Long acceptedLines,
+        String discriminator) {
+      return new Usage(
+          line,
+          identity,
+          tool,
+          day,
+          day.with(DayOfWeek.MONDAY),
+          active,
+          null,
+          interactions,
+          acceptedLines,
+          discriminator == null ? "" : discriminator);
+    }
+  }
+
+  /** Changes of one developer in one week, attributed to a tool or to {@code none}. */
+  record Change(long line, String email, LocalDate weekStart, String attribution, int changes)
+      implements ParsedRow {}
+
+  /**
+   * An incident. {@code teamNames} are candidate owning teams (a key for Tandem's CSV, PagerDuty
+   * team names); {@code vendorOwnedOnly} marks a source that owns only title, status, times,
+   * severity and service (PagerDuty), so Tandem's triage fields are never overwritten.
+   */
+  record Incident(
+      long line,
+      String source,
+      String externalId,
+      String title,
+      String severity,
+      String status,
+      OffsetDateTime startedAt,
+      OffsetDateTime resolvedAt,
+      String service,
+      List<String> teamNames,
+      String aiInvolvement,
+      String tool,
+      String rootCause,
+      Boolean peerReviewed,
+      Boolean approvalRequired,
+      Boolean permissionsExceeded,
+      Boolean customerImpact,
+      String postmortemUrl,
+      boolean vendorOwnedOnly)
+      implements ParsedRow {}
+
+  /** A developer on the roster, with the team path from the top. */
+  record RosterEntry(
+      long line,
+      String email,
+      String name,
+      List<String> teamPath,
+      LocalDate startedOn,
+      LocalDate leftOn,
+      boolean excluded)
+      implements ParsedRow {}
+
+  /** A vendor identity mapped to a roster email. */
+  record IdentityMapping(long line, String source, String externalId, String email)
+      implements ParsedRow {}
+}

@@ -1,0 +1,57 @@
+package dev.tandem.ingest.format;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.time.LocalDate;
+import java.util.List;
+
+/** {@code tandem-changes-csv}: shipped changes per developer, week and attribution. */
+public final class TandemChangesCsv implements FormatParser {
+
+  @Override
+  public String key() {
+    return "tandem-changes-csv";
+  }
+
+  @Override
+  public String description() {
+    return "Tandem changes CSV (week, email, tool or empty for none, changes)";
+  }
+
+  @Override
+  public RowKind kind() {
+    return RowKind.CHANGES;
+  }
+
+  @Override
+  public String identitySource(ParseContext context) {
+    return "tandem";
+  }
+
+  @Override
+  public void parse(Reader in, ParseContext context, RowSink sink) throws IOException {
+    CsvTable.read(
+        in,
+        List.of("week", "email", "tool", "changes"),
+        sink,
+        row -> {
+          Cells c = new Cells(row.line(), sink);
+          LocalDate week = TandemUsageCsv.week(c, "week", row.get("week"));
+          String email = c.email("email", row.get("email"));
+          String raw = row.get("tool");
+          String tool =
+              "none".equalsIgnoreCase(Cells.blank(raw) ? "" : raw.trim())
+                  ? null
+                  : c.tool("tool", raw, context.toolKeys(), false);
+          Long changes = c.count("changes", row.get("changes"), true);
+          if (changes != null && changes > Integer.MAX_VALUE) {
+            c.error("changes", changes + " is too large");
+          }
+          if (c.ok()) {
+            sink.row(
+                new ParsedRow.Change(
+                    row.line(), email, week, tool == null ? "none" : tool, changes.intValue()));
+          }
+        });
+  }
+}

@@ -1,0 +1,106 @@
+package dev.tandem.ingest.format;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+
+/** {@code tandem-incidents-csv}: incidents with AI attribution and safeguards. */
+public final class TandemIncidentsCsv implements FormatParser {
+
+  static final Set<String> SEVERITIES = Set.of("sev1", "sev2", "sev3", "sev4");
+  static final Set<String> INVOLVEMENT = Set.of("none", "assisted", "agent", "unknown");
+  static final Set<String> ROOT_CAUSES =
+      Set.of("user-error", "ai-error", "access-control", "process", "infrastructure", "other");
+
+  @Override
+  public String key() {
+    return "tandem-incidents-csv";
+  }
+
+  @Override
+  public String description() {
+    return "Tandem incidents CSV (id, title, severity, started_at, ai_involvement, tool, ...)";
+  }
+
+  @Override
+  public RowKind kind() {
+    return RowKind.INCIDENT;
+  }
+
+  @Override
+  public String identitySource(ParseContext context) {
+    return null;
+  }
+
+  @Override
+  public void parse(Reader in, ParseContext context, RowSink sink) throws IOException {
+    CsvTable.read(
+        in,
+        List.of("id", "title", "severity", "started_at", "ai_involvement"),
+        sink,
+        row -> {
+          Cells c = new Cells(row.line(), sink);
+          String id = c.required("id", row.get("id"));
+          String title = c.required("title", row.get("title"));
+          String severity = c.oneOf("severity", row.get("severity"), SEVERITIES, true);
+          OffsetDateTime started = c.timestamp("started_at", row.get("started_at"), true);
+          OffsetDateTime resolved = c.timestamp("resolved_at", row.get("resolved_at"), false);
+          if (started != null && resolved != null && resolved.isBefore(started)) {
+            c.error("resolved_at", "is before started_at; expected a time not before the start");
+          }
+          String involvement =
+              c.oneOf("ai_involvement", row.get("ai_involvement"), INVOLVEMENT, true);
+          boolean needsTool = "assisted".equals(involvement) || "agent".equals(involvement);
+          String tool = c.tool("tool", row.get("tool"), context.toolKeys(), needsTool);
+          if (!needsTool && involvement != null && !Cells.blank(row.get("tool"))) {
+            c.error("tool", "must be empty when ai_involvement is " + involvement);
+          }
+          String rootCause = c.oneOf("root_cause", row.get("root_cause"), ROOT_CAUSES, false);
+          Boolean peer = c.bool("peer_reviewed", row.get("peer_reviewed"));
+          Boolean approval = c.bool("approval_required", row.get("approval_required"));
+          Boolean exceeded = c.bool("permissions_exceeded", row.get("permissions_exceeded"));
+          Boolean impact = c.bool("customer_impact", row.get("customer_impact"));
+          String url = c.optional(row.get("postmortem_url"));
+          if (url != null && !isHttpUrl(url)) {
+            c.error("postmortem_url", "'" + url + "' is not an http(s) URL");
+          }
+          String team = c.optional(row.get("team"));
+          if (c.ok()) {
+            sink.row(
+                new ParsedRow.Incident(
+                    row.line(),
+                    "tandem",
+                    id,
+                    title,
+                    severity.toUpperCase(java.util.Locale.ROOT),
+                    null,
+                    started,
+                    resolved,
+                    c.optional(row.get("service")),
+                    team == null ? List.of() : List.of(team),
+                    involvement,
+                    tool,
+                    rootCause,
+                    peer,
+                    approval,
+                    exceeded,
+                    impact,
+                    url,
+                    false));
+          }
+        });
+  }
+
+  private static boolean isHttpUrl(String url) {
+    try {
+      URI uri = URI.create(url);
+      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          && uri.getHost() != null;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}

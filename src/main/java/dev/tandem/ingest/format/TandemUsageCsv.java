@@ -1,0 +1,80 @@
+package dev.tandem.ingest.format;
+
+import dev.tandem.base.IsoWeek;
+import java.io.IOException;
+import java.io.Reader;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** {@code tandem-usage-csv}: usage per developer, tool and ISO week. */
+public final class TandemUsageCsv implements FormatParser {
+
+  @Override
+  public String key() {
+    return "tandem-usage-csv";
+  }
+
+  @Override
+  public String description() {
+    return "Tandem usage CSV (week, email, tool, active_days, interactions, accepted_lines)";
+  }
+
+  @Override
+  public RowKind kind() {
+    return RowKind.USAGE_WEEK;
+  }
+
+  @Override
+  public String identitySource(ParseContext context) {
+    return "tandem";
+  }
+
+  @Override
+  public void parse(Reader in, ParseContext context, RowSink sink) throws IOException {
+    CsvTable.read(
+        in,
+        List.of("week", "email", "tool", "active_days"),
+        sink,
+        row -> {
+          Cells c = new Cells(row.line(), sink);
+          LocalDate week = week(c, "week", row.get("week"));
+          String email = c.email("email", row.get("email"));
+          String tool = c.tool("tool", row.get("tool"), context.toolKeys(), true);
+          Long days = c.count("active_days", row.get("active_days"), true);
+          if (days != null && days > 7) {
+            c.error("active_days", days + " is outside 0–7; expected the number of active days");
+          }
+          Long interactions = c.count("interactions", row.get("interactions"), false);
+          Long lines = c.count("accepted_lines", row.get("accepted_lines"), false);
+          if (c.ok()) {
+            sink.row(
+                new ParsedRow.Usage(
+                    row.line(),
+                    email,
+                    tool,
+                    null,
+                    week,
+                    days > 0,
+                    days.intValue(),
+                    interactions,
+                    lines,
+                    ""));
+          }
+        });
+  }
+
+  /** The Monday of a {@code YYYY-Www} cell. */
+  static LocalDate week(Cells c, String field, String value) {
+    String v = c.required(field, value);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return IsoWeek.parse(v).monday();
+    } catch (DateTimeParseException e) {
+      c.error(field, "'" + v + "': " + e.getMessage());
+      return null;
+    }
+  }
+}

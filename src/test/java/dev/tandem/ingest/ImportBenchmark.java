@@ -1,0 +1,142 @@
+package dev.tandem.ingest;
+
+import dev.tandem.Application;
+import dev.tandem.base.IsoWeek;
+import java.io.BufferedWriter;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Generates a tandem-usage-csv of N rows (default 1,000,000: 2,000 developers × 5 tools × 100
+ * weeks), imports it into an H2 file database through the real pipeline, and prints rows/s and the
+ * peak heap used during the import. Not a test: run it as the README says.
+ */
+public final class ImportBenchmark {
+
+  private static final List<String> TOOLS =
+      List.of("copilot", "q-developer", "kiro", "cursor", "claude-code");
+
+  public static void main(String[] args) throws Exception {
+    int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    int developers = 2_000;
+    int weeks = Math.max(1, rows / (developers * TOOLS.size()));
+    Path roster = Files.createTempFile("tandem-roster", ".csv");
+    Path usage = Files.createTempFile("tandem-usage", ".csv");
+    try (BufferedWriter w = Files.newBufferedWriter(roster, StandardCharsets.UTF_8)) {
+      w.write("email,name,team_path,started_on\n");
+      for (int d = 0; d < developers; d++) {
+        w.write(
+            "dev"
+                + d
+                + "@example.com,Developer "
+                + d
+                + ",engineering/team-"
+                + d % 40
+                + ",2020-01-06\n");
+      }
+    }
+    long written = 0;
+    IsoWeek first = IsoWeek.parse("2024-W01");
+    try (BufferedWriter w = Files.newBufferedWriter(usage, StandardCharsets.UTF_8)) {
+      w.write("week,email,tool,active_days,interactions,accepted_lines\n");
+      outer:
+      for (int week = 0; week < weeks; week++) {
+        String weekText = first.plus(week).toString();
+        for (int d = 0; d < developers; d++) {
+          for (int t = 0; t < TOOLS.size(); t++) {
+            if (written == rows) {
+              break outer;
+            }
+            int days = (d + week + t) % 8;
+            w.write(
+                weekText
+                    + ",dev"
+                    + d
+                    + "@example.com,"
+                    + TOOLS.get(t)
+                    + ","
+                    + days
+                    + ","
+                    + days * 7
+                    + ","
+                    + days * 31
+                    + "\n");
+            written++;
+          }
+        }
+      }
+    }
+    System.out.printf("generated %,d rows (%,d bytes)%n", written, Files.size(usage));
+
+    // System properties outrank application.properties.
+    // A file database, as in production, so the heap figure is the pipeline's and not the data's.
+    Path database = Files.createTempDirectory("tandem-benchmark");
+    System.setProperty("spring.datasource.url", "jdbc:h2:file:" + database.resolve("db"));
+    System.setProperty("tandem.import.max-size", "500MB");
+    System.setProperty("server.port", "0");
+    System.setProperty("spring.main.banner-mode", "off");
+    System.setProperty("logging.level.root", "warn");
+    try (ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(Application.class).run()) {
+      IngestFixtures.signInAsAdmin();
+      ImportService imports = context.getBean(ImportService.class);
+      try (InputStream in = Files.newInputStream(roster)) {
+        imports.importFile(
+            new ImportRequest(
+                "tandem-roster-csv", ImportMode.ALL_OR_NOTHING, false, "roster.csv", null),
+            in);
+      }
+      System.gc();
+      MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+      long baseline = memory.getHeapMemoryUsage().getUsed();
+      AtomicLong peak = new AtomicLong(baseline);
+      Thread sampler =
+          new Thread(
+              () -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                  peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                  try {
+                    Thread.sleep(20);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              });
+      sampler.setDaemon(true);
+      sampler.start();
+      long start = System.nanoTime();
+      ImportResult result;
+      try (InputStream in = Files.newInputStream(usage)) {
+        result =
+            imports.importFile(
+                new ImportRequest(
+                    "tandem-usage-csv", ImportMode.ALL_OR_NOTHING, false, "usage.csv", null),
+                in);
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      sampler.interrupt();
+      System.out.printf(
+          "imported %,d rows (%s, %,d applied, %d errors) in %.1f s: %,.0f rows/s; peak used heap %,d MB (sampled every 20 ms) (%,d MB before the import, max %,d MB)%n",
+          result.rowsRead(),
+          result.outcome(),
+          result.rowsApplied(),
+          result.errors().size(),
+          seconds,
+          result.rowsRead() / seconds,
+          peak.get() / (1 << 20),
+          baseline / (1 << 20),
+          Runtime.getRuntime().maxMemory() / (1 << 20));
+    } finally {
+      Files.deleteIfExists(roster);
+      Files.deleteIfExists(usage);
+    }
+  }
+}
