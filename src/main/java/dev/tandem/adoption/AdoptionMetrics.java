@@ -42,18 +42,20 @@ class AdoptionMetrics {
       initialDelayString = "${tandem.metrics.refresh:PT5M}")
   void refresh() {
     IsoWeek week = adoption.lastCompleteWeek();
+    int k = adoption.minGroupSize();
     List<MultiGauge.Row<?>> rows = new ArrayList<>();
-    add(rows, "organisation", adoption.adoption(null, week));
+    add(rows, "organisation", adoption.adoption(null, week), k);
     for (Team team : roster.teams()) {
       if (team.parentId() == null) {
-        add(rows, team.key(), adoption.adoption(team.key(), week));
+        add(rows, team.key(), adoption.adoption(team.key(), week), k);
       }
     }
     gauge.register(rows, true);
   }
 
-  private static void add(List<MultiGauge.Row<?>> rows, String scope, Ratio ratio) {
-    if (ratio.value() != null) {
+  /** Small groups (fewer than k developers) are not exported: a scraper may not see individuals. */
+  private static void add(List<MultiGauge.Row<?>> rows, String scope, Ratio ratio, int k) {
+    if (ratio.value() != null && ratio.denominator() >= k) {
       rows.add(MultiGauge.Row.of(Tags.of("scope", scope), ratio.value()));
     }
   }

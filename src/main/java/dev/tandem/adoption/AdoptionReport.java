@@ -7,18 +7,31 @@ import java.util.Map;
 
 /**
  * DESIGN §3.1 for one scope and week range: weekly headcount, AI users and per-tool reach, the
- * pooled adoption over the range, and the forecast.
+ * pooled adoption over the range, and the forecast. Weeks of a small group the viewer may not see
+ * are {@code suppressed} and carry no numbers; then the pooled figure and the forecast are
+ * suppressed too (they would let the hidden weeks be worked out).
  */
 public record AdoptionReport(
     double goal,
     String scope,
     List<Week> weeks,
     Ratio period,
+    boolean periodSuppressed,
     Forecast forecast,
     DataQuality dataQuality) {
 
   /** One week: adoption = aiUsers / headcount; each tool's reach = users / headcount. */
-  public record Week(IsoWeek week, int headcount, int aiUsers, Map<String, Integer> toolUsers) {
+  public record Week(
+      IsoWeek week,
+      int headcount,
+      int aiUsers,
+      Map<String, Integer> toolUsers,
+      boolean suppressed) {
+
+    /** A week of a small group that the viewer may not see: no numbers at all. */
+    static Week suppressed(IsoWeek week) {
+      return new Week(week, 0, 0, Map.of(), true);
+    }
 
     public Ratio adoption() {
       return new Ratio(aiUsers, headcount);
@@ -34,7 +47,15 @@ public record AdoptionReport(
    * the goal, or not on track when the slope is not positive. {@code slopePerWeek} is in adoption
    * points (0..1) per week.
    */
-  public record Forecast(IsoWeek goalWeek, boolean onTrack, double slopePerWeek, int weeksUsed) {}
+  public record Forecast(
+      IsoWeek goalWeek, boolean onTrack, double slopePerWeek, int weeksUsed, boolean suppressed) {
+
+    static final Forecast SUPPRESSED = new Forecast(null, false, 0, 0, true);
+
+    Forecast(IsoWeek goalWeek, boolean onTrack, double slopePerWeek, int weeksUsed) {
+      this(goalWeek, onTrack, slopePerWeek, weeksUsed, false);
+    }
+  }
 
   /** Usage that is not counted, reported rather than dropped. */
   public record DataQuality(int unmatchedUsageRows, int usageOutsideHeadcount) {}

@@ -1,14 +1,13 @@
 package dev.tandem.adoption;
 
+import dev.tandem.access.AccessPolicy;
+import dev.tandem.access.SmallGroups;
 import dev.tandem.base.IsoWeek;
 import dev.tandem.base.Ratio;
 import dev.tandem.base.ValidationException;
 import dev.tandem.base.WeekRange;
 import dev.tandem.roster.RosterService;
 import dev.tandem.roster.Team;
-import dev.tandem.security.CurrentUser;
-import dev.tandem.security.Role;
-import dev.tandem.security.UserService;
 import dev.tandem.settings.SettingsService;
 import dev.tandem.stats.LeastSquares;
 import java.time.Clock;
@@ -39,19 +38,19 @@ public class AdoptionService {
   private final AdoptionQuery query;
   private final RosterService roster;
   private final SettingsService settings;
-  private final UserService users;
+  private final AccessPolicy access;
   private final Clock clock;
 
   AdoptionService(
       AdoptionQuery query,
       RosterService roster,
       SettingsService settings,
-      UserService users,
+      AccessPolicy access,
       Clock clock) {
     this.query = query;
     this.roster = roster;
     this.settings = settings;
-    this.users = users;
+    this.access = access;
     this.clock = clock;
   }
 
@@ -75,6 +74,7 @@ public class AdoptionService {
    */
   public AdoptionReport weeklyAdoption(String teamKey, WeekRange range) {
     checkRange(range);
+    access.checkAggregates(teamKey);
     Set<Long> teamIds = roster.scope(teamKey);
     Map<LocalDate, int[]> totals = totalsByWeek(query.headcountAndAiUsersByTeam(range, teamIds));
     Map<LocalDate, Map<String, Integer>> tools = new HashMap<>();
@@ -83,22 +83,31 @@ public class AdoptionService {
     }
     List<AdoptionReport.Week> weeks = new ArrayList<>();
     Ratio period = Ratio.EMPTY;
+    boolean anyHidden = false;
     for (IsoWeek w : range.weeks()) {
       int[] counts = totals.getOrDefault(w.monday(), new int[2]);
+      if (access.hidden(counts[0], teamKey)) {
+        weeks.add(AdoptionReport.Week.suppressed(w));
+        anyHidden = true;
+        continue;
+      }
       AdoptionReport.Week week =
           new AdoptionReport.Week(
-              w, counts[0], counts[1], tools.getOrDefault(w.monday(), Map.of()));
+              w, counts[0], counts[1], tools.getOrDefault(w.monday(), Map.of()), false);
       weeks.add(week);
       period = period.plus(week.adoption());
     }
     IsoWeek forecastEnd =
         range.to().compareTo(lastCompleteWeek()) < 0 ? range.to() : lastCompleteWeek();
+    // A pooled figure or a trend line over partly hidden weeks would let the hidden ones be worked
+    // out.
     return new AdoptionReport(
         goal(),
         teamKey == null ? "organisation" : teamKey,
         weeks,
-        period,
-        forecast(teamIds, forecastEnd),
+        anyHidden ? Ratio.EMPTY : period,
+        anyHidden,
+        anyHidden ? AdoptionReport.Forecast.SUPPRESSED : forecast(teamKey, teamIds, forecastEnd),
         new AdoptionReport.DataQuality(
             query.unmatchedUsageRows(range), query.usageOutsideHeadcount(range, teamIds)));
   }
@@ -116,13 +125,16 @@ public class AdoptionService {
    * Least-squares line through the adoption of the 8 complete weeks ending {@code last}: the first
    * week after it where the line reaches the goal, or not on track if the slope is not positive.
    */
-  AdoptionReport.Forecast forecast(Set<Long> teamIds, IsoWeek last) {
+  AdoptionReport.Forecast forecast(String teamKey, Set<Long> teamIds, IsoWeek last) {
     WeekRange window = WeekRange.ending(last, FORECAST_WEEKS);
     Map<LocalDate, int[]> totals = totalsByWeek(query.headcountAndAiUsersByTeam(window, teamIds));
     List<double[]> points = new ArrayList<>();
     List<IsoWeek> weeks = window.weeks();
     for (int i = 0; i < weeks.size(); i++) {
       int[] counts = totals.get(weeks.get(i).monday());
+      if (counts != null && access.hidden(counts[0], teamKey)) {
+        return AdoptionReport.Forecast.SUPPRESSED;
+      }
       if (counts != null && counts[0] > 0) {
         points.add(new double[] {i, (double) counts[1] / counts[0]});
       }
@@ -146,7 +158,8 @@ public class AdoptionService {
    * Consecutive complete weeks, ending {@code asOf}, with adoption at or above the goal (looks back
    * up to 104 weeks).
    */
-  public int streak(String teamKey, IsoWeek asOf) {
+  public Integer streak(String teamKey, IsoWeek asOf) {
+    access.checkAggregates(teamKey);
     WeekRange lookBack = WeekRange.ending(asOf, 104);
     Map<LocalDate, int[]> totals =
         totalsByWeek(query.headcountAndAiUsersByTeam(lookBack, roster.scope(teamKey)));
@@ -154,6 +167,9 @@ public class AdoptionService {
     int streak = 0;
     for (int i = weeks.size() - 1; i >= 0; i--) {
       int[] counts = totals.get(weeks.get(i).monday());
+      if (counts != null && access.hidden(counts[0], teamKey)) {
+        return null; // "n weeks at goal" would reveal a hidden week's adoption
+      }
       Double adoption = counts == null ? null : new Ratio(counts[1], counts[0]).value();
       if (adoption == null || adoption < goal()) {
         break;
@@ -169,10 +185,15 @@ public class AdoptionService {
    * then, and the 12-week trend.
    */
   public List<TeamAdoption> teamAdoption(String teamKey, IsoWeek week) {
+    access.checkAggregates(teamKey);
     WeekRange trendRange = WeekRange.ending(week, TREND_WEEKS);
     List<Team> teams = roster.teams();
     Long scopeId = teamKey == null ? null : roster.team(teamKey).map(Team::id).orElse(null);
-    List<Team> rows = teams.stream().filter(t -> Objects.equals(t.parentId(), scopeId)).toList();
+    List<Team> rows =
+        teams.stream()
+            .filter(t -> Objects.equals(t.parentId(), scopeId))
+            .filter(t -> access.mayViewAggregates(t.key()))
+            .toList();
     if (rows.isEmpty() && teamKey != null) {
       rows = roster.team(teamKey).stream().toList();
     }
@@ -197,13 +218,25 @@ public class AdoptionService {
               thisWeek,
               pooled,
               trend,
-              TeamAdoption.Status.of(thisWeek, goal)));
+              TeamAdoption.Status.of(thisWeek, goal),
+              false));
     }
-    return result;
+    // A team is as small as its smallest week in the trend; one hidden sibling hides the next
+    // smallest one too.
+    return SmallGroups.siblings(
+            result,
+            TeamAdoption::smallestHeadcount,
+            t -> access.hidden(t.smallestHeadcount(), t.teamKey()))
+        .stream()
+        .map(shown -> shown.suppressed() ? shown.row().hide() : shown.row())
+        .toList();
   }
 
   public List<Cohorts> cohorts(String teamKey, WeekRange range) {
     checkRange(range);
+    access.checkAggregates(teamKey);
+    Map<LocalDate, int[]> headcounts =
+        totalsByWeek(query.headcountAndAiUsersByTeam(range, roster.scope(teamKey)));
     Map<LocalDate, int[]> byWeek = new HashMap<>();
     for (AdoptionQuery.CohortWeek c : query.cohortsByWeek(range, roster.scope(teamKey))) {
       int index =
@@ -217,32 +250,35 @@ public class AdoptionService {
     return range.weeks().stream()
         .map(
             w -> {
+              int[] people = headcounts.getOrDefault(w.monday(), new int[2]);
+              if (access.hidden(people[0], teamKey)) {
+                return new Cohorts(w, 0, 0, 0, true);
+              }
               int[] n = byWeek.getOrDefault(w.monday(), new int[3]);
-              return new Cohorts(w, n[0], n[1], n[2]);
+              return new Cohorts(w, n[0], n[1], n[2], false);
             })
         .toList();
   }
 
-  /**
-   * Whether the signed-in user may see individual developers of this scope (admins; managers inside
-   * their team).
-   */
+  /** Whether the signed-in user may see individual developers of this scope. */
   public boolean maySeeIndividuals(String teamKey) {
-    if (CurrentUser.hasRole(Role.ADMIN)) {
-      return true;
-    }
-    if (!CurrentUser.hasRole(Role.MANAGER)) {
-      return false;
-    }
-    Set<Long> own = managerScope();
-    Set<Long> wanted = teamKey == null ? null : roster.scope(teamKey);
-    return own != null && wanted != null && own.containsAll(wanted);
+    return access.maySeeIndividuals(teamKey);
+  }
+
+  /** The scope a screen opens with for the signed-in user (own team for managers and members). */
+  public String defaultTeam() {
+    return access.defaultTeam();
+  }
+
+  /** The minimum group size k, for "fewer than k developers". */
+  public int minGroupSize() {
+    return access.minGroupSize();
   }
 
   /** Developers in headcount with no AI use in the 4 complete weeks ending {@code asOf}. */
   @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
   public List<InactiveDeveloper> withoutAiUse(String teamKey, IsoWeek asOf) {
-    if (!maySeeIndividuals(teamKey)) {
+    if (!access.maySeeIndividuals(teamKey)) {
       throw new AccessDeniedException(
           "individual developers are visible only inside your own team");
     }
@@ -251,21 +287,6 @@ public class AdoptionService {
         .stream()
         .map(i -> new InactiveDeveloper(i.id(), i.name(), i.email(), i.teamKey(), i.lastAiWeek()))
         .toList();
-  }
-
-  /** The manager's own team key, used as their default scope; {@code null} for other roles. */
-  public String ownTeamKey() {
-    return users
-        .current()
-        .filter(u -> u.teamId() != null)
-        .flatMap(u -> roster.teams().stream().filter(t -> t.id().equals(u.teamId())).findFirst())
-        .map(Team::key)
-        .orElse(null);
-  }
-
-  private Set<Long> managerScope() {
-    String own = ownTeamKey();
-    return own == null ? null : roster.scope(own);
   }
 
   private static void checkRange(WeekRange range) {

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A row of the team table: this week's adoption, the 4-week pooled adoption and the trend behind
- * the sparkline.
+ * the sparkline. A row of a small group the viewer may not see is {@code suppressed} and carries no
+ * figures.
  */
 public record TeamAdoption(
     String teamKey,
@@ -13,14 +14,30 @@ public record TeamAdoption(
     Ratio thisWeek,
     Ratio pooled4Weeks,
     List<Ratio> trend,
-    Status status) {
+    Status status,
+    boolean suppressed) {
+
+  /**
+   * The smallest weekly headcount in the trend: the size that decides whether the row is a small
+   * group.
+   */
+  public int smallestHeadcount() {
+    return trend.stream().mapToInt(r -> (int) r.denominator()).min().orElse(0);
+  }
+
+  /** The same row with every figure removed, shown as "fewer than k developers". */
+  TeamAdoption hide() {
+    return new TeamAdoption(
+        teamKey, teamName, Ratio.EMPTY, Ratio.EMPTY, List.of(), Status.SUPPRESSED, true);
+  }
 
   /** At goal, within 10 points of it, or below. */
   public enum Status {
     AT_GOAL("at goal"),
     NEAR_GOAL("within 10 points"),
     BELOW_GOAL("below goal"),
-    NO_DATA("no developers");
+    NO_DATA("no developers"),
+    SUPPRESSED("small group");
 
     private final String label;
 

@@ -1,5 +1,6 @@
 package dev.tandem.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.tandem.adoption.AdoptionReport;
 import dev.tandem.adoption.AdoptionService;
 import dev.tandem.base.IsoWeek;
@@ -27,12 +28,45 @@ class AdoptionController {
 
   record ToolReach(int users, Double reach) {}
 
+  /**
+   * Suppressed values (DESIGN §3.4) are null with {@code "suppressed": true}; the flag is omitted
+   * otherwise.
+   */
   record Week(
-      String week, int headcount, int aiUsers, Double adoption, Map<String, ToolReach> tools) {}
+      String week,
+      Integer headcount,
+      Integer aiUsers,
+      Double adoption,
+      Map<String, ToolReach> tools,
+      Boolean suppressed) {
 
-  record Period(long developerWeeks, long aiUserWeeks, Double adoption) {}
+    /** Present only on suppressed objects (DESIGN §5). */
+    @Override
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public Boolean suppressed() {
+      return suppressed;
+    }
+  }
 
-  record Forecast(String goalWeek, boolean onTrack) {}
+  record Period(Long developerWeeks, Long aiUserWeeks, Double adoption, Boolean suppressed) {
+
+    /** Present only on suppressed objects (DESIGN §5). */
+    @Override
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public Boolean suppressed() {
+      return suppressed;
+    }
+  }
+
+  record Forecast(String goalWeek, Boolean onTrack, Boolean suppressed) {
+
+    /** Present only on suppressed objects (DESIGN §5). */
+    @Override
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public Boolean suppressed() {
+      return suppressed;
+    }
+  }
 
   record Response(double goal, String scope, List<Week> weeks, Period period, Forecast forecast) {}
 
@@ -44,29 +78,34 @@ class AdoptionController {
     WeekRange range = range(from, to, adoption.defaultRange());
     AdoptionReport report =
         adoption.weeklyAdoption(team == null || team.isBlank() ? null : team, range);
-    List<Week> weeks =
-        report.weeks().stream()
-            .map(
-                w -> {
-                  Map<String, ToolReach> tools = new LinkedHashMap<>();
-                  w.toolUsers().keySet().stream()
-                      .sorted()
-                      .forEach(
-                          t ->
-                              tools.put(
-                                  t, new ToolReach(w.toolUsers().get(t), w.reach(t).value())));
-                  return new Week(
-                      w.week().toString(), w.headcount(), w.aiUsers(), w.adoption().value(), tools);
-                })
-            .toList();
+    List<Week> weeks = report.weeks().stream().map(AdoptionController::week).toList();
     AdoptionReport.Forecast f = report.forecast();
-    return new Response(
-        report.goal(),
-        report.scope(),
-        weeks,
-        new Period(
-            report.period().denominator(), report.period().numerator(), report.period().value()),
-        new Forecast(f.goalWeek() == null ? null : f.goalWeek().toString(), f.onTrack()));
+    Period period =
+        report.periodSuppressed()
+            ? new Period(null, null, null, true)
+            : new Period(
+                report.period().denominator(),
+                report.period().numerator(),
+                report.period().value(),
+                null);
+    Forecast forecast =
+        f.suppressed()
+            ? new Forecast(null, null, true)
+            : new Forecast(
+                f.goalWeek() == null ? null : f.goalWeek().toString(), f.onTrack(), null);
+    return new Response(report.goal(), report.scope(), weeks, period, forecast);
+  }
+
+  private static Week week(AdoptionReport.Week w) {
+    if (w.suppressed()) {
+      return new Week(w.week().toString(), null, null, null, null, true);
+    }
+    Map<String, ToolReach> tools = new LinkedHashMap<>();
+    w.toolUsers().keySet().stream()
+        .sorted()
+        .forEach(t -> tools.put(t, new ToolReach(w.toolUsers().get(t), w.reach(t).value())));
+    return new Week(
+        w.week().toString(), w.headcount(), w.aiUsers(), w.adoption().value(), tools, null);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.tandem.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.tandem.base.IsoWeek;
 import dev.tandem.base.ValidationException;
 import dev.tandem.base.WeekRange;
@@ -25,7 +26,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/reliability")
 class ReliabilityController {
 
-  record Baseline(long incidents, long exposure, Double rate) {}
+  /**
+   * Suppressed values (DESIGN §3.4) are null with {@code "suppressed": true}; the flag is omitted
+   * otherwise.
+   */
+  record Baseline(Long incidents, Long exposure, Double rate, Boolean suppressed) {
+
+    /** Present only on suppressed objects (DESIGN §5). */
+    @Override
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public Boolean suppressed() {
+      return suppressed;
+    }
+  }
 
   record ToolRate(
       String tool,
@@ -40,7 +53,19 @@ class ReliabilityController {
       boolean unstable) {}
 
   record ReliabilityResponse(
-      String exposure, Baseline baseline, List<ToolRate> tools, long unclassifiedIncidents) {}
+      String exposure,
+      Baseline baseline,
+      List<ToolRate> tools,
+      Long unclassifiedIncidents,
+      Boolean suppressed) {
+
+    /** Present only on suppressed objects (DESIGN §5). */
+    @Override
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public Boolean suppressed() {
+      return suppressed;
+    }
+  }
 
   private final ReliabilityService reliability;
 
@@ -57,12 +82,17 @@ class ReliabilityController {
     Comparison c =
         reliability.comparison(
             range(from, to), team, exposure == null ? null : Exposure.fromKey(exposure));
+    if (c.suppressed()) {
+      return new ReliabilityResponse(
+          c.exposure().key(), new Baseline(null, null, null, true), List.of(), null, true);
+    }
     GroupFigures b = c.baseline();
     return new ReliabilityResponse(
         c.exposure().key(),
-        new Baseline(b.incidents(), b.exposure(), finite(b.rate())),
+        new Baseline(b.incidents(), b.exposure(), finite(b.rate()), null),
         c.tools().stream().map(ReliabilityController::toolRate).toList(),
-        c.unclassifiedIncidents());
+        c.unclassifiedIncidents(),
+        null);
   }
 
   private static ToolRate toolRate(ToolFigures t) {

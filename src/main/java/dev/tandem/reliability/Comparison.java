@@ -14,7 +14,24 @@ public record Comparison(
     long developerWeeks,
     GroupFigures baseline,
     List<ToolFigures> tools,
-    long unclassifiedIncidents) {
+    long unclassifiedIncidents,
+    boolean suppressed) {
+
+  /**
+   * The comparison of a scope with fewer than k developers, for a viewer who may not see them
+   * (DESIGN §3.4): no figures at all.
+   */
+  static Comparison suppressed(WeekRange range, String teamKey, Exposure exposure) {
+    return new Comparison(
+        range,
+        teamKey,
+        exposure,
+        0,
+        new GroupFigures(0, 0, Double.NaN, java.util.Map.of(), null, 0),
+        List.of(),
+        0,
+        true);
+  }
 
   public java.util.Optional<ToolFigures> tool(String key) {
     return tools.stream().filter(t -> t.tool().equals(key)).findFirst();

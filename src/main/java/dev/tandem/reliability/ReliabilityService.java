@@ -1,5 +1,6 @@
 package dev.tandem.reliability;
 
+import dev.tandem.access.AccessPolicy;
 import dev.tandem.base.IsoWeek;
 import dev.tandem.base.WeekRange;
 import dev.tandem.roster.RosterService;
@@ -46,13 +47,16 @@ public class ReliabilityService {
   private final ToolService tools;
   private final SettingsService settings;
   private final Clock clock;
+  private final AccessPolicy access;
 
   ReliabilityService(
       ReliabilityQuery query,
       RosterService roster,
       ToolService tools,
       SettingsService settings,
-      Clock clock) {
+      Clock clock,
+      AccessPolicy access) {
+    this.access = access;
     this.query = query;
     this.roster = roster;
     this.tools = tools;
@@ -80,7 +84,27 @@ public class ReliabilityService {
    */
   @PreAuthorize("isAuthenticated()")
   public Comparison comparison(WeekRange range, String teamKey, Exposure exposure) {
+    access.checkAggregates(teamKey);
+    if (suppressed(range, teamKey)) {
+      return Comparison.suppressed(
+          range,
+          teamKey,
+          exposure != null ? exposure : Exposure.fromKey(settings.current().defaultExposure()));
+    }
     return compare(range, teamKey, exposure);
+  }
+
+  /** The minimum group size k (a setting). */
+  public int minGroupSize() {
+    return access.minGroupSize();
+  }
+
+  /**
+   * Whether the scope had fewer than k developers in the range and the viewer may not see them:
+   * then no reliability figure of it is shown (DESIGN §3.4).
+   */
+  public boolean suppressed(WeekRange range, String teamKey) {
+    return access.hidden(access.groupSize(teamKey, range), teamKey);
   }
 
   /**
@@ -89,6 +113,10 @@ public class ReliabilityService {
    */
   @PreAuthorize("isAuthenticated()")
   public List<RateWindow> overTime(WeekRange range, String teamKey, Exposure exposure) {
+    access.checkAggregates(teamKey);
+    if (suppressed(range, teamKey)) {
+      return List.of();
+    }
     Set<Long> scope = roster.scope(teamKey);
     List<WeekBounds> weeks = WeekBounds.of(range, zone());
     WeeklyExposure exp = new WeeklyExposure(query, weeks, scope);
@@ -131,6 +159,10 @@ public class ReliabilityService {
   /** Root causes and safeguard gaps of AI-involved versus other classified incidents. */
   @PreAuthorize("isAuthenticated()")
   public CausesAndSafeguards causesAndSafeguards(WeekRange range, String teamKey) {
+    access.checkAggregates(teamKey);
+    if (suppressed(range, teamKey)) {
+      return new CausesAndSafeguards(profile(List.of()), profile(List.of()));
+    }
     List<ReliabilityQuery.CauseCount> counts =
         query.causesAndSafeguards(WeekBounds.of(range, zone()), roster.scope(teamKey));
     return new CausesAndSafeguards(
@@ -211,7 +243,8 @@ public class ReliabilityService {
         exp.developerWeeks(),
         baseline,
         toolFigures,
-        unclassified);
+        unclassified,
+        false);
   }
 
   /** Active catalogue tools, and any other tool that has incidents or exposure in the period. */

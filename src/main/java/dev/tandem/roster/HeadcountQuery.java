@@ -72,6 +72,16 @@ public class HeadcountQuery {
     return teamIds == null ? DSL.noCondition() : DEVELOPER.TEAM_ID.in(teamIds);
   }
 
+  /** Distinct developers who were in headcount in at least one week of the range. */
+  int developersInHeadcount(WeekRange range, Collection<Long> teamIds) {
+    Weeks weeks = Weeks.of(range);
+    return db.fetchCount(
+        db.selectDistinct(DEVELOPER.ID)
+            .from(weeks.table())
+            .join(DEVELOPER)
+            .on(inHeadcount(weeks).and(inScope(teamIds))));
+  }
+
   /** Headcount per week; {@code teamIds} null means the whole organisation. */
   List<WeeklyCount> weeklyHeadcount(WeekRange range, Collection<Long> teamIds) {
     Weeks weeks = Weeks.of(range);

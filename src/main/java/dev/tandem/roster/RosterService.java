@@ -84,6 +84,14 @@ public class RosterService {
     return headcount.weeklyHeadcount(range, scope(teamKey));
   }
 
+  /**
+   * Distinct developers in headcount in any week of the range, in a team's scope (null =
+   * organisation).
+   */
+  public int developersInHeadcount(String teamKey, WeekRange range) {
+    return headcount.developersInHeadcount(range, scope(teamKey));
+  }
+
   @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
   public List<Developer> developers(DeveloperFilter filter, int offset, int limit) {
     return developers.search(filter.text(), scope(filter.teamKey()), offset, limit);

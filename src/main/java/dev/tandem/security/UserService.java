@@ -86,6 +86,33 @@ public class UserService {
         "reset-password", "user", userId, null, java.util.Map.of("username", user.username()));
   }
 
+  /**
+   * Who is acting: the signed-in user's role, team scope and developer link, or the API token's
+   * role and team. Empty when nobody is signed in.
+   */
+  public Optional<Principal> principal() {
+    org.springframework.security.core.Authentication auth =
+        org.springframework.security.core.context.SecurityContextHolder.getContext()
+            .getAuthentication();
+    if (auth == null || !auth.isAuthenticated()) {
+      return Optional.empty();
+    }
+    if (auth.getDetails() instanceof ApiToken token) {
+      return Optional.of(new Principal(auth.getName(), token.role(), token.teamId(), null));
+    }
+    Optional<UserAccount> account = users.findByUsername(auth.getName());
+    if (account.isPresent()) {
+      UserAccount u = account.get();
+      return Optional.of(new Principal(u.username(), u.role(), u.teamId(), u.developerId()));
+    }
+    // Signed in without an account row (tests with mock users): the role from the authorities, no
+    // scope.
+    return java.util.Arrays.stream(Role.values())
+        .filter(CurrentUser::hasRole)
+        .findFirst()
+        .map(role -> new Principal(auth.getName(), role, null, null));
+  }
+
   public Optional<UserAccount> current() {
     return users.findByUsername(CurrentUser.name());
   }

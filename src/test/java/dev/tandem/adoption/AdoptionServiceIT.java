@@ -122,7 +122,7 @@ class AdoptionServiceIT {
         adoption.cohorts(
             "cohort", new WeekRange(IsoWeek.parse("2026-W11"), IsoWeek.parse("2026-W11")));
 
-    assertThat(cohorts).containsExactly(new Cohorts(IsoWeek.parse("2026-W11"), 1, 1, 1));
+    assertThat(cohorts).containsExactly(new Cohorts(IsoWeek.parse("2026-W11"), 1, 1, 1, false));
   }
 
   @Test
@@ -273,7 +273,7 @@ class AdoptionServiceIT {
         context.getBean(AdoptionQuery.class),
         context.getBean(dev.tandem.roster.RosterService.class),
         context.getBean(dev.tandem.settings.SettingsService.class),
-        context.getBean(dev.tandem.security.UserService.class),
+        context.getBean(dev.tandem.access.AccessPolicy.class),
         Clock.fixed(instant, ZoneOffset.UTC));
   }
 }

@@ -16,9 +16,22 @@ final class AdoptionCards {
 
   private AdoptionCards() {}
 
-  static Div thisWeek(AdoptionReport report, int streak) {
+  /** The text shown instead of any figure of a small group the viewer may not see. */
+  static String fewerThan(int k) {
+    return "fewer than " + k + " developers";
+  }
+
+  static Div thisWeek(AdoptionReport report, Integer streak, int k) {
     List<AdoptionReport.Week> weeks = report.weeks();
     AdoptionReport.Week latest = report.latest();
+    if (latest.suppressed()) {
+      Span hidden = new Span(fewerThan(k));
+      hidden.setId("kpi-adoption");
+      hidden.getStyle().set("font-size", "1.6rem").set("font-weight", "700");
+      Div card = card("This week (" + latest.week() + ")", hidden);
+      card.add(line("Too few developers to show figures without revealing individuals."));
+      return card;
+    }
     Ratio now = latest.adoption();
     Span big = new Span(now.percent());
     big.setId("kpi-adoption");
@@ -38,7 +51,7 @@ final class AdoptionCards {
         line("Goal " + Math.round(report.goal() * 100) + "% · " + now.fraction() + " developers"));
     if (weeks.size() >= 2) {
       Ratio before = weeks.get(weeks.size() - 2).adoption();
-      if (before.value() != null && value != null) {
+      if (!weeks.get(weeks.size() - 2).suppressed() && before.value() != null && value != null) {
         double points = (value - before.value()) * 100;
         Span change =
             line(
@@ -55,15 +68,26 @@ final class AdoptionCards {
     }
     Span streakLine =
         line(
-            streak == 0
-                ? "Not at goal this week"
-                : "At goal " + streak + (streak == 1 ? " week" : " weeks") + " in a row");
+            streak == null
+                ? "Streak not shown: earlier weeks had " + fewerThan(k)
+                : streak == 0
+                    ? "Not at goal this week"
+                    : "At goal " + streak + (streak == 1 ? " week" : " weeks") + " in a row");
     streakLine.setId("kpi-streak");
     card.add(streakLine);
     return card;
   }
 
-  static Div period(AdoptionReport report) {
+  static Div period(AdoptionReport report, int k) {
+    if (report.periodSuppressed()) {
+      Span hidden = new Span("not shown");
+      hidden.setId("kpi-period");
+      hidden.setTitle("some weeks of the range had " + fewerThan(k));
+      hidden.getStyle().set("font-size", "1.6rem").set("font-weight", "600");
+      Div card = card("Over the range (pooled)", hidden);
+      card.add(line("Some weeks had " + fewerThan(k) + "; a total would reveal them."));
+      return card;
+    }
     Span big = new Span(report.period().percent());
     big.setId("kpi-period");
     big.setTitle(
@@ -117,6 +141,9 @@ final class AdoptionCards {
    */
   static String forecastSentence(AdoptionReport report) {
     AdoptionReport.Forecast f = report.forecast();
+    if (f.suppressed()) {
+      return "No forecast: some weeks had too few developers to show.";
+    }
     String who =
         "organisation".equals(report.scope()) ? "the organisation" : "team " + report.scope();
     String goal = Math.round(report.goal() * 100) + "%";
@@ -151,7 +178,7 @@ final class AdoptionCards {
           case AT_GOAL -> "badge success";
           case NEAR_GOAL -> "badge";
           case BELOW_GOAL -> "badge error";
-          case NO_DATA -> "badge contrast";
+          case NO_DATA, SUPPRESSED -> "badge contrast";
         };
     badge.getElement().getThemeList().addAll(List.of(theme.split(" ")));
     return badge;

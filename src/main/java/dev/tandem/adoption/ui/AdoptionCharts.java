@@ -38,10 +38,15 @@ final class AdoptionCharts {
     return ChartSpec.bar(
         weeks,
         List.of(
-            new ChartSpec.Series("Light (1 day)", cohorts.stream().map(Cohorts::light).toList()),
             new ChartSpec.Series(
-                "Moderate (2–3 days)", cohorts.stream().map(Cohorts::moderate).toList()),
-            new ChartSpec.Series("Heavy (4+ days)", cohorts.stream().map(Cohorts::heavy).toList())),
+                "Light (1 day)",
+                cohorts.stream().map(c -> c.suppressed() ? null : c.light()).toList()),
+            new ChartSpec.Series(
+                "Moderate (2–3 days)",
+                cohorts.stream().map(c -> c.suppressed() ? null : c.moderate()).toList()),
+            new ChartSpec.Series(
+                "Heavy (4+ days)",
+                cohorts.stream().map(c -> c.suppressed() ? null : c.heavy()).toList())),
         true);
   }
 

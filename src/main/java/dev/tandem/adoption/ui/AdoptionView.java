@@ -120,7 +120,7 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
 
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
-    String defaultTeam = adoption.maySeeIndividuals(null) ? null : adoption.ownTeamKey();
+    String defaultTeam = adoption.defaultTeam();
     selection =
         Selection.from(
             event.getLocation().getQueryParameters(), adoption.defaultRange(), defaultTeam);
@@ -135,11 +135,12 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
   private void refresh() {
     AdoptionReport report = adoption.weeklyAdoption(selection.teamKey(), selection.range());
     IsoWeek latest = selection.range().to();
-    int streak = adoption.streak(selection.teamKey(), latest);
+    Integer streak = adoption.streak(selection.teamKey(), latest);
+    int k = adoption.minGroupSize();
     kpis.removeAll();
     kpis.add(
-        AdoptionCards.thisWeek(report, streak),
-        AdoptionCards.period(report),
+        AdoptionCards.thisWeek(report, streak, k),
+        AdoptionCards.period(report, k),
         AdoptionCards.forecast(report));
     if (report.dataQuality().unmatchedUsageRows() + report.dataQuality().usageOutsideHeadcount()
         > 0) {
@@ -157,8 +158,12 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
     teams.setId("team-adoption");
     teams.setAllRowsVisible(true);
     teams.addColumn(TeamAdoption::teamName).setHeader("Team").setAutoWidth(true).setFlexGrow(1);
-    teams.addComponentColumn(t -> ratioCell(t.thisWeek())).setHeader("This week");
-    teams.addComponentColumn(t -> ratioCell(t.pooled4Weeks())).setHeader("Last 4 weeks (pooled)");
+    teams
+        .addComponentColumn(t -> t.suppressed() ? hiddenCell() : ratioCell(t.thisWeek()))
+        .setHeader("This week");
+    teams
+        .addComponentColumn(t -> t.suppressed() ? hiddenCell() : ratioCell(t.pooled4Weeks()))
+        .setHeader("Last 4 weeks (pooled)");
     teams
         .addComponentColumn(
             t -> Sparkline.of(t.trend().stream().map(Ratio::value).toList(), adoption.goal()))
@@ -185,6 +190,12 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
     inactive.setEmptyStateText("Everyone in this scope used an AI tool in the last 4 weeks.");
   }
 
+  private Span hiddenCell() {
+    Span cell = new Span(AdoptionCards.fewerThan(adoption.minGroupSize()));
+    cell.getStyle().set("color", "var(--lumo-secondary-text-color)");
+    return cell;
+  }
+
   static Span ratioCell(Ratio ratio) {
     Span cell = new Span(ratio.percent());
     cell.setTitle(ratio.fraction() + " developers");
@@ -204,20 +215,32 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
   }
 
   private ByteArrayInputStream teamCsv() {
+    String hidden = AdoptionCards.fewerThan(adoption.minGroupSize());
     List<List<String>> rows =
         adoption.teamAdoption(selection.teamKey(), selection.range().to()).stream()
             .map(
                 t ->
-                    List.of(
-                        t.teamKey(),
-                        t.teamName(),
-                        Objects.toString(t.thisWeek().numerator()),
-                        Objects.toString(t.thisWeek().denominator()),
-                        t.thisWeek().percent(),
-                        Objects.toString(t.pooled4Weeks().numerator()),
-                        Objects.toString(t.pooled4Weeks().denominator()),
-                        t.pooled4Weeks().percent(),
-                        t.status().label()))
+                    t.suppressed()
+                        ? List.of(
+                            t.teamKey(),
+                            t.teamName(),
+                            hidden,
+                            hidden,
+                            hidden,
+                            hidden,
+                            hidden,
+                            hidden,
+                            t.status().label())
+                        : List.of(
+                            t.teamKey(),
+                            t.teamName(),
+                            Objects.toString(t.thisWeek().numerator()),
+                            Objects.toString(t.thisWeek().denominator()),
+                            t.thisWeek().percent(),
+                            Objects.toString(t.pooled4Weeks().numerator()),
+                            Objects.toString(t.pooled4Weeks().denominator()),
+                            t.pooled4Weeks().percent(),
+                            t.status().label()))
             .toList();
     String csv =
         CsvExport.toCsv(

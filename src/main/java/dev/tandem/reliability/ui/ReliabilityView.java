@@ -154,6 +154,18 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
     quiet = true;
     exposure.setValue(c.exposure());
     quiet = false;
+    List.of(grid, forest, bubble, overTime, rootCauses, safeguards)
+        .forEach(part -> part.setVisible(!c.suppressed()));
+    if (c.suppressed()) {
+      sentences.removeAll();
+      triage.setVisible(false);
+      unclassified.setText(
+          "Fewer than "
+              + reliability.minGroupSize()
+              + " developers in this scope: reliability figures are not "
+              + "shown, so that no individual's incidents can be told apart.");
+      return;
+    }
     long n = c.unclassifiedIncidents();
     unclassified.setText(
         n == 0

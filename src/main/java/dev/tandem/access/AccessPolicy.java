@@ -1,0 +1,144 @@
+package dev.tandem.access;
+
+import dev.tandem.base.WeekRange;
+import dev.tandem.roster.RosterService;
+import dev.tandem.roster.Team;
+import dev.tandem.security.Principal;
+import dev.tandem.security.Role;
+import dev.tandem.security.UserService;
+import dev.tandem.settings.SettingsService;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Who may see what (DESIGN §3.4, §5), in one place for the screens, the API and the exports:
+ *
+ * <ul>
+ *   <li>ADMIN: everything. LEADER: aggregates of every team and the organisation, no individuals.
+ *   <li>MANAGER: aggregates of the organisation and of their team's scope; individuals inside their
+ *       scope.
+ *   <li>MEMBER: aggregates of the organisation and of their team's scope; only their own individual
+ *       usage.
+ * </ul>
+ *
+ * And small groups: an aggregate over fewer than k developers is hidden from anyone who may not see
+ * the individuals of that group.
+ */
+@Service
+public class AccessPolicy {
+
+  private final UserService users;
+  private final RosterService roster;
+  private final SettingsService settings;
+
+  AccessPolicy(UserService users, RosterService roster, SettingsService settings) {
+    this.users = users;
+    this.roster = roster;
+    this.settings = settings;
+  }
+
+  public Optional<Principal> principal() {
+    return users.principal();
+  }
+
+  /**
+   * The scope a screen opens with: the organisation for admins and leaders, the own team for
+   * managers and members.
+   */
+  public String defaultTeam() {
+    return principal().filter(p -> p.role().needsTeamScope()).map(p -> ownTeamKey(p)).orElse(null);
+  }
+
+  /** The key of the principal's own team, or null. */
+  public String ownTeamKey() {
+    return principal().map(this::ownTeamKey).orElse(null);
+  }
+
+  /** The principal's own developer record (members' "My usage"), if linked. */
+  public Optional<Long> ownDeveloperId() {
+    return principal().map(Principal::developerId);
+  }
+
+  public boolean mayViewAggregates(String teamKey) {
+    Optional<Principal> p = principal();
+    if (p.isEmpty()) {
+      return false;
+    }
+    if (!p.get().role().needsTeamScope() || teamKey == null) {
+      return true;
+    }
+    return within(p.get(), teamKey);
+  }
+
+  /** Throws 403 (AccessDeniedException) unless the aggregates of this scope may be seen. */
+  public void checkAggregates(String teamKey) {
+    if (!mayViewAggregates(teamKey)) {
+      throw new AccessDeniedException(
+          "your role may see aggregates of your own team and of the organisation only");
+    }
+  }
+
+  /**
+   * Admins everywhere; managers inside their own team's scope (the organisation as a whole is not
+   * inside it).
+   */
+  public boolean maySeeIndividuals(String teamKey) {
+    Optional<Principal> p = principal();
+    if (p.isEmpty()) {
+      return false;
+    }
+    return switch (p.get().role()) {
+      case ADMIN -> true;
+      case MANAGER -> teamKey != null && within(p.get(), teamKey);
+      case LEADER, MEMBER -> false;
+    };
+  }
+
+  public int minGroupSize() {
+    return settings.current().minGroupSize();
+  }
+
+  /**
+   * Whether an aggregate over {@code developers} people of this scope must be hidden from the
+   * current principal. An empty group reveals nobody and is shown (as "no developers").
+   */
+  public boolean hidden(int developers, String teamKey) {
+    return developers > 0 && developers < minGroupSize() && !maySeeIndividuals(teamKey);
+  }
+
+  /**
+   * Distinct developers in headcount in any week of the range: the size of the group behind totals
+   * over the range.
+   */
+  public int groupSize(String teamKey, WeekRange range) {
+    return roster.developersInHeadcount(teamKey, range);
+  }
+
+  public Role role() {
+    return principal().map(Principal::role).orElse(null);
+  }
+
+  private boolean within(Principal p, String teamKey) {
+    String own = ownTeamKey(p);
+    if (own == null) {
+      return false;
+    }
+    Set<Long> ownScope = roster.scope(own);
+    Set<Long> wanted = roster.scope(teamKey);
+    return ownScope.containsAll(wanted);
+  }
+
+  private String ownTeamKey(Principal p) {
+    if (p.teamId() == null) {
+      return null;
+    }
+    return roster.teams().stream()
+        .filter(t -> Objects.equals(t.id(), p.teamId()))
+        .findFirst()
+        .map(Team::key)
+        .orElse(null);
+  }
+}
