@@ -146,6 +146,24 @@ class AdoptionQuery {
         .fetch(r -> new Inactive(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
   }
 
+  record OwnWeek(
+      LocalDate monday, String tool, int activeDays, Long interactions, Long acceptedLines) {}
+
+  /** One developer's weekly usage per tool in the range. */
+  List<OwnWeek> usageOf(long developerId, WeekRange range) {
+    return db.select(
+            USAGE_WEEK.WEEK_START,
+            USAGE_WEEK.TOOL_KEY,
+            USAGE_WEEK.ACTIVE_DAYS,
+            USAGE_WEEK.INTERACTIONS,
+            USAGE_WEEK.ACCEPTED_LINES)
+        .from(USAGE_WEEK)
+        .where(USAGE_WEEK.DEVELOPER_ID.eq(developerId))
+        .and(USAGE_WEEK.WEEK_START.between(range.from().monday(), range.to().monday()))
+        .orderBy(USAGE_WEEK.WEEK_START, USAGE_WEEK.TOOL_KEY)
+        .fetch(r -> new OwnWeek(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+  }
+
   /**
    * Usage rows held as unmatched (identity not on the roster) whose day or week falls in the range.
    */

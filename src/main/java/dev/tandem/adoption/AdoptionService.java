@@ -270,6 +270,34 @@ public class AdoptionService {
     return access.defaultTeam();
   }
 
+  /**
+   * The signed-in person's own weekly usage per tool ("My usage"); empty when no developer record
+   * is linked.
+   */
+  public List<OwnUsage> myUsage(WeekRange range) {
+    checkRange(range);
+    return access
+        .ownDeveloperId()
+        .map(
+            id ->
+                query.usageOf(id, range).stream()
+                    .map(
+                        u ->
+                            new OwnUsage(
+                                IsoWeek.starting(u.monday()),
+                                u.tool(),
+                                u.activeDays(),
+                                u.interactions(),
+                                u.acceptedLines()))
+                    .toList())
+        .orElse(List.of());
+  }
+
+  /** Whether the signed-in person has a linked developer record. */
+  public boolean hasOwnUsage() {
+    return access.ownDeveloperId().isPresent();
+  }
+
   /** The minimum group size k, for "fewer than k developers". */
   public int minGroupSize() {
     return access.minGroupSize();

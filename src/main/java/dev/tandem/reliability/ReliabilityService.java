@@ -94,6 +94,42 @@ public class ReliabilityService {
     return compare(range, teamKey, exposure);
   }
 
+  /**
+   * A team against the rest of the organisation on the overall incident rate (the My team screen).
+   */
+  @PreAuthorize("isAuthenticated()")
+  public TeamVsOrganisation teamVsOrganisation(
+      WeekRange range, String teamKey, Exposure requested) {
+    access.checkAggregates(teamKey);
+    List<WeekBounds> weeks = WeekBounds.of(range, zone());
+    WeeklyExposure org = new WeeklyExposure(query, weeks, null);
+    Exposure exposure = choose(requested, org);
+    if (suppressed(range, teamKey)) {
+      return new TeamVsOrganisation(exposure, 0, 0, 0, 0, null, true);
+    }
+    Set<Long> scope = roster.scope(teamKey);
+    WeeklyExposure team = new WeeklyExposure(query, weeks, scope);
+    long teamIncidents = incidents(weeks, scope);
+    long orgIncidents = incidents(weeks, null);
+    long teamExposure = team.all(exposure);
+    long restIncidents = orgIncidents - teamIncidents;
+    long restExposure = org.all(exposure) - teamExposure;
+    return new TeamVsOrganisation(
+        exposure,
+        teamIncidents,
+        teamExposure,
+        restIncidents,
+        restExposure,
+        RateRatio.compare(teamIncidents, teamExposure, restIncidents, restExposure),
+        false);
+  }
+
+  private long incidents(List<WeekBounds> weeks, Set<Long> scope) {
+    return query.incidentsByWeek(weeks, scope).stream()
+        .mapToLong(ReliabilityQuery.IncidentCount::incidents)
+        .sum();
+  }
+
   /** The minimum group size k (a setting). */
   public int minGroupSize() {
     return access.minGroupSize();

@@ -58,6 +58,17 @@ final class WeeklyExposure {
     return of(exposure, "none", monday);
   }
 
+  /** All exposure, whatever the attribution: every change, or every developer-week in headcount. */
+  long all(Exposure exposure) {
+    if (exposure == Exposure.CHANGES) {
+      return changes.values().stream()
+          .flatMap(m -> m.values().stream())
+          .mapToLong(Long::longValue)
+          .sum();
+    }
+    return developerWeeks();
+  }
+
   long developerWeeks() {
     return headcount.values().stream().mapToLong(h -> h[0]).sum();
   }

@@ -1,0 +1,257 @@
+package dev.tandem.myteam.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.tandem.access.AccessPolicy;
+import dev.tandem.adoption.AdoptionReport;
+import dev.tandem.adoption.AdoptionService;
+import dev.tandem.base.Ratio;
+import dev.tandem.base.ui.ScopeRangePicker;
+import dev.tandem.base.ui.ScopeRangePicker.ScopeOption;
+import dev.tandem.base.ui.ScopeRangePicker.Selection;
+import dev.tandem.base.ui.chart.ChartSpec;
+import dev.tandem.base.ui.chart.EChart;
+import dev.tandem.reliability.ReliabilityService;
+import dev.tandem.reliability.TeamVsOrganisation;
+import dev.tandem.reliability.ui.ReliabilityFormat;
+import dev.tandem.roster.RosterService;
+import dev.tandem.roster.Team;
+import dev.tandem.stats.RateComparison;
+import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A team against the organisation on both axes, with the definitions of the Adoption and
+ * Reliability screens.
+ */
+@Route("my-team")
+@PageTitle("My team · Tandem")
+@Menu(title = "My team", order = 4, icon = "vaadin:group")
+@PermitAll
+public class MyTeamView extends VerticalLayout implements BeforeEnterObserver {
+
+  private final AdoptionService adoption;
+  private final ReliabilityService reliability;
+  private final AccessPolicy access;
+  private final ScopeRangePicker picker;
+  private final Div cards = new Div();
+  private final EChart trend =
+      new EChart("Team and organisation adoption per week, with the goal line");
+  private final Paragraph rateSentence = new Paragraph();
+  private Selection selection;
+
+  MyTeamView(
+      AdoptionService adoption,
+      ReliabilityService reliability,
+      AccessPolicy access,
+      RosterService roster) {
+    this.adoption = adoption;
+    this.reliability = reliability;
+    this.access = access;
+    addClassName("tandem-page");
+    setWidthFull();
+    List<ScopeOption> teams = new ArrayList<>();
+    for (Team t : roster.teams()) {
+      if (access.mayViewAggregates(t.key())) {
+        teams.add(new ScopeOption(t.key(), roster.path(t)));
+      }
+    }
+    picker =
+        new ScopeRangePicker(
+            teams,
+            adoption.lastCompleteWeek(),
+            next ->
+                getUI().ifPresent(ui -> ui.navigate(MyTeamView.class, next.toQueryParameters())));
+    Paragraph explainer =
+        new Paragraph(
+            "Your team beside the organisation: adoption = developers who used an AI tool at least "
+                + "once in the week ÷ headcount (pooled over the range); incident rate = all incidents owned by the team ÷ its "
+                + "exposure, against the rest of the organisation with an exact 95% interval. Groups of fewer than "
+                + access.minGroupSize()
+                + " developers are not shown.");
+    explainer.addClassName("tandem-explainer");
+    cards.setId("my-team-cards");
+    cards
+        .getStyle()
+        .set("display", "flex")
+        .set("gap", "var(--lumo-space-m)")
+        .set("flex-wrap", "wrap");
+    trend.setId("my-team-trend");
+    rateSentence.setId("my-team-rate-sentence");
+    add(
+        new H2("My team"),
+        explainer,
+        picker,
+        cards,
+        new H3("Adoption over time"),
+        trend,
+        new H3("Incident rate"),
+        rateSentence);
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    String own = access.ownTeamKey();
+    String fallback = own != null ? own : adoption.defaultTeam();
+    selection =
+        Selection.from(event.getLocation().getQueryParameters(), adoption.defaultRange(), fallback);
+    if (selection.teamKey() == null) {
+      cards.removeAll();
+      cards.add(
+          new Span("You have no team. Pick a team above to compare it with the organisation."));
+      trend.setVisible(false);
+      picker.show(new Selection(null, selection.range()));
+      return;
+    }
+    picker.show(selection);
+    refresh();
+  }
+
+  private void refresh() {
+    String team = selection.teamKey();
+    int k = access.minGroupSize();
+    AdoptionReport mine = adoption.weeklyAdoption(team, selection.range());
+    AdoptionReport org = adoption.weeklyAdoption(null, selection.range());
+    TeamVsOrganisation rates = reliability.teamVsOrganisation(selection.range(), team, null);
+    cards.removeAll();
+    cards.add(
+        card("Team " + team + " · this week", weekFigure(mine.latest(), k), "team-this-week"),
+        card("Organisation · this week", weekFigure(org.latest(), k), "org-this-week"),
+        card(
+            "Team " + team + " · over the range",
+            mine.periodSuppressed() ? hidden(k) : ratio(mine.period(), "developer-weeks"),
+            "team-period"),
+        card("Organisation · over the range", ratio(org.period(), "developer-weeks"), "org-period"),
+        card(
+            "Team incident rate",
+            rates.suppressed()
+                ? hidden(k)
+                : rate(rates.teamIncidents(), rates.teamExposure(), rates),
+            "team-rate"),
+        card(
+            "Rest of the organisation",
+            rates.suppressed()
+                ? hidden(k)
+                : rate(rates.restIncidents(), rates.restExposure(), rates),
+            "org-rate"));
+    trend.setVisible(true);
+    trend.show(
+        ChartSpec.line(
+                mine.weeks().stream().map(w -> w.week().toString()).toList(),
+                List.of(
+                    new ChartSpec.Series(
+                        "Team " + team,
+                        mine.weeks().stream().map(w -> percent(w.adoption())).toList()),
+                    new ChartSpec.Series(
+                        "Organisation",
+                        org.weeks().stream().map(w -> percent(w.adoption())).toList())))
+            .percentY()
+            .goalLine(adoption.goal() * 100, "Goal " + Math.round(adoption.goal() * 100) + "%"));
+    rateSentence.setText(
+        rates.suppressed()
+            ? "Fewer than " + k + " developers: the team's incident rate is not shown."
+            : sentence(team, rates));
+  }
+
+  static String sentence(String team, TeamVsOrganisation r) {
+    RateComparison c = r.comparison();
+    String unstable = c.unstable() ? " Fewer than 20 incidents in the comparison: unstable." : "";
+    return switch (c.verdict()) {
+      case NO_EXPOSURE ->
+          "No exposure in this period for the team or the rest of the organisation: no rate to compare.";
+      case NO_INCIDENTS ->
+          "No incidents in this period, in the team or elsewhere: nothing to compare.";
+      case HIGHER, LOWER ->
+          "Team "
+              + team
+              + ": "
+              + ReliabilityFormat.shortNumber(c.rateRatio())
+              + "× the rate of the rest of "
+              + "the organisation, 95% CI "
+              + ReliabilityFormat.shortNumber(c.ciLow())
+              + "–"
+              + bound(c.ciHigh())
+              + "; unlikely to be noise."
+              + unstable;
+      case NO_DIFFERENCE ->
+          "Team "
+              + team
+              + ": "
+              + (Double.isFinite(c.rateRatio())
+                  ? ReliabilityFormat.shortNumber(c.rateRatio())
+                  : "∞")
+              + "× the rate of the rest of the organisation, 95% CI "
+              + ReliabilityFormat.shortNumber(c.ciLow())
+              + "–"
+              + bound(c.ciHigh())
+              + "; no evidence of a difference."
+              + unstable;
+    };
+  }
+
+  private static String bound(double high) {
+    return Double.isInfinite(high) ? "∞" : ReliabilityFormat.shortNumber(high);
+  }
+
+  private static Span weekFigure(AdoptionReport.Week week, int k) {
+    return week.suppressed() ? hidden(k) : ratio(week.adoption(), "developers");
+  }
+
+  private static Span ratio(Ratio r, String unit) {
+    Span s = new Span(r.percent());
+    s.setTitle(r.fraction() + " " + unit);
+    s.getStyle().set("font-size", "1.8rem").set("font-weight", "700");
+    return s;
+  }
+
+  private static Span rate(long incidents, long exposure, TeamVsOrganisation r) {
+    double rate = r.exposure().rate(incidents, exposure);
+    Span s =
+        new Span(
+            Double.isNaN(rate)
+                ? "–"
+                : String.format(Locale.ROOT, "%.2f %s", rate, r.exposure().unit()));
+    s.setTitle(incidents + " incidents / " + exposure + " " + r.exposure().key());
+    s.getStyle().set("font-size", "1.3rem").set("font-weight", "700");
+    return s;
+  }
+
+  private static Span hidden(int k) {
+    Span s = new Span("fewer than " + k + " developers");
+    s.getStyle().set("font-size", "1.3rem").set("font-weight", "700");
+    return s;
+  }
+
+  private static Div card(String title, Span figure, String id) {
+    figure.setId(id);
+    Span heading = new Span(title);
+    heading
+        .getStyle()
+        .set("color", "var(--lumo-secondary-text-color)")
+        .set("font-size", "var(--lumo-font-size-s)");
+    Div card = new Div(heading, figure);
+    card.addClassName("tandem-card");
+    card.getStyle()
+        .set("display", "flex")
+        .set("flex-direction", "column")
+        .set("gap", "var(--lumo-space-xs)")
+        .set("flex", "1 1 14rem");
+    return card;
+  }
+
+  private static Double percent(Ratio r) {
+    Double v = r.value();
+    return v == null ? null : Math.round(v * 1000) / 10.0;
+  }
+}
