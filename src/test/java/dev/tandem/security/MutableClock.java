@@ -9,28 +9,39 @@ import java.time.ZoneOffset;
 /** A clock the test moves forward by hand. */
 public final class MutableClock extends Clock {
 
-  private volatile Instant now;
+  private final Instant[] now;
+  private final ZoneId zone;
 
   public MutableClock(Instant start) {
-    this.now = start;
+    this(new Instant[] {start}, ZoneOffset.UTC);
+  }
+
+  private MutableClock(Instant[] now, ZoneId zone) {
+    this.now = now;
+    this.zone = zone;
   }
 
   public void advance(Duration duration) {
-    now = now.plus(duration);
+    synchronized (now) {
+      now[0] = now[0].plus(duration);
+    }
   }
 
   @Override
   public Instant instant() {
-    return now;
+    synchronized (now) {
+      return now[0];
+    }
   }
 
   @Override
   public ZoneId getZone() {
-    return ZoneOffset.UTC;
+    return zone;
   }
 
   @Override
   public Clock withZone(ZoneId zone) {
-    throw new UnsupportedOperationException("UTC only");
+    // Shares the time with this clock: advancing one moves both.
+    return new MutableClock(now, zone);
   }
 }
