@@ -46,8 +46,8 @@ class LoginThrottle {
   }
 
   void succeeded(String username, String address) {
-    attempts.remove(key("user", username));
-    attempts.remove(key("address", address));
+    forget(key("user", username));
+    forget(key("address", address));
   }
 
   @EventListener
@@ -85,6 +85,13 @@ class LoginThrottle {
           key,
           updated.failures(),
           updated.lockedUntil());
+    }
+  }
+
+  // A sign-in without web details (no address) must not fail on the map's null key.
+  private void forget(String key) {
+    if (key != null) {
+      attempts.remove(key);
     }
   }
 

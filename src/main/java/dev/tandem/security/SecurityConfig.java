@@ -3,6 +3,7 @@ package dev.tandem.security;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import dev.tandem.security.ui.LoginView;
+import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -91,6 +92,9 @@ class SecurityConfig {
                         r.policy(
                             ReferrerPolicyHeaderWriter.ReferrerPolicy
                                 .STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+    // Spring's error page (details switched off) answers any failed request; without this an API
+    // client whose request failed outside the API's handler was redirected to the login page.
+    http.authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll());
     http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
     return http.build();
   }

@@ -106,7 +106,8 @@ public class UsersView extends VerticalLayout {
               revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
               return revoke;
             })
-        .setHeader("Status");
+        .setHeader("Status")
+        .setKey("status");
     VerticalLayout tab = new VerticalLayout(new HorizontalLayout(add), tokenGrid);
     tab.setPadding(false);
     tab.setSizeFull();
