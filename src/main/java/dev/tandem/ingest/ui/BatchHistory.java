@@ -1,0 +1,182 @@
+package dev.tandem.ingest.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.server.StreamResource;
+import dev.tandem.base.ValidationException;
+import dev.tandem.base.ui.CsvExport;
+import dev.tandem.base.ui.Notifications;
+import dev.tandem.ingest.ImportBatch;
+import dev.tandem.ingest.ImportService;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Objects;
+
+/** Every import batch, newest first, with undo behind a confirmation and a CSV export. */
+class BatchHistory extends VerticalLayout {
+
+  static final int LIMIT = 500;
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  private final ImportService imports;
+  private final ZoneId zone;
+  private final Grid<ImportBatch> grid = new Grid<>(ImportBatch.class, false);
+  private final Runnable onUndone;
+
+  BatchHistory(ImportService imports, ZoneId zone, Runnable onUndone) {
+    this.imports = imports;
+    this.zone = zone;
+    this.onUndone = onUndone;
+    setPadding(false);
+    setSizeFull();
+    Anchor export = new Anchor(new StreamResource("import-batches.csv", this::csv), "Export CSV");
+    export.getElement().setAttribute("download", true);
+    export.setId("export-batches");
+
+    grid.setId("batch-grid");
+    grid.addColumn(ImportBatch::id).setHeader("Batch").setAutoWidth(true).setFlexGrow(0);
+    grid.addColumn(b -> time(b.createdAt())).setHeader("When").setAutoWidth(true);
+    grid.addColumn(ImportBatch::createdBy).setHeader("Who").setAutoWidth(true);
+    grid.addColumn(BatchHistory::format).setHeader("Format").setAutoWidth(true);
+    grid.addColumn(ImportBatch::fileName)
+        .setHeader("File")
+        .setAutoWidth(true)
+        .setTooltipGenerator(b -> "SHA-256 " + Objects.toString(b.sha256(), "none"));
+    grid.addColumn(b -> shortHash(b.sha256())).setHeader("SHA-256").setAutoWidth(true);
+    grid.addColumn(ImportBatch::rowsRead).setHeader("Read").setAutoWidth(true);
+    grid.addColumn(ImportBatch::rowsApplied).setHeader("Applied").setAutoWidth(true);
+    grid.addColumn(ImportBatch::rowsRejected).setHeader("Rejected").setAutoWidth(true);
+    grid.addColumn(ImportBatch::rowsUnmatched).setHeader("Unmatched").setAutoWidth(true);
+    grid.addComponentColumn(this::outcome).setHeader("Outcome").setAutoWidth(true);
+    grid.addComponentColumn(this::undoButton).setHeader("").setAutoWidth(true);
+    grid.setEmptyStateText("No imports yet. Upload a file on the Import tab.");
+    grid.setSizeFull();
+    add(export, grid);
+    refresh();
+  }
+
+  void refresh() {
+    grid.setItems(imports.batches(LIMIT));
+  }
+
+  private Span outcome(ImportBatch b) {
+    Span badge =
+        new Span(
+            b.undoneAt() == null
+                ? b.outcome()
+                : "undone by " + b.undoneBy() + " " + time(b.undoneAt()));
+    String theme =
+        switch (b.outcome()) {
+          case "applied" -> "badge success";
+          case "partially-applied" -> "badge";
+          case "refused" -> "badge error";
+          default -> "badge contrast";
+        };
+    badge.getElement().getThemeList().addAll(List.of(theme.split(" ")));
+    badge.addClassName("batch-outcome");
+    return badge;
+  }
+
+  private Button undoButton(ImportBatch b) {
+    Button undo = new Button("Undo", e -> confirmUndo(b));
+    undo.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+    undo.setVisible(b.undoable());
+    undo.getElement().setAttribute("data-batch", String.valueOf(b.id()));
+    return undo;
+  }
+
+  private void confirmUndo(ImportBatch b) {
+    ConfirmDialog confirm =
+        new ConfirmDialog(
+            "Undo batch #" + b.id() + "?",
+            "This restores what "
+                + b.fileName()
+                + " ("
+                + b.rowsApplied()
+                + " rows, "
+                + format(b)
+                + ") replaced, and releases its unmatched rows.",
+            "Undo",
+            e -> undo(b));
+    confirm.setCancelable(true);
+    confirm.setConfirmButtonTheme("error primary");
+    confirm.setId("confirm-undo");
+    confirm.open();
+  }
+
+  private void undo(ImportBatch b) {
+    try {
+      imports.undo(b.id());
+      Notifications.success("Batch #" + b.id() + " undone");
+    } catch (ValidationException e) {
+      Notifications.error("Batch #" + b.id() + " cannot be undone: " + ImportReport.message(e));
+    }
+    refresh();
+    onUndone.run();
+  }
+
+  private static String format(ImportBatch b) {
+    return b.tool() == null ? b.format() : b.format() + " (" + b.tool() + ")";
+  }
+
+  private static String shortHash(String sha) {
+    return sha == null ? "" : sha.substring(0, Math.min(12, sha.length()));
+  }
+
+  private String time(OffsetDateTime t) {
+    return t == null ? "" : t.atZoneSameInstant(zone).format(TIME);
+  }
+
+  private ByteArrayInputStream csv() {
+    List<List<String>> rows =
+        imports.batches(LIMIT).stream()
+            .map(
+                b ->
+                    List.of(
+                        String.valueOf(b.id()),
+                        time(b.createdAt()),
+                        b.createdBy(),
+                        b.format(),
+                        Objects.toString(b.tool(), ""),
+                        Objects.toString(b.fileName(), ""),
+                        Objects.toString(b.sha256(), ""),
+                        b.mode(),
+                        String.valueOf(b.rowsRead()),
+                        String.valueOf(b.rowsApplied()),
+                        String.valueOf(b.rowsRejected()),
+                        String.valueOf(b.rowsUnmatched()),
+                        b.outcome(),
+                        Objects.toString(b.undoneBy(), ""),
+                        time(b.undoneAt())))
+            .toList();
+    String csv =
+        CsvExport.toCsv(
+            List.of(
+                "batch",
+                "created_at",
+                "created_by",
+                "format",
+                "tool",
+                "file",
+                "sha256",
+                "mode",
+                "rows_read",
+                "rows_applied",
+                "rows_rejected",
+                "rows_unmatched",
+                "outcome",
+                "undone_by",
+                "undone_at"),
+            rows);
+    return new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8));
+  }
+}
