@@ -57,7 +57,7 @@ class BatchHistory extends VerticalLayout {
     grid.addColumn(ImportBatch::rowsRejected).setHeader("Rejected").setAutoWidth(true);
     grid.addColumn(ImportBatch::rowsUnmatched).setHeader("Unmatched").setAutoWidth(true);
     grid.addComponentColumn(this::outcome).setHeader("Outcome").setAutoWidth(true);
-    grid.addComponentColumn(this::undoButton).setHeader("").setAutoWidth(true);
+    grid.addComponentColumn(this::undoButton).setHeader("").setKey("undo").setAutoWidth(true);
     grid.setEmptyStateText("No imports yet. Upload a file on the Import tab.");
     grid.setSizeFull();
     add(export, grid);

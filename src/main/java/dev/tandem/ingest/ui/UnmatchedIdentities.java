@@ -63,7 +63,7 @@ class UnmatchedIdentities extends VerticalLayout {
     grid.addColumn(Line::rows).setHeader("Held rows").setAutoWidth(true);
     grid.addColumn(l -> Objects.toString(l.firstDay(), "")).setHeader("First day");
     grid.addColumn(l -> Objects.toString(l.lastDay(), "")).setHeader("Last day");
-    grid.addComponentColumn(this::mapButton).setHeader("").setAutoWidth(true);
+    grid.addComponentColumn(this::mapButton).setHeader("").setKey("map").setAutoWidth(true);
     grid.setEmptyStateText("No unmatched identities: every imported row belongs to a developer.");
     grid.setSizeFull();
     add(explainer, grid);
