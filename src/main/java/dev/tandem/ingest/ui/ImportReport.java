@@ -44,11 +44,10 @@ class ImportReport extends VerticalLayout {
         .setHeader("What is wrong")
         .setFlexGrow(1)
         .setTooltipGenerator(ImportError::message);
-    errors.setHeight("14rem");
     errors.setEmptyStateText("No errors.");
     rows.setId("preview-grid");
     rows.addThemeVariants(GridVariant.LUMO_COMPACT);
-    rows.setHeight("16rem");
+    rows.setAllRowsVisible(true); // at most the pipeline's 20 preview rows
     rows.setEmptyStateText("No rows were read.");
     HorizontalLayout summary = new HorizontalLayout(outcome, counts);
     summary.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -82,6 +81,9 @@ class ImportReport extends VerticalLayout {
             r.rowsUnmatched()));
     errorsTitle.setText(r.errors().isEmpty() ? "No errors" : "Errors (" + r.errors().size() + ")");
     errors.setItems(r.errors());
+    // A short list shows whole; a long one scrolls inside the grid.
+    errors.setAllRowsVisible(r.errors().size() <= 10);
+    errors.setHeight(r.errors().size() <= 10 ? null : "22rem");
     errors.setVisible(!r.errors().isEmpty());
     showRows(r.preview());
   }

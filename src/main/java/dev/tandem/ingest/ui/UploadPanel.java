@@ -161,6 +161,8 @@ class UploadPanel extends VerticalLayout {
           name + " is larger than the import limit of " + megabytes(maxBytes) + "; nothing read.");
       return;
     }
+    // The line below the drop zone names the file; an empty list lets the next file replace it.
+    upload.clearFileList();
     file = tmp;
     fileName = name;
     String detected = detect(tmp);
