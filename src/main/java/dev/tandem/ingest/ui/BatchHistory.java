@@ -5,9 +5,11 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.server.StreamResource;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 import dev.tandem.base.ValidationException;
 import dev.tandem.base.ui.CsvExport;
 import dev.tandem.base.ui.Notifications;
@@ -43,19 +45,23 @@ class BatchHistory extends VerticalLayout {
     export.setId("export-batches");
 
     grid.setId("batch-grid");
-    grid.addColumn(ImportBatch::id).setHeader("Batch").setAutoWidth(true).setFlexGrow(0);
-    grid.addColumn(b -> time(b.createdAt())).setHeader("When").setAutoWidth(true);
-    grid.addColumn(ImportBatch::createdBy).setHeader("Who").setAutoWidth(true);
+    grid.addColumn(ImportBatch::id).setHeader("Batch").setWidth("5rem").setFlexGrow(0);
+    grid.addComponentColumn(b -> twoLines(time(b.createdAt()), "by " + b.createdBy()))
+        .setHeader("When / who")
+        .setAutoWidth(true);
     grid.addColumn(BatchHistory::format).setHeader("Format").setAutoWidth(true);
-    grid.addColumn(ImportBatch::fileName)
+    grid.addComponentColumn(
+            b -> twoLines(b.fileName(), "SHA-256 " + shortHash(b.sha256()), b.sha256()))
         .setHeader("File")
-        .setAutoWidth(true)
-        .setTooltipGenerator(b -> "SHA-256 " + Objects.toString(b.sha256(), "none"));
-    grid.addColumn(b -> shortHash(b.sha256())).setHeader("SHA-256").setAutoWidth(true);
-    grid.addColumn(ImportBatch::rowsRead).setHeader("Read").setAutoWidth(true);
-    grid.addColumn(ImportBatch::rowsApplied).setHeader("Applied").setAutoWidth(true);
-    grid.addColumn(ImportBatch::rowsRejected).setHeader("Rejected").setAutoWidth(true);
-    grid.addColumn(ImportBatch::rowsUnmatched).setHeader("Unmatched").setAutoWidth(true);
+        .setWidth("12rem")
+        .setFlexGrow(1);
+    grid.addColumn(
+            b ->
+                String.format(
+                    "%,d read · %,d applied · %,d rejected · %,d unmatched",
+                    b.rowsRead(), b.rowsApplied(), b.rowsRejected(), b.rowsUnmatched()))
+        .setHeader("Rows")
+        .setAutoWidth(true);
     grid.addComponentColumn(this::outcome).setHeader("Outcome").setAutoWidth(true);
     grid.addComponentColumn(this::undoButton).setHeader("").setKey("undo").setAutoWidth(true);
     grid.setEmptyStateText("No imports yet. Upload a file on the Import tab.");
@@ -66,6 +72,20 @@ class BatchHistory extends VerticalLayout {
 
   void refresh() {
     grid.setItems(imports.batches(LIMIT));
+  }
+
+  private static Div twoLines(String first, String second) {
+    return twoLines(first, second, null);
+  }
+
+  private static Div twoLines(String first, String second, String tooltip) {
+    Span below = new Span(second);
+    below.addClassNames(LumoUtility.FontSize.XSMALL, LumoUtility.TextColor.SECONDARY);
+    Div cell = new Div(new Span(Objects.toString(first, "")), new Div(below));
+    if (tooltip != null) {
+      cell.setTitle(tooltip);
+    }
+    return cell;
   }
 
   private Span outcome(ImportBatch b) {
@@ -129,7 +149,7 @@ class BatchHistory extends VerticalLayout {
   }
 
   private static String shortHash(String sha) {
-    return sha == null ? "" : sha.substring(0, Math.min(12, sha.length()));
+    return sha == null ? "none" : sha.substring(0, Math.min(10, sha.length()));
   }
 
   private String time(OffsetDateTime t) {

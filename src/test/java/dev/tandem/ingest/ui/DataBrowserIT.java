@@ -102,11 +102,25 @@ class DataBrowserIT {
           .filter(new Locator.FilterOptions().setHasText("usage-fixed.csv"))
           .first()
           .waitFor();
-      assertThat(batchCells.allTextContents())
-          .contains("usage-fixed.csv", "tandem-usage-csv", "admin", "applied")
-          .doesNotContain("usage-with-error.csv");
+      List<String> cells = batchCells.allTextContents();
+      assertThat(cells).contains("tandem-usage-csv", "applied");
+      assertThat(cells).anyMatch(c -> c.contains("usage-fixed.csv") && c.contains("SHA-256"));
+      assertThat(cells).anyMatch(c -> c.contains("by admin"));
+      assertThat(cells)
+          .anyMatch(c -> c.contains("3 read · 2 applied · 0 rejected · 1 unmatched"))
+          .noneMatch(c -> c.contains("usage-with-error.csv"));
       page.screenshot(
           new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("data-history.png")));
+
+      page.locator("#data-tabs vaadin-tab")
+          .filter(new Locator.FilterOptions().setHasText("Unmatched identities (1)"))
+          .click();
+      page.locator("#unmatched-grid vaadin-grid-cell-content")
+          .filter(new Locator.FilterOptions().setHasText("playwright.ghost@example.com"))
+          .first()
+          .waitFor();
+      page.screenshot(
+          new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("data-unmatched.png")));
     }
   }
 
