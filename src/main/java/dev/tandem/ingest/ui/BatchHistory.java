@@ -7,6 +7,8 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.server.StreamResource;
 import com.vaadin.flow.theme.lumo.LumoUtility;
@@ -62,8 +64,16 @@ class BatchHistory extends VerticalLayout {
                     b.rowsRead(), b.rowsApplied(), b.rowsRejected(), b.rowsUnmatched()))
         .setHeader("Rows")
         .setAutoWidth(true);
-    grid.addComponentColumn(this::outcome).setHeader("Outcome").setAutoWidth(true);
-    grid.addComponentColumn(this::undoButton).setHeader("").setKey("undo").setAutoWidth(true);
+    grid.addComponentColumn(
+            b -> {
+              HorizontalLayout cell = new HorizontalLayout(outcome(b), undoButton(b));
+              cell.setSpacing(true);
+              cell.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+              return cell;
+            })
+        .setHeader("Outcome")
+        .setKey("outcome")
+        .setAutoWidth(true);
     grid.setEmptyStateText("No imports yet. Upload a file on the Import tab.");
     grid.setSizeFull();
     add(export, grid);
@@ -111,6 +121,7 @@ class BatchHistory extends VerticalLayout {
     undo.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
     undo.setVisible(b.undoable());
     undo.getElement().setAttribute("data-batch", String.valueOf(b.id()));
+    undo.addClassName("undo-batch");
     return undo;
   }
 

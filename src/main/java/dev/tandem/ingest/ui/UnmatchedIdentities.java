@@ -55,9 +55,14 @@ class UnmatchedIdentities extends VerticalLayout {
     grid.setId("unmatched-grid");
     grid.addHierarchyColumn(l -> l.isSource() ? l.source() : l.externalId())
         .setHeader("Source / identity")
+        .setSortable(false)
         .setAutoWidth(true)
         .setFlexGrow(1);
-    grid.addColumn(l -> l.isSource() ? l.identities() + " identities" : "")
+    grid.addColumn(
+            l ->
+                !l.isSource()
+                    ? ""
+                    : l.identities() == 1 ? "1 identity" : l.identities() + " identities")
         .setHeader("Identities")
         .setAutoWidth(true);
     grid.addColumn(Line::rows).setHeader("Held rows").setAutoWidth(true);

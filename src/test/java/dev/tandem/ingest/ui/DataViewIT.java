@@ -1,5 +1,6 @@
 package dev.tandem.ingest.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -145,10 +146,14 @@ class DataViewIT {
     assertThat(GridKt._size(unmatched)).isZero();
 
     tab(1);
-    ((Button) GridKt._getCellComponent(batches, 0, "undo")).click();
+    undoButton(batches, 0).click();
     ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
     assertThat(GridKt._get(batches, 0).outcome()).isEqualTo("undone");
-    assertThat(GridKt._getCellComponent(batches, 0, "undo").isVisible()).isFalse();
+    assertThat(_find(GridKt._getCellComponent(batches, 0, "outcome"), Button.class)).isEmpty();
+  }
+
+  private static Button undoButton(Grid<ImportBatch> batches, int row) {
+    return _get(GridKt._getCellComponent(batches, row, "outcome"), Button.class);
   }
 
   private void upload(String name, byte[] bytes) {
