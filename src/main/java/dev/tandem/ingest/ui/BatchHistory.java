@@ -48,32 +48,40 @@ class BatchHistory extends VerticalLayout {
 
     grid.setId("batch-grid");
     grid.addColumn(ImportBatch::id).setHeader("Batch").setWidth("5rem").setFlexGrow(0);
-    grid.addComponentColumn(b -> twoLines(time(b.createdAt()), "by " + b.createdBy()))
+    grid.addComponentColumn(b -> twoLines(time(b.createdAt()), "by " + b.createdBy(), null))
         .setHeader("When / who")
-        .setAutoWidth(true);
-    grid.addColumn(BatchHistory::format).setHeader("Format").setAutoWidth(true);
+        .setWidth("10rem")
+        .setFlexGrow(0);
+    grid.addColumn(BatchHistory::format)
+        .setHeader("Format")
+        .setWidth("12rem")
+        .setFlexGrow(1)
+        .setTooltipGenerator(BatchHistory::format);
     grid.addComponentColumn(
             b -> twoLines(b.fileName(), "SHA-256 " + shortHash(b.sha256()), b.sha256()))
         .setHeader("File")
         .setWidth("12rem")
         .setFlexGrow(1);
-    grid.addColumn(
+    grid.addComponentColumn(
             b ->
-                String.format(
-                    "%,d read · %,d applied · %,d rejected · %,d unmatched",
-                    b.rowsRead(), b.rowsApplied(), b.rowsRejected(), b.rowsUnmatched()))
+                twoLines(
+                    String.format("%,d of %,d applied", b.rowsApplied(), b.rowsRead()),
+                    String.format(
+                        "%,d rejected · %,d unmatched", b.rowsRejected(), b.rowsUnmatched()),
+                    null))
         .setHeader("Rows")
-        .setAutoWidth(true);
+        .setWidth("11rem")
+        .setFlexGrow(0);
     grid.addComponentColumn(
             b -> {
               HorizontalLayout cell = new HorizontalLayout(outcome(b), undoButton(b));
-              cell.setSpacing(true);
               cell.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
               return cell;
             })
         .setHeader("Outcome")
         .setKey("outcome")
-        .setAutoWidth(true);
+        .setWidth("13rem")
+        .setFlexGrow(0);
     grid.setEmptyStateText("No imports yet. Upload a file on the Import tab.");
     grid.setSizeFull();
     add(export, grid);
@@ -82,10 +90,6 @@ class BatchHistory extends VerticalLayout {
 
   void refresh() {
     grid.setItems(imports.batches(LIMIT));
-  }
-
-  private static Div twoLines(String first, String second) {
-    return twoLines(first, second, null);
   }
 
   private static Div twoLines(String first, String second, String tooltip) {
@@ -98,12 +102,8 @@ class BatchHistory extends VerticalLayout {
     return cell;
   }
 
-  private Span outcome(ImportBatch b) {
-    Span badge =
-        new Span(
-            b.undoneAt() == null
-                ? b.outcome()
-                : "undone by " + b.undoneBy() + " " + time(b.undoneAt()));
+  private Div outcome(ImportBatch b) {
+    Span badge = new Span(b.outcome());
     String theme =
         switch (b.outcome()) {
           case "applied" -> "badge success";
@@ -113,7 +113,12 @@ class BatchHistory extends VerticalLayout {
         };
     badge.getElement().getThemeList().addAll(List.of(theme.split(" ")));
     badge.addClassName("batch-outcome");
-    return badge;
+    if (b.undoneAt() == null) {
+      return new Div(badge);
+    }
+    Span who = new Span("by " + b.undoneBy() + " " + time(b.undoneAt()));
+    who.addClassNames(LumoUtility.FontSize.XSMALL, LumoUtility.TextColor.SECONDARY);
+    return new Div(badge, new Div(who));
   }
 
   private Button undoButton(ImportBatch b) {
