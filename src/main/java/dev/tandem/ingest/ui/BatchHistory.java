@@ -140,7 +140,7 @@ class BatchHistory extends VerticalLayout {
                 + b.rowsApplied()
                 + " rows, "
                 + format(b)
-                + ") replaced, and releases its unmatched rows.",
+                + ") replaced, and drops the rows it held as unmatched.",
             "Undo",
             e -> undo(b));
     confirm.setCancelable(true);
