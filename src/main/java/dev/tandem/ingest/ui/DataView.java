@@ -1,0 +1,66 @@
+package dev.tandem.ingest.ui;
+
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.tandem.ingest.ImportService;
+import dev.tandem.roster.RosterService;
+import dev.tandem.settings.SettingsService;
+import dev.tandem.tools.ToolService;
+import jakarta.annotation.security.RolesAllowed;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
+
+/**
+ * The Data screen: upload any import format with a dry-run preview first, the batch history with
+ * undo, and the unmatched identities an admin maps to developers.
+ */
+@Route("data")
+@PageTitle("Data · Tandem")
+@Menu(title = "Data", order = 40, icon = "vaadin:upload")
+@RolesAllowed("ADMIN")
+public class DataView extends VerticalLayout {
+
+  private final TabSheet tabs = new TabSheet();
+
+  DataView(
+      ImportService imports,
+      RosterService roster,
+      ToolService tools,
+      SettingsService settings,
+      @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+    addClassName("tandem-page");
+    setSizeFull();
+    Paragraph explainer =
+        new Paragraph(
+            "Every file is checked first: a dry run shows the rows as read and every error with its"
+                + " line and field, and nothing is written until you apply. A re-import replaces"
+                + " what the same source imported for a day or week; any batch can be undone.");
+    explainer.addClassName("tandem-explainer");
+
+    UnmatchedIdentities unmatched = new UnmatchedIdentities(imports, roster, () -> {});
+    BatchHistory history = new BatchHistory(imports, settings.current().zone(), unmatched::refresh);
+    UploadPanel upload =
+        new UploadPanel(
+            imports,
+            tools.tools(),
+            executor,
+            () -> {
+              history.refresh();
+              unmatched.refresh();
+            });
+
+    tabs.setId("data-tabs");
+    tabs.setSizeFull();
+    tabs.add("Import", upload);
+    tabs.add("History", history);
+    Tab unmatchedTab = tabs.add("Unmatched identities", unmatched);
+    unmatched.onCount(n -> unmatchedTab.setLabel("Unmatched identities (" + n + ")"));
+    add(new H2("Data"), explainer, tabs);
+  }
+}

@@ -1,0 +1,130 @@
+package dev.tandem.ingest.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import dev.tandem.base.ValidationException;
+import dev.tandem.ingest.ImportResult;
+import dev.tandem.ingest.ImportTooLargeException;
+import dev.tandem.ingest.format.ImportError;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/** What a dry run or an import found: outcome, counts, every error, and the first rows read. */
+class ImportReport extends VerticalLayout {
+
+  private final Span outcome = new Span();
+  private final Span counts = new Span();
+  private final H4 errorsTitle = new H4("Errors");
+  private final Grid<ImportError> errors = new Grid<>(ImportError.class, false);
+  private final H4 rowsTitle = new H4();
+  private final Grid<Map<String, Object>> rows = new Grid<>();
+
+  ImportReport() {
+    setPadding(false);
+    outcome.setId("import-outcome");
+    counts.setId("import-counts");
+    errors.setId("error-grid");
+    errors.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+    errors
+        .addColumn(e -> e.line() > 0 ? String.valueOf(e.line()) : "file")
+        .setHeader("Line")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    errors.addColumn(ImportError::field).setHeader("Field").setAutoWidth(true).setFlexGrow(0);
+    errors
+        .addColumn(ImportError::message)
+        .setHeader("What is wrong")
+        .setFlexGrow(1)
+        .setTooltipGenerator(ImportError::message);
+    errors.setEmptyStateText("No errors.");
+    rows.setId("preview-grid");
+    rows.addThemeVariants(GridVariant.LUMO_COMPACT);
+    rows.setAllRowsVisible(true); // at most the pipeline's 20 preview rows
+    rows.setEmptyStateText("No rows were read.");
+    HorizontalLayout summary = new HorizontalLayout(outcome, counts);
+    summary.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+    add(summary, errorsTitle, errors, rowsTitle, rows);
+    clear();
+  }
+
+  void clear() {
+    setVisible(false);
+  }
+
+  void show(ImportResult r) {
+    setVisible(true);
+    outcome.setText(outcomeText(r));
+    outcome.getElement().getThemeList().clear();
+    outcome
+        .getElement()
+        .getThemeList()
+        .addAll(
+            List.of(
+                "badge",
+                r.refused() ? "error" : r.rowsRejected() > 0 ? "contrast" : "success",
+                "pill"));
+    counts.setText(
+        String.format(
+            "%,d read · %,d %s · %,d rejected · %,d unmatched (held until mapped)",
+            r.rowsRead(),
+            r.rowsApplied(),
+            r.dryRun() ? "would apply" : "applied",
+            r.rowsRejected(),
+            r.rowsUnmatched()));
+    errorsTitle.setText(r.errors().isEmpty() ? "No errors" : "Errors (" + r.errors().size() + ")");
+    errors.setItems(r.errors());
+    // A short list shows whole; a long one scrolls inside the grid.
+    errors.setAllRowsVisible(r.errors().size() <= 10);
+    errors.setHeight(r.errors().size() <= 10 ? null : "22rem");
+    errors.setVisible(!r.errors().isEmpty());
+    showRows(r.preview());
+  }
+
+  private void showRows(List<Map<String, Object>> preview) {
+    rows.removeAllColumns();
+    Set<String> keys = new LinkedHashSet<>();
+    preview.forEach(m -> keys.addAll(m.keySet()));
+    for (String key : keys) {
+      rows.addColumn(m -> Objects.toString(m.get(key), "")).setHeader(key).setAutoWidth(true);
+    }
+    rows.setItems(preview);
+    rowsTitle.setText("First " + preview.size() + " rows as read");
+    rowsTitle.setVisible(!preview.isEmpty());
+    rows.setVisible(!preview.isEmpty());
+  }
+
+  private static String outcomeText(ImportResult r) {
+    if (r.dryRun()) {
+      return switch (r.outcome()) {
+        case "refused" -> "Dry run: would be refused, nothing would be applied";
+        case "partially-applied" -> "Dry run: the valid rows would be applied";
+        default -> "Dry run: would be applied";
+      };
+    }
+    return switch (r.outcome()) {
+      case "refused" -> "Refused: nothing applied";
+      case "partially-applied" -> "Batch #" + r.batchId() + " partially applied";
+      default -> "Batch #" + r.batchId() + " applied";
+    };
+  }
+
+  /** A message the user can act on, for a failure the pipeline reports as an exception. */
+  static String message(RuntimeException e) {
+    if (e instanceof ValidationException v) {
+      return String.join(
+          "; ", v.problems().stream().map(p -> p.field() + ": " + p.message()).toList());
+    }
+    if (e instanceof ImportTooLargeException) {
+      return e.getMessage();
+    }
+    return "an unexpected error (" + e.getClass().getSimpleName() + "); the server log has details";
+  }
+}

@@ -1,0 +1,333 @@
+package dev.tandem.ingest.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.UploadHandler;
+import dev.tandem.base.ui.Notifications;
+import dev.tandem.ingest.ImportMode;
+import dev.tandem.ingest.ImportRequest;
+import dev.tandem.ingest.ImportResult;
+import dev.tandem.ingest.ImportService;
+import dev.tandem.ingest.ImportService.FormatInfo;
+import dev.tandem.tools.Tool;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Upload one file, let the detected format be overridden, preview it as a dry run, then apply it.
+ * Imports run off the request thread; the UI polls while the indeterminate progress bar shows.
+ */
+class UploadPanel extends VerticalLayout {
+
+  private static final Logger LOG = LoggerFactory.getLogger(UploadPanel.class);
+  private static final int HEAD = 8192;
+  private static final int POLL_MS = 500;
+  static final String Q_DEVELOPER = "q-developer-csv";
+
+  private final ImportService imports;
+  private final Executor executor;
+  private final Runnable onApplied;
+  private final long maxBytes;
+  private final Upload upload;
+  private final Span fileInfo = new Span("No file yet.");
+  private final ComboBox<FormatInfo> format = new ComboBox<>("Format");
+  private final ComboBox<String> tool = new ComboBox<>("Tool of the report");
+  private final RadioButtonGroup<ImportMode> mode = new RadioButtonGroup<>("Mode");
+  private final Button preview = new Button("Preview (dry run)", VaadinIcon.EYE.create());
+  private final Button apply = new Button("Apply", VaadinIcon.CHECK.create());
+  private final ProgressBar progress = new ProgressBar();
+  private final Span progressText = new Span();
+  private final ImportReport report = new ImportReport();
+  private Path file;
+  private String fileName;
+  private boolean working;
+
+  UploadPanel(ImportService imports, List<Tool> tools, Executor executor, Runnable onApplied) {
+    this.imports = imports;
+    this.executor = executor;
+    this.onApplied = onApplied;
+    this.maxBytes = imports.maxBytes();
+    setPadding(false);
+
+    upload = new Upload(receiver());
+    upload.setId("upload");
+    upload.setMaxFiles(1);
+    upload.setMaxFileSize((int) Math.min(maxBytes, Integer.MAX_VALUE));
+    upload.setDropLabel(new Span("Drop a file here (up to " + megabytes(maxBytes) + ")"));
+    upload.addFileRejectedListener(
+        e -> Notifications.error(e.getFileName() + " was not uploaded: " + e.getErrorMessage()));
+    upload.addFileRemovedListener(e -> forgetFile());
+    fileInfo.setId("file-info");
+
+    format.setId("format");
+    format.setItems(ImportService.formats());
+    format.setItemLabelGenerator(f -> f.key() + " · " + f.description());
+    format.setWidth("34rem");
+    format.setPlaceholder("Upload a file or choose its format");
+    format.addValueChangeListener(
+        e -> {
+          tool.setVisible(e.getValue() != null && Q_DEVELOPER.equals(e.getValue().key()));
+          stale();
+        });
+    tool.setId("tool");
+    tool.setItems(tools.stream().map(Tool::key).toList());
+    tool.setPlaceholder("q-developer");
+    tool.setHelperText("Kiro's legacy report: choose kiro");
+    tool.setClearButtonVisible(true);
+    tool.setVisible(false);
+    tool.addValueChangeListener(e -> stale());
+    mode.setId("mode");
+    mode.setItems(ImportMode.values());
+    mode.setItemLabelGenerator(
+        m ->
+            m == ImportMode.ALL_OR_NOTHING
+                ? "All or nothing (any error applies nothing)"
+                : "Skip invalid rows (apply the valid ones)");
+    mode.setValue(ImportMode.ALL_OR_NOTHING);
+    mode.addValueChangeListener(e -> stale());
+
+    preview.setId("preview");
+    preview.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    preview.setEnabled(false);
+    preview.addClickListener(e -> run(true));
+    apply.setId("apply");
+    apply.addThemeVariants(ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_PRIMARY);
+    apply.setEnabled(false);
+    apply.setTooltipText("Enabled after a preview that would apply rows");
+    apply.addClickListener(e -> run(false));
+    progress.setId("import-progress");
+    progress.setIndeterminate(true);
+    progress.setWidth("12rem");
+    progress.setVisible(false);
+    progressText.setVisible(false);
+
+    HorizontalLayout settings = new HorizontalLayout(format, tool, mode);
+    settings.setWrap(true);
+    settings.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+    HorizontalLayout actions = new HorizontalLayout(preview, apply, progress, progressText);
+    actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+    add(upload, fileInfo, settings, actions, report);
+  }
+
+  /** Streams the upload to a temporary file, refusing more than the import limit. */
+  private UploadHandler receiver() {
+    return event -> {
+      Path tmp = Files.createTempFile("tandem-import-", ".upload");
+      long copied;
+      try (InputStream in = event.getInputStream();
+          OutputStream out = Files.newOutputStream(tmp)) {
+        copied = copyAtMost(in, out, maxBytes + 1);
+      } catch (IOException | RuntimeException e) {
+        Files.deleteIfExists(tmp);
+        throw e;
+      }
+      String name = event.getFileName();
+      if (copied > maxBytes) {
+        Files.deleteIfExists(tmp);
+      }
+      event.getUI().access(() -> received(name, copied > maxBytes ? null : tmp, copied));
+    };
+  }
+
+  void received(String name, Path tmp, long size) {
+    forgetFile();
+    if (tmp == null) {
+      upload.clearFileList();
+      Notifications.error(
+          name + " is larger than the import limit of " + megabytes(maxBytes) + "; nothing read.");
+      return;
+    }
+    // The line below the drop zone names the file; an empty list lets the next file replace it.
+    upload.clearFileList();
+    file = tmp;
+    fileName = name;
+    String detected = detect(tmp);
+    String text = name + " · " + String.format("%,d", size) + " bytes";
+    if (detected == null) {
+      fileInfo.setText(text + " · format not recognised: choose it below");
+    } else {
+      fileInfo.setText(text + " · detected " + detected);
+      format.setValue(
+          ImportService.formats().stream()
+              .filter(f -> f.key().equals(detected))
+              .findFirst()
+              .orElse(null));
+    }
+    report.clear();
+    stale();
+  }
+
+  private static String detect(Path tmp) {
+    try (InputStream in = Files.newInputStream(tmp)) {
+      byte[] head = in.readNBytes(HEAD);
+      return ImportService.detectFormat(head, head.length).orElse(null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Anything changed since the preview: preview again before applying. */
+  private void stale() {
+    apply.setEnabled(false);
+    preview.setEnabled(!working && file != null && format.getValue() != null);
+  }
+
+  private void run(boolean dryRun) {
+    if (file == null || format.getValue() == null || working) {
+      return;
+    }
+    ImportRequest request =
+        new ImportRequest(format.getValue().key(), mode.getValue(), dryRun, fileName, toolKey());
+    Path source = file;
+    UI ui = UI.getCurrent();
+    working(true, (dryRun ? "Checking " : "Importing ") + fileName + "…");
+    ui.setPollInterval(POLL_MS);
+    SecurityContext context = SecurityContextHolder.getContext();
+    executor.execute(
+        new DelegatingSecurityContextRunnable(
+            () -> {
+              ImportResult result = null;
+              RuntimeException failure = null;
+              try (InputStream in = Files.newInputStream(source)) {
+                result = imports.importFile(request, in);
+              } catch (IOException e) {
+                failure = new UncheckedIOException(e);
+              } catch (RuntimeException e) {
+                failure = e;
+              }
+              ImportResult done = result;
+              RuntimeException failed = failure;
+              try {
+                ui.access(() -> finished(ui, request, done, failed));
+              } catch (UIDetachedException e) {
+                LOG.info("import of {} finished after its screen was closed", request.fileName());
+                deleteQuietly(source);
+              }
+            },
+            context));
+  }
+
+  private void finished(UI ui, ImportRequest request, ImportResult result, RuntimeException e) {
+    ui.setPollInterval(-1);
+    working(false, "");
+    if (e != null) {
+      LOG.warn("import of {} failed", request.fileName(), e);
+      Notifications.error(
+          "The import of " + request.fileName() + " failed: " + ImportReport.message(e));
+      stale();
+      return;
+    }
+    report.show(result);
+    if (request.dryRun()) {
+      apply.setEnabled(!result.refused() && result.rowsRead() > 0);
+      return;
+    }
+    apply.setEnabled(false);
+    if (result.refused()) {
+      Notifications.error(
+          request.fileName() + " was refused: nothing applied. See the errors below.");
+    } else {
+      Notifications.success(
+          "Batch #"
+              + result.batchId()
+              + ": "
+              + result.rowsApplied()
+              + " rows applied, "
+              + result.rowsUnmatched()
+              + " held as unmatched");
+    }
+    onApplied.run();
+  }
+
+  private void working(boolean on, String text) {
+    working = on;
+    progress.setVisible(on);
+    progressText.setText(text);
+    progressText.setVisible(on);
+    preview.setEnabled(!on && file != null && format.getValue() != null);
+    apply.setEnabled(false);
+    upload.setEnabled(!on);
+  }
+
+  boolean isWorking() {
+    return working;
+  }
+
+  private String toolKey() {
+    return tool.isVisible() ? tool.getValue() : null;
+  }
+
+  private void forgetFile() {
+    if (file != null) {
+      deleteQuietly(file);
+    }
+    file = null;
+    fileName = null;
+    fileInfo.setText("No file yet.");
+    stale();
+  }
+
+  @Override
+  protected void onAttach(AttachEvent event) {
+    super.onAttach(event);
+    stale();
+  }
+
+  @Override
+  protected void onDetach(DetachEvent event) {
+    if (!working) {
+      forgetFile();
+    }
+    super.onDetach(event);
+  }
+
+  private static void deleteQuietly(Path path) {
+    try {
+      Files.deleteIfExists(path);
+    } catch (IOException e) {
+      LOG.warn("could not delete {}", path, e);
+    }
+  }
+
+  private static long copyAtMost(InputStream in, OutputStream out, long limit) throws IOException {
+    byte[] buffer = new byte[1 << 16];
+    long total = 0;
+    int n;
+    while (total < limit
+        && (n = in.read(buffer, 0, (int) Math.min(buffer.length, limit - total))) > 0) {
+      out.write(buffer, 0, n);
+      total += n;
+    }
+    return total;
+  }
+
+  static String megabytes(long bytes) {
+    return bytes % (1024 * 1024) == 0
+        ? bytes / (1024 * 1024) + " MB"
+        : String.format("%,d bytes", bytes);
+  }
+}

@@ -1,0 +1,136 @@
+package dev.tandem.ingest;
+
+import static dev.tandem.db.Tables.DEVELOPER;
+import static dev.tandem.db.Tables.INCIDENT;
+import static dev.tandem.db.Tables.UNMATCHED_ROW;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.ingest.IngestFixtures.Week;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole import pipeline (staging, MERGE upserts, held rows, undo, incident upserts) with Spring
+ * pointed at a real PostgreSQL 17 server instead of H2.
+ */
+@SpringBootTest
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class IngestPostgresIT {
+
+  private static final EmbeddedPostgres POSTGRES = start();
+
+  @Autowired ImportService imports;
+  @Autowired DSLContext db;
+  IngestFixtures fx;
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.password", () -> "");
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    POSTGRES.close();
+  }
+
+  @BeforeEach
+  void setUp() {
+    IngestFixtures.signInAsAdmin();
+    fx = new IngestFixtures(imports, db);
+  }
+
+  @AfterEach
+  void tearDown() {
+    SecurityContextHolder.clearContext();
+  }
+
+  @Test
+  void imports_reimports_mapping_and_undo_give_the_same_totals_as_on_h2() {
+    assertThat(db.fetchValue("select current_setting('server_version_num')::int / 10000"))
+        .isEqualTo(17);
+    fx.roster();
+    assertThat(fx.importFile("identity-map.csv", "identity-map-csv").errors()).isEmpty();
+
+    ImportResult usage = fx.importFile("usage.csv", "tandem-usage-csv");
+    assertThat(usage.outcome()).isEqualTo("applied");
+    assertThat(usage.rowsUnmatched()).isEqualTo(1);
+    assertThat(fx.week("ana.silva@example.com", "copilot", "2026-W47"))
+        .isEqualTo(new Week("tandem-usage-csv", 5, 130L, 410L));
+    List<Long> once = fx.usageTotals();
+    fx.importFile("usage.csv", "tandem-usage-csv");
+    assertThat(fx.usageTotals()).isEqualTo(once).isEqualTo(List.of(4L, 12L, 193L));
+
+    ImportResult dryRun =
+        fx.importText(
+            "week,email,tool,active_days\n2026-W48,ana.silva@example.com,kiro,6\n",
+            "tandem-usage-csv",
+            ImportMode.ALL_OR_NOTHING,
+            true);
+    assertThat(dryRun.rowsApplied()).isEqualTo(1);
+    assertThat(fx.usageTotals()).isEqualTo(once);
+
+    // A daily source rolled up to the week replaces the weekly row; undo brings it back.
+    ImportResult copilot =
+        fx.importFile("copilot-users-1-day.ndjson", "copilot-user-metrics-ndjson");
+    assertThat(fx.week("ana.silva@example.com", "copilot", "2026-W47"))
+        .isEqualTo(new Week("copilot-user-metrics-ndjson", 2, 7L, 54L));
+    imports.undo(copilot.batchId());
+    assertThat(fx.week("ana.silva@example.com", "copilot", "2026-W47"))
+        .isEqualTo(new Week("tandem-usage-csv", 5, 130L, 410L));
+    assertThat(fx.usageTotals()).isEqualTo(once);
+
+    ImportResult changes = fx.importFile("changes.csv", "tandem-changes-csv");
+    assertThat(changes.errors()).isEmpty();
+    assertThat(fx.changes("ana.silva@example.com", "2026-W47", "none")).isEqualTo(2);
+    assertThat(fx.changes("ana.silva@example.com", "2026-W47", "kiro")).isEqualTo(3);
+    fx.importFile("changes.csv", "tandem-changes-csv");
+    assertThat(fx.changes("ana.silva@example.com", "2026-W47", "kiro")).isEqualTo(3);
+
+    long omar =
+        db.select(DEVELOPER.ID)
+            .from(DEVELOPER)
+            .where(DEVELOPER.EMAIL.eq("omar.haddad@example.com"))
+            .fetchOne(DEVELOPER.ID);
+    int applied = imports.mapIdentity("tandem", "ghost@example.com", omar);
+    assertThat(applied).isEqualTo(2); // held once by each of the two usage.csv batches
+    assertThat(fx.week("omar.haddad@example.com", "copilot", "2026-W47"))
+        .isEqualTo(new Week("tandem-usage-csv", 2, 10L, 5L));
+    assertThat(db.fetchCount(UNMATCHED_ROW)).isZero();
+  }
+
+  @Test
+  void incident_upserts_run_on_postgres_and_a_reimport_updates_in_place() {
+    fx.roster();
+    assertThat(fx.importFile("incidents.csv", "tandem-incidents-csv").errors()).isEmpty();
+    assertThat(fx.importFile("pagerduty-incidents.json", "pagerduty-incidents-json").errors())
+        .isEmpty();
+    int incidents = db.fetchCount(INCIDENT);
+    assertThat(incidents).isPositive();
+    ImportResult again = fx.importFile("pagerduty-incidents.json", "pagerduty-incidents-json");
+    assertThat(again.outcome()).isEqualTo("applied");
+    assertThat(db.fetchCount(INCIDENT)).isEqualTo(incidents);
+  }
+
+  private static EmbeddedPostgres start() {
+    try {
+      return EmbeddedPostgres.builder().start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
