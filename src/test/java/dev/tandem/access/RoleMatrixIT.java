@@ -1,0 +1,288 @@
+package dev.tandem.access;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Span;
+import dev.tandem.adoption.AdoptionService;
+import dev.tandem.adoption.TeamAdoption;
+import dev.tandem.roster.Developer;
+import dev.tandem.roster.RosterService;
+import dev.tandem.roster.Team;
+import dev.tandem.security.ApiTokenService;
+import dev.tandem.security.AsAdmin;
+import dev.tandem.security.Role;
+import dev.tandem.security.TestTokens;
+import dev.tandem.security.UserAccount;
+import dev.tandem.security.UserService;
+import dev.tandem.ui.KaribuSupport;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The role matrix of issue 6 on the demo organisation: which screens open, which API endpoints
+ * answer, and which aggregates are suppressed (including the subtraction case), for ADMIN, LEADER,
+ * MANAGER (Commerce) and MEMBER (Payments), plus a member of a 3-person team.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+class RoleMatrixIT {
+
+  @LocalServerPort int port;
+  @Autowired ApplicationContext context;
+  @Autowired RosterService roster;
+  @Autowired UserService users;
+  @Autowired ApiTokenService tokens;
+  @Autowired AdoptionService adoption;
+  private final ObjectMapper json = new ObjectMapper();
+
+  @BeforeEach
+  void setUp() {
+    KaribuSupport.setUp(context);
+    AsAdmin.call(
+        () -> {
+          if (roster.team("tiny").isEmpty()) {
+            Team engineering = roster.team("engineering").orElseThrow();
+            Team tiny = roster.saveTeam(new Team(null, "tiny", "Tiny", engineering.id()));
+            for (int i = 0; i < 3; i++) {
+              roster.saveDeveloper(developer(tiny, "tiny" + i));
+            }
+            users.createUserAsAdmin(
+                new UserAccount(
+                    null, "tiny-member", "Tiny Member", Role.MEMBER, tiny.id(), null, true),
+                "tiny-password");
+            // The subtraction case: three sibling teams of 3, 6 and 8 developers under one parent.
+            Team split = roster.saveTeam(new Team(null, "split", "Split", engineering.id()));
+            int[] sizes = {3, 6, 8};
+            for (int t = 0; t < sizes.length; t++) {
+              Team child = roster.saveTeam(new Team(null, "split-" + t, "Split " + t, split.id()));
+              for (int i = 0; i < sizes[t]; i++) {
+                roster.saveDeveloper(developer(child, "split" + t + "-" + i));
+              }
+            }
+          }
+          return null;
+        });
+  }
+
+  @AfterEach
+  void tearDown() {
+    KaribuSupport.tearDown();
+  }
+
+  @Test
+  void screens_open_by_role() {
+    Map<String, List<String>> allowed = new LinkedHashMap<>();
+    allowed.put(
+        "admin",
+        List.of(
+            "adoption",
+            "reliability",
+            "my-team",
+            "my-usage",
+            "incidents",
+            "roster",
+            "incidents/triage",
+            "admin/teams",
+            "admin/tools",
+            "admin/users",
+            "admin/settings",
+            "admin/audit"));
+    allowed.put("leader", List.of("adoption", "reliability", "my-team", "my-usage", "incidents"));
+    allowed.put(
+        "manager",
+        List.of("adoption", "reliability", "my-team", "my-usage", "incidents", "roster"));
+    allowed.put("member", List.of("adoption", "reliability", "my-team", "my-usage", "incidents"));
+    List<String> adminOnly =
+        List.of(
+            "incidents/triage",
+            "admin/teams",
+            "admin/tools",
+            "admin/users",
+            "admin/settings",
+            "admin/audit");
+    for (var entry : allowed.entrySet()) {
+      String user = entry.getKey();
+      KaribuSupport.signIn(user, user.toUpperCase());
+      for (String route : entry.getValue()) {
+        UI.getCurrent().navigate(route);
+        assertThat(UI.getCurrent().getInternals().getActiveRouterTargetsChain())
+            .as(user + " opens " + route)
+            .isNotEmpty();
+      }
+      if (!user.equals("admin")) {
+        for (String route : adminOnly) {
+          assertThatThrownBy(() -> UI.getCurrent().navigate(route))
+              .as(user + " is refused " + route)
+              .hasMessageContaining("denied");
+        }
+      }
+      if (user.equals("leader") || user.equals("member")) {
+        assertThatThrownBy(() -> UI.getCurrent().navigate("roster"))
+            .as(user + " sees no individuals")
+            .hasMessageContaining("denied");
+      }
+    }
+  }
+
+  @Test
+  void api_answers_by_role_and_team_scope() throws Exception {
+    Map<String, String> token = new LinkedHashMap<>();
+    token.put("ADMIN", TestTokens.create(tokens, "m-admin", Role.ADMIN, null));
+    token.put("LEADER", TestTokens.create(tokens, "m-leader", Role.LEADER, null));
+    token.put("MANAGER", TestTokens.create(tokens, "m-manager", Role.MANAGER, teamId("commerce")));
+    token.put("MEMBER", TestTokens.create(tokens, "m-member", Role.MEMBER, teamId("payments")));
+    // endpoint -> expected status for ADMIN, LEADER, MANAGER (commerce), MEMBER (payments)
+    Map<String, int[]> matrix = new LinkedHashMap<>();
+    matrix.put("GET /api/v1/tools", new int[] {200, 200, 200, 200});
+    matrix.put("GET /api/v1/adoption", new int[] {200, 200, 200, 200});
+    matrix.put("GET /api/v1/adoption?team=commerce", new int[] {200, 200, 200, 403});
+    matrix.put("GET /api/v1/adoption?team=payments", new int[] {200, 200, 200, 200});
+    matrix.put("GET /api/v1/adoption?team=platform", new int[] {200, 200, 403, 403});
+    matrix.put("GET /api/v1/reliability", new int[] {200, 200, 200, 200});
+    matrix.put("GET /api/v1/reliability?team=platform", new int[] {200, 200, 403, 403});
+    matrix.put("POST /api/v1/tokens", new int[] {201, 403, 403, 403});
+    matrix.put(
+        "POST /api/v1/imports?format=tandem-usage-csv&dryRun=true", new int[] {200, 403, 403, 403});
+    matrix.put("GET /actuator/prometheus", new int[] {200, 403, 403, 403});
+    String[] roles = {"ADMIN", "LEADER", "MANAGER", "MEMBER"};
+    for (var row : matrix.entrySet()) {
+      String[] methodAndPath = row.getKey().split(" ");
+      for (int i = 0; i < roles.length; i++) {
+        int status = call(methodAndPath[0], methodAndPath[1], token.get(roles[i])).statusCode();
+        assertThat(status).as(roles[i] + " " + row.getKey()).isEqualTo(row.getValue()[i]);
+      }
+    }
+  }
+
+  @Test
+  void a_member_of_a_three_person_team_sees_fewer_than_five_in_the_api_and_on_screen()
+      throws Exception {
+    String memberToken = TestTokens.create(tokens, "tiny-token", Role.MEMBER, teamId("tiny"));
+    JsonNode api = json.readTree(call("GET", "/api/v1/adoption?team=tiny", memberToken).body());
+    assertThat(api.get("weeks"))
+        .allSatisfy(
+            w -> {
+              assertThat(w.get("suppressed").asBoolean()).isTrue();
+              assertThat(w.get("headcount").isNull()).isTrue();
+              assertThat(w.get("aiUsers").isNull()).isTrue();
+              assertThat(w.get("adoption").isNull()).isTrue();
+            });
+    assertThat(api.at("/period/suppressed").asBoolean()).isTrue();
+    assertThat(api.at("/period/developerWeeks").isNull()).isTrue();
+    assertThat(api.at("/forecast/suppressed").asBoolean()).isTrue();
+    JsonNode reliability =
+        json.readTree(call("GET", "/api/v1/reliability?team=tiny", memberToken).body());
+    assertThat(reliability.get("suppressed").asBoolean()).isTrue();
+    assertThat(reliability.at("/baseline/incidents").isNull()).isTrue();
+
+    // An admin may see individuals, so the same team shows its numbers.
+    JsonNode asAdmin =
+        json.readTree(
+            call(
+                    "GET",
+                    "/api/v1/adoption?team=tiny",
+                    TestTokens.create(tokens, "tiny-admin", Role.ADMIN, null))
+                .body());
+    assertThat(asAdmin.get("weeks").get(asAdmin.get("weeks").size() - 1).get("headcount").asInt())
+        .isEqualTo(3);
+
+    KaribuSupport.signIn("tiny-member", "MEMBER");
+    UI.getCurrent().navigate("my-team");
+    assertThat(_get(Span.class, spec -> spec.withId("team-this-week")).getText())
+        .isEqualTo("fewer than 5 developers");
+    assertThat(_get(Span.class, spec -> spec.withId("org-this-week")).getText())
+        .matches("\\d+\\.\\d%");
+    UI.getCurrent().navigate("adoption");
+    assertThat(_get(Span.class, spec -> spec.withId("kpi-adoption")).getText())
+        .isEqualTo("fewer than 5 developers");
+  }
+
+  @Test
+  void a_hidden_sibling_cannot_be_worked_out_from_the_parent_total() {
+    signInService("leader", "LEADER");
+    List<TeamAdoption> rows = adoption.teamAdoption("split", adoption.lastCompleteWeek());
+    assertThat(rows)
+        .extracting(TeamAdoption::teamKey, TeamAdoption::suppressed)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("split-0", true), // 3 developers: hidden on its own
+            org.assertj.core.groups.Tuple.tuple(
+                "split-1", true), // 6: hidden so split-0 = parent − the rest fails
+            org.assertj.core.groups.Tuple.tuple("split-2", false));
+    assertThat(rows.get(0).thisWeek().denominator()).isZero();
+    assertThat(rows.get(1).trend()).isEmpty();
+    assertThat(adoption.adoption("split", adoption.lastCompleteWeek()).denominator()).isEqualTo(17);
+
+    signInService("admin", "ADMIN");
+    assertThat(adoption.teamAdoption("split", adoption.lastCompleteWeek()))
+        .noneMatch(TeamAdoption::suppressed);
+  }
+
+  @Test
+  void members_see_their_own_usage_only() {
+    KaribuSupport.signIn("member", "MEMBER");
+    UI.getCurrent().navigate("my-usage");
+    assertThat(_find(Component.class, spec -> spec.withId("my-usage-grid"))).hasSize(1);
+    assertThat(_find(Component.class, spec -> spec.withId("my-usage-chart"))).hasSize(1);
+    KaribuSupport.tearDown();
+    KaribuSupport.setUp(context);
+    KaribuSupport.signIn("leader", "LEADER"); // no developer record linked
+    UI.getCurrent().navigate("my-usage");
+    assertThat(_find(Component.class, spec -> spec.withId("my-usage-grid"))).isEmpty();
+  }
+
+  private static void signInService(String user, String role) {
+    SecurityContextHolder.getContext()
+        .setAuthentication(
+            new UsernamePasswordAuthenticationToken(
+                user, null, List.of(new SimpleGrantedAuthority("ROLE_" + role))));
+  }
+
+  private Long teamId(String key) {
+    return roster.team(key).map(Team::id).orElseThrow();
+  }
+
+  private static Developer developer(Team team, String name) {
+    return new Developer(
+        null, name + "@example.com", name, team.id(), null, LocalDate.of(2020, 1, 1), null, false);
+  }
+
+  private HttpResponse<String> call(String method, String path, String token) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Authorization", "Bearer " + token);
+    if (method.equals("POST")) {
+      String body =
+          path.contains("tokens")
+              ? "{\"name\":\"matrix-" + System.nanoTime() + "\",\"role\":\"LEADER\"}"
+              : "week,email,tool,active_days\n2026-W01,ana.silva@example.com,copilot,1\n";
+      request
+          .header("Content-Type", path.contains("tokens") ? "application/json" : "text/csv")
+          .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
