@@ -1,0 +1,104 @@
+package dev.tandem.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Paths;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The demo member sees My team and My usage, no Data or Admin screens, and cannot open them by URL
+ * either.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+class MemberBrowserIT {
+
+  private static Playwright playwright;
+  private static Browser browser;
+
+  @LocalServerPort int port;
+
+  @BeforeAll
+  static void launch() {
+    playwright = Playwright.create();
+    browser =
+        playwright
+            .chromium()
+            .launch(
+                new BrowserType.LaunchOptions()
+                    .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                    .setArgs(
+                        List.of(
+                            "--no-sandbox",
+                            "--disable-gpu",
+                            "--disable-background-networking",
+                            "--disable-dev-shm-usage")));
+  }
+
+  @AfterAll
+  static void close() {
+    browser.close();
+    playwright.close();
+  }
+
+  @Test
+  void member_sees_my_team_and_my_usage_but_no_data_or_admin_screens() {
+    Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 1000));
+    page.setDefaultTimeout(60_000);
+    String base = "http://localhost:" + port;
+    page.navigate(base + "/login");
+    page.locator("vaadin-login-form input[name=username]").fill("member");
+    page.locator("vaadin-login-form input[name=password]").fill("member");
+    page.locator("vaadin-login-form vaadin-button[slot=submit]").click();
+    page.waitForURL(url -> !url.contains("/login"));
+
+    Locator menu = page.locator("#main-menu vaadin-side-nav-item");
+    menu.first().waitFor();
+    List<String> items = menu.allTextContents().stream().map(String::trim).toList();
+    assertThat(items).contains("Adoption", "Reliability", "My team", "My usage");
+    assertThat(items)
+        .doesNotContain(
+            "Data", "Roster", "Teams", "Tools", "Users and tokens", "Settings", "Audit log");
+
+    page.navigate(base + "/my-team");
+    Locator teamFigure = page.locator("#team-this-week");
+    teamFigure.waitFor();
+    assertThat(teamFigure.textContent()).matches("\\d+\\.\\d%|fewer than \\d+ developers");
+    assertThat(page.locator("#org-this-week").textContent()).matches("\\d+\\.\\d%");
+    page.screenshot(
+        new Page.ScreenshotOptions()
+            .setPath(BrowserIT.SCREENSHOTS.resolve("my-team-member.png"))
+            .setFullPage(true));
+
+    page.navigate(base + "/my-usage");
+    page.locator("#my-usage-grid").waitFor();
+    page.screenshot(
+        new Page.ScreenshotOptions()
+            .setPath(BrowserIT.SCREENSHOTS.resolve("my-usage-member.png"))
+            .setFullPage(true));
+
+    for (String forbidden :
+        List.of("data", "admin/users", "admin/settings", "admin/audit", "roster")) {
+      page.navigate(base + "/" + forbidden);
+      page.waitForTimeout(500);
+      assertThat(
+              page.locator("#user-grid, #audit-grid, #roster-grid, #save-settings, vaadin-upload")
+                  .count())
+          .as("member must not see " + forbidden)
+          .isZero();
+      assertThat(page.content()).as(forbidden).doesNotContain("Users and tokens</h2>");
+    }
+    page.close();
+  }
+}
