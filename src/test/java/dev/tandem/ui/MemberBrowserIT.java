@@ -3,11 +3,9 @@ package dev.tandem.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import java.nio.file.Paths;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,18 +30,7 @@ class MemberBrowserIT {
   @BeforeAll
   static void launch() {
     playwright = Playwright.create();
-    browser =
-        playwright
-            .chromium()
-            .launch(
-                new BrowserType.LaunchOptions()
-                    .setExecutablePath(Paths.get("/usr/bin/chromium"))
-                    .setArgs(
-                        List.of(
-                            "--no-sandbox",
-                            "--disable-gpu",
-                            "--disable-background-networking",
-                            "--disable-dev-shm-usage")));
+    browser = Chromium.launch(playwright);
   }
 
   @AfterAll
@@ -57,11 +44,7 @@ class MemberBrowserIT {
     Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 1000));
     page.setDefaultTimeout(60_000);
     String base = "http://localhost:" + port;
-    page.navigate(base + "/login");
-    page.locator("vaadin-login-form input[name=username]").fill("member");
-    page.locator("vaadin-login-form input[name=password]").fill("member");
-    page.locator("vaadin-login-form vaadin-button[slot=submit]").click();
-    page.waitForURL(url -> !url.contains("/login"));
+    Chromium.signIn(page, base, "member");
 
     Locator menu = page.locator("#main-menu vaadin-side-nav-item");
     menu.first().waitFor();
