@@ -29,6 +29,10 @@ import java.util.Objects;
 @RolesAllowed("ADMIN")
 public class AuditView extends VerticalLayout {
 
+  private static final java.time.format.DateTimeFormatter WHEN =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+          .withZone(java.time.ZoneOffset.UTC);
+
   private final AuditService audit;
   private final Grid<AuditEntry> grid = new Grid<>();
   private final TextField actor = new TextField("Who");
@@ -58,7 +62,7 @@ public class AuditView extends VerticalLayout {
     HorizontalLayout filters = new HorizontalLayout(actor, entity, text, from, to);
     filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
     grid.setId("audit-grid");
-    grid.addColumn(e -> e.occurredAt().toString()).setHeader("When").setAutoWidth(true);
+    grid.addColumn(e -> WHEN.format(e.occurredAt())).setHeader("When").setAutoWidth(true);
     grid.addColumn(AuditEntry::actor).setHeader("Who").setAutoWidth(true);
     grid.addColumn(AuditEntry::action).setHeader("Action");
     grid.addColumn(e -> e.entity() + (e.entityId() == null ? "" : " " + e.entityId()))
