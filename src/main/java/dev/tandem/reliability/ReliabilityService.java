@@ -130,6 +130,11 @@ public class ReliabilityService {
         .sum();
   }
 
+  /** Whether the signed-in user may see this team's aggregates (pickers offer only those). */
+  public boolean mayView(String teamKey) {
+    return access.mayViewAggregates(teamKey);
+  }
+
   /** The minimum group size k (a setting). */
   public int minGroupSize() {
     return access.minGroupSize();

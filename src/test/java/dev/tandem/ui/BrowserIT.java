@@ -35,7 +35,9 @@ class BrowserIT {
 
   @AfterAll
   static void close() {
-    browser.close();
+    if (browser != null) {
+      browser.close();
+    }
     playwright.close();
   }
 

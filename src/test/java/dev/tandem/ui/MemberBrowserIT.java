@@ -35,7 +35,9 @@ class MemberBrowserIT {
 
   @AfterAll
   static void close() {
-    browser.close();
+    if (browser != null) {
+      browser.close();
+    }
     playwright.close();
   }
 

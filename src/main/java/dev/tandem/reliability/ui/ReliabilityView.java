@@ -71,7 +71,7 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
     addClassName("tandem-page");
     this.scope =
         new ScopePicker(
-            roster.teams(),
+            roster.teams().stream().filter(t -> reliability.mayView(t.key())).toList(),
             reliability.lastCompleteWeek(),
             reliability.defaultRange(),
             this::changed);

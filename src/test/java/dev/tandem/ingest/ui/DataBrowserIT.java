@@ -41,7 +41,9 @@ class DataBrowserIT {
 
   @AfterAll
   static void close() {
-    browser.close();
+    if (browser != null) {
+      browser.close();
+    }
     playwright.close();
   }
 

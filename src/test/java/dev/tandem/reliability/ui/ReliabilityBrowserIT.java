@@ -42,7 +42,9 @@ class ReliabilityBrowserIT {
 
   @AfterAll
   static void close() {
-    browser.close();
+    if (browser != null) {
+      browser.close();
+    }
     playwright.close();
   }
 
