@@ -80,8 +80,31 @@ public class AuditView extends VerticalLayout {
                         + Objects.toString(e.after(), "–"))));
     grid.setEmptyStateText("No audit entries match.");
     grid.setSizeFull();
+    filters.add(
+        dev.tandem.base.ui.CsvExport.link(
+            "audit-log.csv",
+            java.util.List.of(
+                "when_utc", "who", "action", "entity", "entity_id", "before", "after"),
+            () ->
+                audit.search(currentFilter(), 0, 100_000).stream()
+                    .map(
+                        e ->
+                            java.util.List.of(
+                                WHEN.format(e.occurredAt()),
+                                e.actor(),
+                                e.action(),
+                                e.entity(),
+                                Objects.toString(e.entityId(), ""),
+                                Objects.toString(e.before(), ""),
+                                Objects.toString(e.after(), "")))
+                    .toList()));
     add(new H2("Audit log"), explainer, filters, grid);
     refresh();
+  }
+
+  private AuditFilter currentFilter() {
+    return new AuditFilter(
+        actor.getValue(), entity.getValue(), text.getValue(), from.getValue(), to.getValue());
   }
 
   private void refresh() {

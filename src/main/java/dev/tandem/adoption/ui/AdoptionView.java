@@ -107,7 +107,24 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
     middle.setFlexWrap(FlexLayout.FlexWrap.WRAP);
     middle.getStyle().set("gap", "var(--lumo-space-m)");
     inactiveSection.setPadding(false);
-    inactiveSection.add(new H3("Developers without AI use in the last 4 weeks"), inactive);
+    inactiveSection.add(
+        new H3("Developers without AI use in the last 4 weeks"),
+        CsvExport.link(
+            "without-ai-use.csv",
+            List.of("name", "email", "team", "last_ai_week"),
+            () ->
+                adoption.withoutAiUse(selection.teamKey(), selection.range().to()).stream()
+                    .map(
+                        d ->
+                            List.of(
+                                d.name(),
+                                d.email(),
+                                d.teamKey(),
+                                d.lastAiWeek() == null
+                                    ? "never"
+                                    : IsoWeek.starting(d.lastAiWeek()).toString()))
+                    .toList()),
+        inactive);
     add(
         new H2("Adoption"),
         explainer,

@@ -76,6 +76,23 @@ public class MyUsageView extends VerticalLayout {
     grid.setItems(newestFirst);
     grid.setEmptyStateText("No usage imported for you in this period.");
     grid.setAllRowsVisible(true);
-    add(explainer, chart, grid);
+    add(
+        explainer,
+        chart,
+        dev.tandem.base.ui.CsvExport.link(
+            "my-usage.csv",
+            List.of("week", "tool", "active_days", "interactions", "accepted_lines"),
+            () ->
+                newestFirst.stream()
+                    .map(
+                        u ->
+                            List.of(
+                                u.week().toString(),
+                                u.tool(),
+                                String.valueOf(u.activeDays()),
+                                Objects.toString(u.interactions(), ""),
+                                Objects.toString(u.acceptedLines(), "")))
+                    .toList()),
+        grid);
   }
 }

@@ -29,6 +29,22 @@ public final class CsvExport {
     return out.toString();
   }
 
+  /** An "Export CSV" link that writes the rows current at the moment of the download. */
+  public static com.vaadin.flow.component.html.Anchor link(
+      String fileName, List<String> header, java.util.function.Supplier<List<List<String>>> rows) {
+    com.vaadin.flow.component.html.Anchor anchor =
+        new com.vaadin.flow.component.html.Anchor(
+            new com.vaadin.flow.server.StreamResource(
+                fileName,
+                () ->
+                    new java.io.ByteArrayInputStream(
+                        toCsv(header, rows.get())
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+            "Export CSV");
+    anchor.getElement().setAttribute("download", true);
+    return anchor;
+  }
+
   static String neutralise(String cell) {
     if (cell == null || cell.isEmpty()) {
       return cell;

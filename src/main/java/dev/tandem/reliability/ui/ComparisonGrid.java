@@ -82,10 +82,73 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
             r -> "Over " + r.figures().resolvedIncidents() + " resolved incidents");
   }
 
+  static final List<String> CSV_HEADER =
+      List.of(
+          "group",
+          "reach",
+          "exposure",
+          "exposure_unit",
+          "incidents",
+          "sev1",
+          "sev2",
+          "sev3",
+          "sev4",
+          "rate",
+          "rate_unit",
+          "rate_ratio",
+          "ci_low",
+          "ci_high",
+          "p_value",
+          "verdict",
+          "unstable",
+          "median_restore_minutes");
+
+  private List<Row> shown = List.of();
+
+  /** The rows as shown, one CSV line each, with plain numbers (NaN/∞ as empty cells). */
+  List<List<String>> csvRows() {
+    return shown.stream()
+        .map(
+            r -> {
+              RateComparison c = r.tool() == null ? null : r.tool().comparison();
+              List<String> line =
+                  new ArrayList<>(
+                      List.of(
+                          r.label(),
+                          r.tool() == null ? "" : plain(r.tool().reach()),
+                          String.valueOf(r.figures().exposure()),
+                          r.exposure().key(),
+                          String.valueOf(r.figures().incidents())));
+              for (String sev : List.of("SEV1", "SEV2", "SEV3", "SEV4")) {
+                line.add(String.valueOf(r.figures().incidentsBySeverity().getOrDefault(sev, 0L)));
+              }
+              line.addAll(
+                  List.of(
+                      plain(r.figures().rate()),
+                      r.exposure().unit(),
+                      c == null ? "" : plain(c.rateRatio()),
+                      c == null ? "" : plain(c.ciLow()),
+                      c == null ? "" : plain(c.ciHigh()),
+                      c == null ? "" : plain(c.pValue()),
+                      c == null ? "baseline" : c.verdict().label(),
+                      c == null ? "" : String.valueOf(c.unstable()),
+                      r.figures().medianTimeToRestore() == null
+                          ? ""
+                          : String.valueOf(r.figures().medianTimeToRestore().toMinutes())));
+              return (List<String>) line;
+            })
+        .toList();
+  }
+
+  private static String plain(double v) {
+    return Double.isFinite(v) ? String.valueOf(v) : "";
+  }
+
   void show(Comparison c) {
     List<Row> rows = new ArrayList<>();
     rows.add(new Row("No AI (baseline)", c.baseline(), null, c.exposure()));
     c.tools().forEach(t -> rows.add(new Row(t.name(), t.figures(), t, c.exposure())));
+    shown = c.suppressed() ? List.of() : List.copyOf(rows);
     setItems(rows);
     getColumnByKey("rate").setHeader("Rate " + c.exposure().unit());
     recalculateColumnWidths();

@@ -21,6 +21,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import dev.tandem.base.ui.CsvExport;
 import dev.tandem.base.ui.chart.EChart;
 import dev.tandem.reliability.CausesAndSafeguards;
 import dev.tandem.reliability.Comparison;
@@ -115,6 +116,7 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
         controls,
         new HorizontalLayout(unclassified, triage),
         sentences,
+        CsvExport.link("reliability.csv", ComparisonGrid.CSV_HEADER, grid::csvRows),
         grid,
         row(section("Rate ratio against no AI", forest), section("Adoption against rate", bubble)),
         section("Over time (4-week windows)", overTime),

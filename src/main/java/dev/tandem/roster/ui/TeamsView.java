@@ -50,7 +50,19 @@ public class TeamsView extends VerticalLayout {
     tree.addItemDoubleClickListener(e -> edit(e.getItem()));
     tree.setEmptyStateText("No teams yet. Import a roster, or add the first team.");
     tree.setSizeFull();
-    add(new H2("Teams"), explainer, add, tree);
+    com.vaadin.flow.component.orderedlayout.HorizontalLayout actions =
+        new com.vaadin.flow.component.orderedlayout.HorizontalLayout(
+            add,
+            dev.tandem.base.ui.CsvExport.link(
+                "teams.csv",
+                List.of("key", "name", "path"),
+                () ->
+                    roster.teams().stream()
+                        .map(t -> List.of(t.key(), t.name(), roster.path(t)))
+                        .toList()));
+    actions.setDefaultVerticalComponentAlignment(
+        com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+    add(new H2("Teams"), explainer, actions, tree);
     refresh();
   }
 

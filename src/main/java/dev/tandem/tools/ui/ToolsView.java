@@ -54,7 +54,27 @@ public class ToolsView extends VerticalLayout {
     grid.addColumn(t -> t.asksApproval() ? "yes" : "no").setHeader("Asks approval by default");
     grid.addColumn(t -> t.active() ? "active" : "retired").setHeader("Status");
     grid.addItemDoubleClickListener(e -> edit(e.getItem()));
-    add(new H2("Tools"), explainer, add, grid);
+    com.vaadin.flow.component.orderedlayout.HorizontalLayout actions =
+        new com.vaadin.flow.component.orderedlayout.HorizontalLayout(
+            add,
+            dev.tandem.base.ui.CsvExport.link(
+                "tools.csv",
+                java.util.List.of("key", "name", "vendor", "kind", "asks_approval", "active"),
+                () ->
+                    tools.tools().stream()
+                        .map(
+                            t ->
+                                java.util.List.of(
+                                    t.key(),
+                                    t.name(),
+                                    t.vendor(),
+                                    t.kind(),
+                                    String.valueOf(t.asksApproval()),
+                                    String.valueOf(t.active())))
+                        .toList()));
+    actions.setDefaultVerticalComponentAlignment(
+        com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+    add(new H2("Tools"), explainer, actions, grid);
     grid.setItems(tools.tools());
   }
 
