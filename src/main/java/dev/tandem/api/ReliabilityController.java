@@ -42,15 +42,24 @@ class ReliabilityController {
 
   record ToolRate(
       String tool,
-      long incidents,
-      long exposure,
+      Long incidents,
+      Long exposure,
       Double rate,
       Double rateRatio,
       Double ciLow,
       Double ciHigh,
       Double pValue,
       String verdict,
-      boolean unstable) {}
+      Boolean unstable,
+      Boolean suppressed) {
+
+    /** Present only on suppressed objects (DESIGN §5). */
+    @Override
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public Boolean suppressed() {
+      return suppressed;
+    }
+  }
 
   record ReliabilityResponse(
       String exposure,
@@ -96,6 +105,9 @@ class ReliabilityController {
   }
 
   private static ToolRate toolRate(ToolFigures t) {
+    if (t.suppressed()) {
+      return new ToolRate(t.tool(), null, null, null, null, null, null, null, null, null, true);
+    }
     RateComparison rr = t.comparison();
     return new ToolRate(
         t.tool(),
@@ -107,7 +119,8 @@ class ReliabilityController {
         finite(rr.ciHigh()),
         finite(rr.pValue()),
         rr.verdict().label(),
-        rr.unstable());
+        rr.unstable(),
+        null);
   }
 
   private WeekRange range(String from, String to) {

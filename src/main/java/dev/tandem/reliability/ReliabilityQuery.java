@@ -95,6 +95,40 @@ class ReliabilityQuery {
                     r.value1(), r.value2(), r.value3(), r.value4(), r.value5().longValue()));
   }
 
+  /**
+   * Distinct developers behind each tool's figures in the range and scope: those who used it on at
+   * least one day or have changes attributed to it. The size of the group that the small-group rule
+   * (DESIGN §3.4) looks at.
+   */
+  java.util.Map<String, Integer> developersByTool(
+      List<WeekBounds> weeks, Collection<Long> teamIds) {
+    LocalDate first = weeks.get(0).monday();
+    LocalDate last = weeks.get(weeks.size() - 1).monday();
+    Table<?> people =
+        db.select(USAGE_WEEK.DEVELOPER_ID.as("developer_id"), USAGE_WEEK.TOOL_KEY.as("tool"))
+            .from(USAGE_WEEK)
+            .join(DEVELOPER)
+            .on(DEVELOPER.ID.eq(USAGE_WEEK.DEVELOPER_ID))
+            .where(USAGE_WEEK.ACTIVE_DAYS.ge((short) 1))
+            .and(USAGE_WEEK.WEEK_START.between(first, last))
+            .and(developerInScope(teamIds))
+            .union(
+                db.select(CHANGE_COUNT.DEVELOPER_ID, CHANGE_COUNT.ATTRIBUTION)
+                    .from(CHANGE_COUNT)
+                    .join(DEVELOPER)
+                    .on(DEVELOPER.ID.eq(CHANGE_COUNT.DEVELOPER_ID))
+                    .where(CHANGE_COUNT.ATTRIBUTION.ne("none"))
+                    .and(CHANGE_COUNT.CHANGES.gt(0))
+                    .and(CHANGE_COUNT.WEEK_START.between(first, last))
+                    .and(developerInScope(teamIds)))
+            .asTable("p");
+    Field<String> tool = people.field("tool", String.class);
+    return db.select(tool, DSL.countDistinct(people.field("developer_id")))
+        .from(people)
+        .groupBy(tool)
+        .fetchMap(r -> r.value1(), r -> r.value2());
+  }
+
   List<ChangeSum> changesByWeek(List<WeekBounds> weeks, Collection<Long> teamIds) {
     Field<BigDecimal> changes = sum(CHANGE_COUNT.CHANGES);
     return db.select(CHANGE_COUNT.WEEK_START, CHANGE_COUNT.ATTRIBUTION, changes)

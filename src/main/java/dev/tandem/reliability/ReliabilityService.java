@@ -275,8 +275,12 @@ public class ReliabilityService {
               f,
               userWeeks,
               exp.developerWeeks() == 0 ? Double.NaN : (double) userWeeks / exp.developerWeeks(),
-              rr));
+              rr,
+              false));
     }
+    Map<String, Integer> developers = query.developersByTool(weeks, scope);
+    toolFigures.replaceAll(
+        t -> access.hidden(developers.getOrDefault(t.tool(), 0), teamKey) ? t.hide() : t);
     return new Comparison(
         range,
         blankToNull(teamKey),

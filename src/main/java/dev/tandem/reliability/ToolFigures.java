@@ -13,4 +13,21 @@ public record ToolFigures(
     GroupFigures figures,
     long userWeeks,
     double reach,
-    RateComparison comparison) {}
+    RateComparison comparison,
+    boolean suppressed) {
+
+  /**
+   * The row of a tool used by fewer than k developers here, for a viewer who may not see them: no
+   * figures at all (DESIGN §3.4).
+   */
+  ToolFigures hide() {
+    return new ToolFigures(
+        tool,
+        name,
+        new GroupFigures(0, 0, Double.NaN, java.util.Map.of(), null, 0),
+        0,
+        Double.NaN,
+        dev.tandem.stats.RateRatio.compare(0, 0, 0, 0),
+        true);
+  }
+}

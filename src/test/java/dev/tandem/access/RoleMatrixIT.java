@@ -2,6 +2,7 @@ package dev.tandem.access;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static dev.tandem.db.Tables.USAGE_WEEK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -57,6 +58,7 @@ class RoleMatrixIT {
   @Autowired UserService users;
   @Autowired ApiTokenService tokens;
   @Autowired AdoptionService adoption;
+  @Autowired org.jooq.DSLContext db;
   private final ObjectMapper json = new ObjectMapper();
 
   @BeforeEach
@@ -80,7 +82,18 @@ class RoleMatrixIT {
             for (int t = 0; t < sizes.length; t++) {
               Team child = roster.saveTeam(new Team(null, "split-" + t, "Split " + t, split.id()));
               for (int i = 0; i < sizes[t]; i++) {
-                roster.saveDeveloper(developer(child, "split" + t + "-" + i));
+                Developer d = roster.saveDeveloper(developer(child, "split" + t + "-" + i));
+                if (t == 2) {
+                  // In split-2 (8 developers), 2 use Kiro and 6 use Copilot in the last complete
+                  // week.
+                  db.insertInto(USAGE_WEEK)
+                      .set(USAGE_WEEK.DEVELOPER_ID, d.id())
+                      .set(USAGE_WEEK.TOOL_KEY, i < 2 ? "kiro" : "copilot")
+                      .set(USAGE_WEEK.WEEK_START, adoption.lastCompleteWeek().monday())
+                      .set(USAGE_WEEK.SOURCE, "test")
+                      .set(USAGE_WEEK.ACTIVE_DAYS, (short) 2)
+                      .execute();
+                }
               }
             }
           }
@@ -239,6 +252,38 @@ class RoleMatrixIT {
     signInService("admin", "ADMIN");
     assertThat(adoption.teamAdoption("split", adoption.lastCompleteWeek()))
         .noneMatch(TeamAdoption::suppressed);
+  }
+
+  @Test
+  void
+      a_tool_used_by_fewer_than_k_developers_in_a_scope_is_suppressed_for_those_who_may_not_see_individuals()
+          throws Exception {
+    String week = adoption.lastCompleteWeek().toString();
+    String path =
+        "/api/v1/reliability?team=split-2&exposure=developer-weeks&from=" + week + "&to=" + week;
+    JsonNode asLeader =
+        json.readTree(
+            call("GET", path, TestTokens.create(tokens, "tool-leader", Role.LEADER, null)).body());
+    JsonNode kiro = tool(asLeader, "kiro");
+    assertThat(kiro.get("suppressed").asBoolean()).isTrue();
+    assertThat(kiro.get("exposure").isNull()).isTrue();
+    assertThat(kiro.get("verdict").isNull()).isTrue();
+    assertThat(tool(asLeader, "copilot").has("suppressed")).isFalse();
+    assertThat(tool(asLeader, "copilot").get("exposure").asLong()).isEqualTo(6);
+
+    JsonNode asAdmin =
+        json.readTree(
+            call("GET", path, TestTokens.create(tokens, "tool-admin", Role.ADMIN, null)).body());
+    assertThat(tool(asAdmin, "kiro").get("exposure").asLong()).isEqualTo(2);
+  }
+
+  private static JsonNode tool(JsonNode reliability, String key) {
+    for (JsonNode t : reliability.get("tools")) {
+      if (t.get("tool").asText().equals(key)) {
+        return t;
+      }
+    }
+    throw new AssertionError("no tool " + key + " in " + reliability);
   }
 
   @Test

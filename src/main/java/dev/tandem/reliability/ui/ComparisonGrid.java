@@ -37,7 +37,7 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
         .setTooltipGenerator(
             r ->
                 "Developer-weeks with the tool used at least once / all developer-weeks in headcount");
-    addColumn(r -> count(r.figures().exposure()) + " " + r.exposure().key())
+    addColumn(r -> hidden(r) ? "–" : count(r.figures().exposure()) + " " + r.exposure().key())
         .setHeader("Exposure")
         .setKey("exposure")
         .setAutoWidth(true)
@@ -47,10 +47,7 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
         .setKey("incidents")
         .setTextAlign(ColumnTextAlign.END)
         .setAutoWidth(true);
-    addColumn(r -> severities(r.figures()))
-        .setHeader("SEV1·2·3·4")
-        .setKey("severity")
-        .setAutoWidth(true);
+    addColumn(r -> severities(r)).setHeader("SEV1·2·3·4").setKey("severity").setAutoWidth(true);
     addColumn(ComparisonGrid::rate)
         .setHeader("Rate")
         .setKey("rate")
@@ -61,11 +58,15 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
             r ->
                 r.tool() == null
                     ? "1 (reference)"
-                    : ReliabilityFormat.rateRatio(r.tool().comparison()))
+                    : hidden(r) ? "–" : ReliabilityFormat.rateRatio(r.tool().comparison()))
         .setHeader("Rate ratio (95% CI)")
         .setKey("rateRatio")
         .setAutoWidth(true);
-    addColumn(r -> r.tool() == null ? "" : ReliabilityFormat.pValue(r.tool().comparison().pValue()))
+    addColumn(
+            r ->
+                r.tool() == null || hidden(r)
+                    ? ""
+                    : ReliabilityFormat.pValue(r.tool().comparison().pValue()))
         .setHeader("p")
         .setKey("p")
         .setTextAlign(ColumnTextAlign.END)
@@ -110,6 +111,13 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
     return shown.stream()
         .map(
             r -> {
+              if (hidden(r)) {
+                List<String> hiddenLine =
+                    new ArrayList<>(java.util.Collections.nCopies(CSV_HEADER.size(), ""));
+                hiddenLine.set(0, r.tool().name());
+                hiddenLine.set(15, "suppressed: too few developers");
+                return hiddenLine;
+              }
               RateComparison c = r.tool() == null ? null : r.tool().comparison();
               List<String> line =
                   new ArrayList<>(
@@ -147,15 +155,31 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
   void show(Comparison c) {
     List<Row> rows = new ArrayList<>();
     rows.add(new Row("No AI (baseline)", c.baseline(), null, c.exposure()));
-    c.tools().forEach(t -> rows.add(new Row(t.name(), t.figures(), t, c.exposure())));
+    c.tools()
+        .forEach(
+            t ->
+                rows.add(
+                    new Row(
+                        t.suppressed() ? t.name() + " (too few developers: not shown)" : t.name(),
+                        t.figures(),
+                        t,
+                        c.exposure())));
     shown = c.suppressed() ? List.of() : List.copyOf(rows);
     setItems(rows);
     getColumnByKey("rate").setHeader("Rate " + c.exposure().unit());
     recalculateColumnWidths();
   }
 
+  /** A tool row of a small group the viewer may not see (DESIGN §3.4). */
+  static boolean hidden(Row r) {
+    return r.tool() != null && r.tool().suppressed();
+  }
+
   /** "3.42 (32 / 9,361)": every rate with its numerator and denominator. */
   static String rate(Row r) {
+    if (hidden(r)) {
+      return "–";
+    }
     return number(r.figures().rate())
         + " ("
         + count(r.figures().incidents())
@@ -166,6 +190,10 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
 
   private static String reach(ToolFigures t) {
     return Double.isNaN(t.reach()) ? "–" : String.format(Locale.ROOT, "%.0f%%", 100 * t.reach());
+  }
+
+  private static String severities(Row r) {
+    return hidden(r) ? "–" : severities(r.figures());
   }
 
   private static String severities(GroupFigures f) {
@@ -185,7 +213,7 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
   }
 
   private static Span incidents(Row r) {
-    Span n = new Span(count(r.figures().incidents()));
+    Span n = new Span(hidden(r) ? "–" : count(r.figures().incidents()));
     n.addClassName("incidents");
     n.getElement().setAttribute("data-group", r.tool() == null ? "baseline" : r.tool().tool());
     return n;
@@ -194,6 +222,9 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
   private static Span verdict(Row r) {
     if (r.tool() == null) {
       return new Span();
+    }
+    if (hidden(r)) {
+      return new Span("not shown");
     }
     RateComparison c = r.tool().comparison();
     Span badge = new Span(c.verdict().label());

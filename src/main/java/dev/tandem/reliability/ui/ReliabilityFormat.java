@@ -90,6 +90,9 @@ public final class ReliabilityFormat {
    * difference."
    */
   public static String sentence(ToolFigures t, Exposure exposure) {
+    if (t.suppressed()) {
+      return t.name() + ": used by too few developers here to show without revealing individuals.";
+    }
     RateComparison c = t.comparison();
     String unstable =
         c.unstable()
