@@ -50,7 +50,17 @@ class SecurityConfig {
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(c -> c.disable())
         .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
-        .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        .authorizeHttpRequests(
+            a ->
+                a.requestMatchers(
+                        "/api/v1/openapi",
+                        "/api/v1/openapi/**",
+                        "/api/v1/openapi.json",
+                        "/api/v1/docs",
+                        "/api/v1/swagger-ui/**")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
         .exceptionHandling(
             e ->
                 e.authenticationEntryPoint(ProblemResponses.unauthorized())

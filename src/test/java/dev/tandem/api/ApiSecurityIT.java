@@ -71,6 +71,28 @@ class ApiSecurityIT {
     assertThat(response.headers().firstValue("Referrer-Policy")).isPresent();
   }
 
+  @Test
+  void the_openapi_description_and_swagger_ui_are_public_and_list_every_endpoint()
+      throws Exception {
+    HttpResponse<String> openapi = get("/api/v1/openapi.json", null);
+    assertThat(openapi.statusCode()).isEqualTo(200);
+    assertThat(openapi.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+    assertThat(openapi.body())
+        .contains(
+            "\"/api/v1/adoption\"",
+            "\"/api/v1/reliability\"",
+            "\"/api/v1/imports\"",
+            "\"/api/v1/imports/{batchId}\"",
+            "\"/api/v1/tokens\"",
+            "\"/api/v1/tokens/{id}\"",
+            "\"/api/v1/tools\"",
+            "\"bearer\"");
+    HttpResponse<String> ui = get("/api/v1/swagger-ui/index.html", null);
+    assertThat(ui.statusCode()).isEqualTo(200);
+    assertThat(ui.body()).contains("Swagger UI");
+  }
+
   private HttpResponse<String> get(String path, String token) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
