@@ -14,6 +14,7 @@ import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.values;
 import static org.jooq.impl.DSL.when;
 
+import dev.tandem.roster.HeadcountQuery;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -231,16 +232,13 @@ class ReliabilityQuery {
         .and(INCIDENT.STARTED_AT.lt(weeks.get(weeks.size() - 1).endAt()));
   }
 
+  /** The headcount rule of DESIGN §3.1, defined once in {@link HeadcountQuery}. */
   private static Condition inHeadcount() {
-    return DEVELOPER
-        .STARTED_ON
-        .le(SUNDAY)
-        .and(DEVELOPER.LEFT_ON.isNull().or(DEVELOPER.LEFT_ON.ge(MONDAY)))
-        .and(DEVELOPER.EXCLUDED.isFalse());
+    return HeadcountQuery.inHeadcount(MONDAY, SUNDAY);
   }
 
   private static Condition developerInScope(Collection<Long> teamIds) {
-    return teamIds == null ? DSL.noCondition() : DEVELOPER.TEAM_ID.in(teamIds);
+    return HeadcountQuery.inScope(teamIds);
   }
 
   private static Condition incidentInScope(Collection<Long> teamIds) {

@@ -60,10 +60,18 @@ public class HeadcountQuery {
    * developers.
    */
   public static Condition inHeadcount(Weeks weeks) {
+    return inHeadcount(weeks.monday(), weeks.sunday());
+  }
+
+  /**
+   * The same rule for a query with its own table of weeks: {@code monday}/{@code sunday} bound its
+   * week.
+   */
+  public static Condition inHeadcount(Field<LocalDate> monday, Field<LocalDate> sunday) {
     return DEVELOPER
         .STARTED_ON
-        .le(weeks.sunday())
-        .and(DEVELOPER.LEFT_ON.isNull().or(DEVELOPER.LEFT_ON.ge(weeks.monday())))
+        .le(sunday)
+        .and(DEVELOPER.LEFT_ON.isNull().or(DEVELOPER.LEFT_ON.ge(monday)))
         .and(DEVELOPER.EXCLUDED.isFalse());
   }
 
