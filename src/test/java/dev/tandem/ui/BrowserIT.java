@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,27 +16,11 @@ import org.springframework.test.context.ActiveProfiles;
 /** A real Chromium against a real server with the demo organisation. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
-class BrowserIT {
+class BrowserIT extends BrowserTest {
 
   static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-  private static Playwright playwright;
-  private static Browser browser;
 
   @LocalServerPort int port;
-
-  @BeforeAll
-  static void launch() {
-    playwright = Playwright.create();
-    browser = Chromium.launch(playwright);
-  }
-
-  @AfterAll
-  static void close() {
-    if (browser != null) {
-      browser.close();
-    }
-    playwright.close();
-  }
 
   @Test
   void demo_admin_signs_in_and_sees_the_shell_and_a_rendered_chart() {

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,26 +17,9 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
-class MemberBrowserIT {
-
-  private static Playwright playwright;
-  private static Browser browser;
+class MemberBrowserIT extends BrowserTest {
 
   @LocalServerPort int port;
-
-  @BeforeAll
-  static void launch() {
-    playwright = Playwright.create();
-    browser = Chromium.launch(playwright);
-  }
-
-  @AfterAll
-  static void close() {
-    if (browser != null) {
-      browser.close();
-    }
-    playwright.close();
-  }
 
   @Test
   void member_sees_my_team_and_my_usage_but_no_data_or_admin_screens() {

@@ -6,14 +6,11 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import dev.tandem.ui.Chromium;
+import dev.tandem.ui.BrowserTest;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,27 +22,11 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("demo")
 // The import changes the demo organisation's numbers that other browser tests read.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class DataBrowserIT {
+class DataBrowserIT extends BrowserTest {
 
   static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-  private static Playwright playwright;
-  private static Browser browser;
 
   @LocalServerPort int port;
-
-  @BeforeAll
-  static void launch() {
-    playwright = Playwright.create();
-    browser = Chromium.launch(playwright);
-  }
-
-  @AfterAll
-  static void close() {
-    if (browser != null) {
-      browser.close();
-    }
-    playwright.close();
-  }
 
   @Test
   void admin_uploads_a_file_sees_the_error_uploads_the_fix_applies_and_sees_the_batch() {

@@ -6,16 +6,13 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.WaitForSelectorState;
-import dev.tandem.ui.Chromium;
+import dev.tandem.ui.BrowserTest;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,29 +21,13 @@ import org.springframework.test.context.ActiveProfiles;
 /** The Reliability and triage screens in a real Chromium against the demo organisation. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
-class ReliabilityBrowserIT {
+class ReliabilityBrowserIT extends BrowserTest {
 
   static final Path SCREENSHOTS = Paths.get("target", "screenshots");
   private static final Pattern UNCLASSIFIED =
       Pattern.compile("(\\d+) incidents? not yet classified");
-  private static Playwright playwright;
-  private static Browser browser;
 
   @LocalServerPort int port;
-
-  @BeforeAll
-  static void launch() {
-    playwright = Playwright.create();
-    browser = Chromium.launch(playwright);
-  }
-
-  @AfterAll
-  static void close() {
-    if (browser != null) {
-      browser.close();
-    }
-    playwright.close();
-  }
 
   @Test
   void leader_sees_forest_plot_and_verdicts_and_switching_exposure_changes_the_numbers() {
