@@ -1,6 +1,7 @@
 package dev.tandem.access;
 
 import dev.tandem.base.WeekRange;
+import dev.tandem.roster.IndividualsPolicy;
 import dev.tandem.roster.RosterService;
 import dev.tandem.roster.Team;
 import dev.tandem.security.Principal;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Service;
  * the individuals of that group.
  */
 @Service
-public class AccessPolicy {
+public class AccessPolicy implements IndividualsPolicy {
 
   private final UserService users;
   private final RosterService roster;
@@ -63,6 +64,7 @@ public class AccessPolicy {
   }
 
   public boolean mayViewAggregates(String teamKey) {
+    teamKey = blankToNull(teamKey);
     Optional<Principal> p = principal();
     if (p.isEmpty()) {
       return false;
@@ -85,16 +87,87 @@ public class AccessPolicy {
    * Admins everywhere; managers inside their own team's scope (the organisation as a whole is not
    * inside it).
    */
+  @Override
   public boolean maySeeIndividuals(String teamKey) {
+    String key = blankToNull(teamKey);
     Optional<Principal> p = principal();
     if (p.isEmpty()) {
       return false;
     }
     return switch (p.get().role()) {
       case ADMIN -> true;
-      case MANAGER -> teamKey != null && within(p.get(), teamKey);
+      case MANAGER -> key != null && within(p.get(), key);
       case LEADER, MEMBER -> false;
     };
+  }
+
+  /**
+   * The team whose developers may be listed one by one for a request (DESIGN §3.4): an admin gets
+   * what they ask for (null = organisation); a manager gets their own team when asking for the
+   * organisation and the team asked for when it lies inside their scope; everything else is refused
+   * with 403.
+   */
+  @Override
+  public String individualsScope(String requestedTeamKey) {
+    String requested = blankToNull(requestedTeamKey);
+    Principal p = principal().orElseThrow(AccessPolicy::noIndividuals);
+    if (p.role() == Role.ADMIN) {
+      return requested;
+    }
+    String own = ownTeamKey(p);
+    if (p.role() != Role.MANAGER || own == null) {
+      throw noIndividuals();
+    }
+    if (requested == null) {
+      return own;
+    }
+    if (!within(p, requested)) {
+      throw noIndividuals();
+    }
+    return requested;
+  }
+
+  /**
+   * The team scope a list of team-owned records (incidents) is limited to: admins and leaders get
+   * what they ask for (null = everything); managers and members their own team's scope when asking
+   * for everything and the team asked for inside it; another team is refused with 403.
+   */
+  public String recordsScope(String requestedTeamKey) {
+    String requested = blankToNull(requestedTeamKey);
+    Principal p = principal().orElseThrow(() -> new AccessDeniedException("not signed in"));
+    if (!p.role().needsTeamScope()) {
+      return requested;
+    }
+    String own = ownTeamKey(p);
+    if (own == null) {
+      throw new AccessDeniedException("your role needs a team scope");
+    }
+    if (requested == null) {
+      return own;
+    }
+    checkAggregates(requested);
+    return requested;
+  }
+
+  /** Whether one record owned by this team (null = by no team) is inside the caller's scope. */
+  public boolean mayViewRecordOf(String owningTeamKey) {
+    Optional<Principal> p = principal();
+    if (p.isEmpty()) {
+      return false;
+    }
+    if (!p.get().role().needsTeamScope()) {
+      return true;
+    }
+    return owningTeamKey != null && within(p.get(), owningTeamKey);
+  }
+
+  private static AccessDeniedException noIndividuals() {
+    return new AccessDeniedException(
+        "individual developers are visible only to admins and to managers inside their own team");
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
   }
 
   public int minGroupSize() {
@@ -123,7 +196,7 @@ public class AccessPolicy {
 
   private boolean within(Principal p, String teamKey) {
     String own = ownTeamKey(p);
-    if (own == null) {
+    if (own == null || teamKey == null) {
       return false;
     }
     Set<Long> ownScope = roster.scope(own);

@@ -112,8 +112,11 @@ public class AdoptionService {
             query.unmatchedUsageRows(range), query.usageOutsideHeadcount(range, teamIds)));
   }
 
-  /** Adoption of a scope in one week. */
-  public Ratio adoption(String teamKey, IsoWeek week) {
+  /**
+   * Adoption of a scope in one week, unchecked and unsuppressed: only for the metrics gauge, which
+   * applies the small-group rule itself (package-private so no screen or controller can call it).
+   */
+  Ratio adoption(String teamKey, IsoWeek week) {
     int[] counts =
         totalsByWeek(
                 query.headcountAndAiUsersByTeam(new WeekRange(week, week), roster.scope(teamKey)))
@@ -258,6 +261,11 @@ public class AdoptionService {
               return new Cohorts(w, n[0], n[1], n[2], false);
             })
         .toList();
+  }
+
+  /** Whether the signed-in user may see this scope's aggregates (pickers offer only those). */
+  public boolean mayViewAggregates(String teamKey) {
+    return access.mayViewAggregates(teamKey);
   }
 
   /** Whether the signed-in user may see individual developers of this scope. */

@@ -1,7 +1,9 @@
 package dev.tandem.reliability;
 
+import dev.tandem.access.AccessPolicy;
 import dev.tandem.base.ValidationException;
 import dev.tandem.roster.RosterService;
+import dev.tandem.roster.Team;
 import dev.tandem.security.AuditService;
 import dev.tandem.settings.SettingsService;
 import dev.tandem.tools.Tool;
@@ -14,6 +16,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +34,7 @@ public class IncidentService {
   private final SettingsService settings;
   private final AuditService audit;
   private final Clock clock;
+  private final AccessPolicy access;
 
   IncidentService(
       IncidentRepository repository,
@@ -38,7 +42,9 @@ public class IncidentService {
       ToolService tools,
       SettingsService settings,
       AuditService audit,
-      Clock clock) {
+      Clock clock,
+      AccessPolicy access) {
+    this.access = access;
     this.repository = repository;
     this.roster = roster;
     this.tools = tools;
@@ -47,6 +53,11 @@ public class IncidentService {
     this.clock = clock;
   }
 
+  /**
+   * Incidents matching the filter, inside the caller's scope: managers and members see the
+   * incidents of their own team's scope (also when asking for the whole organisation) and get 403
+   * for another team; admins and leaders see every incident.
+   */
   @PreAuthorize("isAuthenticated()")
   public List<Incident> incidents(
       IncidentFilter filter, List<IncidentSort> sort, int offset, int limit) {
@@ -58,9 +69,19 @@ public class IncidentService {
     return repository.count(criteria(filter));
   }
 
+  /** One incident; 403 when it belongs to another team than the caller's scope. */
   @PreAuthorize("isAuthenticated()")
   public Optional<Incident> incident(long id) {
-    return repository.findById(id);
+    Optional<Incident> found = repository.findById(id);
+    if (found.isPresent() && !access.mayViewRecordOf(found.get().teamKey())) {
+      throw new AccessDeniedException("this incident belongs to a team outside your scope");
+    }
+    return found;
+  }
+
+  /** The teams the incident filter offers: those inside the caller's scope. */
+  public List<Team> teamChoices() {
+    return roster.teams().stream().filter(t -> access.mayViewAggregates(t.key())).toList();
   }
 
   /** The triage queue: unclassified incidents, oldest first. */
@@ -220,7 +241,7 @@ public class IncidentService {
 
   private IncidentRepository.Criteria criteria(IncidentFilter filter) {
     ZoneId zone = settings.current().zone();
-    Set<Long> teamIds = roster.scope(filter.teamKey());
+    Set<Long> teamIds = roster.scope(access.recordsScope(filter.teamKey()));
     return new IncidentRepository.Criteria(
         filter,
         teamIds,

@@ -144,7 +144,7 @@ public class ReliabilityService {
    * Whether the scope had fewer than k developers in the range and the viewer may not see them:
    * then no reliability figure of it is shown (DESIGN §3.4).
    */
-  public boolean suppressed(WeekRange range, String teamKey) {
+  boolean suppressed(WeekRange range, String teamKey) {
     return access.hidden(access.groupSize(teamKey, range), teamKey);
   }
 

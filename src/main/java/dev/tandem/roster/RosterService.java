@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,18 +29,21 @@ public class RosterService {
   private final HeadcountQuery headcount;
   private final AuditService audit;
   private final IdentityMapRepository identities;
+  private final IndividualsPolicy individuals;
 
   RosterService(
       TeamRepository teams,
       DeveloperRepository developers,
       HeadcountQuery headcount,
       AuditService audit,
-      IdentityMapRepository identities) {
+      IdentityMapRepository identities,
+      @Lazy IndividualsPolicy individuals) {
     this.teams = teams;
     this.developers = developers;
     this.headcount = headcount;
     this.audit = audit;
     this.identities = identities;
+    this.individuals = individuals;
   }
 
   public List<Team> teams() {
@@ -77,11 +81,27 @@ public class RosterService {
   }
 
   /**
-   * DESIGN §3.1 headcount per week for a team's scope (or the organisation when {@code teamKey} is
-   * null).
+   * DESIGN §3.1 headcount per week behind the roster screen: the same scope as {@link #developers}
+   * lists (a manager asking for the organisation gets their own team; another team is refused).
    */
+  @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
   public List<WeeklyCount> weeklyHeadcount(String teamKey, WeekRange range) {
-    return headcount.weeklyHeadcount(range, scope(teamKey));
+    return headcount.weeklyHeadcount(range, scope(individuals.individualsScope(teamKey)));
+  }
+
+  /**
+   * The team the roster lists for this request: what an admin asks for (null = organisation), a
+   * manager's own team when they ask for the organisation; refused outside the caller's scope.
+   */
+  @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+  public String rosterTeam(String requestedTeamKey) {
+    return individuals.individualsScope(requestedTeamKey);
+  }
+
+  /** The teams the roster's team filter offers: those whose developers the caller may see. */
+  @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+  public List<Team> rosterTeams() {
+    return teams().stream().filter(t -> individuals.maySeeIndividuals(t.key())).toList();
   }
 
   /**
@@ -92,14 +112,19 @@ public class RosterService {
     return headcount.developersInHeadcount(range, scope(teamKey));
   }
 
+  /**
+   * Developers one by one (grid and CSV export), only inside the caller's scope (DESIGN §3.4): see
+   * {@link #rosterTeam}.
+   */
   @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
   public List<Developer> developers(DeveloperFilter filter, int offset, int limit) {
-    return developers.search(filter.text(), scope(filter.teamKey()), offset, limit);
+    return developers.search(
+        filter.text(), scope(individuals.individualsScope(filter.teamKey())), offset, limit);
   }
 
   @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
   public int countDevelopers(DeveloperFilter filter) {
-    return developers.count(filter.text(), scope(filter.teamKey()));
+    return developers.count(filter.text(), scope(individuals.individualsScope(filter.teamKey())));
   }
 
   @PreAuthorize("hasRole('ADMIN')")
@@ -285,7 +310,8 @@ public class RosterService {
     }
   }
 
-  /** The developer id of each roster email that exists. */
+  /** The developer id of each roster email that exists (the import pipeline, run by admins). */
+  @PreAuthorize("hasRole('ADMIN')")
   public java.util.Map<String, Long> developerIdsByEmail(java.util.Collection<String> emails) {
     java.util.Map<String, Long> ids = new java.util.HashMap<>();
     List<String> all = List.copyOf(emails);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.tandem.base.LogSafe;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -39,6 +40,22 @@ public class AuditService {
             entityId == null ? null : String.valueOf(entityId),
             toJson(before),
             toJson(after)));
+  }
+
+  /**
+   * Records a sign-in, sign-out or lockout: the actor is the user name given (who may not be signed
+   * in), cut to the column's 100 characters like the entity id.
+   */
+  void recordSignIn(String actor, String action, String entityId, Object details) {
+    repository.append(
+        new AuditEntry(
+            AuditRepository.utc(clock.instant()),
+            actor == null || actor.isBlank() ? "anonymous" : LogSafe.clip(actor, 80),
+            action,
+            "sign-in",
+            entityId == null ? null : LogSafe.clip(entityId, 80),
+            null,
+            toJson(details)));
   }
 
   @PreAuthorize("hasRole('ADMIN')")

@@ -1,5 +1,6 @@
 package dev.tandem.security;
 
+import dev.tandem.base.LogSafe;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -29,9 +31,14 @@ class LoginThrottle {
 
   private final Map<String, Attempts> attempts = new ConcurrentHashMap<>();
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  LoginThrottle(Clock clock) {
+  /** A lock began (written to the audit log by {@link SignInAudit}). */
+  record Locked(String key, int failures, Instant until) {}
+
+  LoginThrottle(Clock clock, ApplicationEventPublisher events) {
     this.clock = clock;
+    this.events = events;
   }
 
   /** Seconds until the user or address may try again; 0 when not locked. */
@@ -82,9 +89,10 @@ class LoginThrottle {
     if (updated.lockedUntil() != null) {
       log.warn(
           "Sign-in locked for {} after {} failed attempts, until {}",
-          key,
+          LogSafe.clip(key, 100),
           updated.failures(),
           updated.lockedUntil());
+      events.publishEvent(new Locked(key, updated.failures(), updated.lockedUntil()));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.tandem.security;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import dev.tandem.security.ui.LoginView;
@@ -91,7 +92,7 @@ class SecurityConfig {
 
   @Bean
   @Order(3)
-  SecurityFilterChain uiChain(HttpSecurity http) throws Exception {
+  SecurityFilterChain uiChain(HttpSecurity http, RequestUtil vaadinRequests) throws Exception {
     http.headers(
         h ->
             h.contentTypeOptions(c -> {})
@@ -105,7 +106,14 @@ class SecurityConfig {
     // Spring's error page (details switched off) answers any failed request; without this an API
     // client whose request failed outside the API's handler was redirected to the login page.
     http.authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll());
-    http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+    // Vaadin exempts its own requests (they carry Vaadin's CSRF token) and also the login form's
+    // POST /login. That POST must carry Spring's token too (the login form reads it from the page's
+    // _csrf meta tags), so a cross-site form cannot sign anyone in: only Vaadin's requests are
+    // exempt.
+    http.csrf(c -> c.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
+    http.with(
+        VaadinSecurityConfigurer.vaadin(),
+        vaadin -> vaadin.loginView(LoginView.class).enableCsrfConfiguration(false));
     return http.build();
   }
 }

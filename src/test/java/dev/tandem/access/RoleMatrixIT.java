@@ -8,12 +8,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.mvysny.kaributesting.v10.ComboBoxKt;
+import com.github.mvysny.kaributesting.v10.DownloadKt;
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import dev.tandem.adoption.AdoptionService;
 import dev.tandem.adoption.TeamAdoption;
+import dev.tandem.base.IsoWeek;
+import dev.tandem.base.WeekRange;
+import dev.tandem.base.ui.ScopeRangePicker;
 import dev.tandem.roster.Developer;
+import dev.tandem.roster.DeveloperFilter;
 import dev.tandem.roster.RosterService;
 import dev.tandem.roster.Team;
 import dev.tandem.security.ApiTokenService;
@@ -31,6 +41,10 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -123,7 +137,8 @@ class RoleMatrixIT {
             "admin/tools",
             "admin/users",
             "admin/settings",
-            "admin/audit"));
+            "admin/audit",
+            "data"));
     allowed.put("leader", List.of("adoption", "reliability", "my-team", "my-usage", "incidents"));
     allowed.put(
         "manager",
@@ -136,7 +151,8 @@ class RoleMatrixIT {
             "admin/tools",
             "admin/users",
             "admin/settings",
-            "admin/audit");
+            "admin/audit",
+            "data");
     for (var entry : allowed.entrySet()) {
       String user = entry.getKey();
       KaribuSupport.signIn(user, user.toUpperCase());
@@ -177,6 +193,11 @@ class RoleMatrixIT {
     matrix.put("GET /api/v1/adoption?team=platform", new int[] {200, 200, 403, 403});
     matrix.put("GET /api/v1/reliability", new int[] {200, 200, 200, 200});
     matrix.put("GET /api/v1/reliability?team=platform", new int[] {200, 200, 403, 403});
+    matrix.put("GET /api/v1/reliability?team=infrastructure", new int[] {200, 200, 403, 403});
+    matrix.put("GET /api/v1/reliability?team=commerce", new int[] {200, 200, 200, 403});
+    matrix.put("GET /api/v1/reliability?team=payments", new int[] {200, 200, 200, 200});
+    matrix.put("GET /api/v1/adoption?team=engineering", new int[] {200, 200, 403, 403});
+    matrix.put("GET /api/v1/adoption?team=infrastructure", new int[] {200, 200, 403, 403});
     matrix.put("POST /api/v1/tokens", new int[] {201, 403, 403, 403});
     matrix.put(
         "POST /api/v1/imports?format=tandem-usage-csv&dryRun=true", new int[] {200, 403, 403, 403});
@@ -247,7 +268,10 @@ class RoleMatrixIT {
             org.assertj.core.groups.Tuple.tuple("split-2", false));
     assertThat(rows.get(0).thisWeek().denominator()).isZero();
     assertThat(rows.get(1).trend()).isEmpty();
-    assertThat(adoption.adoption("split", adoption.lastCompleteWeek()).denominator()).isEqualTo(17);
+    IsoWeek last = adoption.lastCompleteWeek();
+    assertThat(
+            adoption.weeklyAdoption("split", new WeekRange(last, last)).weeks().get(0).headcount())
+        .isEqualTo(17);
 
     signInService("admin", "ADMIN");
     assertThat(adoption.teamAdoption("split", adoption.lastCompleteWeek()))
@@ -275,6 +299,202 @@ class RoleMatrixIT {
         json.readTree(
             call("GET", path, TestTokens.create(tokens, "tool-admin", Role.ADMIN, null)).body());
     assertThat(tool(asAdmin, "kiro").get("exposure").asLong()).isEqualTo(2);
+  }
+
+  private static final Set<String> COMMERCE =
+      Set.of("commerce", "payments", "checkout", "catalog", "search");
+  private static final Set<String> PLATFORM =
+      Set.of("platform", "infrastructure", "observability", "developer-experience", "security");
+
+  /**
+   * Issue 9 item 1 on the roster screen: asked for the whole organisation (its default) and with
+   * Platform's developers in the database, what the team filter offers, what the grid lists and
+   * what the CSV export contains, per role.
+   */
+  @Test
+  void the_roster_screen_and_its_csv_export_hold_only_developers_the_role_may_see()
+      throws Exception {
+    List<String> platformEmails =
+        AsAdmin.call(
+            () ->
+                roster.developers(new DeveloperFilter(null, "platform"), 0, 10_000).stream()
+                    .map(Developer::email)
+                    .toList());
+    assertThat(platformEmails).isNotEmpty();
+
+    KaribuSupport.signIn("admin", "ADMIN");
+    UI.getCurrent().navigate("roster");
+    assertThat(teamsOffered("roster-team")).containsAll(PLATFORM).containsAll(COMMERCE);
+    assertThat(column(download("roster.csv"), "email")).containsAll(platformEmails);
+
+    KaribuSupport.signIn("manager", "MANAGER");
+    UI.getCurrent().navigate("roster");
+    assertThat(teamsOffered("roster-team")).containsExactlyInAnyOrderElementsOf(COMMERCE);
+    @SuppressWarnings("unchecked")
+    ComboBox<Team> team = _get(ComboBox.class, spec -> spec.withId("roster-team"));
+    assertThat(team.getValue().key()).isEqualTo("commerce");
+    List<Developer> shown = GridKt._findAll(_get(Grid.class, spec -> spec.withId("roster-grid")));
+    assertThat(shown).isNotEmpty().allSatisfy(d -> assertThat(COMMERCE).contains(d.teamKey()));
+    List<Map<String, String>> exported = download("roster.csv");
+    assertThat(exported).hasSize(shown.size());
+    assertThat(column(exported, "team")).isSubsetOf(COMMERCE);
+    assertThat(column(exported, "email")).doesNotContainAnyElementsOf(platformEmails);
+    // Cleared to the whole organisation (the browser can send it): still only Commerce.
+    team.setValue(null);
+    assertThat(column(download("roster.csv"), "email"))
+        .hasSize(shown.size())
+        .doesNotContainAnyElementsOf(platformEmails);
+
+    for (String user : List.of("leader", "member")) {
+      KaribuSupport.signIn(user, user.toUpperCase());
+      assertThatThrownBy(() -> UI.getCurrent().navigate("roster"))
+          .as(user + " gets no roster")
+          .hasMessageContaining("denied");
+    }
+  }
+
+  /**
+   * Issue 9 item 1 on the incidents screen: the team filter and the CSV export of a manager and a
+   * member hold only their team's incidents; admins and leaders see every team's.
+   */
+  @Test
+  void the_incidents_screen_and_its_csv_export_hold_only_incidents_of_the_roles_scope()
+      throws Exception {
+    Map<String, Set<String>> allowedTeams = new LinkedHashMap<>();
+    allowedTeams.put("admin", null);
+    allowedTeams.put("leader", null);
+    allowedTeams.put("manager", COMMERCE);
+    allowedTeams.put("member", Set.of("payments"));
+    for (var entry : allowedTeams.entrySet()) {
+      String user = entry.getKey();
+      KaribuSupport.signIn(user, user.toUpperCase());
+      UI.getCurrent().navigate("incidents");
+      List<Map<String, String>> exported = download("incidents.csv");
+      List<String> offered =
+          ComboBoxKt.getSuggestionItems(teamFilter()).stream().map(t -> ((Team) t).key()).toList();
+      if (entry.getValue() == null) {
+        assertThat(column(exported, "team")).as(user).containsAnyElementsOf(PLATFORM);
+        assertThat(offered).as(user).containsAll(PLATFORM);
+      } else {
+        assertThat(exported).as(user).isNotEmpty();
+        assertThat(column(exported, "team")).as(user).isSubsetOf(entry.getValue());
+        assertThat(offered).as(user).containsExactlyInAnyOrderElementsOf(entry.getValue());
+      }
+    }
+  }
+
+  /**
+   * Issue 9 item 1 on the metric screens, each opened with {@code ?team=platform}: a manager of
+   * Commerce and a member of Payments are refused (or, on Reliability, shown their default scope),
+   * pickers offer only teams in scope, and the adoption exports hold no other team.
+   */
+  @Test
+  void the_metric_screens_asked_for_another_team_refuse_or_fall_back_and_export_nothing_else()
+      throws Exception {
+    for (String user : List.of("admin", "leader")) {
+      KaribuSupport.signIn(user, user.toUpperCase());
+      UI.getCurrent().navigate("adoption?team=platform");
+      assertThat(column(download("adoption-by-team.csv"), "team"))
+          .as(user)
+          .containsAll(List.of("infrastructure", "observability"));
+      UI.getCurrent().navigate("my-team?team=platform");
+      UI.getCurrent().navigate("reliability?team=platform");
+      assertThat(reliabilityTeam()).as(user).isEqualTo("platform");
+    }
+    KaribuSupport.signIn("admin", "ADMIN");
+    UI.getCurrent().navigate("adoption?team=platform");
+    assertThat(column(download("without-ai-use.csv"), "team")).isSubsetOf(PLATFORM);
+
+    for (String user : List.of("manager", "member")) {
+      KaribuSupport.signIn(user, user.toUpperCase());
+      for (String route : List.of("adoption?team=platform", "my-team?team=platform")) {
+        assertThatThrownBy(() -> UI.getCurrent().navigate(route))
+            .as(user + " is refused " + route)
+            .satisfies(RoleMatrixIT::isAccessDenied);
+      }
+      UI.getCurrent().navigate("adoption");
+      assertThat(
+              ComboBoxKt.getSuggestionItems(_get(ComboBox.class, s -> s.withId("scope-picker")))
+                  .stream()
+                  .map(o -> ((ScopeRangePicker.ScopeOption) o).key())
+                  .filter(java.util.Objects::nonNull)
+                  .toList())
+          .as(user)
+          .isNotEmpty()
+          .doesNotContainAnyElementsOf(PLATFORM);
+      assertThat(column(download("adoption-by-team.csv"), "team"))
+          .as(user)
+          .doesNotContainAnyElementsOf(PLATFORM);
+      UI.getCurrent().navigate("reliability?team=platform");
+      assertThat(reliabilityTeam()).as(user + " gets the organisation, not Platform").isNull();
+      assertThat(
+              ComboBoxKt.getSuggestionItems(_get(ComboBox.class, s -> s.withId("team"))).stream()
+                  .map(t -> ((Team) t).key())
+                  .toList())
+          .doesNotContainAnyElementsOf(PLATFORM);
+    }
+    // The manager's own team: the developers-without-AI export lists only Commerce developers.
+    KaribuSupport.signIn("manager", "MANAGER");
+    UI.getCurrent().navigate("adoption?team=commerce");
+    assertThat(column(download("without-ai-use.csv"), "team")).isSubsetOf(COMMERCE);
+    UI.getCurrent().navigate("adoption");
+    assertThat(anchors("without-ai-use.csv")).allSatisfy(a -> assertThat(a.isVisible()).isFalse());
+  }
+
+  private static void isAccessDenied(Throwable t) {
+    Throwable c = t;
+    while (c != null) {
+      if (c instanceof org.springframework.security.access.AccessDeniedException
+          || String.valueOf(c.getMessage()).contains("denied")) {
+        return;
+      }
+      c = c.getCause();
+    }
+    throw new AssertionError("not an access denial", t);
+  }
+
+  private static String reliabilityTeam() {
+    @SuppressWarnings("unchecked")
+    ComboBox<Team> team = _get(ComboBox.class, s -> s.withId("team"));
+    return team.getValue() == null ? null : team.getValue().key();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static ComboBox<Team> teamFilter() {
+    return _find(ComboBox.class).stream()
+        .filter(c -> "Team".equals(c.getLabel()))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> teamsOffered(String id) {
+    return ComboBoxKt.getSuggestionItems(_get(ComboBox.class, s -> s.withId(id))).stream()
+        .map(t -> ((Team) t).key())
+        .toList();
+  }
+
+  private static List<Anchor> anchors(String fileName) {
+    return _find(Anchor.class).stream()
+        .filter(a -> a.getHref() != null && a.getHref().endsWith("/" + fileName))
+        .toList();
+  }
+
+  /** What the "Export CSV" link for this file would download now, as rows keyed by header. */
+  private static List<Map<String, String>> download(String fileName) throws Exception {
+    List<Anchor> found = anchors(fileName);
+    assertThat(found).as("export link " + fileName).hasSize(1);
+    String text =
+        new String(DownloadKt._download(found.get(0)), java.nio.charset.StandardCharsets.UTF_8);
+    try (CSVParser parser =
+        CSVParser.parse(
+            text, CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+      return parser.getRecords().stream().map(CSVRecord::toMap).toList();
+    }
+  }
+
+  private static List<String> column(List<Map<String, String>> rows, String name) {
+    return rows.stream().map(r -> r.get(name)).toList();
   }
 
   private static JsonNode tool(JsonNode reliability, String key) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class LoginThrottleTest {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
-  private final LoginThrottle throttle = new LoginThrottle(clock);
+  private final LoginThrottle throttle = new LoginThrottle(clock, event -> {});
 
   @Test
   void four_failures_are_free_and_the_fifth_locks_the_user_for_30_seconds() {

@@ -68,7 +68,9 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
     setWidthFull();
     List<ScopeOption> scopes = new ArrayList<>();
     scopes.add(new ScopeOption(null, "Whole organisation"));
-    roster.teams().forEach(t -> scopes.add(new ScopeOption(t.key(), roster.path(t))));
+    roster.teams().stream()
+        .filter(t -> adoption.mayViewAggregates(t.key()))
+        .forEach(t -> scopes.add(new ScopeOption(t.key(), roster.path(t))));
     picker = new ScopeRangePicker(scopes, adoption.lastCompleteWeek(), this::navigate);
 
     Paragraph explainer =

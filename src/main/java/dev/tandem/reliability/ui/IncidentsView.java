@@ -95,7 +95,7 @@ public class IncidentsView extends VerticalLayout {
     involvement.setItems(Incident.INVOLVEMENTS);
     tool.setItems(tools);
     tool.setItemLabelGenerator(Tool::name);
-    team.setItems(teams);
+    team.setItems(incidents.teamChoices());
     team.setItemLabelGenerator(Team::name);
     rootCause.setItems(Incident.ROOT_CAUSES);
     for (var c : List.of(tool, team)) {

@@ -75,11 +75,17 @@ public class DevelopersView extends VerticalLayout {
     search.setAriaLabel("Search name or email");
     search.addValueChangeListener(e -> refresh());
 
-    List<Team> teams = roster.teams();
+    // Only teams whose developers the viewer may see; a manager opens on their own team and cannot
+    // clear it to the whole organisation (the service refuses anything else anyway).
+    List<Team> teams = roster.rosterTeams();
+    team.setId("roster-team");
     team.setItems(teams);
     team.setItemLabelGenerator(Team::name);
-    team.setClearButtonVisible(true);
-    team.setPlaceholder("Whole organisation");
+    String opening = roster.rosterTeam(null);
+    boolean wholeOrganisation = opening == null;
+    team.setClearButtonVisible(wholeOrganisation);
+    team.setPlaceholder(wholeOrganisation ? "Whole organisation" : "");
+    teams.stream().filter(t -> t.key().equals(opening)).findFirst().ifPresent(team::setValue);
     team.addValueChangeListener(e -> refresh());
 
     Button add = new Button("Add developer", VaadinIcon.PLUS.create(), e -> edit(null));
@@ -87,6 +93,7 @@ public class DevelopersView extends VerticalLayout {
     add.addClickShortcut(Key.KEY_N, com.vaadin.flow.component.KeyModifier.ALT);
     add.setVisible(dev.tandem.security.CurrentUser.hasRole(dev.tandem.security.Role.ADMIN));
     Anchor export = new Anchor(new StreamResource("roster.csv", this::csv), "Export CSV");
+    export.setId("roster-export");
     export.getElement().setAttribute("download", true);
 
     HorizontalLayout toolbar = new HorizontalLayout(search, team, add, export);
@@ -138,7 +145,7 @@ public class DevelopersView extends VerticalLayout {
     new DeveloperDialog(roster, developer, saved -> refresh()).open();
   }
 
-  private ByteArrayInputStream csv() {
+  ByteArrayInputStream csv() {
     DeveloperFilter filter = filter();
     List<List<String>> rows =
         roster.developers(filter, 0, Integer.MAX_VALUE).stream()
