@@ -1,8 +1,10 @@
 package dev.tandem.api;
 
+import dev.tandem.base.LogSafe;
 import dev.tandem.base.ValidationException;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -33,10 +35,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role may not do this.");
   }
 
+  /**
+   * Logged as one bounded line (error id, exception class, the start of its message; the stack
+   * trace is cut by logback-spring.xml): a driver's message can hold the whole SQL with every bind
+   * value, and the parameters behind it come from the client.
+   */
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e) {
-    log.error("API request failed", e);
-    return ProblemDetail.forStatusAndDetail(
-        HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; it has been logged.");
+    String id = UUID.randomUUID().toString().substring(0, 8);
+    log.error("API request failed (error {}): {}", id, LogSafe.describe(e), e);
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.INTERNAL_SERVER_ERROR,
+            "Something went wrong on our side (error " + id + "); it has been logged.");
+    problem.setProperty("errorId", id);
+    return problem;
   }
 }

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.QueryParameters;
 import dev.tandem.adoption.AdoptionService;
 import dev.tandem.adoption.TeamAdoption;
 import dev.tandem.base.IsoWeek;
@@ -322,12 +323,12 @@ class RoleMatrixIT {
                     .toList());
     assertThat(platformEmails).isNotEmpty();
 
-    KaribuSupport.signIn("admin", "ADMIN");
+    freshSignIn("admin", "ADMIN");
     UI.getCurrent().navigate("roster");
     assertThat(teamsOffered("roster-team")).containsAll(PLATFORM).containsAll(COMMERCE);
     assertThat(column(download("roster.csv"), "email")).containsAll(platformEmails);
 
-    KaribuSupport.signIn("manager", "MANAGER");
+    freshSignIn("manager", "MANAGER");
     UI.getCurrent().navigate("roster");
     assertThat(teamsOffered("roster-team")).containsExactlyInAnyOrderElementsOf(COMMERCE);
     @SuppressWarnings("unchecked")
@@ -346,7 +347,7 @@ class RoleMatrixIT {
         .doesNotContainAnyElementsOf(platformEmails);
 
     for (String user : List.of("leader", "member")) {
-      KaribuSupport.signIn(user, user.toUpperCase());
+      freshSignIn(user, user.toUpperCase());
       assertThatThrownBy(() -> UI.getCurrent().navigate("roster"))
           .as(user + " gets no roster")
           .hasMessageContaining("denied");
@@ -367,7 +368,7 @@ class RoleMatrixIT {
     allowedTeams.put("member", Set.of("payments"));
     for (var entry : allowedTeams.entrySet()) {
       String user = entry.getKey();
-      KaribuSupport.signIn(user, user.toUpperCase());
+      freshSignIn(user, user.toUpperCase());
       UI.getCurrent().navigate("incidents");
       List<Map<String, String>> exported = download("incidents.csv");
       List<String> offered =
@@ -392,23 +393,24 @@ class RoleMatrixIT {
   void the_metric_screens_asked_for_another_team_refuse_or_fall_back_and_export_nothing_else()
       throws Exception {
     for (String user : List.of("admin", "leader")) {
-      KaribuSupport.signIn(user, user.toUpperCase());
-      UI.getCurrent().navigate("adoption?team=platform");
+      freshSignIn(user, user.toUpperCase());
+      UI.getCurrent().navigate("adoption", QueryParameters.of("team", "platform"));
       assertThat(column(download("adoption-by-team.csv"), "team"))
           .as(user)
           .containsAll(List.of("infrastructure", "observability"));
-      UI.getCurrent().navigate("my-team?team=platform");
-      UI.getCurrent().navigate("reliability?team=platform");
+      UI.getCurrent().navigate("my-team", QueryParameters.of("team", "platform"));
+      UI.getCurrent().navigate("reliability", QueryParameters.of("team", "platform"));
       assertThat(reliabilityTeam()).as(user).isEqualTo("platform");
     }
-    KaribuSupport.signIn("admin", "ADMIN");
-    UI.getCurrent().navigate("adoption?team=platform");
+    freshSignIn("admin", "ADMIN");
+    UI.getCurrent().navigate("adoption", QueryParameters.of("team", "platform"));
     assertThat(column(download("without-ai-use.csv"), "team")).isSubsetOf(PLATFORM);
 
     for (String user : List.of("manager", "member")) {
-      KaribuSupport.signIn(user, user.toUpperCase());
-      for (String route : List.of("adoption?team=platform", "my-team?team=platform")) {
-        assertThatThrownBy(() -> UI.getCurrent().navigate(route))
+      freshSignIn(user, user.toUpperCase());
+      for (String route : List.of("adoption", "my-team")) {
+        assertThatThrownBy(
+                () -> UI.getCurrent().navigate(route, QueryParameters.of("team", "platform")))
             .as(user + " is refused " + route)
             .satisfies(RoleMatrixIT::isAccessDenied);
       }
@@ -425,7 +427,7 @@ class RoleMatrixIT {
       assertThat(column(download("adoption-by-team.csv"), "team"))
           .as(user)
           .doesNotContainAnyElementsOf(PLATFORM);
-      UI.getCurrent().navigate("reliability?team=platform");
+      UI.getCurrent().navigate("reliability", QueryParameters.of("team", "platform"));
       assertThat(reliabilityTeam()).as(user + " gets the organisation, not Platform").isNull();
       assertThat(
               ComboBoxKt.getSuggestionItems(_get(ComboBox.class, s -> s.withId("team"))).stream()
@@ -434,11 +436,18 @@ class RoleMatrixIT {
           .doesNotContainAnyElementsOf(PLATFORM);
     }
     // The manager's own team: the developers-without-AI export lists only Commerce developers.
-    KaribuSupport.signIn("manager", "MANAGER");
-    UI.getCurrent().navigate("adoption?team=commerce");
+    freshSignIn("manager", "MANAGER");
+    UI.getCurrent().navigate("adoption", QueryParameters.of("team", "commerce"));
     assertThat(column(download("without-ai-use.csv"), "team")).isSubsetOf(COMMERCE);
     UI.getCurrent().navigate("adoption");
     assertThat(anchors("without-ai-use.csv")).allSatisfy(a -> assertThat(a.isVisible()).isFalse());
+  }
+
+  /** A new UI for each user, as a new session after signing in has: no view is reused. */
+  private void freshSignIn(String user, String role) {
+    KaribuSupport.tearDown();
+    KaribuSupport.setUp(context);
+    KaribuSupport.signIn(user, role);
   }
 
   private static void isAccessDenied(Throwable t) {

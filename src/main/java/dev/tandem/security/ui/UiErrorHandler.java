@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ErrorHandler;
+import dev.tandem.base.LogSafe;
 import dev.tandem.base.ui.Notifications;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -25,7 +26,8 @@ public class UiErrorHandler implements ErrorHandler {
   /** Logs the failure and returns the id the user is shown. */
   static String logged(Throwable failure) {
     String id = UUID.randomUUID().toString().substring(0, 8);
-    log.error("UI error {}", id, failure);
+    // One bounded line: the class and the start of the message (which may hold SQL and its binds).
+    log.error("UI error {}: {}", id, LogSafe.describe(failure), failure);
     return id;
   }
 
