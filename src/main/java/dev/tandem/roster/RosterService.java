@@ -64,7 +64,9 @@ public class RosterService {
             .filter(t -> t.key().equals(teamKey))
             .findFirst()
             .orElseThrow(
-                () -> ValidationException.of("team", "no team with key '" + teamKey + "'"));
+                () ->
+                    ValidationException.of(
+                        "team", "no team with key " + dev.tandem.base.Excerpt.quote(teamKey)));
     Set<Long> ids = new HashSet<>();
     Deque<Long> todo = new ArrayDeque<>(List.of(root.id()));
     while (!todo.isEmpty()) {
