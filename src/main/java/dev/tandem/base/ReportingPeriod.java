@@ -86,9 +86,9 @@ public final class ReportingPeriod {
 
   /**
    * Reads {@code from}/{@code to} of a screen's URL, never failing: a missing, malformed or
-   * implausible week falls back to the default, a range that starts after it ends becomes the
-   * default range, and one longer than the cap keeps its end and starts {@value #MAX_WEEKS} weeks
-   * before.
+   * implausible week, or one after the last complete week, falls back to the default, a range that
+   * starts after it ends becomes the default range, and one longer than the cap keeps its end and
+   * starts {@value #MAX_WEEKS} weeks before.
    */
   public WeekRange parseLeniently(String from, String to) {
     IsoWeek last = lenient(to).orElse(defaultRange().to());
@@ -128,12 +128,12 @@ public final class ReportingPeriod {
     }
   }
 
-  private static Optional<IsoWeek> lenient(String text) {
+  private Optional<IsoWeek> lenient(String text) {
     if (blank(text)) {
       return Optional.empty();
     }
     try {
-      return Optional.of(IsoWeek.parse(text));
+      return Optional.of(IsoWeek.parse(text)).filter(w -> w.compareTo(lastComplete) <= 0);
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }

@@ -83,6 +83,7 @@ public class RosterService {
    * null).
    */
   public List<WeeklyCount> weeklyHeadcount(String teamKey, WeekRange range) {
+    dev.tandem.base.ReportingPeriod.check(range);
     return headcount.weeklyHeadcount(range, scope(teamKey));
   }
 

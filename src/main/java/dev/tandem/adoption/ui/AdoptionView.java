@@ -69,7 +69,7 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
     List<ScopeOption> scopes = new ArrayList<>();
     scopes.add(new ScopeOption(null, "Whole organisation"));
     roster.teams().forEach(t -> scopes.add(new ScopeOption(t.key(), roster.path(t))));
-    picker = new ScopeRangePicker(scopes, adoption.lastCompleteWeek(), this::navigate);
+    picker = new ScopeRangePicker(scopes, adoption.period(), this::navigate);
 
     Paragraph explainer =
         new Paragraph(
@@ -139,8 +139,7 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
   public void beforeEnter(BeforeEnterEvent event) {
     String defaultTeam = adoption.defaultTeam();
     selection =
-        Selection.from(
-            event.getLocation().getQueryParameters(), adoption.defaultRange(), defaultTeam);
+        Selection.from(event.getLocation().getQueryParameters(), adoption.period(), defaultTeam);
     picker.show(selection);
     refresh();
   }
