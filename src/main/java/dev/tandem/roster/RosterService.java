@@ -288,6 +288,16 @@ public class RosterService {
     }
   }
 
+  /**
+   * The rows whose email differs from a roster email, or from an earlier row's, only by look-alike
+   * characters ({@link LookAlikeEmails}).
+   */
+  @PreAuthorize("hasRole('ADMIN')")
+  public List<LookAlikeEmails.LookAlike> lookAlikeEmails(
+      List<LookAlikeEmails.Candidate> candidates) {
+    return LookAlikeEmails.find(new java.util.HashSet<>(developers.allEmails()), candidates);
+  }
+
   /** The developer id of each roster email that exists. */
   public java.util.Map<String, Long> developerIdsByEmail(java.util.Collection<String> emails) {
     java.util.Map<String, Long> ids = new java.util.HashMap<>();
