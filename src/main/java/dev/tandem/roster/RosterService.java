@@ -20,7 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RosterService {
 
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  /** developer.name and team.name. */
+  public static final int MAX_NAME = 200;
+
   private static final Pattern TEAM_KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
 
   private final TeamRepository teams;
@@ -108,10 +110,15 @@ public class RosterService {
   @PreAuthorize("hasRole('ADMIN')")
   @Transactional
   public Developer saveDeveloper(Developer input) {
+    dev.tandem.base.Emails.Checked email =
+        input.email() == null || input.email().isBlank()
+            ? new dev.tandem.base.Emails.Checked(
+                null, "expected an email such as ana.silva@example.com")
+            : dev.tandem.base.Emails.check(input.email());
     Developer d =
         new Developer(
             input.id(),
-            input.email() == null ? null : input.email().trim().toLowerCase(Locale.ROOT),
+            email.email(),
             input.name() == null ? null : input.name().trim(),
             input.teamId(),
             input.teamKey(),
@@ -119,11 +126,20 @@ public class RosterService {
             input.leftOn(),
             input.excluded());
     new ValidationException.Collector()
-        .check(
-            d.email() != null && EMAIL.matcher(d.email()).matches(),
-            "email",
-            "expected an email such as ana.silva@example.com")
+        .check(email.ok(), "email", String.valueOf(email.problem()))
         .check(d.name() != null && !d.name().isEmpty(), "name", "a display name is required")
+        .check(
+            d.name() == null || d.name().length() <= MAX_NAME,
+            "name",
+            "at most " + MAX_NAME + " characters")
+        .check(
+            dev.tandem.base.PlausibleDates.problem(d.startedOn()).isEmpty(),
+            "startedOn",
+            dev.tandem.base.PlausibleDates.problem(d.startedOn()).orElse(""))
+        .check(
+            dev.tandem.base.PlausibleDates.problem(d.leftOn()).isEmpty(),
+            "leftOn",
+            dev.tandem.base.PlausibleDates.problem(d.leftOn()).orElse(""))
         .check(teams.findById(d.teamId()).isPresent(), "team", "choose an existing team")
         .check(d.startedOn() != null, "startedOn", "a start date is required")
         .check(
@@ -164,6 +180,10 @@ public class RosterService {
             "key",
             "expected lower-case letters, digits and '-', e.g. payments")
         .check(t.name() != null && !t.name().isEmpty(), "name", "a name is required")
+        .check(
+            t.name() == null || t.name().length() <= MAX_NAME,
+            "name",
+            "at most " + MAX_NAME + " characters")
         .check(
             t.parentId() == null || teams.findById(t.parentId()).isPresent(),
             "parent",
