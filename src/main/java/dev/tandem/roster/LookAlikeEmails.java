@@ -44,7 +44,10 @@ public final class LookAlikeEmails {
     return CHECKER.getSkeleton(email);
   }
 
-  /** Each candidate that resembles, without being equal to, an existing email or an earlier row. */
+  /**
+   * Each candidate that resembles, without being equal to, an existing email or an earlier row's;
+   * an address already on the roster is the genuine one and never flagged itself.
+   */
   public static List<LookAlike> find(Collection<String> existing, List<Candidate> candidates) {
     Map<String, String> rosterBySkeleton = new HashMap<>();
     for (String email : existing) {
@@ -58,7 +61,9 @@ public final class LookAlikeEmails {
       Candidate earlier = fileBySkeleton.putIfAbsent(skeleton, c);
       if (onRoster != null && !onRoster.equals(c.email()) && !existing.contains(c.email())) {
         found.add(new LookAlike(c.line(), c.email(), onRoster, null));
-      } else if (earlier != null && !earlier.email().equals(c.email())) {
+      } else if (earlier != null
+          && !earlier.email().equals(c.email())
+          && !existing.contains(c.email())) {
         found.add(new LookAlike(c.line(), c.email(), earlier.email(), earlier.line()));
       }
     }
