@@ -6,21 +6,31 @@ import static dev.tandem.db.Tables.DEVELOPER;
 import static dev.tandem.db.Tables.IDENTITY_MAP;
 import static dev.tandem.db.Tables.INCIDENT;
 import static dev.tandem.db.Tables.TEAM;
+import static dev.tandem.db.Tables.TOOL;
 import static dev.tandem.db.Tables.USAGE_DAY;
 import static dev.tandem.db.Tables.USAGE_WEEK;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.base.ValidationException;
+import dev.tandem.reliability.Incident;
+import dev.tandem.reliability.IncidentService;
+import dev.tandem.roster.Developer;
 import dev.tandem.roster.RosterService;
 import dev.tandem.roster.Team;
 import dev.tandem.security.ApiTokenService;
 import dev.tandem.security.Role;
 import dev.tandem.security.TestTokens;
+import dev.tandem.tools.Tool;
+import dev.tandem.tools.ToolService;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +39,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issue 9 items 2, 3, 5 and 6 as an attacker or a careless admin would try them against the demo
@@ -44,6 +59,9 @@ class HostileInputIT {
   @Autowired ApiTokenService tokens;
   @Autowired RosterService roster;
   @Autowired DSLContext db;
+  @Autowired ToolService tools;
+  @Autowired IncidentService incidents;
+  @Autowired TransactionTemplate tx;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
@@ -299,6 +317,121 @@ class HostileInputIT {
         .startsWith(forged + " looks like " + existing + " already on the roster");
   }
 
+  // The forms' services: what a careless admin types into the developer, team, tool, incident and
+  // user forms is a 400-style ValidationException naming each field, never a failed insert.
+
+  @Test
+  void the_developer_form_refuses_an_invisible_email_a_300_character_name_and_year_0000() {
+    long team = roster.team("payments").map(Team::id).orElseThrow();
+    assertThatThrownBy(
+            () ->
+                asAdmin(
+                    () ->
+                        roster.saveDeveloper(
+                            new Developer(
+                                null,
+                                "ana\u200B@example.com",
+                                "N".repeat(300),
+                                team,
+                                null,
+                                LocalDate.parse("0000-01-01"),
+                                null,
+                                false))))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(ValidationException.FieldProblem::field)
+                    .containsExactly("email", "name", "startedOn"));
+  }
+
+  @Test
+  void the_developer_form_stores_a_full_width_email_as_plain_lower_case_ascii() {
+    long team = roster.team("payments").map(Team::id).orElseThrow();
+    asAdmin(
+        () ->
+            tx.executeWithoutResult(
+                status -> {
+                  Developer saved =
+                      roster.saveDeveloper(
+                          new Developer(
+                              null,
+                              " ＢＯ.Wide＠Example.com ",
+                              "Bo",
+                              team,
+                              null,
+                              LocalDate.parse("2024-01-01"),
+                              null,
+                              false));
+                  assertThat(saved.email()).isEqualTo("bo.wide@example.com");
+                  status.setRollbackOnly(); // the database stays as it was
+                }));
+  }
+
+  @Test
+  void the_team_tool_and_incident_forms_refuse_values_longer_than_their_columns() {
+    assertThatThrownBy(
+            () -> asAdmin(() -> roster.saveTeam(new Team(null, "x", "T".repeat(201), null))))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e -> assertThat(e.getMessage()).isEqualTo("name: at most 200 characters"));
+    assertThatThrownBy(
+            () ->
+                asAdmin(
+                    () ->
+                        tools.create(
+                            new Tool("x-tool", "n".repeat(5000), "v", "agent", true, true))))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e -> assertThat(e.getMessage()).isEqualTo("name: at most 100 characters"));
+    assertThatThrownBy(
+            () ->
+                asAdmin(
+                    () ->
+                        incidents.save(
+                            new Incident(
+                                null,
+                                null,
+                                "I".repeat(500),
+                                "T".repeat(20_000),
+                                "SEV2",
+                                null,
+                                OffsetDateTime.parse("1969-07-20T20:17:00Z"),
+                                null,
+                                null,
+                                null,
+                                null,
+                                "none",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                "https://x.example.com/" + "p".repeat(2000),
+                                null))))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(ValidationException.FieldProblem::field)
+                    .contains("externalId", "title", "startedAt", "postmortemUrl"));
+  }
+
+  private void asAdmin(Runnable action) {
+    SecurityContext previous = SecurityContextHolder.getContext();
+    SecurityContext context = SecurityContextHolder.createEmptyContext();
+    context.setAuthentication(
+        new UsernamePasswordAuthenticationToken(
+            "admin", null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+    SecurityContextHolder.setContext(context);
+    try {
+      action.run();
+    } finally {
+      SecurityContextHolder.setContext(previous);
+    }
+  }
+
   private List<Integer> counts() {
     return List.of(
         db.fetchCount(DEVELOPER),
@@ -308,7 +441,8 @@ class HostileInputIT {
         db.fetchCount(USAGE_WEEK),
         db.fetchCount(USAGE_DAY),
         db.fetchCount(CHANGE_COUNT),
-        db.fetchCount(API_TOKEN));
+        db.fetchCount(API_TOKEN),
+        db.fetchCount(TOOL));
   }
 
   private void assertError(HttpResponse<String> r, long line, String field, String message)
