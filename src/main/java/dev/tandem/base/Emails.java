@@ -54,7 +54,8 @@ public final class Emails {
     }
     if (!SHAPE.matcher(email).matches()) {
       return new Checked(
-          null, Excerpt.quote(v) + " is not an email; expected e.g. ana.silva@example.com");
+          null,
+          Excerpt.quote(v) + " is not an email; expected an email such as ana.silva@example.com");
     }
     return new Checked(email, null);
   }

@@ -204,10 +204,7 @@ public class IncidentService {
     if (i.externalId() != null && repository.externalIdTaken(i.source(), i.externalId(), i.id())) {
       throw ValidationException.of(
           "externalId",
-          "another incident from "
-              + i.source()
-              + " already has the id "
-              + dev.tandem.base.Excerpt.quote(i.externalId()));
+          "another incident from " + i.source() + " already has the id " + i.externalId());
     }
   }
 

@@ -200,6 +200,20 @@ class HostileInputIT {
   }
 
   @Test
+  void an_import_with_a_tool_or_mode_parameter_of_5000_characters_is_a_400_not_a_failed_insert()
+      throws Exception {
+    HttpResponse<String> tool =
+        importFile("q-developer-csv&tool=" + "k".repeat(5000), "UserId,Date\nu-1,2026-01-05\n");
+    assertThat(tool.statusCode()).isEqualTo(400);
+    assertThat(tool.body()).contains("\"field\":\"tool\"", "(5000 characters)");
+    assertThat(tool.body().length()).isLessThan(2000);
+    HttpResponse<String> mode =
+        importFile("tandem-usage-csv&mode=" + "m".repeat(5000), "week,email,tool,active_days\n");
+    assertThat(mode.statusCode()).isEqualTo(400);
+    assertThat(mode.body()).contains("\"field\":\"mode\"", "(5000 characters)");
+  }
+
+  @Test
   void an_api_token_name_of_5000_characters_is_a_400_naming_the_field() throws Exception {
     HttpResponse<String> r =
         http.send(
