@@ -4,7 +4,7 @@ import dev.tandem.access.AccessPolicy;
 import dev.tandem.access.SmallGroups;
 import dev.tandem.base.IsoWeek;
 import dev.tandem.base.Ratio;
-import dev.tandem.base.ValidationException;
+import dev.tandem.base.ReportingPeriod;
 import dev.tandem.base.WeekRange;
 import dev.tandem.roster.RosterService;
 import dev.tandem.roster.Team;
@@ -33,7 +33,6 @@ public class AdoptionService {
   static final int FORECAST_WEEKS = 8;
   static final int TREND_WEEKS = 12;
   static final int INACTIVE_WEEKS = 4;
-  static final int MAX_RANGE_WEEKS = 260;
 
   private final AdoptionQuery query;
   private final RosterService roster;
@@ -54,14 +53,19 @@ public class AdoptionService {
     this.clock = clock;
   }
 
+  /** The reporting period as of now (last complete week, default range, range parsing, cap). */
+  public ReportingPeriod period() {
+    return ReportingPeriod.at(clock, settings.current().zone());
+  }
+
   /** The most recent week that has ended, in the organisation's zone. */
   public IsoWeek lastCompleteWeek() {
-    return IsoWeek.of(LocalDate.now(clock.withZone(settings.current().zone()))).minus(1);
+    return period().lastCompleteWeek();
   }
 
   /** The 26 complete weeks up to last week: the default range of every screen. */
   public WeekRange defaultRange() {
-    return WeekRange.ending(lastCompleteWeek(), 26);
+    return period().defaultRange();
   }
 
   public double goal() {
@@ -326,9 +330,7 @@ public class AdoptionService {
   }
 
   private static void checkRange(WeekRange range) {
-    if (range.size() > MAX_RANGE_WEEKS) {
-      throw ValidationException.of("to", "a range can span at most " + MAX_RANGE_WEEKS + " weeks");
-    }
+    ReportingPeriod.check(range);
   }
 
   private static Map<LocalDate, int[]> totalsByWeek(List<AdoptionQuery.TeamWeek> rows) {

@@ -3,10 +3,7 @@ package dev.tandem.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.tandem.adoption.AdoptionReport;
 import dev.tandem.adoption.AdoptionService;
-import dev.tandem.base.IsoWeek;
-import dev.tandem.base.ValidationException;
 import dev.tandem.base.WeekRange;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +72,7 @@ class AdoptionController {
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
       @RequestParam(required = false) String team) {
-    WeekRange range = range(from, to, adoption.defaultRange());
+    WeekRange range = adoption.period().parse(from, to);
     AdoptionReport report =
         adoption.weeklyAdoption(team == null || team.isBlank() ? null : team, range);
     List<Week> weeks = report.weeks().stream().map(AdoptionController::week).toList();
@@ -106,25 +103,5 @@ class AdoptionController {
         .forEach(t -> tools.put(t, new ToolReach(w.toolUsers().get(t), w.reach(t).value())));
     return new Week(
         w.week().toString(), w.headcount(), w.aiUsers(), w.adoption().value(), tools, null);
-  }
-
-  /**
-   * Parses from/to ({@code YYYY-Www}); either may be omitted and falls back to the default range.
-   */
-  static WeekRange range(String from, String to, WeekRange fallback) {
-    try {
-      IsoWeek start = from == null || from.isBlank() ? null : IsoWeek.parse(from);
-      IsoWeek end = to == null || to.isBlank() ? fallback.to() : IsoWeek.parse(to);
-      if (start == null) {
-        start = end.minus(fallback.size() - 1L);
-      }
-      if (start.compareTo(end) > 0) {
-        throw ValidationException.of("from", "'from' (" + start + ") is after 'to' (" + end + ")");
-      }
-      return new WeekRange(start, end);
-    } catch (DateTimeParseException e) {
-      throw ValidationException.of(
-          e.getParsedString().equals(from) ? "from" : "to", e.getMessage());
-    }
   }
 }

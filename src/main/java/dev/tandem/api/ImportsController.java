@@ -37,7 +37,8 @@ class ImportsController {
       long rowsApplied,
       long rowsRejected,
       long rowsUnmatched,
-      List<ImportError> errors) {}
+      List<ImportError> errors,
+      List<ImportError> warnings) {}
 
   private final ImportService imports;
 
@@ -106,7 +107,8 @@ class ImportsController {
             r.rowsApplied(),
             r.rowsRejected(),
             r.rowsUnmatched(),
-            r.errors());
+            r.errors(),
+            r.warnings());
     return ResponseEntity.status(r.refused() ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.OK)
         .body(body);
   }

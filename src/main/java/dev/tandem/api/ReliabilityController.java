@@ -1,8 +1,6 @@
 package dev.tandem.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.tandem.base.IsoWeek;
-import dev.tandem.base.ValidationException;
 import dev.tandem.base.WeekRange;
 import dev.tandem.reliability.Comparison;
 import dev.tandem.reliability.Exposure;
@@ -10,7 +8,6 @@ import dev.tandem.reliability.GroupFigures;
 import dev.tandem.reliability.ReliabilityService;
 import dev.tandem.reliability.ToolFigures;
 import dev.tandem.stats.RateComparison;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -88,9 +85,12 @@ class ReliabilityController {
       @RequestParam(required = false) String to,
       @RequestParam(required = false) String team,
       @RequestParam(required = false) String exposure) {
+    WeekRange range = reliability.period().parse(from, to);
     Comparison c =
         reliability.comparison(
-            range(from, to), team, exposure == null ? null : Exposure.fromKey(exposure));
+            range,
+            team == null || team.isBlank() ? null : team.trim(),
+            exposure == null || exposure.isBlank() ? null : Exposure.fromKey(exposure));
     if (c.suppressed()) {
       return new ReliabilityResponse(
           c.exposure().key(), new Baseline(null, null, null, true), List.of(), null, true);
@@ -121,32 +121,6 @@ class ReliabilityController {
         rr.verdict().label(),
         rr.unstable(),
         null);
-  }
-
-  private WeekRange range(String from, String to) {
-    if (from == null && to == null) {
-      return reliability.defaultRange();
-    }
-    ValidationException.Collector problems = new ValidationException.Collector();
-    problems
-        .check(from != null, "from", "expected a week as YYYY-Www, e.g. 2026-W01")
-        .check(to != null, "to", "expected a week as YYYY-Www, e.g. 2026-W26")
-        .throwIfAny();
-    IsoWeek first = week("from", from);
-    IsoWeek last = week("to", to);
-    if (first.compareTo(last) > 0) {
-      throw ValidationException.of(
-          "from", "the range starts (" + from + ") after it ends (" + to + ")");
-    }
-    return new WeekRange(first, last);
-  }
-
-  private static IsoWeek week(String field, String text) {
-    try {
-      return IsoWeek.parse(text);
-    } catch (DateTimeParseException e) {
-      throw ValidationException.of(field, e.getMessage());
-    }
   }
 
   private static Double finite(double value) {

@@ -52,7 +52,8 @@ class TokensController {
                 .orElseThrow(
                     () ->
                         ValidationException.of(
-                            "team", "no team with key '" + request.team() + "'"));
+                            "team",
+                            "no team with key " + dev.tandem.base.Excerpt.quote(request.team())));
     ApiTokenService.CreatedToken created = tokens.create(request.name(), role, teamId);
     return new Created(created.id(), created.token());
   }

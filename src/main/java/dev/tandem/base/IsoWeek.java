@@ -34,7 +34,10 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
     return of(monday);
   }
 
-  /** Parses {@code YYYY-Www}; throws {@link DateTimeParseException} with the expected form. */
+  /**
+   * Parses {@code YYYY-Www} with a plausible year ({@link PlausibleDates}); throws {@link
+   * DateTimeParseException} with the expected form.
+   */
   public static IsoWeek parse(String text) {
     Matcher m = FORMAT.matcher(text == null ? "" : text.trim());
     if (!m.matches()) {
@@ -43,6 +46,10 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
     }
     int year = Integer.parseInt(m.group(1));
     int week = Integer.parseInt(m.group(2));
+    java.util.Optional<String> implausible = PlausibleDates.problem(year);
+    if (implausible.isPresent()) {
+      throw new DateTimeParseException(implausible.get(), text, 0);
+    }
     if (week < 1 || week > weeksIn(year)) {
       throw new DateTimeParseException(
           "week " + week + " does not exist in " + year + " (it has " + weeksIn(year) + " weeks)",

@@ -28,6 +28,9 @@ public enum ImportMode {
         .orElseThrow(
             () ->
                 ValidationException.of(
-                    "mode", "unknown mode '" + key + "'; expected all-or-nothing or skip-invalid"));
+                    "mode",
+                    "unknown mode "
+                        + dev.tandem.base.Excerpt.quote(key)
+                        + "; expected all-or-nothing or skip-invalid"));
   }
 }

@@ -160,7 +160,8 @@ class ImportPipeline {
                     rows.errors(),
                     outcome,
                     request.dryRun(),
-                    rows.preview());
+                    rows.preview(),
+                    rows.warnings());
               });
       if (result.refused() && !request.dryRun()) {
         result = recordRefused(request, parser, tool, user, now, hashOf[0], result);
@@ -254,7 +255,10 @@ class ImportPipeline {
         }
       }
       case INCIDENT -> kept = checkIncidents(kept, rows, teamIds);
-      case ROSTER -> kept = checkRoster(kept, rows);
+      case ROSTER -> {
+        kept = checkRoster(kept, rows);
+        RosterWarnings.flag(roster, kept, rows);
+      }
       case IDENTITY -> kept = checkIdentities(kept, rows);
     }
     if (rows.hasErrors() && request.mode() == ImportMode.ALL_OR_NOTHING) {
@@ -475,7 +479,8 @@ class ImportPipeline {
               refused.errors(),
               "refused",
               false,
-              refused.preview());
+              refused.preview(),
+              refused.warnings());
         });
   }
 

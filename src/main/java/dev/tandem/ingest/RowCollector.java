@@ -26,6 +26,7 @@ final class RowCollector implements RowSink {
   private final List<ParsedRow> kept = new ArrayList<>();
   private final List<Map<String, Object>> preview = new ArrayList<>();
   private final List<ImportError> errors = new ArrayList<>();
+  private final List<ImportError> warnings = new ArrayList<>();
   private long errorCount;
   private long rowsRead;
   private long validRows;
@@ -68,6 +69,17 @@ final class RowCollector implements RowSink {
       lastRejectedLine = line;
     }
     add(new ImportError(line, field, message));
+  }
+
+  @Override
+  public void warning(long line, String field, String message) {
+    if (warnings.size() < MAX_ERRORS) {
+      warnings.add(new ImportError(line, field, message));
+    }
+  }
+
+  List<ImportError> warnings() {
+    return List.copyOf(warnings);
   }
 
   /** A problem found after parsing, with a row that passed parsing (one per line). */

@@ -45,6 +45,8 @@ public enum Exposure {
         .orElseThrow(
             () ->
                 ValidationException.of(
-                    "exposure", "expected 'changes' or 'developer-weeks', got '" + key + "'"));
+                    "exposure",
+                    "expected 'changes' or 'developer-weeks', got "
+                        + dev.tandem.base.Excerpt.quote(key)));
   }
 }

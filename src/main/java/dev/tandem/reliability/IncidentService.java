@@ -1,6 +1,7 @@
 package dev.tandem.reliability;
 
 import dev.tandem.access.AccessPolicy;
+import dev.tandem.base.PlausibleDates;
 import dev.tandem.base.ValidationException;
 import dev.tandem.roster.RosterService;
 import dev.tandem.roster.Team;
@@ -205,7 +206,19 @@ public class IncidentService {
             "postmortemUrl",
             "expected a web address such as https://wiki.example.com/pm/1234")
         .check(
+            i.postmortemUrl() == null || i.postmortemUrl().length() <= 1000,
+            "postmortemUrl",
+            "at most 1000 characters")
+        .check(
             i.service() == null || i.service().length() <= 200, "service", "at most 200 characters")
+        .check(
+            PlausibleDates.problem(i.startedAt()).isEmpty(),
+            "startedAt",
+            PlausibleDates.problem(i.startedAt()).orElse(""))
+        .check(
+            PlausibleDates.problem(i.resolvedAt()).isEmpty(),
+            "resolvedAt",
+            PlausibleDates.problem(i.resolvedAt()).orElse(""))
         .check(i.status() == null || i.status().length() <= 30, "status", "at most 30 characters");
     checkAttribution(problems, i.aiInvolvement(), i.tool(), i.tool());
     problems.throwIfAny();
@@ -236,7 +249,7 @@ public class IncidentService {
         .check(
             tool == null || tools.tools().stream().map(Tool::key).anyMatch(tool::equals),
             "tool",
-            "no tool with key '" + tool + "'");
+            "no tool with key " + dev.tandem.base.Excerpt.quote(tool));
   }
 
   private IncidentRepository.Criteria criteria(IncidentFilter filter) {

@@ -2,6 +2,7 @@ package dev.tandem.reliability;
 
 import dev.tandem.access.AccessPolicy;
 import dev.tandem.base.IsoWeek;
+import dev.tandem.base.ReportingPeriod;
 import dev.tandem.base.WeekRange;
 import dev.tandem.roster.RosterService;
 import dev.tandem.settings.SettingsService;
@@ -65,16 +66,21 @@ public class ReliabilityService {
   }
 
   /** Weeks shown when no range is asked for: the last 26 complete weeks. */
-  public static final int DEFAULT_WEEKS = 26;
+  public static final int DEFAULT_WEEKS = ReportingPeriod.DEFAULT_WEEKS;
+
+  /** The reporting period as of now (last complete week, default range, range parsing, cap). */
+  public ReportingPeriod period() {
+    return ReportingPeriod.at(clock, settings.current().zone());
+  }
 
   /** The last {@link #DEFAULT_WEEKS} complete weeks. */
   public WeekRange defaultRange() {
-    return WeekRange.ending(lastCompleteWeek(), DEFAULT_WEEKS);
+    return period().defaultRange();
   }
 
   /** The last complete week in the organisation's zone. */
   public IsoWeek lastCompleteWeek() {
-    return IsoWeek.of(LocalDate.now(clock.withZone(settings.current().zone()))).minus(1);
+    return period().lastCompleteWeek();
   }
 
   /**
@@ -84,6 +90,7 @@ public class ReliabilityService {
    */
   @PreAuthorize("isAuthenticated()")
   public Comparison comparison(WeekRange range, String teamKey, Exposure exposure) {
+    ReportingPeriod.check(range);
     access.checkAggregates(teamKey);
     if (suppressed(range, teamKey)) {
       return Comparison.suppressed(
@@ -100,6 +107,7 @@ public class ReliabilityService {
   @PreAuthorize("isAuthenticated()")
   public TeamVsOrganisation teamVsOrganisation(
       WeekRange range, String teamKey, Exposure requested) {
+    ReportingPeriod.check(range);
     access.checkAggregates(teamKey);
     List<WeekBounds> weeks = WeekBounds.of(range, zone());
     WeeklyExposure org = new WeeklyExposure(query, weeks, null);
@@ -154,6 +162,7 @@ public class ReliabilityService {
    */
   @PreAuthorize("isAuthenticated()")
   public List<RateWindow> overTime(WeekRange range, String teamKey, Exposure exposure) {
+    ReportingPeriod.check(range);
     access.checkAggregates(teamKey);
     if (suppressed(range, teamKey)) {
       return List.of();
@@ -200,6 +209,7 @@ public class ReliabilityService {
   /** Root causes and safeguard gaps of AI-involved versus other classified incidents. */
   @PreAuthorize("isAuthenticated()")
   public CausesAndSafeguards causesAndSafeguards(WeekRange range, String teamKey) {
+    ReportingPeriod.check(range);
     access.checkAggregates(teamKey);
     if (suppressed(range, teamKey)) {
       return new CausesAndSafeguards(profile(List.of()), profile(List.of()));

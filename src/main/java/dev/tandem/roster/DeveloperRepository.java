@@ -48,6 +48,10 @@ class DeveloperRepository {
         .fetchOptional(DeveloperRepository::toDeveloper);
   }
 
+  List<String> allEmails() {
+    return db.select(DEVELOPER.EMAIL).from(DEVELOPER).fetch(DEVELOPER.EMAIL);
+  }
+
   Optional<Long> idByEmail(String email) {
     return db.select(DEVELOPER.ID)
         .from(DEVELOPER)

@@ -21,7 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RosterService {
 
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  /** developer.name and team.name. */
+  public static final int MAX_NAME = 200;
+
   private static final Pattern TEAM_KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
 
   private final TeamRepository teams;
@@ -68,7 +70,9 @@ public class RosterService {
             .filter(t -> t.key().equals(teamKey))
             .findFirst()
             .orElseThrow(
-                () -> ValidationException.of("team", "no team with key '" + teamKey + "'"));
+                () ->
+                    ValidationException.of(
+                        "team", "no team with key " + dev.tandem.base.Excerpt.quote(teamKey)));
     Set<Long> ids = new HashSet<>();
     Deque<Long> todo = new ArrayDeque<>(List.of(root.id()));
     while (!todo.isEmpty()) {
@@ -86,6 +90,7 @@ public class RosterService {
    */
   @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
   public List<WeeklyCount> weeklyHeadcount(String teamKey, WeekRange range) {
+    dev.tandem.base.ReportingPeriod.check(range);
     return headcount.weeklyHeadcount(range, scope(individuals.individualsScope(teamKey)));
   }
 
@@ -130,10 +135,15 @@ public class RosterService {
   @PreAuthorize("hasRole('ADMIN')")
   @Transactional
   public Developer saveDeveloper(Developer input) {
+    dev.tandem.base.Emails.Checked email =
+        input.email() == null || input.email().isBlank()
+            ? new dev.tandem.base.Emails.Checked(
+                null, "expected an email such as ana.silva@example.com")
+            : dev.tandem.base.Emails.check(input.email());
     Developer d =
         new Developer(
             input.id(),
-            input.email() == null ? null : input.email().trim().toLowerCase(Locale.ROOT),
+            email.email(),
             input.name() == null ? null : input.name().trim(),
             input.teamId(),
             input.teamKey(),
@@ -141,11 +151,20 @@ public class RosterService {
             input.leftOn(),
             input.excluded());
     new ValidationException.Collector()
-        .check(
-            d.email() != null && EMAIL.matcher(d.email()).matches(),
-            "email",
-            "expected an email such as ana.silva@example.com")
+        .check(email.ok(), "email", String.valueOf(email.problem()))
         .check(d.name() != null && !d.name().isEmpty(), "name", "a display name is required")
+        .check(
+            d.name() == null || d.name().length() <= MAX_NAME,
+            "name",
+            "at most " + MAX_NAME + " characters")
+        .check(
+            dev.tandem.base.PlausibleDates.problem(d.startedOn()).isEmpty(),
+            "startedOn",
+            dev.tandem.base.PlausibleDates.problem(d.startedOn()).orElse(""))
+        .check(
+            dev.tandem.base.PlausibleDates.problem(d.leftOn()).isEmpty(),
+            "leftOn",
+            dev.tandem.base.PlausibleDates.problem(d.leftOn()).orElse(""))
         .check(teams.findById(d.teamId()).isPresent(), "team", "choose an existing team")
         .check(d.startedOn() != null, "startedOn", "a start date is required")
         .check(
@@ -186,6 +205,10 @@ public class RosterService {
             "key",
             "expected lower-case letters, digits and '-', e.g. payments")
         .check(t.name() != null && !t.name().isEmpty(), "name", "a name is required")
+        .check(
+            t.name() == null || t.name().length() <= MAX_NAME,
+            "name",
+            "at most " + MAX_NAME + " characters")
         .check(
             t.parentId() == null || teams.findById(t.parentId()).isPresent(),
             "parent",
@@ -308,6 +331,16 @@ public class RosterService {
           "developers or teams this import created are in use (usage, changes, mappings or users"
               + " refer to them); undo those imports first or edit the roster");
     }
+  }
+
+  /**
+   * The rows whose email differs from a roster email, or from an earlier row's, only by look-alike
+   * characters ({@link LookAlikeEmails}).
+   */
+  @PreAuthorize("hasRole('ADMIN')")
+  public List<LookAlikeEmails.LookAlike> lookAlikeEmails(
+      List<LookAlikeEmails.Candidate> candidates) {
+    return LookAlikeEmails.find(new java.util.HashSet<>(developers.allEmails()), candidates);
   }
 
   /** The developer id of each roster email that exists (the import pipeline, run by admins). */

@@ -49,6 +49,10 @@ public class UserService {
             "displayName",
             "a name is required")
         .check(
+            account.displayName() == null || account.displayName().length() <= MAX_DISPLAY_NAME,
+            "displayName",
+            "at most " + MAX_DISPLAY_NAME + " characters")
+        .check(
             !account.role().needsTeamScope() || account.teamId() != null,
             "team",
             "a " + account.role() + " needs a team scope")
@@ -81,6 +85,7 @@ public class UserService {
     if (rawPassword == null || rawPassword.length() < 8) {
       throw ValidationException.of("password", "at least 8 characters");
     }
+    checkPasswordLength(rawPassword);
     users.setPasswordHash(userId, encoder.encode(rawPassword));
     audit.record(
         "reset-password", "user", userId, null, java.util.Map.of("username", user.username()));
@@ -117,6 +122,19 @@ public class UserService {
     return users.findByUsername(CurrentUser.name());
   }
 
+  /** app_user.display_name. */
+  public static final int MAX_DISPLAY_NAME = 200;
+
+  /** BCrypt reads at most 72 bytes of a password (and refuses longer ones). */
+  public static final int MAX_PASSWORD_BYTES = 72;
+
+  private static void checkPasswordLength(String rawPassword) {
+    if (rawPassword.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+      throw ValidationException.of(
+          "password", "at most " + MAX_PASSWORD_BYTES + " bytes (72 plain letters or digits)");
+    }
+  }
+
   /** An admin creates a user. */
   @PreAuthorize("hasRole('ADMIN')")
   @Transactional
@@ -124,6 +142,7 @@ public class UserService {
     if (rawPassword == null || rawPassword.length() < 8) {
       throw ValidationException.of("password", "at least 8 characters");
     }
+    checkPasswordLength(rawPassword);
     return createUser(account, rawPassword);
   }
 
@@ -140,6 +159,10 @@ public class UserService {
             "2–100 letters, digits or . _ @ -")
         .check(
             rawPassword != null && rawPassword.length() >= 5, "password", "at least 5 characters")
+        .check(
+            account.displayName() == null || account.displayName().length() <= MAX_DISPLAY_NAME,
+            "displayName",
+            "at most " + MAX_DISPLAY_NAME + " characters")
         .check(
             !account.role().needsTeamScope() || account.teamId() != null,
             "team",

@@ -51,6 +51,9 @@ public class ToolService {
     return tool;
   }
 
+  /** tool.name and tool.vendor. */
+  public static final int MAX_NAME = 100;
+
   private static void validate(Tool tool) {
     new ValidationException.Collector()
         .check(
@@ -59,6 +62,14 @@ public class ToolService {
             "expected lower-case letters, digits and '-', e.g. claude-code")
         .check(tool.name() != null && !tool.name().isBlank(), "name", "a name is required")
         .check(tool.vendor() != null && !tool.vendor().isBlank(), "vendor", "a vendor is required")
+        .check(
+            tool.name() == null || tool.name().length() <= MAX_NAME,
+            "name",
+            "at most " + MAX_NAME + " characters")
+        .check(
+            tool.vendor() == null || tool.vendor().length() <= MAX_NAME,
+            "vendor",
+            "at most " + MAX_NAME + " characters")
         .check(Tool.KINDS.contains(tool.kind()), "kind", "expected one of " + Tool.KINDS)
         .throwIfAny();
   }

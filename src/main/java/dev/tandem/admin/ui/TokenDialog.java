@@ -19,6 +19,7 @@ class TokenDialog extends Dialog {
   TokenDialog(ApiTokenService tokens, RosterService roster, Runnable onCreated) {
     setHeaderTitle("Create API token");
     TextField name = new TextField("Name");
+    name.setMaxLength(100);
     name.setHelperText("What uses it, e.g. weekly-copilot-import");
     ComboBox<Role> role = new ComboBox<>("Role", Role.values());
     role.setValue(Role.ADMIN);

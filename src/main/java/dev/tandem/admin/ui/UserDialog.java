@@ -35,6 +35,9 @@ class UserDialog extends Dialog {
 
   UserDialog(UserService users, RosterService roster, UserAccount existing, Runnable onSaved) {
     setHeaderTitle(existing == null ? "Add user" : "Edit " + existing.username());
+    username.setMaxLength(100);
+    displayName.setMaxLength(UserService.MAX_DISPLAY_NAME);
+    password.setMaxLength(UserService.MAX_PASSWORD_BYTES);
     role.setItems(Role.values());
     role.setValue(Role.MEMBER);
     team.setItems(roster.teams());

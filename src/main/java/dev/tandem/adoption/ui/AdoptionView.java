@@ -71,7 +71,7 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
     roster.teams().stream()
         .filter(t -> adoption.mayViewAggregates(t.key()))
         .forEach(t -> scopes.add(new ScopeOption(t.key(), roster.path(t))));
-    picker = new ScopeRangePicker(scopes, adoption.lastCompleteWeek(), this::navigate);
+    picker = new ScopeRangePicker(scopes, adoption.period(), this::navigate);
 
     Paragraph explainer =
         new Paragraph(
@@ -141,8 +141,7 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
   public void beforeEnter(BeforeEnterEvent event) {
     String defaultTeam = adoption.defaultTeam();
     selection =
-        Selection.from(
-            event.getLocation().getQueryParameters(), adoption.defaultRange(), defaultTeam);
+        Selection.from(event.getLocation().getQueryParameters(), adoption.period(), defaultTeam);
     picker.show(selection);
     refresh();
   }

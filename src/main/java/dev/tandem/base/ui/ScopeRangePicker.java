@@ -5,8 +5,8 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.QueryParameters;
 import dev.tandem.base.IsoWeek;
+import dev.tandem.base.ReportingPeriod;
 import dev.tandem.base.WeekRange;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,20 +35,16 @@ public class ScopeRangePicker extends HorizontalLayout {
       return new QueryParameters(params);
     }
 
-    /** Reads team/from/to from the URL; missing or malformed values fall back to the defaults. */
+    /**
+     * Reads team/from/to from the URL; missing or malformed values fall back to the defaults, and
+     * the range is read by the one rule of {@link ReportingPeriod#parseLeniently}.
+     */
     public static Selection from(
-        QueryParameters query, WeekRange defaultRange, String defaultTeam) {
+        QueryParameters query, ReportingPeriod period, String defaultTeam) {
       Map<String, List<String>> p = query.getParameters();
       String team = first(p, "team").orElse(defaultTeam);
-      IsoWeek to = first(p, "to").flatMap(ScopeRangePicker::week).orElse(defaultRange.to());
-      IsoWeek from =
-          first(p, "from")
-              .flatMap(ScopeRangePicker::week)
-              .orElse(to.minus(defaultRange.size() - 1L));
-      if (from.compareTo(to) > 0) {
-        from = to;
-      }
-      return new Selection(team, new WeekRange(from, to));
+      return new Selection(
+          team, period.parseLeniently(first(p, "from").orElse(null), first(p, "to").orElse(null)));
     }
   }
 
@@ -57,10 +53,11 @@ public class ScopeRangePicker extends HorizontalLayout {
   private final ComboBox<IsoWeek> to = new ComboBox<>("To week");
   private boolean updating;
 
-  public ScopeRangePicker(List<ScopeOption> scopes, IsoWeek latest, Consumer<Selection> onChange) {
+  /** Offers the weeks of {@link ReportingPeriod#choosableWeeks()}, so no pick exceeds the cap. */
+  public ScopeRangePicker(
+      List<ScopeOption> scopes, ReportingPeriod period, Consumer<Selection> onChange) {
     setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-    List<IsoWeek> weeks = new ArrayList<>(WeekRange.ending(latest, 104).weeks());
-    java.util.Collections.reverse(weeks);
+    List<IsoWeek> weeks = period.choosableWeeks();
     scope.setItems(scopes);
     scope.setItemLabelGenerator(ScopeOption::label);
     scope.setId("scope-picker");
@@ -117,13 +114,5 @@ public class ScopeRangePicker extends HorizontalLayout {
     return values == null || values.isEmpty() || values.get(0).isBlank()
         ? Optional.empty()
         : Optional.of(values.get(0));
-  }
-
-  private static Optional<IsoWeek> week(String text) {
-    try {
-      return Optional.of(IsoWeek.parse(text));
-    } catch (RuntimeException e) {
-      return Optional.empty();
-    }
   }
 }

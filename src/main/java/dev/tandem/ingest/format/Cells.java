@@ -1,5 +1,8 @@
 package dev.tandem.ingest.format;
 
+import dev.tandem.base.Emails;
+import dev.tandem.base.Excerpt;
+import dev.tandem.base.PlausibleDates;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -15,7 +18,6 @@ import java.util.regex.Pattern;
  */
 final class Cells {
 
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
   private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})");
   private static final Pattern US_DATE = Pattern.compile("(\\d{1,2})[-/](\\d{1,2})[-/](\\d{4})");
@@ -53,28 +55,69 @@ final class Cells {
     return value == null || value.isBlank();
   }
 
-  String required(String field, String value) {
+  /** The trimmed value, or an error when it is empty or longer than {@code max}. */
+  String required(String field, String value, int max) {
     if (blank(value)) {
       error(field, "is empty; a value is required");
       return null;
     }
-    return value.trim();
+    return limited(field, value.trim(), max);
   }
 
-  String optional(String value) {
-    return blank(value) ? null : value.trim();
+  /** The trimmed value, null when empty, or an error when longer than {@code max}. */
+  String optional(String field, String value, int max) {
+    return blank(value) ? null : limited(field, value.trim(), max);
   }
 
+  /** {@code value}, or null with an error when it is longer than {@code max} characters. */
+  String limited(String field, String value, int max) {
+    if (value != null && value.length() > max) {
+      error(field, "is " + value.length() + " characters long; at most " + max + " are allowed");
+      return null;
+    }
+    return value;
+  }
+
+  /** An email, normalised and checked by the one rule of {@link Emails}. */
   String email(String field, String value) {
-    String v = required(field, value);
-    if (v == null) {
+    if (blank(value)) {
+      error(field, "is empty; a value is required");
       return null;
     }
-    if (!EMAIL.matcher(v).matches()) {
-      error(field, "'" + v + "' is not an email; expected e.g. ana.silva@example.com");
+    Emails.Checked checked = Emails.check(value);
+    if (!checked.ok()) {
+      error(field, checked.problem());
       return null;
     }
-    return v.toLowerCase(Locale.ROOT);
+    return checked.email();
+  }
+
+  /** A short scalar cell (number, date, boolean, keyword): null with an error when too long. */
+  private String scalar(String field, String value) {
+    return limited(field, value.trim(), FieldLimits.SCALAR);
+  }
+
+  /** {@code date}, or null with an error when its year is implausible ({@link PlausibleDates}). */
+  LocalDate plausible(String field, LocalDate date) {
+    var problem = PlausibleDates.problem(date);
+    if (problem.isPresent()) {
+      error(field, problem.get());
+      return null;
+    }
+    return date;
+  }
+
+  OffsetDateTime plausible(String field, OffsetDateTime time) {
+    var problem = PlausibleDates.problem(time);
+    if (problem.isPresent()) {
+      error(field, problem.get());
+      return null;
+    }
+    return time;
+  }
+
+  static String quote(String value) {
+    return Excerpt.quote(value);
   }
 
   /** A non-negative whole number; null when empty and not required. */
@@ -87,7 +130,7 @@ final class Cells {
     }
     String v = value.trim();
     if (!DIGITS.matcher(v).matches()) {
-      error(field, "'" + v + "' is not a whole number of 0 or more");
+      error(field, quote(v) + " is not a whole number of 0 or more");
       return null;
     }
     return Long.parseLong(v);
@@ -98,15 +141,18 @@ final class Cells {
     if (blank(value)) {
       return null;
     }
+    if (scalar(field, value) == null) {
+      return null;
+    }
     try {
       BigDecimal d = new BigDecimal(value.trim());
       if (d.signum() < 0) {
-        error(field, "'" + value.trim() + "' is negative; expected a number of 0 or more");
+        error(field, quote(value.trim()) + " is negative; expected a number of 0 or more");
         return null;
       }
       return d;
     } catch (NumberFormatException e) {
-      error(field, "'" + value.trim() + "' is not a number; expected e.g. 12.5");
+      error(field, quote(value.trim()) + " is not a number; expected e.g. 12.5");
       return null;
     }
   }
@@ -121,7 +167,7 @@ final class Cells {
       case "false", "no", "0":
         return false;
       default:
-        error(field, "'" + value.trim() + "' is not a boolean; expected true/false, yes/no or 1/0");
+        error(field, quote(value.trim()) + " is not a boolean; expected true/false, yes/no or 1/0");
         return null;
     }
   }
@@ -134,10 +180,13 @@ final class Cells {
       }
       return null;
     }
+    if (scalar(field, value) == null) {
+      return null;
+    }
     try {
-      return LocalDate.parse(value.trim());
+      return plausible(field, LocalDate.parse(value.trim()));
     } catch (DateTimeParseException e) {
-      error(field, "'" + value.trim() + "' is not a date; expected YYYY-MM-DD");
+      error(field, quote(value.trim()) + " is not a date; expected YYYY-MM-DD");
       return null;
     }
   }
@@ -146,29 +195,33 @@ final class Cells {
    * Vendor dates: {@code YYYY-MM-DD}, {@code YYYY/MM/DD}, {@code MM-DD-YYYY}, {@code MM/DD/YYYY}.
    */
   LocalDate vendorDate(String field, String value) {
-    String v = required(field, value);
+    String v = required(field, value, FieldLimits.SCALAR);
     if (v == null) {
       return null;
     }
     try {
       Matcher iso = ISO_DATE.matcher(v);
       if (iso.matches()) {
-        return LocalDate.of(
-            Integer.parseInt(iso.group(1)),
-            Integer.parseInt(iso.group(2)),
-            Integer.parseInt(iso.group(3)));
+        return plausible(
+            field,
+            LocalDate.of(
+                Integer.parseInt(iso.group(1)),
+                Integer.parseInt(iso.group(2)),
+                Integer.parseInt(iso.group(3))));
       }
       Matcher us = US_DATE.matcher(v);
       if (us.matches()) {
-        return LocalDate.of(
-            Integer.parseInt(us.group(3)),
-            Integer.parseInt(us.group(1)),
-            Integer.parseInt(us.group(2)));
+        return plausible(
+            field,
+            LocalDate.of(
+                Integer.parseInt(us.group(3)),
+                Integer.parseInt(us.group(1)),
+                Integer.parseInt(us.group(2))));
       }
     } catch (java.time.DateTimeException e) {
       // falls through to the error below: the numbers do not form a real date
     }
-    error(field, "'" + v + "' is not a date; expected YYYY-MM-DD, YYYY/MM/DD or MM/DD/YYYY");
+    error(field, quote(v) + " is not a date; expected YYYY-MM-DD, YYYY/MM/DD or MM/DD/YYYY");
     return null;
   }
 
@@ -179,14 +232,16 @@ final class Cells {
       }
       return null;
     }
+    if (scalar(field, value) == null) {
+      return null;
+    }
     try {
-      return OffsetDateTime.parse(value.trim());
+      return plausible(field, OffsetDateTime.parse(value.trim()));
     } catch (DateTimeParseException e) {
       error(
           field,
-          "'"
-              + value.trim()
-              + "' is not an ISO-8601 time with offset; expected e.g. 2025-12-03T09:12:00Z");
+          quote(value.trim())
+              + " is not an ISO-8601 time with offset; expected e.g. 2025-12-03T09:12:00Z");
       return null;
     }
   }
@@ -203,9 +258,8 @@ final class Cells {
     if (!allowed.contains(v)) {
       error(
           field,
-          "'"
-              + value.trim()
-              + "' is not allowed; expected one of "
+          quote(value.trim())
+              + " is not allowed; expected one of "
               + String.join(", ", sorted(allowed)));
       return null;
     }
@@ -223,9 +277,9 @@ final class Cells {
     if (!tools.contains(v)) {
       error(
           field,
-          "unknown tool '"
-              + value.trim()
-              + "'; expected one of "
+          "unknown tool "
+              + quote(value.trim())
+              + "; expected one of "
               + String.join(", ", sorted(tools))
               + " (add it on the Tools screen first)");
       return null;

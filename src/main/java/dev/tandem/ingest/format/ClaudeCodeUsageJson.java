@@ -48,12 +48,15 @@ public final class ClaudeCodeUsageJson implements FormatParser {
                 c.email("actor.email_address", JsonRecords.text(node, "/actor/email_address"));
           } else if ("api_actor".equals(type)) {
             String key =
-                c.required("actor.api_key_name", JsonRecords.text(node, "/actor/api_key_name"));
+                c.required(
+                    "actor.api_key_name",
+                    JsonRecords.text(node, "/actor/api_key_name"),
+                    FieldLimits.EXTERNAL_ID - "api-key:".length());
             identity = key == null ? null : "api-key:" + key;
           } else {
             c.error(
                 "actor.type",
-                "'" + type + "' is not an actor type; expected user_actor or api_actor");
+                Cells.quote(type) + " is not an actor type; expected user_actor or api_actor");
           }
           Long sessions = JsonRecords.count(c, node, "/core_metrics/num_sessions");
           Long added = JsonRecords.count(c, node, "/core_metrics/lines_of_code/added");
@@ -65,7 +68,11 @@ public final class ClaudeCodeUsageJson implements FormatParser {
             accepted += v == null ? 0 : v;
           }
           boolean active = CopilotUserMetricsNdjson.positive(sessions) || accepted > 0;
-          String terminal = JsonRecords.text(node, "/terminal_type");
+          String terminal =
+              c.optional(
+                  "terminal_type",
+                  JsonRecords.text(node, "/terminal_type"),
+                  FieldLimits.DISCRIMINATOR);
           if (c.ok()) {
             sink.row(
                 ParsedRow.Usage.daily(

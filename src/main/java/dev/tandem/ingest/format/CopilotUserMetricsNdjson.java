@@ -44,7 +44,7 @@ public final class CopilotUserMetricsNdjson implements FormatParser {
           String identity =
               email != null && !email.isBlank()
                   ? c.email("email", email)
-                  : c.required("user_login", login);
+                  : c.required("user_login", login, FieldLimits.EXTERNAL_ID);
           Long interactions = JsonRecords.count(c, node, "/user_initiated_interaction_count");
           Long generations = JsonRecords.count(c, node, "/code_generation_activity_count");
           Long acceptances = JsonRecords.count(c, node, "/code_acceptance_activity_count");

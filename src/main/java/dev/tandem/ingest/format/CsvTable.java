@@ -52,6 +52,11 @@ final class CsvTable {
 
   private CsvTable() {}
 
+  /** A library message, cut so that it never carries a whole cell back. */
+  static String cut(String message) {
+    return message == null || message.length() <= 300 ? message : message.substring(0, 300) + "…";
+  }
+
   /**
    * Reads every data record of {@code in} into {@code each}; reports file-level problems (empty,
    * header only, missing columns, wrong delimiter, malformed quoting) to {@code sink}.
@@ -62,7 +67,7 @@ final class CsvTable {
     try {
       parser = CSVParser.builder().setReader(in).setFormat(FORMAT).get();
     } catch (IllegalArgumentException e) {
-      sink.error(1, "header", "the header row is invalid: " + e.getMessage());
+      sink.error(1, "header", "the header row is invalid: " + cut(e.getMessage()));
       return;
     } catch (UncheckedIOException e) {
       throw e.getCause();
@@ -116,7 +121,9 @@ final class CsvTable {
           record = it.next();
         } catch (UncheckedIOException e) {
           sink.error(
-              parser.getCurrentLineNumber(), "file", "malformed CSV: " + e.getCause().getMessage());
+              parser.getCurrentLineNumber(),
+              "file",
+              "malformed CSV: " + cut(e.getCause().getMessage()));
           return;
         }
         records++;

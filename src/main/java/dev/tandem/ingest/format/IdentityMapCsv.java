@@ -36,8 +36,9 @@ public final class IdentityMapCsv implements FormatParser {
         sink,
         row -> {
           Cells c = new Cells(row.line(), sink);
-          String source = c.required("source", row.get("source"));
-          String external = c.required("external_id", row.get("external_id"));
+          String source = c.required("source", row.get("source"), FieldLimits.SOURCE);
+          String external =
+              c.required("external_id", row.get("external_id"), FieldLimits.EXTERNAL_ID);
           String email = c.email("email", row.get("email"));
           if (c.ok()) {
             sink.row(

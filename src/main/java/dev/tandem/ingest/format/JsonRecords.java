@@ -73,7 +73,7 @@ final class JsonRecords {
       sink.error(
           e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
           "file",
-          "not valid JSON: " + e.getOriginalMessage());
+          "not valid JSON: " + CsvTable.cut(e.getOriginalMessage()));
     }
   }
 
@@ -100,7 +100,7 @@ final class JsonRecords {
       sink.error(
           e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
           "file",
-          "not valid JSON: " + e.getOriginalMessage());
+          "not valid JSON: " + CsvTable.cut(e.getOriginalMessage()));
     }
   }
 
@@ -122,7 +122,7 @@ final class JsonRecords {
     if (v.isTextual()) {
       return c.count(name(path), v.asText(), false);
     }
-    c.error(name(path), v + " is not a whole number of 0 or more");
+    c.error(name(path), Cells.quote(v.toString()) + " is not a whole number of 0 or more");
     return null;
   }
 
@@ -156,19 +156,28 @@ final class JsonRecords {
       return null;
     }
     if (v.isIntegralNumber() || v.asText().matches("\\d{10,15}")) {
-      return Instant.ofEpochMilli(v.asLong()).atOffset(ZoneOffset.UTC).toLocalDate();
+      if (!v.canConvertToLong()) {
+        c.error(field, Cells.quote(v.asText()) + " is not a date; expected epoch milliseconds");
+        return null;
+      }
+      return c.plausible(
+          field, Instant.ofEpochMilli(v.asLong()).atOffset(ZoneOffset.UTC).toLocalDate());
     }
-    String text = v.asText().trim();
+    String text = c.limited(field, v.asText().trim(), FieldLimits.SCALAR);
+    if (text == null) {
+      return null;
+    }
     try {
-      return text.length() <= 10
-          ? LocalDate.parse(text)
-          : OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+      return c.plausible(
+          field,
+          text.length() <= 10
+              ? LocalDate.parse(text)
+              : OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate());
     } catch (DateTimeParseException e) {
       c.error(
           field,
-          "'"
-              + text
-              + "' is not a date; expected epoch milliseconds, YYYY-MM-DD or an ISO-8601 time");
+          Cells.quote(text)
+              + " is not a date; expected epoch milliseconds, YYYY-MM-DD or an ISO-8601 time");
       return null;
     }
   }

@@ -40,7 +40,7 @@ public final class KiroUserReportCsv implements FormatParser {
         sink,
         row -> {
           Cells c = new Cells(row.line(), sink);
-          String user = c.required("UserId", row.get("UserId"));
+          String user = c.required("UserId", row.get("UserId"), FieldLimits.EXTERNAL_ID);
           LocalDate day = c.vendorDate("Date", row.get("Date"));
           Long messages = c.count("Total_Messages", row.get("Total_Messages"), false);
           Long conversations = c.count("Chat_Conversations", row.get("Chat_Conversations"), false);
@@ -50,7 +50,8 @@ public final class KiroUserReportCsv implements FormatParser {
               (messages != null && messages > 0)
                   || (conversations != null && conversations > 0)
                   || (credits != null && credits.signum() > 0);
-          String client = c.optional(row.get("Client_Type"));
+          String client =
+              c.optional("Client_Type", row.get("Client_Type"), FieldLimits.DISCRIMINATOR);
           if (c.ok()) {
             sink.row(
                 ParsedRow.Usage.daily(

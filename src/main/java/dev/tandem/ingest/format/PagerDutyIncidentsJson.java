@@ -42,9 +42,10 @@ public final class PagerDutyIncidentsJson implements FormatParser {
         sink,
         (node, line, number) -> {
           Cells c = new Cells(line, "record " + number + ": ", sink);
-          String id = c.required("id", JsonRecords.text(node, "/id"));
-          String title = c.required("title", JsonRecords.text(node, "/title"));
-          String status = JsonRecords.text(node, "/status");
+          String id = c.required("id", JsonRecords.text(node, "/id"), FieldLimits.INCIDENT_ID);
+          String title = c.required("title", JsonRecords.text(node, "/title"), FieldLimits.TITLE);
+          String status =
+              c.optional("status", JsonRecords.text(node, "/status"), FieldLimits.STATUS);
           String severity = severity(c, node);
           OffsetDateTime started =
               c.timestamp("created_at", JsonRecords.text(node, "/created_at"), true);
@@ -62,7 +63,8 @@ public final class PagerDutyIncidentsJson implements FormatParser {
           }
           List<String> teams = new ArrayList<>();
           for (JsonNode team : node.path("teams")) {
-            String name = JsonRecords.text(team, "/summary");
+            String name =
+                c.optional("teams.summary", JsonRecords.text(team, "/summary"), FieldLimits.NAME);
             if (name != null) {
               teams.add(name);
             }
@@ -78,7 +80,10 @@ public final class PagerDutyIncidentsJson implements FormatParser {
                     status,
                     started,
                     resolved,
-                    JsonRecords.text(node, "/service/summary"),
+                    c.optional(
+                        "service.summary",
+                        JsonRecords.text(node, "/service/summary"),
+                        FieldLimits.SERVICE),
                     teams,
                     "unknown",
                     null,
@@ -107,7 +112,8 @@ public final class PagerDutyIncidentsJson implements FormatParser {
         case "P4", "P5":
           return "SEV4";
         default:
-          c.error("priority.summary", "'" + priority + "' is not a priority; expected P1 to P5");
+          c.error(
+              "priority.summary", Cells.quote(priority) + " is not a priority; expected P1 to P5");
           return null;
       }
     }
@@ -118,7 +124,7 @@ public final class PagerDutyIncidentsJson implements FormatParser {
     if ("low".equals(urgency)) {
       return "SEV3";
     }
-    c.error("urgency", "'" + urgency + "' without a priority; expected high or low");
+    c.error("urgency", Cells.quote(urgency) + " without a priority; expected high or low");
     return null;
   }
 }

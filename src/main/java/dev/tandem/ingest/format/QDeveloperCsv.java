@@ -108,7 +108,10 @@ public final class QDeveloperCsv implements FormatParser {
   public void parse(Reader in, ParseContext context, RowSink sink) throws IOException {
     String tool = tool(context);
     if (!context.toolKeys().contains(tool)) {
-      sink.error(0, "tool", "unknown tool '" + tool + "'; expected one of " + context.toolKeys());
+      sink.error(
+          0,
+          "tool",
+          "unknown tool " + Cells.quote(tool) + "; expected one of " + context.toolKeys());
       return;
     }
     CsvTable.read(
@@ -117,7 +120,7 @@ public final class QDeveloperCsv implements FormatParser {
         sink,
         row -> {
           Cells c = new Cells(row.line(), sink);
-          String user = c.required("UserId", row.get("UserId"));
+          String user = c.required("UserId", row.get("UserId"), FieldLimits.EXTERNAL_ID);
           LocalDate day = c.vendorDate("Date", row.get("Date"));
           boolean active = false;
           for (String metric : METRICS) {

@@ -43,8 +43,8 @@ public final class TandemIncidentsCsv implements FormatParser {
         sink,
         row -> {
           Cells c = new Cells(row.line(), sink);
-          String id = c.required("id", row.get("id"));
-          String title = c.required("title", row.get("title"));
+          String id = c.required("id", row.get("id"), FieldLimits.INCIDENT_ID);
+          String title = c.required("title", row.get("title"), FieldLimits.TITLE);
           String severity = c.oneOf("severity", row.get("severity"), SEVERITIES, true);
           OffsetDateTime started = c.timestamp("started_at", row.get("started_at"), true);
           OffsetDateTime resolved = c.timestamp("resolved_at", row.get("resolved_at"), false);
@@ -63,11 +63,12 @@ public final class TandemIncidentsCsv implements FormatParser {
           Boolean approval = c.bool("approval_required", row.get("approval_required"));
           Boolean exceeded = c.bool("permissions_exceeded", row.get("permissions_exceeded"));
           Boolean impact = c.bool("customer_impact", row.get("customer_impact"));
-          String url = c.optional(row.get("postmortem_url"));
+          String url = c.optional("postmortem_url", row.get("postmortem_url"), FieldLimits.URL);
           if (url != null && !isHttpUrl(url)) {
-            c.error("postmortem_url", "'" + url + "' is not an http(s) URL");
+            c.error("postmortem_url", Cells.quote(url) + " is not an http(s) URL");
           }
-          String team = c.optional(row.get("team"));
+          String service = c.optional("service", row.get("service"), FieldLimits.SERVICE);
+          String team = c.optional("team", row.get("team"), FieldLimits.TEAM_KEY);
           if (c.ok()) {
             sink.row(
                 new ParsedRow.Incident(
@@ -79,7 +80,7 @@ public final class TandemIncidentsCsv implements FormatParser {
                     null,
                     started,
                     resolved,
-                    c.optional(row.get("service")),
+                    service,
                     team == null ? List.of() : List.of(team),
                     involvement,
                     tool,

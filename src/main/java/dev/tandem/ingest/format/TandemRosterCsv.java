@@ -42,8 +42,8 @@ public final class TandemRosterCsv implements FormatParser {
         row -> {
           Cells c = new Cells(row.line(), sink);
           String email = c.email("email", row.get("email"));
-          String name = c.required("name", row.get("name"));
-          String path = c.required("team_path", row.get("team_path"));
+          String name = c.required("name", row.get("name"), FieldLimits.NAME);
+          String path = c.required("team_path", row.get("team_path"), FieldLimits.TEAM_PATH);
           List<String> teams = List.of();
           if (path != null) {
             teams =
@@ -51,9 +51,8 @@ public final class TandemRosterCsv implements FormatParser {
             if (!teams.stream().allMatch(k -> TEAM_KEY.matcher(k).matches())) {
               c.error(
                   "team_path",
-                  "'"
-                      + path
-                      + "' is not a team path; expected team keys (a-z, 0-9, '-') separated by '/',"
+                  Cells.quote(path)
+                      + " is not a team path; expected team keys (a-z, 0-9, '-') separated by '/',"
                       + " e.g. engineering/commerce/payments");
             }
           }

@@ -66,14 +66,14 @@ public final class TandemUsageCsv implements FormatParser {
 
   /** The Monday of a {@code YYYY-Www} cell. */
   static LocalDate week(Cells c, String field, String value) {
-    String v = c.required(field, value);
+    String v = c.required(field, value, FieldLimits.SCALAR);
     if (v == null) {
       return null;
     }
     try {
       return IsoWeek.parse(v).monday();
     } catch (DateTimeParseException e) {
-      c.error(field, "'" + v + "': " + e.getMessage());
+      c.error(field, Cells.quote(v) + ": " + e.getMessage());
       return null;
     }
   }

@@ -17,13 +17,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-/** What a dry run or an import found: outcome, counts, every error, and the first rows read. */
+/**
+ * What a dry run or an import found: outcome, counts, every error, every warning (look-alike
+ * emails), and the first rows read.
+ */
 class ImportReport extends VerticalLayout {
 
   private final Span outcome = new Span();
   private final Span counts = new Span();
   private final H4 errorsTitle = new H4("Errors");
   private final Grid<ImportError> errors = new Grid<>(ImportError.class, false);
+  private final H4 warningsTitle = new H4("Warnings");
+  private final Grid<ImportError> warnings = new Grid<>(ImportError.class, false);
   private final H4 rowsTitle = new H4();
   private final Grid<Map<String, Object>> rows = new Grid<>();
 
@@ -45,13 +50,27 @@ class ImportReport extends VerticalLayout {
         .setFlexGrow(1)
         .setTooltipGenerator(ImportError::message);
     errors.setEmptyStateText("No errors.");
+    warnings.setId("warning-grid");
+    warnings.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+    warnings
+        .addColumn(e -> e.line() > 0 ? String.valueOf(e.line()) : "file")
+        .setHeader("Line")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    warnings.addColumn(ImportError::field).setHeader("Field").setAutoWidth(true).setFlexGrow(0);
+    warnings
+        .addColumn(ImportError::message)
+        .setHeader("Worth a look")
+        .setFlexGrow(1)
+        .setTooltipGenerator(ImportError::message);
+    warningsTitle.setId("warnings-title");
     rows.setId("preview-grid");
     rows.addThemeVariants(GridVariant.LUMO_COMPACT);
     rows.setAllRowsVisible(true); // at most the pipeline's 20 preview rows
     rows.setEmptyStateText("No rows were read.");
     HorizontalLayout summary = new HorizontalLayout(outcome, counts);
     summary.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-    add(summary, errorsTitle, errors, rowsTitle, rows);
+    add(summary, errorsTitle, errors, warningsTitle, warnings, rowsTitle, rows);
     clear();
   }
 
@@ -85,6 +104,12 @@ class ImportReport extends VerticalLayout {
     errors.setAllRowsVisible(r.errors().size() <= 10);
     errors.setHeight(r.errors().size() <= 10 ? null : "22rem");
     errors.setVisible(!r.errors().isEmpty());
+    warningsTitle.setText("Warnings (" + r.warnings().size() + ")");
+    warnings.setItems(r.warnings());
+    warnings.setAllRowsVisible(r.warnings().size() <= 10);
+    warnings.setHeight(r.warnings().size() <= 10 ? null : "22rem");
+    warningsTitle.setVisible(!r.warnings().isEmpty());
+    warnings.setVisible(!r.warnings().isEmpty());
     showRows(r.preview());
   }
 

@@ -70,7 +70,7 @@ public class MyTeamView extends VerticalLayout implements BeforeEnterObserver {
     picker =
         new ScopeRangePicker(
             teams,
-            adoption.lastCompleteWeek(),
+            adoption.period(),
             next ->
                 getUI().ifPresent(ui -> ui.navigate(MyTeamView.class, next.toQueryParameters())));
     Paragraph explainer =
@@ -105,7 +105,7 @@ public class MyTeamView extends VerticalLayout implements BeforeEnterObserver {
     String own = access.ownTeamKey();
     String fallback = own != null ? own : adoption.defaultTeam();
     selection =
-        Selection.from(event.getLocation().getQueryParameters(), adoption.defaultRange(), fallback);
+        Selection.from(event.getLocation().getQueryParameters(), adoption.period(), fallback);
     if (selection.teamKey() == null) {
       cards.removeAll();
       cards.add(

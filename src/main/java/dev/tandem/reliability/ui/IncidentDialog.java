@@ -54,6 +54,12 @@ class IncidentDialog extends Dialog {
       Incident existing,
       Consumer<Incident> onSaved) {
     setHeaderTitle(existing == null ? "New incident" : "Edit " + existing.externalId());
+    // The columns' sizes (db/migration V5); the service checks them again.
+    externalId.setMaxLength(100);
+    title.setMaxLength(500);
+    status.setMaxLength(30);
+    service.setMaxLength(200);
+    postmortemUrl.setMaxLength(1000);
     setWidth("min(56rem, 95vw)");
     severity.setLabel("Severity");
     severity.setItems(Incident.SEVERITIES);

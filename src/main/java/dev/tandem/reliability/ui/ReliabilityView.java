@@ -73,8 +73,7 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
     this.scope =
         new ScopePicker(
             roster.teams().stream().filter(t -> reliability.mayView(t.key())).toList(),
-            reliability.lastCompleteWeek(),
-            reliability.defaultRange(),
+            reliability.period(),
             this::changed);
     Paragraph explainer =
         new Paragraph(

@@ -5,14 +5,12 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.QueryParameters;
 import dev.tandem.base.IsoWeek;
+import dev.tandem.base.ReportingPeriod;
 import dev.tandem.base.WeekRange;
 import dev.tandem.roster.Team;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The range (from/to week) and team picker, kept in the URL as {@code from}, {@code to} and {@code
@@ -24,18 +22,14 @@ class ScopePicker extends HorizontalLayout {
   private final ComboBox<IsoWeek> to = new ComboBox<>("To week");
   private final ComboBox<Team> team = new ComboBox<>("Team");
   private final List<Team> teams;
-  private final IsoWeek lastComplete;
-  private final WeekRange defaultRange;
+  private final ReportingPeriod period;
   private boolean quiet;
 
-  ScopePicker(List<Team> teams, IsoWeek lastComplete, WeekRange defaultRange, Runnable onChange) {
+  /** Offers the weeks of {@link ReportingPeriod#choosableWeeks()}, so no pick exceeds the cap. */
+  ScopePicker(List<Team> teams, ReportingPeriod period, Runnable onChange) {
     this.teams = teams;
-    this.lastComplete = lastComplete;
-    this.defaultRange = defaultRange;
-    List<IsoWeek> weeks = new ArrayList<>();
-    for (int i = 0; i < 156; i++) {
-      weeks.add(lastComplete.minus(i));
-    }
+    this.period = period;
+    List<IsoWeek> weeks = period.choosableWeeks();
     from.setId("range-from");
     to.setId("range-to");
     team.setId("team");
@@ -67,18 +61,19 @@ class ScopePicker extends HorizontalLayout {
     add(from, to, team);
   }
 
-  /** Reads the URL; unknown or malformed values fall back to the defaults. */
+  /**
+   * Reads the URL; unknown or malformed values fall back to the defaults by the one rule of {@link
+   * ReportingPeriod#parseLeniently}.
+   */
   void read(QueryParameters params) {
     quiet = true;
     try {
-      IsoWeek first = week(params, "from").orElse(defaultRange.from());
-      IsoWeek last = week(params, "to").orElse(defaultRange.to());
-      if (first.compareTo(last) > 0) {
-        first = defaultRange.from();
-        last = defaultRange.to();
-      }
-      from.setValue(first);
-      to.setValue(last);
+      WeekRange range =
+          period.parseLeniently(
+              params.getSingleParameter("from").orElse(null),
+              params.getSingleParameter("to").orElse(null));
+      from.setValue(range.from());
+      to.setValue(range.to());
       String key = params.getSingleParameter("team").orElse(null);
       team.setValue(teams.stream().filter(t -> t.key().equals(key)).findFirst().orElse(null));
     } finally {
@@ -113,16 +108,5 @@ class ScopePicker extends HorizontalLayout {
     to.setInvalid(!ok);
     to.setErrorMessage(ok ? null : "Choose a week on or after the first week");
     return ok;
-  }
-
-  private Optional<IsoWeek> week(QueryParameters params, String name) {
-    try {
-      return params
-          .getSingleParameter(name)
-          .map(IsoWeek::parse)
-          .filter(w -> w.compareTo(lastComplete) <= 0);
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
   }
 }

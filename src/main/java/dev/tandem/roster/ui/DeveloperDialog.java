@@ -33,6 +33,8 @@ class DeveloperDialog extends Dialog {
 
   DeveloperDialog(RosterService roster, Developer existing, Consumer<Developer> onSaved) {
     setHeaderTitle(existing == null ? "Add developer" : "Edit " + existing.name());
+    email.setMaxLength(dev.tandem.base.Emails.MAX_LENGTH);
+    name.setMaxLength(RosterService.MAX_NAME);
     team.setItems(roster.teams());
     team.setItemLabelGenerator(Team::name);
     email.setRequiredIndicatorVisible(true);

@@ -18,8 +18,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.StreamResource;
-import dev.tandem.base.IsoWeek;
-import dev.tandem.base.WeekRange;
+import dev.tandem.base.ReportingPeriod;
 import dev.tandem.base.ui.CsvExport;
 import dev.tandem.base.ui.chart.ChartSpec;
 import dev.tandem.base.ui.chart.EChart;
@@ -33,7 +32,6 @@ import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
@@ -126,10 +124,9 @@ public class DevelopersView extends VerticalLayout {
     grid.setItems(
         q -> roster.developers(filter, q.getOffset(), q.getLimit()).stream(),
         q -> roster.countDevelopers(filter));
-    IsoWeek lastWeek =
-        IsoWeek.of(LocalDate.now(clock.withZone(settings.current().zone()))).minus(1);
     List<WeeklyCount> counts =
-        roster.weeklyHeadcount(filter.teamKey(), WeekRange.ending(lastWeek, 26));
+        roster.weeklyHeadcount(
+            filter.teamKey(), ReportingPeriod.at(clock, settings.current().zone()).defaultRange());
     headcountChart.show(
         ChartSpec.line(
             counts.stream().map(c -> c.week().toString()).toList(),

@@ -79,6 +79,8 @@ public class TeamsView extends VerticalLayout {
     TextField key = new TextField("Key", team.key(), "");
     key.setHelperText("lower-case, e.g. payments");
     TextField name = new TextField("Name", team.name(), "");
+    key.setMaxLength(100);
+    name.setMaxLength(RosterService.MAX_NAME);
     ComboBox<Team> parent = new ComboBox<>("Parent team");
     parent.setItems(
         roster.teams().stream().filter(t -> !Objects.equals(t.id(), team.id())).toList());

@@ -85,6 +85,9 @@ public class ToolsView extends VerticalLayout {
     key.setReadOnly(!creating);
     TextField name = new TextField("Name");
     TextField vendor = new TextField("Vendor");
+    key.setMaxLength(50);
+    name.setMaxLength(ToolService.MAX_NAME);
+    vendor.setMaxLength(ToolService.MAX_NAME);
     ComboBox<String> kind = new ComboBox<>("Kind", Tool.KINDS);
     Checkbox asksApproval = new Checkbox("Asks for approval before acting by default");
     Checkbox active = new Checkbox("Active", true);
