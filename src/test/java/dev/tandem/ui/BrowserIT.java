@@ -6,9 +6,15 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.WaitForSelectorState;
+import dev.tandem.security.AsAdmin;
+import dev.tandem.security.AuditEntry;
+import dev.tandem.security.AuditFilter;
+import dev.tandem.security.AuditService;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -57,5 +63,29 @@ class BrowserIT extends BrowserTest {
     page.locator("#tool-grid").waitFor();
     page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("tools.png")));
     page.close();
+  }
+
+  @Autowired AuditService audit;
+
+  @Test
+  void signing_in_through_the_login_form_and_out_through_the_menu_is_audited() {
+    Page page = browser.newPage();
+    page.setDefaultTimeout(60_000);
+    page.navigate("http://localhost:" + port + "/login");
+    page.locator("vaadin-login-form input[name=username]").fill("leader");
+    page.locator("vaadin-login-form input[name=password]").fill("leader");
+    page.locator("vaadin-login-form vaadin-button[slot=submit]").click();
+    page.waitForURL(url -> !url.contains("/login"));
+    page.locator("vaadin-button:has-text('Sign out')").click();
+    page.waitForURL(url -> url.contains("/login"));
+    page.close();
+
+    List<String> actions =
+        AsAdmin.call(
+                () -> audit.search(new AuditFilter("leader", "sign-in", null, null, null), 0, 10))
+            .stream()
+            .map(AuditEntry::action)
+            .toList();
+    assertThat(actions).startsWith("sign-out", "sign-in");
   }
 }
