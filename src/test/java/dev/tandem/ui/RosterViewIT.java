@@ -81,6 +81,27 @@ class RosterViewIT {
   }
 
   @Test
+  void the_developer_form_caps_its_fields_and_refuses_a_zero_width_space_in_the_email() {
+    KaribuSupport.signIn("admin", "ADMIN");
+    UI.getCurrent().navigate(DevelopersView.class);
+    _get(Button.class, spec -> spec.withText("Add developer")).click();
+    EmailField email = _get(EmailField.class, spec -> spec.withLabel("Email"));
+    assertThat(email.getMaxLength()).isEqualTo(320);
+    assertThat(
+            _get(
+                    com.vaadin.flow.component.textfield.TextField.class,
+                    spec -> spec.withLabel("Name"))
+                .getMaxLength())
+        .isEqualTo(200);
+    email.setValue("ana\u200B@example.com");
+    _get(Button.class, spec -> spec.withText("Save")).click();
+
+    assertThat(email.isInvalid()).isTrue();
+    assertThat(email.getErrorMessage())
+        .contains("invisible character U+200B (ZERO WIDTH SPACE) at position 4");
+  }
+
+  @Test
   void a_member_cannot_open_the_roster() {
     KaribuSupport.signIn("member", "MEMBER");
     assertThatThrownBy(() -> UI.getCurrent().navigate("roster"))

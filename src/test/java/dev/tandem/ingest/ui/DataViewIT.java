@@ -14,6 +14,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.upload.Upload;
@@ -106,6 +107,28 @@ class DataViewIT {
         .contains("would be refused");
     assertThat(apply.isEnabled()).isFalse();
     assertThat(imports.batches(10)).isEmpty();
+  }
+
+  @Test
+  void a_preview_flags_a_roster_email_that_only_looks_like_an_earlier_one_as_a_warning() {
+    // Line 3 spells "maria" with a Cyrillic а (U+0430): the same person to the eye.
+    String roster =
+        "email,name,team_path,started_on\n"
+            + "maria@example.com,Maria,engineering,2024-01-01\n"
+            + "m\u0430ria@example.com,Mallory,engineering,2024-01-01\n";
+    upload("roster.csv", roster.getBytes(StandardCharsets.UTF_8));
+    preview();
+
+    @SuppressWarnings("unchecked")
+    Grid<ImportError> warnings = _get(Grid.class, g -> g.withId("warning-grid"));
+    assertThat(GridKt._size(warnings)).isEqualTo(1);
+    ImportError warning = GridKt._get(warnings, 0);
+    assertThat(warning.line()).isEqualTo(3);
+    assertThat(warning.field()).isEqualTo("email");
+    assertThat(warning.message()).contains("looks like maria@example.com of line 2");
+    assertThat(_get(H4.class, h -> h.withId("warnings-title")).getText()).isEqualTo("Warnings (1)");
+    assertThat(imports.batches(10)).isEmpty();
+    assertThat(this.roster.countDevelopers(new DeveloperFilter(null, null))).isZero();
   }
 
   @Test
