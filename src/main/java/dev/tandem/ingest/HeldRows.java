@@ -23,6 +23,13 @@ class HeldRows {
    * Applies every held row that now resolves (inside the caller's transaction); returns how many.
    */
   int applyAll() {
+    int[] total = {0};
+    // Held rows pass through the stage: no truncate of the stage while they are there.
+    staging.whileStaging(() -> total[0] = applyAllStaged());
+    return total[0];
+  }
+
+  private int applyAllStaged() {
     int total = 0;
     WeekSpan weeks = null;
     for (var h : staging.batchesWithResolvableHeldRows()) {

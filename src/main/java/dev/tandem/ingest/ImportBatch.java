@@ -42,6 +42,7 @@ public record ImportBatch(
     return switch (outcome) {
       case "undone" -> "it is already undone";
       case "queued", "running" -> "it is still " + outcome;
+      case "failed" -> "it failed: nothing of it was applied";
       default -> "it was " + outcome + ": nothing of it was applied";
     };
   }

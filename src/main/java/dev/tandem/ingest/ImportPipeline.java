@@ -48,6 +48,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ImportPipeline {
 
   private static final int HEAD = 8192;
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(ImportPipeline.class);
 
   private final StagingRepository staging;
   private final BatchRepository batches;
@@ -159,11 +161,14 @@ class ImportPipeline {
       InputStream body,
       long maxBytes,
       LongConsumer progress) {
+    long started = System.nanoTime();
     MessageDigest sha = sha256();
     RowKind kind = parser.kind();
     RowCollector rows =
         new RowCollector(
-            chunk -> tx.executeWithoutResult(s -> staging.stage(batchId, chunk)),
+            chunk ->
+                staging.whileStaging(
+                    () -> tx.executeWithoutResult(s -> staging.stage(batchId, chunk))),
             duplicateWhat(kind),
             progress);
     try (InputStream in =
@@ -174,6 +179,11 @@ class ImportPipeline {
       throw new UncheckedIOException(e);
     }
     rows.finish();
+    LOG.info(
+        "import batch {}: {} rows read, checked and staged in {} ms",
+        batchId,
+        rows.rowsRead(),
+        (System.nanoTime() - started) / 1_000_000);
     String hash = HexFormat.of().formatHex(sha.digest());
     boolean staged =
         kind == RowKind.USAGE_DAY || kind == RowKind.USAGE_WEEK || kind == RowKind.CHANGES;
@@ -212,6 +222,7 @@ class ImportPipeline {
       clearStage(batchId, staged);
       return result(null, parser, rows, rows.validRows() - unmatched, unmatched, outcome, request);
     }
+    long applyStart = System.nanoTime();
     ImportResult result =
         tx.execute(
             status -> {
@@ -229,6 +240,10 @@ class ImportPipeline {
                   summary(request, parser, hash, rows, applied, unmatched, outcome));
               return result(batchId, parser, rows, applied, unmatched, outcome, request);
             });
+    LOG.info(
+        "import batch {}: applied and committed in {} ms",
+        batchId,
+        (System.nanoTime() - applyStart) / 1_000_000);
     clearStage(batchId, staged);
     return result;
   }
@@ -325,7 +340,12 @@ class ImportPipeline {
 
   private void clearStage(long batchId, boolean staged) {
     if (staged) {
-      tx.executeWithoutResult(s -> staging.clear(batchId));
+      long start = System.nanoTime();
+      staging.clearAfter(batchId);
+      LOG.info(
+          "import batch {}: stage cleared in {} ms",
+          batchId,
+          (System.nanoTime() - start) / 1_000_000);
     }
   }
 

@@ -46,6 +46,9 @@ class StagingRepository {
 
   private static final dev.tandem.db.tables.ImportStage S = IMPORT_STAGE;
   private final DSLContext db;
+  // One process stages; the lock keeps a truncate from meeting another import's chunk in flight.
+  private final java.util.concurrent.locks.ReadWriteLock stageLock =
+      new java.util.concurrent.locks.ReentrantReadWriteLock();
 
   StagingRepository(DSLContext db) {
     this.db = db;
@@ -268,8 +271,43 @@ class StagingRepository {
         : db.deleteFrom(S).where(S.BATCH_ID.notIn(running)).execute();
   }
 
+  /** Removes the batch's staged rows (inside the caller's transaction: held rows). */
   void clear(long batchId) {
     db.deleteFrom(S).where(S.BATCH_ID.eq(batchId)).execute();
+  }
+
+  /**
+   * Writes a chunk of staged rows in {@code write} (its own transaction) while no {@link
+   * #clearAfter} empties the stage.
+   */
+  void whileStaging(Runnable write) {
+    stageLock.readLock().lock();
+    try {
+      write.run();
+    } finally {
+      stageLock.readLock().unlock();
+    }
+  }
+
+  /**
+   * After a batch ended (outside any transaction): when no other batch has committed rows in the
+   * stage, it is truncated, which costs nothing per row; otherwise only this batch's rows go.
+   */
+  void clearAfter(long batchId) {
+    stageLock.writeLock().lock();
+    try {
+      if (!db.fetchExists(selectOne().from(S).where(S.BATCH_ID.ne(batchId)))) {
+        try {
+          db.truncate(S).execute();
+          return;
+        } catch (org.springframework.dao.DataAccessException e) {
+          // Another transaction still uses the stage (held rows being applied): delete instead.
+        }
+      }
+      db.deleteFrom(S).where(S.BATCH_ID.eq(batchId)).execute();
+    } finally {
+      stageLock.writeLock().unlock();
+    }
   }
 
   /** Daily rows: merged per developer, tool, day and source, then rolled up into their weeks. */
