@@ -1,8 +1,10 @@
 package dev.tandem.ingest;
 
 import static dev.tandem.db.Tables.IMPORT_BATCH;
+import static dev.tandem.db.Tables.IMPORT_ERROR;
 
 import dev.tandem.db.tables.records.ImportBatchRecord;
+import dev.tandem.ingest.format.ImportError;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +23,17 @@ class BatchRepository {
 
   long start(
       String format, String tool, String fileName, String mode, String user, OffsetDateTime at) {
+    return start(format, tool, fileName, mode, user, at, "running");
+  }
+
+  long start(
+      String format,
+      String tool,
+      String fileName,
+      String mode,
+      String user,
+      OffsetDateTime at,
+      String outcome) {
     return db.insertInto(IMPORT_BATCH)
         .set(IMPORT_BATCH.FORMAT, format)
         .set(IMPORT_BATCH.TOOL_KEY, tool)
@@ -29,7 +42,7 @@ class BatchRepository {
         .set(IMPORT_BATCH.MODE, mode)
         .set(IMPORT_BATCH.CREATED_BY, user)
         .set(IMPORT_BATCH.CREATED_AT, at)
-        .set(IMPORT_BATCH.OUTCOME, "applied")
+        .set(IMPORT_BATCH.OUTCOME, outcome)
         .returning(IMPORT_BATCH.ID)
         .fetchOne(IMPORT_BATCH.ID);
   }
@@ -71,6 +84,86 @@ class BatchRepository {
         .execute();
   }
 
+  /** A queued job starts running; false when it is no longer queued. */
+  boolean markRunning(long id) {
+    return db.update(IMPORT_BATCH)
+            .set(IMPORT_BATCH.OUTCOME, "running")
+            .where(IMPORT_BATCH.ID.eq(id))
+            .and(IMPORT_BATCH.OUTCOME.in("queued", "running"))
+            .execute()
+        == 1;
+  }
+
+  void markFailed(long id) {
+    db.update(IMPORT_BATCH)
+        .set(IMPORT_BATCH.OUTCOME, "failed")
+        .where(IMPORT_BATCH.ID.eq(id))
+        .execute();
+  }
+
+  /** After a restart: every batch still queued or running failed, with nothing applied. */
+  List<Long> failUnfinished() {
+    List<Long> ids =
+        db.select(IMPORT_BATCH.ID)
+            .from(IMPORT_BATCH)
+            .where(IMPORT_BATCH.OUTCOME.in("queued", "running"))
+            .fetch(IMPORT_BATCH.ID);
+    if (!ids.isEmpty()) {
+      db.update(IMPORT_BATCH)
+          .set(IMPORT_BATCH.OUTCOME, "failed")
+          .where(IMPORT_BATCH.ID.in(ids))
+          .execute();
+    }
+    return ids;
+  }
+
+  /** A dry run leaves no batch behind. */
+  void delete(long id) {
+    db.deleteFrom(IMPORT_ERROR).where(IMPORT_ERROR.BATCH_ID.eq(id)).execute();
+    db.deleteFrom(IMPORT_BATCH).where(IMPORT_BATCH.ID.eq(id)).execute();
+  }
+
+  void saveErrors(long id, List<ImportError> errors) {
+    if (errors.isEmpty()) {
+      return;
+    }
+    var insert =
+        db.insertInto(
+            IMPORT_ERROR,
+            IMPORT_ERROR.BATCH_ID,
+            IMPORT_ERROR.SEQ,
+            IMPORT_ERROR.LINE_NO,
+            IMPORT_ERROR.FIELD,
+            IMPORT_ERROR.MESSAGE);
+    int seq = 0;
+    for (ImportError e : errors) {
+      insert =
+          insert.values(
+              id, seq++, e.line(), cut(e.field(), 100), cut(String.valueOf(e.message()), 1000));
+    }
+    insert.execute();
+  }
+
+  List<ImportError> errors(long id) {
+    return db.select(IMPORT_ERROR.LINE_NO, IMPORT_ERROR.FIELD, IMPORT_ERROR.MESSAGE)
+        .from(IMPORT_ERROR)
+        .where(IMPORT_ERROR.BATCH_ID.eq(id))
+        .orderBy(IMPORT_ERROR.SEQ)
+        .fetch(r -> new ImportError(r.value1(), r.value2(), r.value3()));
+  }
+
+  private static String cut(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+  }
+
+  /** The batch, locked until the transaction ends (undo against pruning). */
+  Optional<ImportBatch> lock(long id) {
+    return db.selectFrom(IMPORT_BATCH)
+        .where(IMPORT_BATCH.ID.eq(id))
+        .forUpdate()
+        .fetchOptional(BatchRepository::toBatch);
+  }
+
   Optional<ImportBatch> find(long id) {
     return db.selectFrom(IMPORT_BATCH)
         .where(IMPORT_BATCH.ID.eq(id))
@@ -100,6 +193,8 @@ class BatchRepository {
         r.getRowsUnmatched(),
         r.getOutcome(),
         r.getUndoneBy(),
-        r.getUndoneAt());
+        r.getUndoneAt(),
+        r.getUndoPrunedAt(),
+        r.getUndoPrunedReason());
   }
 }

@@ -19,25 +19,38 @@ class HeldRows {
     this.batches = batches;
   }
 
-  /** Applies every held row that now resolves; returns how many. */
+  /**
+   * Applies every held row that now resolves (inside the caller's transaction); returns how many.
+   */
   int applyAll() {
+    int[] total = {0};
+    // Held rows pass through the stage: no truncate of the stage while they are there.
+    staging.whileStaging(() -> total[0] = applyAllStaged());
+    return total[0];
+  }
+
+  private int applyAllStaged() {
     int total = 0;
+    WeekSpan weeks = null;
     for (var h : staging.batchesWithResolvableHeldRows()) {
       ImportBatch batch = batches.find(h.batchId()).orElseThrow();
       RowKind kind = Formats.byKey(batch.format()).orElseThrow().kind();
       staging.stageHeld(batch.id());
-      staging.resolve(batch.id(), h.source());
-      int applied = staging.releaseResolvedHeld(batch.id());
+      int applied = staging.releaseResolvedHeld(batch.id(), h.source());
+      WeekSpan span = staging.stagedWeeks(batch.id());
+      weeks = weeks == null ? span : weeks.union(span);
       switch (kind) {
-        case USAGE_DAY -> staging.applyUsageDays(batch.id(), batch.format());
-        case USAGE_WEEK -> staging.applyUsageWeeks(batch.id(), batch.format());
-        case CHANGES -> staging.applyChanges(batch.id());
+        case USAGE_DAY -> staging.applyUsageDays(batch.id(), batch.format(), h.source());
+        case USAGE_WEEK -> staging.applyUsageWeeks(batch.id(), batch.format(), h.source());
+        case CHANGES -> staging.applyChanges(batch.id(), h.source());
         default -> throw new IllegalStateException(batch.format() + " does not hold rows");
       }
       staging.clear(batch.id());
       batches.moveUnmatchedToApplied(batch.id(), applied);
       total += applied;
     }
+    // Rollup step: the base rows of every resolved batch are written; `weeks` is the range they
+    // touch (null when nothing applied).
     return total;
   }
 }

@@ -18,9 +18,41 @@ public record ImportBatch(
     int rowsUnmatched,
     String outcome,
     String undoneBy,
-    OffsetDateTime undoneAt) {
+    OffsetDateTime undoneAt,
+    OffsetDateTime undoPrunedAt,
+    String undoPrunedReason) {
 
   public boolean undoable() {
-    return "applied".equals(outcome) || "partially-applied".equals(outcome);
+    return ("applied".equals(outcome) || "partially-applied".equals(outcome))
+        && undoPrunedAt == null;
+  }
+
+  /** Why this batch cannot be undone, or null when it can. */
+  public String notUndoableBecause() {
+    if (undoable()) {
+      return null;
+    }
+    if (undoPrunedAt != null) {
+      return "its undo data was removed on "
+          + undoPrunedAt.toLocalDate()
+          + " ("
+          + undoPrunedReason
+          + ")";
+    }
+    return switch (outcome) {
+      case "undone" -> "it is already undone";
+      case "queued", "running" -> "it is still " + outcome;
+      case "failed" -> "it failed: nothing of it was applied";
+      default -> "it was " + outcome + ": nothing of it was applied";
+    };
+  }
+
+  boolean finishedState() {
+    return !"queued".equals(outcome) && !"running".equals(outcome);
+  }
+
+  /** Queued, running, applied (also partially), refused, failed or undone: the job's state. */
+  public String state() {
+    return "partially-applied".equals(outcome) ? "applied" : outcome;
   }
 }

@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,6 +48,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ImportPipeline {
 
   private static final int HEAD = 8192;
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(ImportPipeline.class);
 
   private final StagingRepository staging;
   private final BatchRepository batches;
@@ -85,90 +88,60 @@ class ImportPipeline {
     this.clock = clock;
   }
 
+  /** A batch that waits for its turn (an asynchronous import); its id is the job's id. */
+  long queue(ImportRequest request, String user) {
+    FormatParser parser = parser(request);
+    OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+    return tx.execute(
+        s ->
+            batches.start(
+                parser.key(),
+                toolOf(request),
+                request.fileName(),
+                request.mode().key(),
+                user,
+                now,
+                "queued"));
+  }
+
   ImportResult run(ImportRequest request, InputStream body, long maxBytes) {
-    FormatParser parser =
-        Formats.byKey(request.format())
-            .orElseThrow(
-                () ->
-                    ValidationException.of(
-                        "format",
-                        "unknown format '"
-                            + request.format()
-                            + "'; expected one of "
-                            + Formats.all().stream()
-                                .map(FormatParser::key)
-                                .collect(Collectors.joining(", "))));
-    String tool =
-        request.tool() == null || request.tool().isBlank()
-            ? null
-            : request.tool().trim().toLowerCase(Locale.ROOT);
+    return run(null, request, CurrentUser.name(), body, maxBytes, n -> {});
+  }
+
+  /**
+   * Streams, checks and applies one file under batch {@code queued} (or a new batch): rows are
+   * staged in committed chunks under the batch id, where no reader looks, and become visible in one
+   * short final transaction; a crash before it leaves only stage rows that are cleared.
+   */
+  ImportResult run(
+      Long queued,
+      ImportRequest request,
+      String user,
+      InputStream body,
+      long maxBytes,
+      LongConsumer progress) {
+    FormatParser parser = parser(request);
+    String tool = toolOf(request);
     ParseContext context =
         new ParseContext(tools.tools().stream().map(Tool::key).collect(Collectors.toSet()), tool);
     var sample = metrics.start();
-    MessageDigest sha = sha256();
     OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-    String user = CurrentUser.name();
-    ImportResult result;
-    String[] hashOf = new String[1];
-    try (InputStream in =
-        new BufferedInputStream(
-            new DigestInputStream(new LimitedInputStream(body, maxBytes), sha), 1 << 16)) {
-      result =
+    long batchId;
+    if (queued == null) {
+      batchId =
           tx.execute(
-              status -> {
-                long batchId =
-                    batches.start(
-                        parser.key(), tool, request.fileName(), request.mode().key(), user, now);
-                RowCollector rows = new RowCollector(batchId, staging);
-                read(parser, context, in, rows);
-                String hash = HexFormat.of().formatHex(sha.digest());
-                hashOf[0] = hash;
-                rows.flush();
-                Applied applied = validateAndApply(parser, context, request, batchId, rows, now);
-                String outcome =
-                    applied == null
-                        ? "refused"
-                        : rows.rejected() > 0 ? "partially-applied" : "applied";
-                long unmatched = applied == null ? 0 : applied.unmatched();
-                long appliedRows = applied == null ? 0 : rows.validRows() - unmatched;
-                staging.clear(batchId);
-                if (applied == null || request.dryRun()) {
-                  status.setRollbackOnly();
-                } else {
-                  batches.finish(
-                      batchId,
-                      hash,
-                      rows.rowsRead(),
-                      appliedRows,
-                      rows.rejected(),
-                      unmatched,
-                      outcome);
-                  audit.record(
-                      "import",
-                      "import-batch",
-                      batchId,
-                      null,
-                      summary(request, parser, hash, rows, appliedRows, unmatched, outcome));
-                }
-                return new ImportResult(
-                    request.dryRun() || applied == null ? null : batchId,
-                    parser.key(),
-                    rows.rowsRead(),
-                    appliedRows,
-                    rows.rejected(),
-                    unmatched,
-                    rows.errors(),
-                    outcome,
-                    request.dryRun(),
-                    rows.preview(),
-                    rows.warnings());
-              });
-      if (result.refused() && !request.dryRun()) {
-        result = recordRefused(request, parser, tool, user, now, hashOf[0], result);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+              s ->
+                  batches.start(
+                      parser.key(), tool, request.fileName(), request.mode().key(), user, now));
+    } else {
+      batchId = queued;
+      tx.executeWithoutResult(s -> batches.markRunning(batchId));
+    }
+    ImportResult result;
+    try {
+      result = process(batchId, parser, context, request, user, now, body, maxBytes, progress);
     } catch (RuntimeException e) {
+      abandon(batchId, e instanceof ImportTooLargeException || request.dryRun());
       metrics.stop(
           sample, parser.key(), e instanceof ImportTooLargeException ? "too-large" : "failed");
       throw e;
@@ -176,6 +149,250 @@ class ImportPipeline {
     metrics.record(result);
     metrics.stop(sample, parser.key(), request.dryRun() ? "dry-run" : result.outcome());
     return result;
+  }
+
+  private ImportResult process(
+      long batchId,
+      FormatParser parser,
+      ParseContext context,
+      ImportRequest request,
+      String user,
+      OffsetDateTime now,
+      InputStream body,
+      long maxBytes,
+      LongConsumer progress) {
+    long started = System.nanoTime();
+    MessageDigest sha = sha256();
+    RowKind kind = parser.kind();
+    RowCollector rows =
+        new RowCollector(
+            chunk ->
+                staging.whileStaging(
+                    () -> tx.executeWithoutResult(s -> staging.stage(batchId, chunk))),
+            duplicateWhat(kind),
+            progress);
+    try (InputStream in =
+        new BufferedInputStream(
+            new DigestInputStream(new LimitedInputStream(body, maxBytes), sha), 1 << 16)) {
+      read(parser, context, in, rows);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    rows.finish();
+    LOG.info(
+        "import batch {}: {} rows read, checked and staged in {} ms",
+        batchId,
+        rows.rowsRead(),
+        (System.nanoTime() - started) / 1_000_000);
+    String hash = HexFormat.of().formatHex(sha.digest());
+    boolean staged =
+        kind == RowKind.USAGE_DAY || kind == RowKind.USAGE_WEEK || kind == RowKind.CHANGES;
+    Map<Long, Long> teamIds = new HashMap<>();
+    List<ParsedRow> kept = rows.fatal() ? List.of() : check(kind, rows, teamIds);
+    String identitySource = parser.identitySource(context);
+    if (rows.fatal() || (rows.hasErrors() && request.mode() == ImportMode.ALL_OR_NOTHING)) {
+      if (request.dryRun()) {
+        tx.executeWithoutResult(s -> batches.delete(batchId));
+      } else {
+        tx.executeWithoutResult(
+            s -> {
+              batches.finish(batchId, hash, rows.rowsRead(), 0, rows.rejected(), 0, "refused");
+              batches.saveErrors(batchId, rows.errors());
+              audit.record(
+                  "import-refused",
+                  "import-batch",
+                  batchId,
+                  null,
+                  Map.of(
+                      "format",
+                      parser.key(),
+                      "file",
+                      String.valueOf(request.fileName()),
+                      "errors",
+                      rows.errors().size()));
+            });
+      }
+      clearStage(batchId, staged);
+      return result(request.dryRun() ? null : batchId, parser, rows, 0, 0, "refused", request);
+    }
+    String outcome = rows.rejected() > 0 ? "partially-applied" : "applied";
+    if (request.dryRun()) {
+      long unmatched = staged ? staging.countUnmatched(batchId, identitySource) : 0;
+      tx.executeWithoutResult(s -> batches.delete(batchId));
+      clearStage(batchId, staged);
+      return result(null, parser, rows, rows.validRows() - unmatched, unmatched, outcome, request);
+    }
+    long applyStart = System.nanoTime();
+    ImportResult result =
+        tx.execute(
+            status -> {
+              long unmatched =
+                  apply(kind, parser, identitySource, batchId, rows, kept, teamIds, now);
+              long applied = rows.validRows() - unmatched;
+              batches.finish(
+                  batchId, hash, rows.rowsRead(), applied, rows.rejected(), unmatched, outcome);
+              batches.saveErrors(batchId, rows.errors());
+              audit.record(
+                  "import",
+                  "import-batch",
+                  batchId,
+                  null,
+                  summary(request, parser, hash, rows, applied, unmatched, outcome));
+              return result(batchId, parser, rows, applied, unmatched, outcome, request);
+            });
+    LOG.info(
+        "import batch {}: applied and committed in {} ms",
+        batchId,
+        (System.nanoTime() - applyStart) / 1_000_000);
+    clearStage(batchId, staged);
+    return result;
+  }
+
+  /** The final transaction's writes; returns how many rows were held as unmatched. */
+  private long apply(
+      RowKind kind,
+      FormatParser parser,
+      String identitySource,
+      long batchId,
+      RowCollector rows,
+      List<ParsedRow> kept,
+      Map<Long, Long> teamIds,
+      OffsetDateTime now) {
+    switch (kind) {
+      case USAGE_DAY, USAGE_WEEK, CHANGES -> {
+        long unmatched = staging.holdUnmatched(batchId, identitySource);
+        switch (kind) {
+          case USAGE_DAY -> staging.applyUsageDays(batchId, parser.key(), identitySource);
+          case USAGE_WEEK -> staging.applyUsageWeeks(batchId, parser.key(), identitySource);
+          default -> staging.applyChanges(batchId, identitySource);
+        }
+        WeekSpan weeks = rows.weeks();
+        // Rollup step: every base row of the batch is written (still uncommitted); `weeks` is the
+        // range of week_start they touch (null for an empty batch).
+        return unmatched;
+      }
+      case INCIDENT -> incidents.apply(batchId, cast(kept, ParsedRow.Incident.class), teamIds, now);
+      case ROSTER -> {
+        var outcome =
+            roster.importRoster(
+                cast(kept, ParsedRow.RosterEntry.class).stream()
+                    .map(
+                        r ->
+                            new RosterImportRow(
+                                r.email(),
+                                r.name(),
+                                r.teamPath(),
+                                r.startedOn(),
+                                r.leftOn(),
+                                r.excluded()))
+                    .toList());
+        rosterPrior.saveRoster(batchId, outcome);
+        held.applyAll();
+      }
+      case IDENTITY -> {
+        List<ParsedRow.IdentityMapping> mappings = cast(kept, ParsedRow.IdentityMapping.class);
+        Map<String, Long> ids =
+            roster.developerIdsByEmail(
+                mappings.stream().map(ParsedRow.IdentityMapping::email).toList());
+        List<IdentityLink> before =
+            roster.mapIdentities(
+                mappings.stream()
+                    .map(m -> new IdentityLink(m.source(), m.externalId(), ids.get(m.email())))
+                    .toList());
+        rosterPrior.saveIdentities(batchId, before);
+        held.applyAll();
+      }
+    }
+    return 0;
+  }
+
+  /** Checks across the rows of the small kinds; staged kinds were checked while streaming. */
+  private List<ParsedRow> check(RowKind kind, RowCollector rows, Map<Long, Long> teamIds) {
+    return switch (kind) {
+      case INCIDENT -> checkIncidents(rows.kept(), rows, teamIds);
+      case ROSTER -> {
+        List<ParsedRow> kept = checkRoster(rows.kept(), rows);
+        RosterWarnings.flag(roster, kept, rows);
+        yield kept;
+      }
+      case IDENTITY -> checkIdentities(rows.kept(), rows);
+      default -> List.of();
+    };
+  }
+
+  private static String duplicateWhat(RowKind kind) {
+    return kind == RowKind.CHANGES
+        ? "email, week and tool"
+        : kind == RowKind.USAGE_WEEK ? "email, tool and week" : "identity, tool and day";
+  }
+
+  /** After a failure: nothing of the batch applied; it is failed (or gone, for a dry run). */
+  private void abandon(long batchId, boolean forget) {
+    try {
+      tx.executeWithoutResult(
+          s -> {
+            if (forget) {
+              batches.delete(batchId);
+            } else {
+              batches.markFailed(batchId);
+            }
+          });
+    } finally {
+      clearStage(batchId, true);
+    }
+  }
+
+  private void clearStage(long batchId, boolean staged) {
+    if (staged) {
+      long start = System.nanoTime();
+      staging.clearAfter(batchId);
+      LOG.info(
+          "import batch {}: stage cleared in {} ms",
+          batchId,
+          (System.nanoTime() - start) / 1_000_000);
+    }
+  }
+
+  private static ImportResult result(
+      Long batchId,
+      FormatParser parser,
+      RowCollector rows,
+      long applied,
+      long unmatched,
+      String outcome,
+      ImportRequest request) {
+    return new ImportResult(
+        batchId,
+        parser.key(),
+        rows.rowsRead(),
+        applied,
+        rows.rejected(),
+        unmatched,
+        rows.errors(),
+        outcome,
+        request.dryRun(),
+        rows.preview(),
+        rows.warnings());
+  }
+
+  private static FormatParser parser(ImportRequest request) {
+    return Formats.byKey(request.format())
+        .orElseThrow(
+            () ->
+                ValidationException.of(
+                    "format",
+                    "unknown format '"
+                        + request.format()
+                        + "'; expected one of "
+                        + Formats.all().stream()
+                            .map(FormatParser::key)
+                            .collect(Collectors.joining(", "))));
+  }
+
+  private static String toolOf(ImportRequest request) {
+    return request.tool() == null || request.tool().isBlank()
+        ? null
+        : request.tool().trim().toLowerCase(Locale.ROOT);
   }
 
   /** Parses the stream; file-level problems (empty, binary, not UTF-8) are fatal errors. */
@@ -210,8 +427,6 @@ class ImportPipeline {
     }
   }
 
-  private record Applied(long unmatched) {}
-
   private static final class KeepOpen extends java.io.FilterInputStream {
     KeepOpen(InputStream in) {
       super(in);
@@ -219,105 +434,6 @@ class ImportPipeline {
 
     @Override
     public void close() {}
-  }
-
-  /** Checks across rows, then applies; null when the import is refused. */
-  private Applied validateAndApply(
-      FormatParser parser,
-      ParseContext context,
-      ImportRequest request,
-      long batchId,
-      RowCollector rows,
-      OffsetDateTime now) {
-    if (rows.fatal()) {
-      return null;
-    }
-    RowKind kind = parser.kind();
-    List<ParsedRow> kept = rows.kept();
-    Map<Long, Long> teamIds = new HashMap<>();
-    List<StagingRepository.Duplicate> duplicates = List.of();
-    switch (kind) {
-      case USAGE_DAY, USAGE_WEEK, CHANGES -> {
-        duplicates = staging.duplicates(batchId);
-        String what =
-            kind == RowKind.CHANGES
-                ? "email, week and tool"
-                : kind == RowKind.USAGE_WEEK ? "email, tool and week" : "identity, tool and day";
-        for (var d : duplicates) {
-          rows.reject(
-              d.line(),
-              "key",
-              "repeats line "
-                  + d.firstLine()
-                  + " (same "
-                  + what
-                  + "); each may appear once in a file");
-        }
-      }
-      case INCIDENT -> kept = checkIncidents(kept, rows, teamIds);
-      case ROSTER -> {
-        kept = checkRoster(kept, rows);
-        RosterWarnings.flag(roster, kept, rows);
-      }
-      case IDENTITY -> kept = checkIdentities(kept, rows);
-    }
-    if (rows.hasErrors() && request.mode() == ImportMode.ALL_OR_NOTHING) {
-      return null;
-    }
-    if (!duplicates.isEmpty()) {
-      staging.deleteLines(
-          batchId, duplicates.stream().map(StagingRepository.Duplicate::line).toList());
-    }
-    switch (kind) {
-      case USAGE_DAY, USAGE_WEEK, CHANGES -> {
-        String source = parser.identitySource(context);
-        staging.resolve(batchId, source);
-        long unmatched = staging.holdUnmatched(batchId, source);
-        applyStaged(kind, batchId, parser.key());
-        return new Applied(unmatched);
-      }
-      case INCIDENT -> incidents.apply(batchId, cast(kept, ParsedRow.Incident.class), teamIds, now);
-      case ROSTER -> {
-        var outcome =
-            roster.importRoster(
-                cast(kept, ParsedRow.RosterEntry.class).stream()
-                    .map(
-                        r ->
-                            new RosterImportRow(
-                                r.email(),
-                                r.name(),
-                                r.teamPath(),
-                                r.startedOn(),
-                                r.leftOn(),
-                                r.excluded()))
-                    .toList());
-        rosterPrior.saveRoster(batchId, outcome);
-        held.applyAll();
-      }
-      case IDENTITY -> {
-        List<ParsedRow.IdentityMapping> mappings = cast(kept, ParsedRow.IdentityMapping.class);
-        Map<String, Long> ids =
-            roster.developerIdsByEmail(
-                mappings.stream().map(ParsedRow.IdentityMapping::email).toList());
-        List<IdentityLink> before =
-            roster.mapIdentities(
-                mappings.stream()
-                    .map(m -> new IdentityLink(m.source(), m.externalId(), ids.get(m.email())))
-                    .toList());
-        rosterPrior.saveIdentities(batchId, before);
-        held.applyAll();
-      }
-    }
-    return new Applied(0);
-  }
-
-  void applyStaged(RowKind kind, long batchId, String source) {
-    switch (kind) {
-      case USAGE_DAY -> staging.applyUsageDays(batchId, source);
-      case USAGE_WEEK -> staging.applyUsageWeeks(batchId, source);
-      case CHANGES -> staging.applyChanges(batchId);
-      default -> throw new IllegalArgumentException(kind + " is not staged");
-    }
   }
 
   private List<ParsedRow> checkIncidents(
@@ -441,47 +557,6 @@ class ImportPipeline {
       }
     }
     return ok;
-  }
-
-  private ImportResult recordRefused(
-      ImportRequest request,
-      FormatParser parser,
-      String tool,
-      String user,
-      OffsetDateTime now,
-      String hash,
-      ImportResult refused) {
-    return tx.execute(
-        status -> {
-          long id =
-              batches.start(
-                  parser.key(), tool, request.fileName(), request.mode().key(), user, now);
-          batches.finish(id, hash, refused.rowsRead(), 0, refused.rowsRejected(), 0, "refused");
-          audit.record(
-              "import-refused",
-              "import-batch",
-              id,
-              null,
-              Map.of(
-                  "format",
-                  parser.key(),
-                  "file",
-                  String.valueOf(request.fileName()),
-                  "errors",
-                  refused.errors().size()));
-          return new ImportResult(
-              id,
-              refused.format(),
-              refused.rowsRead(),
-              0,
-              refused.rowsRejected(),
-              0,
-              refused.errors(),
-              "refused",
-              false,
-              refused.preview(),
-              refused.warnings());
-        });
   }
 
   private static Map<String, Object> summary(

@@ -30,6 +30,7 @@ public class ImportService {
   public record FormatInfo(String key, String description) {}
 
   private final ImportPipeline pipeline;
+  private final ImportJobs jobs;
   private final BatchRepository batches;
   private final UndoRepository undo;
   private final RosterPriorRepository rosterPrior;
@@ -42,6 +43,7 @@ public class ImportService {
 
   ImportService(
       ImportPipeline pipeline,
+      ImportJobs jobs,
       BatchRepository batches,
       UndoRepository undo,
       RosterPriorRepository rosterPrior,
@@ -52,6 +54,7 @@ public class ImportService {
       Clock clock,
       @Value("${tandem.import.max-size:50MB}") DataSize maxSize) {
     this.pipeline = pipeline;
+    this.jobs = jobs;
     this.batches = batches;
     this.undo = undo;
     this.rosterPrior = rosterPrior;
@@ -86,18 +89,58 @@ public class ImportService {
     return pipeline.run(request, body, maxBytes());
   }
 
+  /**
+   * Queues an import as a job: the body is spooled to a temporary file first (413 over the limit),
+   * then read, checked and applied in the background, one import at a time. Returns the batch id to
+   * follow with {@link #importStatus}.
+   */
+  @PreAuthorize("hasRole('ADMIN')")
+  public long startImport(ImportRequest request, InputStream body) {
+    if (request.dryRun()) {
+      throw ValidationException.of(
+          "dryRun", "a dry run answers in the request; use it without async=true");
+    }
+    return jobs.submit(request, CurrentUser.name(), body, maxBytes());
+  }
+
+  /** A batch as a job: its state, rows read so far, counts and errors. */
+  @PreAuthorize("hasRole('ADMIN')")
+  public Optional<ImportStatus> importStatus(long batchId) {
+    var job = jobs.job(batchId);
+    return batches
+        .find(batchId)
+        .map(
+            b -> {
+              ImportResult result = job.map(j -> j.result).orElse(null);
+              boolean running = !b.finishedState();
+              long read = running ? job.map(j -> j.rowsRead.get()).orElse(0L) : (long) b.rowsRead();
+              return new ImportStatus(
+                  b.id(),
+                  b.state(),
+                  b.format(),
+                  b.fileName(),
+                  read,
+                  b.rowsApplied(),
+                  b.rowsRejected(),
+                  b.rowsUnmatched(),
+                  result != null ? result.errors() : batches.errors(batchId),
+                  b.undoable(),
+                  b.notUndoableBecause(),
+                  running ? null : result);
+            });
+  }
+
   /** Undoes a whole batch, restoring what it replaced. */
   @PreAuthorize("hasRole('ADMIN')")
   @Transactional
   public ImportBatch undo(long batchId) {
     ImportBatch batch =
         batches
-            .find(batchId)
+            .lock(batchId)
             .orElseThrow(() -> ValidationException.of("batchId", "no import batch " + batchId));
     if (!batch.undoable()) {
       throw ValidationException.of(
-          "batchId",
-          "batch " + batchId + " is " + batch.outcome() + "; only applied batches can be undone");
+          "batchId", "batch " + batchId + " cannot be undone: " + batch.notUndoableBecause());
     }
     RowKind kind = Formats.byKey(batch.format()).map(FormatParser::kind).orElseThrow();
     switch (kind) {
@@ -117,7 +160,10 @@ public class ImportService {
         if (kind == RowKind.INCIDENT) {
           undo.restoreIncidents(batchId, "pagerduty-incidents-json".equals(batch.format()));
         } else {
+          WeekSpan weeks = undo.weeksOf(batchId);
           undo.restoreUsageAndChanges(batchId);
+          // Rollup step: the batch's base rows are restored (uncommitted); `weeks` is the range of
+          // week_start they touched (null when none).
         }
       }
     }

@@ -10,23 +10,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Receives a parser's output: stages usage and change rows in JDBC batches as they stream in, keeps
- * the (small) incident, roster and identity rows, the first rows for a preview, and every error. An
- * error before the first record, or about the file itself, is fatal: nothing applies.
+ * Receives a parser's output: stages usage and change rows in JDBC batches as they stream in (each
+ * chunk committed on its own: the stage is private to the import), rejects a line repeating an
+ * earlier key, keeps the (small) incident, roster and identity rows, the first rows for a preview,
+ * the range of weeks and every error. An error before the first record, or about the file itself,
+ * is fatal: nothing applies.
  */
 final class RowCollector implements RowSink {
 
   static final int PREVIEW_ROWS = 20;
   static final int MAX_ERRORS = 1000;
-  private static final int STAGE_BATCH = 5000;
+  private static final int STAGE_BATCH = 10_000;
 
-  private final long batchId;
-  private final StagingRepository staging;
+  private final java.util.function.Consumer<List<ParsedRow>> stage;
   private final List<ParsedRow> buffer = new ArrayList<>();
   private final List<ParsedRow> kept = new ArrayList<>();
   private final List<Map<String, Object>> preview = new ArrayList<>();
   private final List<ImportError> errors = new ArrayList<>();
   private final List<ImportError> warnings = new ArrayList<>();
+  private final List<ImportError> duplicates = new ArrayList<>();
+  private final DuplicateKeys keys = new DuplicateKeys();
+  private final java.util.function.LongConsumer progress;
+  private final String duplicateWhat;
+  private java.time.LocalDate firstWeek;
+  private java.time.LocalDate lastWeek;
   private long errorCount;
   private long rowsRead;
   private long validRows;
@@ -34,9 +41,13 @@ final class RowCollector implements RowSink {
   private long lastRejectedLine = -1;
   private boolean fatal;
 
-  RowCollector(long batchId, StagingRepository staging) {
-    this.batchId = batchId;
-    this.staging = staging;
+  RowCollector(
+      java.util.function.Consumer<List<ParsedRow>> stage,
+      String duplicateWhat,
+      java.util.function.LongConsumer progress) {
+    this.stage = stage;
+    this.duplicateWhat = duplicateWhat;
+    this.progress = progress;
   }
 
   @Override
@@ -46,6 +57,32 @@ final class RowCollector implements RowSink {
       preview.add(asMap(row));
     }
     if (row instanceof ParsedRow.Usage || row instanceof ParsedRow.Change) {
+      long first = keys.firstLineOf(row);
+      if (first >= 0) {
+        rejected++;
+        validRows--;
+        errorCount++;
+        if (duplicates.size() < MAX_ERRORS) {
+          duplicates.add(
+              new ImportError(
+                  row.line(),
+                  "key",
+                  "repeats line "
+                      + first
+                      + " (same "
+                      + duplicateWhat
+                      + "); each may appear once in a file"));
+        }
+        return;
+      }
+      java.time.LocalDate week =
+          row instanceof ParsedRow.Usage u ? u.weekStart() : ((ParsedRow.Change) row).weekStart();
+      if (firstWeek == null || week.isBefore(firstWeek)) {
+        firstWeek = week;
+      }
+      if (lastWeek == null || week.isAfter(lastWeek)) {
+        lastWeek = week;
+      }
       buffer.add(row);
       if (buffer.size() >= STAGE_BATCH) {
         flush();
@@ -58,6 +95,9 @@ final class RowCollector implements RowSink {
   @Override
   public void recordRead() {
     rowsRead++;
+    if ((rowsRead & 1023) == 0) {
+      progress.accept(rowsRead);
+    }
   }
 
   @Override
@@ -97,8 +137,27 @@ final class RowCollector implements RowSink {
   }
 
   void flush() {
-    staging.stage(batchId, buffer);
-    buffer.clear();
+    if (!buffer.isEmpty()) {
+      stage.accept(buffer);
+      buffer.clear();
+    }
+  }
+
+  /** After the last record: stages what is buffered; repeated keys are reported after the rest. */
+  void finish() {
+    flush();
+    progress.accept(rowsRead);
+    for (ImportError d : duplicates) {
+      if (errors.size() < MAX_ERRORS) {
+        errors.add(d);
+      }
+    }
+    duplicates.clear();
+  }
+
+  /** The weeks the staged rows fall in (null when none): what a rollup refresh needs. */
+  WeekSpan weeks() {
+    return firstWeek == null ? null : new WeekSpan(firstWeek, lastWeek);
   }
 
   boolean fatal() {

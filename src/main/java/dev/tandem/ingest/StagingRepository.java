@@ -22,11 +22,12 @@ import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
 
 import dev.tandem.ingest.format.ParsedRow;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
-import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -45,90 +46,75 @@ class StagingRepository {
 
   private static final dev.tandem.db.tables.ImportStage S = IMPORT_STAGE;
   private final DSLContext db;
+  // One process stages; the lock keeps a truncate from meeting another import's chunk in flight.
+  private final java.util.concurrent.locks.ReadWriteLock stageLock =
+      new java.util.concurrent.locks.ReentrantReadWriteLock();
 
   StagingRepository(DSLContext db) {
     this.db = db;
   }
 
-  /** One JDBC batch for many rows. */
+  private static final String STAGE_SQL =
+      "INSERT INTO import_stage (batch_id, line_no, row_kind, external_id, discriminator,"
+          + " tool_key, usage_date, week_start, week_end, active, active_days, interactions,"
+          + " accepted_lines, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  /** One plain JDBC batch for many rows (jOOQ's per-row bind objects cost more than the insert). */
   void stage(long batchId, List<? extends ParsedRow> rows) {
     if (rows.isEmpty()) {
       return;
     }
-    BatchBindStep batch =
-        db.batch(
-            db.insertInto(
-                    S,
-                    S.BATCH_ID,
-                    S.LINE_NO,
-                    S.ROW_KIND,
-                    S.EXTERNAL_ID,
-                    S.DISCRIMINATOR,
-                    S.TOOL_KEY,
-                    S.USAGE_DATE,
-                    S.WEEK_START,
-                    S.WEEK_END,
-                    S.ACTIVE,
-                    S.ACTIVE_DAYS,
-                    S.INTERACTIONS,
-                    S.ACCEPTED_LINES,
-                    S.CHANGES)
-                .values(Collections.nCopies(14, null)));
-    for (ParsedRow row : rows) {
-      if (row instanceof ParsedRow.Usage u) {
-        batch.bind(
-            batchId,
-            u.line(),
-            u.day() == null ? "usage-week" : "usage-day",
-            u.identity(),
-            u.discriminator(),
-            u.tool(),
-            u.day(),
-            u.weekStart(),
-            u.weekStart().plusDays(7),
-            u.active(),
-            u.activeDays(),
-            u.interactions(),
-            u.acceptedLines(),
-            null);
-      } else if (row instanceof ParsedRow.Change c) {
-        batch.bind(
-            batchId,
-            c.line(),
-            "changes",
-            c.email(),
-            "",
-            c.attribution(),
-            null,
-            c.weekStart(),
-            c.weekStart().plusDays(7),
-            null,
-            null,
-            null,
-            null,
-            c.changes());
-      }
-    }
-    batch.execute();
+    db.connection(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(STAGE_SQL)) {
+            for (ParsedRow row : rows) {
+              ps.setLong(1, batchId);
+              ps.setLong(2, row.line());
+              if (row instanceof ParsedRow.Usage u) {
+                ps.setString(3, u.day() == null ? "usage-week" : "usage-day");
+                ps.setString(4, u.identity());
+                ps.setString(5, u.discriminator() == null ? "" : u.discriminator());
+                ps.setString(6, u.tool());
+                ps.setObject(7, u.day());
+                ps.setObject(8, u.weekStart());
+                ps.setObject(9, u.weekStart().plusDays(7));
+                ps.setBoolean(10, u.active());
+                setNullable(ps, 11, u.activeDays(), Types.SMALLINT);
+                setNullable(ps, 12, u.interactions(), Types.BIGINT);
+                setNullable(ps, 13, u.acceptedLines(), Types.BIGINT);
+                ps.setNull(14, Types.INTEGER);
+              } else if (row instanceof ParsedRow.Change ch) {
+                ps.setString(3, "changes");
+                ps.setString(4, ch.email());
+                ps.setString(5, "");
+                ps.setString(6, ch.attribution());
+                ps.setNull(7, Types.DATE);
+                ps.setObject(8, ch.weekStart());
+                ps.setObject(9, ch.weekStart().plusDays(7));
+                ps.setNull(10, Types.BOOLEAN);
+                ps.setNull(11, Types.SMALLINT);
+                ps.setNull(12, Types.BIGINT);
+                ps.setNull(13, Types.BIGINT);
+                ps.setInt(14, ch.changes());
+              } else {
+                continue;
+              }
+              ps.addBatch();
+            }
+            ps.executeBatch();
+          }
+        });
   }
 
-  /** A line repeating the key of an earlier line, and that earlier line. */
-  record Duplicate(long line, long firstLine) {}
-
-  List<Duplicate> duplicates(long batchId) {
-    Field<Long> first =
-        min(S.LINE_NO)
-            .over()
-            .partitionBy(S.EXTERNAL_ID, S.TOOL_KEY, S.USAGE_DATE, S.WEEK_START, S.DISCRIMINATOR)
-            .as("first_line");
-    Table<?> t = select(S.LINE_NO, first).from(S).where(S.BATCH_ID.eq(batchId)).asTable("d");
-    Field<Long> line = t.field(S.LINE_NO.getName(), Long.class);
-    Field<Long> firstLine = t.field("first_line", Long.class);
-    return db.select(line, firstLine)
-        .from(t)
-        .where(line.gt(firstLine))
-        .orderBy(line)
-        .fetch(r -> new Duplicate(r.value1(), r.value2()));
+  private static void setNullable(PreparedStatement ps, int index, Number value, int type)
+      throws SQLException {
+    if (value == null) {
+      ps.setNull(index, type);
+    } else if (type == Types.SMALLINT) {
+      ps.setShort(index, value.shortValue());
+    } else {
+      ps.setLong(index, value.longValue());
+    }
   }
 
   void deleteLines(long batchId, Collection<Long> lines) {
@@ -141,60 +127,71 @@ class StagingRepository {
     }
   }
 
-  /** Resolves identities: a roster email first, then the identity map of {@code source}. */
-  void resolve(long batchId, String source) {
-    db.update(S)
-        .set(
-            S.DEVELOPER_ID,
-            coalesce(
-                field(
-                    select(DEVELOPER.ID).from(DEVELOPER).where(DEVELOPER.EMAIL.eq(S.EXTERNAL_ID))),
-                field(
-                    select(IDENTITY_MAP.DEVELOPER_ID)
-                        .from(IDENTITY_MAP)
-                        .where(IDENTITY_MAP.SOURCE.eq(source))
-                        .and(IDENTITY_MAP.EXTERNAL_ID.eq(S.EXTERNAL_ID)))))
-        .where(S.BATCH_ID.eq(batchId))
-        .execute();
+  /**
+   * The developer of a staged row, by a join: a roster email first, then the identity map of {@code
+   * source}; null when neither knows the identity.
+   */
+  private static Field<Long> developer() {
+    return coalesce(DEVELOPER.ID, IDENTITY_MAP.DEVELOPER_ID);
   }
 
-  /** Moves rows of unknown identities to {@code unmatched_row}; returns how many. */
+  private static org.jooq.TableLike<?> stageWithDevelopers(String source) {
+    return S.leftJoin(DEVELOPER)
+        .on(DEVELOPER.EMAIL.eq(S.EXTERNAL_ID))
+        .leftJoin(IDENTITY_MAP)
+        .on(IDENTITY_MAP.SOURCE.eq(source))
+        .and(IDENTITY_MAP.EXTERNAL_ID.eq(S.EXTERNAL_ID));
+  }
+
+  private static Condition resolves() {
+    return DEVELOPER.ID.isNotNull().or(IDENTITY_MAP.DEVELOPER_ID.isNotNull());
+  }
+
+  /** How many staged rows of the batch no identity resolves (what a dry run would hold). */
+  int countUnmatched(long batchId, String source) {
+    return db.fetchCount(
+        select(S.LINE_NO)
+            .from(stageWithDevelopers(source))
+            .where(S.BATCH_ID.eq(batchId))
+            .and(DEVELOPER.ID.isNull())
+            .and(IDENTITY_MAP.DEVELOPER_ID.isNull()));
+  }
+
+  /** Copies rows of unknown identities to {@code unmatched_row}; returns how many. */
   int holdUnmatched(long batchId, String source) {
-    Condition unmatched = S.BATCH_ID.eq(batchId).and(S.DEVELOPER_ID.isNull());
-    int held =
-        db.insertInto(
-                UNMATCHED_ROW,
-                UNMATCHED_ROW.BATCH_ID,
-                UNMATCHED_ROW.SOURCE,
-                UNMATCHED_ROW.EXTERNAL_ID,
-                UNMATCHED_ROW.ROW_KIND,
-                UNMATCHED_ROW.TOOL_KEY,
-                UNMATCHED_ROW.USAGE_DATE,
-                UNMATCHED_ROW.WEEK_START,
-                UNMATCHED_ROW.ACTIVE,
-                UNMATCHED_ROW.ACTIVE_DAYS,
-                UNMATCHED_ROW.INTERACTIONS,
-                UNMATCHED_ROW.ACCEPTED_LINES,
-                UNMATCHED_ROW.CHANGES)
-            .select(
-                select(
-                        S.BATCH_ID,
-                        inline(source),
-                        S.EXTERNAL_ID,
-                        S.ROW_KIND,
-                        S.TOOL_KEY,
-                        S.USAGE_DATE,
-                        S.WEEK_START,
-                        S.ACTIVE,
-                        S.ACTIVE_DAYS,
-                        S.INTERACTIONS,
-                        S.ACCEPTED_LINES,
-                        S.CHANGES)
-                    .from(S)
-                    .where(unmatched))
-            .execute();
-    db.deleteFrom(S).where(unmatched).execute();
-    return held;
+    return db.insertInto(
+            UNMATCHED_ROW,
+            UNMATCHED_ROW.BATCH_ID,
+            UNMATCHED_ROW.SOURCE,
+            UNMATCHED_ROW.EXTERNAL_ID,
+            UNMATCHED_ROW.ROW_KIND,
+            UNMATCHED_ROW.TOOL_KEY,
+            UNMATCHED_ROW.USAGE_DATE,
+            UNMATCHED_ROW.WEEK_START,
+            UNMATCHED_ROW.ACTIVE,
+            UNMATCHED_ROW.ACTIVE_DAYS,
+            UNMATCHED_ROW.INTERACTIONS,
+            UNMATCHED_ROW.ACCEPTED_LINES,
+            UNMATCHED_ROW.CHANGES)
+        .select(
+            select(
+                    S.BATCH_ID,
+                    inline(source),
+                    S.EXTERNAL_ID,
+                    S.ROW_KIND,
+                    S.TOOL_KEY,
+                    S.USAGE_DATE,
+                    S.WEEK_START,
+                    S.ACTIVE,
+                    S.ACTIVE_DAYS,
+                    S.INTERACTIONS,
+                    S.ACCEPTED_LINES,
+                    S.CHANGES)
+                .from(stageWithDevelopers(source))
+                .where(S.BATCH_ID.eq(batchId))
+                .and(DEVELOPER.ID.isNull())
+                .and(IDENTITY_MAP.DEVELOPER_ID.isNull()))
+        .execute();
   }
 
   /**
@@ -237,35 +234,99 @@ class StagingRepository {
         .execute();
   }
 
-  /** After {@link #stageHeld}: drops what still does not resolve, removes what will apply. */
-  int releaseResolvedHeld(long batchId) {
-    db.deleteFrom(S).where(S.BATCH_ID.eq(batchId)).and(S.DEVELOPER_ID.isNull()).execute();
+  /**
+   * After {@link #stageHeld}: drops what still does not resolve, removes what will apply from the
+   * held rows; returns how many will apply and the weeks they touch.
+   */
+  int releaseResolvedHeld(long batchId, String source) {
+    db.deleteFrom(S)
+        .where(S.BATCH_ID.eq(batchId))
+        .andNotExists(selectOne().from(DEVELOPER).where(DEVELOPER.EMAIL.eq(S.EXTERNAL_ID)))
+        .andNotExists(
+            selectOne()
+                .from(IDENTITY_MAP)
+                .where(IDENTITY_MAP.SOURCE.eq(source))
+                .and(IDENTITY_MAP.EXTERNAL_ID.eq(S.EXTERNAL_ID)))
+        .execute();
     return db.deleteFrom(UNMATCHED_ROW)
         .where(UNMATCHED_ROW.BATCH_ID.eq(batchId))
         .and(UNMATCHED_ROW.ID.in(select(S.LINE_NO).from(S).where(S.BATCH_ID.eq(batchId))))
         .execute();
   }
 
+  /** The weeks the staged rows of a batch touch (null when none). */
+  WeekSpan stagedWeeks(long batchId) {
+    var r =
+        db.select(min(S.WEEK_START), max(S.WEEK_START))
+            .from(S)
+            .where(S.BATCH_ID.eq(batchId))
+            .fetchOne();
+    return r == null || r.value1() == null ? null : new WeekSpan(r.value1(), r.value2());
+  }
+
+  /** Stage rows of batches that no longer run (after a commit, a refusal or a restart). */
+  int clearFinished(Collection<Long> running) {
+    return running.isEmpty()
+        ? db.deleteFrom(S).execute()
+        : db.deleteFrom(S).where(S.BATCH_ID.notIn(running)).execute();
+  }
+
+  /** Removes the batch's staged rows (inside the caller's transaction: held rows). */
   void clear(long batchId) {
     db.deleteFrom(S).where(S.BATCH_ID.eq(batchId)).execute();
   }
 
+  /**
+   * Writes a chunk of staged rows in {@code write} (its own transaction) while no {@link
+   * #clearAfter} empties the stage.
+   */
+  void whileStaging(Runnable write) {
+    stageLock.readLock().lock();
+    try {
+      write.run();
+    } finally {
+      stageLock.readLock().unlock();
+    }
+  }
+
+  /**
+   * After a batch ended (outside any transaction): when no other batch has committed rows in the
+   * stage, it is truncated, which costs nothing per row; otherwise only this batch's rows go.
+   */
+  void clearAfter(long batchId) {
+    stageLock.writeLock().lock();
+    try {
+      if (!db.fetchExists(selectOne().from(S).where(S.BATCH_ID.ne(batchId)))) {
+        try {
+          db.truncate(S).execute();
+          return;
+        } catch (org.springframework.dao.DataAccessException e) {
+          // Another transaction still uses the stage (held rows being applied): delete instead.
+        }
+      }
+      db.deleteFrom(S).where(S.BATCH_ID.eq(batchId)).execute();
+    } finally {
+      stageLock.writeLock().unlock();
+    }
+  }
+
   /** Daily rows: merged per developer, tool, day and source, then rolled up into their weeks. */
-  void applyUsageDays(long batchId, String source) {
+  void applyUsageDays(long batchId, String source, String identitySource) {
     Field<Integer> activeFlag = when(S.ACTIVE.isTrue(), inline(1)).otherwise(inline(0));
     Table<?> a =
         select(
-                S.DEVELOPER_ID,
+                developer().as("developer_id"),
                 S.TOOL_KEY,
                 S.USAGE_DATE,
                 max(activeFlag).as("act"),
                 sum(S.INTERACTIONS).cast(SQLDataType.BIGINT).as("inter"),
                 sum(S.ACCEPTED_LINES).cast(SQLDataType.BIGINT).as("lines"))
-            .from(S)
+            .from(stageWithDevelopers(identitySource))
             .where(S.BATCH_ID.eq(batchId))
-            .groupBy(S.DEVELOPER_ID, S.TOOL_KEY, S.USAGE_DATE)
+            .and(resolves())
+            .groupBy(developer(), S.TOOL_KEY, S.USAGE_DATE)
             .asTable("a");
-    Field<Long> dev = a.field(S.DEVELOPER_ID.getName(), Long.class);
+    Field<Long> dev = a.field("developer_id", Long.class);
     Field<String> tool = a.field(S.TOOL_KEY.getName(), String.class);
     Field<LocalDate> day = a.field(S.USAGE_DATE.getName(), LocalDate.class);
     Field<Boolean> active = field(a.field("act", Integer.class).eq(1));
@@ -280,6 +341,8 @@ class StagingRepository {
             .and(USAGE_DAY.USAGE_DATE.eq(day))
             .and(USAGE_DAY.SOURCE.eq(source));
     var p = IMPORT_PRIOR_USAGE_DAY;
+    // Only rows that existed are kept: a row the batch created is one that carries its id and has
+    // no prior row.
     db.insertInto(
             p,
             p.BATCH_ID,
@@ -299,15 +362,16 @@ class StagingRepository {
                     tool,
                     day,
                     inline(source),
-                    field(USAGE_DAY.DEVELOPER_ID.isNotNull()),
+                    inline(true),
                     USAGE_DAY.ACTIVE,
                     USAGE_DAY.INTERACTIONS,
                     USAGE_DAY.ACCEPTED_LINES,
                     USAGE_DAY.BATCH_ID)
                 .from(a)
-                .leftJoin(USAGE_DAY)
+                .join(USAGE_DAY)
                 .on(sameKey)
-                .whereNotExists(
+                .where(USAGE_DAY.BATCH_ID.isDistinctFrom(inline(batchId)))
+                .andNotExists(
                     selectOne()
                         .from(p)
                         .where(p.BATCH_ID.eq(batchId))
@@ -340,11 +404,12 @@ class StagingRepository {
     // The weeks these days fall in, rolled up from all of this source's days: the latest import
     // of the week wins over any other source.
     Table<?> k =
-        selectDistinct(S.DEVELOPER_ID, S.TOOL_KEY, S.WEEK_START, S.WEEK_END)
-            .from(S)
+        selectDistinct(developer().as("developer_id"), S.TOOL_KEY, S.WEEK_START, S.WEEK_END)
+            .from(stageWithDevelopers(identitySource))
             .where(S.BATCH_ID.eq(batchId))
+            .and(resolves())
             .asTable("k");
-    Field<Long> kDev = k.field(S.DEVELOPER_ID.getName(), Long.class);
+    Field<Long> kDev = k.field("developer_id", Long.class);
     Field<String> kTool = k.field(S.TOOL_KEY.getName(), String.class);
     Field<LocalDate> kWeek = k.field(S.WEEK_START.getName(), LocalDate.class);
     Field<LocalDate> kEnd = k.field(S.WEEK_END.getName(), LocalDate.class);
@@ -370,19 +435,22 @@ class StagingRepository {
     mergeWeeks(batchId, source, r);
   }
 
-  /** Weekly rows (tandem-usage-csv): merged per developer, tool and week. */
-  void applyUsageWeeks(long batchId, String source) {
+  /**
+   * Weekly rows (tandem-usage-csv): merged per developer, tool and week. A key appears once per
+   * file (repeats are rejected while streaming), so no grouping is needed.
+   */
+  void applyUsageWeeks(long batchId, String source, String identitySource) {
     Table<?> r =
         select(
-                S.DEVELOPER_ID.as("developer_id"),
+                developer().as("developer_id"),
                 S.TOOL_KEY.as("tool_key"),
                 S.WEEK_START.as("week_start"),
-                max(S.ACTIVE_DAYS).as("active_days"),
-                sum(S.INTERACTIONS).cast(SQLDataType.BIGINT).as("interactions"),
-                sum(S.ACCEPTED_LINES).cast(SQLDataType.BIGINT).as("accepted_lines"))
-            .from(S)
+                S.ACTIVE_DAYS.as("active_days"),
+                S.INTERACTIONS.as("interactions"),
+                S.ACCEPTED_LINES.as("accepted_lines"))
+            .from(stageWithDevelopers(identitySource))
             .where(S.BATCH_ID.eq(batchId))
-            .groupBy(S.DEVELOPER_ID, S.TOOL_KEY, S.WEEK_START)
+            .and(resolves())
             .asTable("r");
     mergeWeeks(batchId, source, r);
   }
@@ -419,16 +487,17 @@ class StagingRepository {
                     dev,
                     tool,
                     week,
-                    field(USAGE_WEEK.DEVELOPER_ID.isNotNull()),
+                    inline(true),
                     USAGE_WEEK.SOURCE,
                     USAGE_WEEK.ACTIVE_DAYS,
                     USAGE_WEEK.INTERACTIONS,
                     USAGE_WEEK.ACCEPTED_LINES,
                     USAGE_WEEK.BATCH_ID)
                 .from(r)
-                .leftJoin(USAGE_WEEK)
+                .join(USAGE_WEEK)
                 .on(sameKey)
-                .whereNotExists(
+                .where(USAGE_WEEK.BATCH_ID.isDistinctFrom(inline(batchId)))
+                .andNotExists(
                     selectOne()
                         .from(p)
                         .where(p.BATCH_ID.eq(batchId))
@@ -458,17 +527,17 @@ class StagingRepository {
         .execute();
   }
 
-  /** Changes: merged per developer, week and attribution. */
-  void applyChanges(long batchId) {
+  /** Changes: merged per developer, week and attribution (one line per key in a file). */
+  void applyChanges(long batchId, String identitySource) {
     Table<?> a =
         select(
-                S.DEVELOPER_ID.as("developer_id"),
+                developer().as("developer_id"),
                 S.WEEK_START.as("week_start"),
                 S.TOOL_KEY.as("attribution"),
-                sum(S.CHANGES).cast(SQLDataType.INTEGER).as("changes"))
-            .from(S)
+                S.CHANGES.as("changes"))
+            .from(stageWithDevelopers(identitySource))
             .where(S.BATCH_ID.eq(batchId))
-            .groupBy(S.DEVELOPER_ID, S.WEEK_START, S.TOOL_KEY)
+            .and(resolves())
             .asTable("a");
     Field<Long> dev = a.field("developer_id", Long.class);
     Field<LocalDate> week = a.field("week_start", LocalDate.class);
@@ -496,13 +565,14 @@ class StagingRepository {
                     dev,
                     week,
                     attribution,
-                    field(CHANGE_COUNT.DEVELOPER_ID.isNotNull()),
+                    inline(true),
                     CHANGE_COUNT.CHANGES,
                     CHANGE_COUNT.BATCH_ID)
                 .from(a)
-                .leftJoin(CHANGE_COUNT)
+                .join(CHANGE_COUNT)
                 .on(sameKey)
-                .whereNotExists(
+                .where(CHANGE_COUNT.BATCH_ID.isDistinctFrom(inline(batchId)))
+                .andNotExists(
                     selectOne()
                         .from(p)
                         .where(p.BATCH_ID.eq(batchId))

@@ -1,7 +1,11 @@
 package dev.tandem.ingest;
 
 import static dev.tandem.db.Tables.CHANGE_COUNT;
+import static dev.tandem.db.Tables.IMPORT_BATCH;
+import static dev.tandem.db.Tables.IMPORT_CREATED_TEAM;
 import static dev.tandem.db.Tables.IMPORT_PRIOR_CHANGE_COUNT;
+import static dev.tandem.db.Tables.IMPORT_PRIOR_DEVELOPER;
+import static dev.tandem.db.Tables.IMPORT_PRIOR_IDENTITY;
 import static dev.tandem.db.Tables.IMPORT_PRIOR_INCIDENT;
 import static dev.tandem.db.Tables.IMPORT_PRIOR_USAGE_DAY;
 import static dev.tandem.db.Tables.IMPORT_PRIOR_USAGE_WEEK;
@@ -65,6 +69,25 @@ class UndoRepository {
             .where(PC.BATCH_ID.eq(batchId))
             .and(CHANGE_COUNT.BATCH_ID.ne(batchId))
             .fetch(CHANGE_COUNT.BATCH_ID));
+    // Rows the batch created have no prior row of their own: a later batch that replaced one kept
+    // this batch as the value's batch.
+    for (var prior :
+        List.of(
+            org.jooq.impl.DSL.select(PD.BATCH_ID.as("b"), PD.PRIOR_BATCH_ID.as("p")).from(PD),
+            org.jooq.impl.DSL.select(PW.BATCH_ID.as("b"), PW.PRIOR_BATCH_ID.as("p")).from(PW),
+            org.jooq.impl.DSL.select(PC.BATCH_ID.as("b"), PC.PRIOR_BATCH_ID.as("p")).from(PC))) {
+      var t = prior.asTable("t");
+      var b = t.field("b", Long.class);
+      later.addAll(
+          db.selectDistinct(b)
+              .from(t)
+              .join(IMPORT_BATCH)
+              .on(IMPORT_BATCH.ID.eq(b))
+              .where(b.gt(batchId))
+              .and(t.field("p", Long.class).eq(batchId))
+              .and(IMPORT_BATCH.OUTCOME.in("applied", "partially-applied"))
+              .fetch(b));
+    }
     later.addAll(
         db.selectDistinct(INCIDENT.BATCH_ID)
             .from(PI)
@@ -79,11 +102,8 @@ class UndoRepository {
   void restoreUsageAndChanges(long batchId) {
     db.deleteFrom(USAGE_DAY)
         .where(USAGE_DAY.BATCH_ID.eq(batchId))
-        .and(
-            exists(
-                selectOne()
-                    .from(PD)
-                    .where(dayKey(), PD.BATCH_ID.eq(batchId), PD.EXISTED.isFalse())))
+        .andNotExists(
+            selectOne().from(PD).where(dayKey(), PD.BATCH_ID.eq(batchId), PD.EXISTED.isTrue()))
         .execute();
     db.update(USAGE_DAY)
         .set(
@@ -103,11 +123,8 @@ class UndoRepository {
 
     db.deleteFrom(USAGE_WEEK)
         .where(USAGE_WEEK.BATCH_ID.eq(batchId))
-        .and(
-            exists(
-                selectOne()
-                    .from(PW)
-                    .where(weekKey(), PW.BATCH_ID.eq(batchId), PW.EXISTED.isFalse())))
+        .andNotExists(
+            selectOne().from(PW).where(weekKey(), PW.BATCH_ID.eq(batchId), PW.EXISTED.isTrue()))
         .execute();
     db.update(USAGE_WEEK)
         .set(
@@ -130,11 +147,8 @@ class UndoRepository {
 
     db.deleteFrom(CHANGE_COUNT)
         .where(CHANGE_COUNT.BATCH_ID.eq(batchId))
-        .and(
-            exists(
-                selectOne()
-                    .from(PC)
-                    .where(changeKey(), PC.BATCH_ID.eq(batchId), PC.EXISTED.isFalse())))
+        .andNotExists(
+            selectOne().from(PC).where(changeKey(), PC.BATCH_ID.eq(batchId), PC.EXISTED.isTrue()))
         .execute();
     db.update(CHANGE_COUNT)
         .set(
@@ -151,6 +165,88 @@ class UndoRepository {
         .execute();
 
     db.deleteFrom(UNMATCHED_ROW).where(UNMATCHED_ROW.BATCH_ID.eq(batchId)).execute();
+    // An undone batch replaces nothing any more: its prior rows must not hold back older undos.
+    db.deleteFrom(PD).where(PD.BATCH_ID.eq(batchId)).execute();
+    db.deleteFrom(PW).where(PW.BATCH_ID.eq(batchId)).execute();
+    db.deleteFrom(PC).where(PC.BATCH_ID.eq(batchId)).execute();
+  }
+
+  /** A batch whose undo data goes, and why. */
+  record Prunable(long batchId, String reason) {}
+
+  /**
+   * Applied batches whose undo data is due: beyond the newest {@code keep} applied batches, or
+   * older than {@code days}.
+   */
+  List<Prunable> prunable(int keep, int days, java.time.OffsetDateTime now) {
+    java.time.OffsetDateTime before = now.minusDays(days);
+    var undoable =
+        IMPORT_BATCH
+            .OUTCOME
+            .in("applied", "partially-applied")
+            .and(IMPORT_BATCH.UNDO_PRUNED_AT.isNull());
+    List<Long> newest =
+        db.select(IMPORT_BATCH.ID)
+            .from(IMPORT_BATCH)
+            .where(undoable)
+            .orderBy(IMPORT_BATCH.ID.desc())
+            .limit(keep)
+            .fetch(IMPORT_BATCH.ID);
+    long oldestKept = newest.size() < keep ? 0 : newest.get(newest.size() - 1);
+    return db.select(IMPORT_BATCH.ID, IMPORT_BATCH.CREATED_AT)
+        .from(IMPORT_BATCH)
+        .where(undoable)
+        .and(IMPORT_BATCH.ID.lt(oldestKept).or(IMPORT_BATCH.CREATED_AT.lt(before)))
+        .orderBy(IMPORT_BATCH.ID)
+        .fetch(
+            r ->
+                new Prunable(
+                    r.value1(),
+                    r.value1() < oldestKept
+                        ? "undo data is kept for the newest " + keep + " batches"
+                        : "undo data is kept for " + days + " days"));
+  }
+
+  /** Removes what undo of the batch would need; the batch can no longer be undone. */
+  void prune(long batchId, String reason, java.time.OffsetDateTime at) {
+    // The batch row first: an undo of the same batch locks it too, so the two never interleave.
+    db.update(IMPORT_BATCH)
+        .set(IMPORT_BATCH.UNDO_PRUNED_AT, at)
+        .set(IMPORT_BATCH.UNDO_PRUNED_REASON, reason)
+        .where(IMPORT_BATCH.ID.eq(batchId))
+        .execute();
+    db.deleteFrom(PD).where(PD.BATCH_ID.eq(batchId)).execute();
+    db.deleteFrom(PW).where(PW.BATCH_ID.eq(batchId)).execute();
+    db.deleteFrom(PC).where(PC.BATCH_ID.eq(batchId)).execute();
+    db.deleteFrom(PI).where(PI.BATCH_ID.eq(batchId)).execute();
+    db.deleteFrom(IMPORT_PRIOR_DEVELOPER)
+        .where(IMPORT_PRIOR_DEVELOPER.BATCH_ID.eq(batchId))
+        .execute();
+    db.deleteFrom(IMPORT_CREATED_TEAM).where(IMPORT_CREATED_TEAM.BATCH_ID.eq(batchId)).execute();
+    db.deleteFrom(IMPORT_PRIOR_IDENTITY)
+        .where(IMPORT_PRIOR_IDENTITY.BATCH_ID.eq(batchId))
+        .execute();
+  }
+
+  /** The weeks a batch's usage and change rows touch now (for a rollup refresh), or null. */
+  WeekSpan weeksOf(long batchId) {
+    var u =
+        db.select(
+                org.jooq.impl.DSL.min(USAGE_WEEK.WEEK_START),
+                org.jooq.impl.DSL.max(USAGE_WEEK.WEEK_START))
+            .from(USAGE_WEEK)
+            .where(USAGE_WEEK.BATCH_ID.eq(batchId))
+            .fetchOne();
+    var c =
+        db.select(
+                org.jooq.impl.DSL.min(CHANGE_COUNT.WEEK_START),
+                org.jooq.impl.DSL.max(CHANGE_COUNT.WEEK_START))
+            .from(CHANGE_COUNT)
+            .where(CHANGE_COUNT.BATCH_ID.eq(batchId))
+            .fetchOne();
+    WeekSpan weeks = u.value1() == null ? null : new WeekSpan(u.value1(), u.value2());
+    WeekSpan changes = c.value1() == null ? null : new WeekSpan(c.value1(), c.value2());
+    return weeks == null ? changes : weeks.union(changes);
   }
 
   /**

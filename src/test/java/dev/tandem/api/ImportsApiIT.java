@@ -1,5 +1,7 @@
 package dev.tandem.api;
 
+import static dev.tandem.db.Tables.IMPORT_BATCH;
+import static dev.tandem.db.Tables.USAGE_WEEK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -7,7 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -17,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class ImportsApiIT {
 
   @LocalServerPort int port;
+  @Autowired DSLContext db;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
@@ -99,6 +104,129 @@ class ImportsApiIT {
             post("format=tandem-usage-csv", "multipart/form-data; boundary=b", multipart)
                 .statusCode())
         .isEqualTo(413);
+  }
+
+  @Test
+  void an_async_import_answers_202_with_a_location_that_is_polled_until_applied() throws Exception {
+    post(
+        "format=tandem-roster-csv",
+        "text/csv",
+        "email,name,team_path,started_on\nomar.haddad@example.com,Omar,eng/core,2024-03-01\n");
+    int before = db.fetchCount(USAGE_WEEK);
+
+    HttpResponse<String> accepted =
+        post(
+            "format=tandem-usage-csv&async=true",
+            "text/csv",
+            "week,email,tool,active_days\n2026-W40,omar.haddad@example.com,copilot,4\n"
+                + "2026-W41,omar.haddad@example.com,copilot,2\n"
+                + "2026-W41,nobody@example.com,copilot,1\n");
+
+    assertThat(accepted.statusCode()).isEqualTo(202);
+    String location = accepted.headers().firstValue("Location").orElseThrow();
+    assertThat(location).matches("/api/v1/imports/\\d+");
+    assertThat(accepted.body()).contains("\"state\":\"queued\"");
+    String done = pollUntilFinished(location);
+    assertThat(done)
+        .contains(
+            "\"state\":\"applied\"",
+            "\"rowsRead\":3",
+            "\"rowsApplied\":2",
+            "\"rowsUnmatched\":1",
+            "\"undoable\":true");
+    assertThat(db.fetchCount(USAGE_WEEK)).isEqualTo(before + 2);
+  }
+
+  @Test
+  void an_async_import_with_a_bad_line_ends_refused_with_that_line_and_applies_nothing()
+      throws Exception {
+    int before = db.fetchCount(USAGE_WEEK);
+    HttpResponse<String> accepted =
+        post(
+            "format=tandem-usage-csv&async=true",
+            "text/csv",
+            "week,email,tool,active_days\n2026-W40,ana.silva@example.com,copilot,4\n"
+                + "2026-W41,ana.silva@example.com,copilot,nine\n");
+    assertThat(accepted.statusCode()).isEqualTo(202);
+
+    String done = pollUntilFinished(accepted.headers().firstValue("Location").orElseThrow());
+
+    assertThat(done)
+        .contains(
+            "\"state\":\"refused\"",
+            "\"rowsApplied\":0",
+            "\"line\":3",
+            "\"field\":\"active_days\"",
+            "\"undoable\":false");
+    assertThat(db.fetchCount(USAGE_WEEK)).isEqualTo(before);
+  }
+
+  @Test
+  void an_unknown_batch_is_404_and_an_async_dry_run_is_400() throws Exception {
+    HttpResponse<String> missing =
+        http.send(
+            authorized("/api/v1/imports/987654").GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(missing.statusCode()).isEqualTo(404);
+    HttpResponse<String> dry =
+        post("format=tandem-usage-csv&async=true&dryRun=true", "text/csv", "week\n");
+    assertThat(dry.statusCode()).isEqualTo(400);
+    assertThat(dry.body()).contains("use it without async=true");
+  }
+
+  @Test
+  void multipart_with_two_file_parts_is_400_one_file_per_request_and_applies_nothing()
+      throws Exception {
+    int batches = db.fetchCount(IMPORT_BATCH);
+    int weeks = db.fetchCount(USAGE_WEEK);
+    String usage = "week,email,tool,active_days\n2026-W47,ana.silva@example.com,kiro,3\n";
+    String part =
+        "Content-Disposition: form-data; name=\"file\"; filename=\"usage.csv\"\r\n"
+            + "Content-Type: text/csv\r\n\r\n"
+            + usage
+            + "\r\n";
+    String multipart = "--b\r\n" + part + "--b\r\n" + part + "--b--\r\n";
+
+    HttpResponse<String> two =
+        post("format=tandem-usage-csv", "multipart/form-data; boundary=b", multipart);
+
+    assertThat(two.statusCode()).isEqualTo(400);
+    assertThat(two.body())
+        .contains("\"field\":\"file\"", "one file per request: the body has 2 parts named file");
+    assertThat(db.fetchCount(IMPORT_BATCH)).isEqualTo(batches);
+    assertThat(db.fetchCount(USAGE_WEEK)).isEqualTo(weeks);
+  }
+
+  @Test
+  void multipart_without_a_boundary_is_a_400_problem_not_a_500() throws Exception {
+    int batches = db.fetchCount(IMPORT_BATCH);
+
+    HttpResponse<String> noBoundary =
+        post(
+            "format=tandem-usage-csv",
+            "multipart/form-data",
+            "week,email,tool,active_days\n2026-W47,ana.silva@example.com,kiro,3\n");
+
+    assertThat(noBoundary.statusCode()).isEqualTo(400);
+    assertThat(noBoundary.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(noBoundary.body()).contains("multipart body could not be read");
+    assertThat(db.fetchCount(IMPORT_BATCH)).isEqualTo(batches);
+  }
+
+  private String pollUntilFinished(String location) throws Exception {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (true) {
+      HttpResponse<String> status =
+          http.send(authorized(location).GET().build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(status.statusCode()).isEqualTo(200);
+      if (!status.body().contains("\"state\":\"queued\"")
+          && !status.body().contains("\"state\":\"running\"")) {
+        return status.body();
+      }
+      assertThat(System.nanoTime()).as("the job ended in time").isLessThan(deadline);
+      Thread.sleep(100);
+    }
   }
 
   private HttpRequest.Builder authorized(String path) {

@@ -113,6 +113,12 @@ class BatchHistory extends VerticalLayout {
         };
     badge.getElement().getThemeList().addAll(List.of(theme.split(" ")));
     badge.addClassName("batch-outcome");
+    if (b.undoPrunedAt() != null && b.undoneAt() == null) {
+      Span why = new Span("can no longer be undone: " + b.notUndoableBecause());
+      why.addClassNames(LumoUtility.FontSize.XSMALL, LumoUtility.TextColor.SECONDARY);
+      why.addClassName("undo-unavailable");
+      return new Div(badge, new Div(why));
+    }
     if (b.undoneAt() == null) {
       return new Div(badge);
     }

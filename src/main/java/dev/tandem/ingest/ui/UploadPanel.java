@@ -22,6 +22,7 @@ import dev.tandem.ingest.ImportRequest;
 import dev.tandem.ingest.ImportResult;
 import dev.tandem.ingest.ImportService;
 import dev.tandem.ingest.ImportService.FormatInfo;
+import dev.tandem.ingest.ImportStatus;
 import dev.tandem.tools.Tool;
 import java.io.IOException;
 import java.io.InputStream;
@@ -213,7 +214,7 @@ class UploadPanel extends VerticalLayout {
               ImportResult result = null;
               RuntimeException failure = null;
               try (InputStream in = Files.newInputStream(source)) {
-                result = imports.importFile(request, in);
+                result = dryRun ? imports.importFile(request, in) : runAsJob(ui, request, in);
               } catch (IOException e) {
                 failure = new UncheckedIOException(e);
               } catch (RuntimeException e) {
@@ -229,6 +230,34 @@ class UploadPanel extends VerticalLayout {
               }
             },
             context));
+  }
+
+  /**
+   * Applies through the import queue (the same jobs as {@code POST ?async=true}) and shows its
+   * state and rows read until it ends.
+   */
+  private ImportResult runAsJob(UI ui, ImportRequest request, InputStream in) {
+    long batchId = imports.startImport(request, in);
+    while (true) {
+      ImportStatus status = imports.importStatus(batchId).orElseThrow();
+      if (status.finished()) {
+        if (status.result() == null) {
+          throw new IllegalStateException("import batch " + batchId + " " + status.state());
+        }
+        return status.result();
+      }
+      String text =
+          String.format("Batch #%d %s: %,d rows read…", batchId, status.state(), status.rowsRead());
+      try {
+        ui.access(() -> progressText.setText(text));
+        Thread.sleep(POLL_MS / 2);
+      } catch (UIDetachedException e) {
+        return imports.importStatus(batchId).map(ImportStatus::result).orElse(null);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   private void finished(UI ui, ImportRequest request, ImportResult result, RuntimeException e) {
