@@ -442,8 +442,12 @@ class RoleMatrixIT {
     freshSignIn("manager", "MANAGER");
     UI.getCurrent().navigate("adoption", QueryParameters.of("team", "commerce"));
     assertThat(column(download("without-ai-use.csv"), "team")).isSubsetOf(COMMERCE);
-    UI.getCurrent().navigate("adoption");
-    assertThat(anchors("without-ai-use.csv")).allSatisfy(a -> assertThat(a.isVisible()).isFalse());
+    // A leader sees no individuals: the developers-without-AI section and its export are hidden.
+    freshSignIn("leader", "LEADER");
+    UI.getCurrent().navigate("adoption", QueryParameters.of("team", "commerce"));
+    // (Karibu's _find sees only visible components.)
+    assertThat(anchors("without-ai-use.csv")).isEmpty();
+    assertThat(_find(Grid.class, spec -> spec.withId("inactive-developers"))).isEmpty();
   }
 
   /** A new UI for each user, as a new session after signing in has: no view is reused. */
