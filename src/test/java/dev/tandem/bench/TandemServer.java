@@ -107,6 +107,16 @@ final class TandemServer implements AutoCloseable {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  HttpResponse<String> post(String path) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .timeout(Duration.ofHours(1))
+            .header("Authorization", "Bearer " + TOKEN)
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
   /** Posts a file to the import API (the real pipeline); fails unless it was applied. */
   String importFile(String format, Path file) throws IOException, InterruptedException {
     HttpRequest request =
