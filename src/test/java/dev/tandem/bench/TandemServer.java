@@ -1,0 +1,160 @@
+package dev.tandem.bench;
+
+import dev.tandem.Application;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Tandem started for the benchmark: in this JVM (so its heap can be measured), or as a separate JVM
+ * process (so start-up is timed as an operator would see it). Talks to it over HTTP with an admin
+ * API token, as any API client would.
+ */
+final class TandemServer implements AutoCloseable {
+
+  static final String TOKEN = "bench-token-0123456789abcdef";
+  static final String ADMIN_PASSWORD = "bench-admin-password";
+
+  final String baseUrl;
+  final ConfigurableApplicationContext context;
+  private final Process process;
+  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  private TandemServer(String baseUrl, ConfigurableApplicationContext context, Process process) {
+    this.baseUrl = baseUrl;
+    this.context = context;
+    this.process = process;
+  }
+
+  static List<String> arguments(String jdbcUrl, String user, String password, int port) {
+    List<String> args = new ArrayList<>();
+    args.add("--spring.datasource.url=" + jdbcUrl);
+    args.add("--spring.datasource.username=" + user);
+    args.add("--spring.datasource.password=" + password);
+    args.add("--server.port=" + port);
+    args.add("--TANDEM_ADMIN_PASSWORD=" + ADMIN_PASSWORD);
+    args.add("--TANDEM_BOOTSTRAP_TOKEN=" + TOKEN);
+    args.add("--tandem.import.max-size=500MB");
+    args.add("--spring.main.banner-mode=off");
+    args.add("--logging.level.root=warn");
+    args.add("--logging.level.dev.tandem=warn");
+    return args;
+  }
+
+  /** Starts Tandem in this JVM on a free port. */
+  static TandemServer inProcess(String jdbcUrl, String user, String password) {
+    ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(Application.class)
+            .run(arguments(jdbcUrl, user, password, 0).toArray(String[]::new));
+    int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+    return new TandemServer("http://localhost:" + port, context, null);
+  }
+
+  /**
+   * Starts Tandem as its own JVM (the benchmark's class path) and returns once /actuator/health
+   * says UP; {@code startMillis} receives the time from launching the process to healthy.
+   */
+  static TandemServer process(
+      String jdbcUrl, String user, String password, int port, Path log, double[] startMillis)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx2g");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(Application.class.getName());
+    command.addAll(arguments(jdbcUrl, user, password, port));
+    long start = System.nanoTime();
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    TandemServer server = new TandemServer("http://localhost:" + port, null, process);
+    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Tandem exited during start-up; see " + log);
+      }
+      try {
+        HttpResponse<String> health = server.get("/actuator/health", false);
+        if (health.statusCode() == 200 && health.body().contains("UP")) {
+          startMillis[0] = (System.nanoTime() - start) / 1e6;
+          return server;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(100);
+    }
+    process.destroyForcibly();
+    throw new IllegalStateException("Tandem was not healthy within 10 minutes; see " + log);
+  }
+
+  HttpResponse<String> get(String path, boolean authorised)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofMinutes(15)).GET();
+    if (authorised) {
+      request.header("Authorization", "Bearer " + TOKEN);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> post(String path) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .timeout(Duration.ofHours(1))
+            .header("Authorization", "Bearer " + TOKEN)
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Posts a file to the import API (the real pipeline); fails unless it was applied. */
+  String importFile(String format, Path file) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/imports?format=" + format))
+            .timeout(Duration.ofHours(1))
+            .header("Authorization", "Bearer " + TOKEN)
+            .header("Content-Type", "text/csv")
+            .POST(HttpRequest.BodyPublishers.ofFile(file))
+            .build();
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(
+          "import of "
+              + file
+              + " answered "
+              + response.statusCode()
+              + ": "
+              + abbreviate(response.body()));
+    }
+    return response.body();
+  }
+
+  static String abbreviate(String text) {
+    return text.length() > 2_000 ? text.substring(0, 2_000) + "…" : text;
+  }
+
+  @Override
+  public void close() {
+    if (context != null) {
+      context.close();
+    }
+    if (process != null) {
+      process.destroy();
+      try {
+        process.waitFor();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
