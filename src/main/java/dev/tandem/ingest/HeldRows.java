@@ -2,6 +2,7 @@ package dev.tandem.ingest;
 
 import dev.tandem.ingest.format.Formats;
 import dev.tandem.ingest.format.RowKind;
+import dev.tandem.rollup.RollupService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,8 +14,10 @@ class HeldRows {
 
   private final StagingRepository staging;
   private final BatchRepository batches;
+  private final RollupService rollup;
 
-  HeldRows(StagingRepository staging, BatchRepository batches) {
+  HeldRows(StagingRepository staging, BatchRepository batches, RollupService rollup) {
+    this.rollup = rollup;
     this.staging = staging;
     this.batches = batches;
   }
@@ -34,6 +37,7 @@ class HeldRows {
         case CHANGES -> staging.applyChanges(batch.id());
         default -> throw new IllegalStateException(batch.format() + " does not hold rows");
       }
+      rollup.refresh(staging.weekSpan(batch.id()));
       staging.clear(batch.id());
       batches.moveUnmatchedToApplied(batch.id(), applied);
       total += applied;

@@ -6,6 +6,7 @@ import dev.tandem.ingest.format.Formats;
 import dev.tandem.ingest.format.ParseContext;
 import dev.tandem.ingest.format.ParsedRow;
 import dev.tandem.ingest.format.RowKind;
+import dev.tandem.rollup.RollupService;
 import dev.tandem.roster.IdentityLink;
 import dev.tandem.roster.RosterImportRow;
 import dev.tandem.roster.RosterService;
@@ -59,6 +60,7 @@ class ImportPipeline {
   private final ImportMetrics metrics;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final RollupService rollup;
 
   ImportPipeline(
       StagingRepository staging,
@@ -71,7 +73,9 @@ class ImportPipeline {
       AuditService audit,
       ImportMetrics metrics,
       TransactionTemplate tx,
-      Clock clock) {
+      Clock clock,
+      RollupService rollup) {
+    this.rollup = rollup;
     this.staging = staging;
     this.batches = batches;
     this.incidents = incidents;
@@ -270,6 +274,7 @@ class ImportPipeline {
         staging.resolve(batchId, source);
         long unmatched = staging.holdUnmatched(batchId, source);
         applyStaged(kind, batchId, parser.key());
+        rollup.refresh(staging.weekSpan(batchId));
         return new Applied(unmatched);
       }
       case INCIDENT -> incidents.apply(batchId, cast(kept, ParsedRow.Incident.class), teamIds, now);

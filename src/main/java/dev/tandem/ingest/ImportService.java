@@ -4,6 +4,7 @@ import dev.tandem.base.ValidationException;
 import dev.tandem.ingest.format.FormatParser;
 import dev.tandem.ingest.format.Formats;
 import dev.tandem.ingest.format.RowKind;
+import dev.tandem.rollup.RollupService;
 import dev.tandem.roster.IdentityLink;
 import dev.tandem.roster.RosterService;
 import dev.tandem.security.AuditService;
@@ -39,6 +40,7 @@ public class ImportService {
   private final AuditService audit;
   private final Clock clock;
   private final DataSize maxSize;
+  private final RollupService rollup;
 
   ImportService(
       ImportPipeline pipeline,
@@ -50,7 +52,9 @@ public class ImportService {
       RosterService roster,
       AuditService audit,
       Clock clock,
-      @Value("${tandem.import.max-size:50MB}") DataSize maxSize) {
+      @Value("${tandem.import.max-size:50MB}") DataSize maxSize,
+      RollupService rollup) {
+    this.rollup = rollup;
     this.pipeline = pipeline;
     this.batches = batches;
     this.undo = undo;
@@ -118,6 +122,7 @@ public class ImportService {
           undo.restoreIncidents(batchId, "pagerduty-incidents-json".equals(batch.format()));
         } else {
           undo.restoreUsageAndChanges(batchId);
+          rollup.refresh(undo.weekSpan(batchId));
         }
       }
     }

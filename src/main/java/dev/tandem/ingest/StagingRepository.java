@@ -246,6 +246,16 @@ class StagingRepository {
         .execute();
   }
 
+  /** The weeks of the rows staged for a batch (null when none): what the rollup recomputes. */
+  dev.tandem.rollup.WeekSpan weekSpan(long batchId) {
+    var r =
+        db.select(DSL.min(S.WEEK_START), DSL.max(S.WEEK_START))
+            .from(S)
+            .where(S.BATCH_ID.eq(batchId))
+            .fetchOne();
+    return dev.tandem.rollup.WeekSpan.between(r.value1(), r.value2());
+  }
+
   void clear(long batchId) {
     db.deleteFrom(S).where(S.BATCH_ID.eq(batchId)).execute();
   }

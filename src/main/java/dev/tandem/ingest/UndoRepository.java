@@ -76,6 +76,36 @@ class UndoRepository {
     return List.copyOf(later);
   }
 
+  /** The weeks a usage or changes batch wrote (null when none): what the rollup recomputes. */
+  dev.tandem.rollup.WeekSpan weekSpan(long batchId) {
+    var days =
+        db.select(org.jooq.impl.DSL.min(PD.USAGE_DATE), org.jooq.impl.DSL.max(PD.USAGE_DATE))
+            .from(PD)
+            .where(PD.BATCH_ID.eq(batchId))
+            .fetchOne();
+    var weeks =
+        db.select(org.jooq.impl.DSL.min(PW.WEEK_START), org.jooq.impl.DSL.max(PW.WEEK_START))
+            .from(PW)
+            .where(PW.BATCH_ID.eq(batchId))
+            .fetchOne();
+    var changes =
+        db.select(org.jooq.impl.DSL.min(PC.WEEK_START), org.jooq.impl.DSL.max(PC.WEEK_START))
+            .from(PC)
+            .where(PC.BATCH_ID.eq(batchId))
+            .fetchOne();
+    java.time.LocalDate first =
+        java.util.stream.Stream.of(days.value1(), weeks.value1(), changes.value1())
+            .filter(java.util.Objects::nonNull)
+            .min(java.time.LocalDate::compareTo)
+            .orElse(null);
+    java.time.LocalDate last =
+        java.util.stream.Stream.of(days.value2(), weeks.value2(), changes.value2())
+            .filter(java.util.Objects::nonNull)
+            .max(java.time.LocalDate::compareTo)
+            .orElse(null);
+    return dev.tandem.rollup.WeekSpan.between(first, last);
+  }
+
   void restoreUsageAndChanges(long batchId) {
     db.deleteFrom(USAGE_DAY)
         .where(USAGE_DAY.BATCH_ID.eq(batchId))
