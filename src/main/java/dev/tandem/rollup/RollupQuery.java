@@ -58,6 +58,11 @@ public class RollupQuery {
     this.db = db;
   }
 
+  /** Outside Spring (tests on PostgreSQL). */
+  public static RollupQuery on(DSLContext db) {
+    return new RollupQuery(db);
+  }
+
   public List<WeekTotals> weeks(WeekRange range, Collection<Long> teamIds) {
     var r = ROLLUP_TEAM_WEEK;
     return db.select(
