@@ -49,8 +49,9 @@ class RollupPropertyIT {
       assertEverything(db, teams, "seed " + seed);
 
       // A team move: the developer's whole history moves; both teams are recomputed.
-      long moved = db.fetchValue("SELECT MIN(id) FROM developer", Long.class);
-      long from = db.fetchValue("SELECT team_id FROM developer WHERE id = ?", Long.class, moved);
+      long moved = db.fetchOne("SELECT MIN(id) FROM developer").get(0, Long.class);
+      long from =
+          db.fetchOne("SELECT team_id FROM developer WHERE id = ?", moved).get(0, Long.class);
       long to = teams.get((teams.indexOf(from) + 1) % teams.size());
       db.execute("UPDATE developer SET team_id = ? WHERE id = ?", to, moved);
       repository.recomputeInChunks(
@@ -139,11 +140,11 @@ class RollupPropertyIT {
     while (grew) {
       grew =
           ids.addAll(
-              db.fetchValues(
-                  "SELECT id FROM team WHERE parent_id IN ("
-                      + ids.stream().map(String::valueOf).collect(Collectors.joining(","))
-                      + ")",
-                  Long.class));
+              db.fetch(
+                      "SELECT id FROM team WHERE parent_id IN ("
+                          + ids.stream().map(String::valueOf).collect(Collectors.joining(","))
+                          + ")")
+                  .getValues(0, Long.class));
     }
     return ids;
   }
@@ -340,35 +341,35 @@ class RollupPropertyIT {
     }
 
     static int developersInHeadcount(DSLContext db, WeekRange range, Collection<Long> teams) {
-      return db.fetchValue(
-          "SELECT COUNT(DISTINCT d.id) FROM "
-              + weeksTable(range)
-              + " JOIN developer d ON "
-              + IN_HEADCOUNT
-              + " AND "
-              + scope(teams),
-          Integer.class);
+      return db.fetchOne(
+              "SELECT COUNT(DISTINCT d.id) FROM "
+                  + weeksTable(range)
+                  + " JOIN developer d ON "
+                  + IN_HEADCOUNT
+                  + " AND "
+                  + scope(teams))
+          .get(0, Integer.class);
     }
 
     static int developersOfTool(
         DSLContext db, String tool, WeekRange range, Collection<Long> teams) {
-      return db.fetchValue(
-          "SELECT COUNT(DISTINCT developer_id) FROM (SELECT u.developer_id FROM usage_week u JOIN"
-              + " developer d ON d.id = u.developer_id WHERE u.active_days >= 1 AND u.tool_key = ?"
-              + " AND u.week_start BETWEEN ? AND ? AND "
-              + scope(teams)
-              + " UNION SELECT c.developer_id FROM change_count c JOIN developer d ON d.id ="
-              + " c.developer_id WHERE c.attribution = ? AND c.changes > 0 AND c.week_start BETWEEN"
-              + " ? AND ? AND "
-              + scope(teams)
-              + ") p",
-          Integer.class,
-          tool,
-          range.from().monday(),
-          range.to().monday(),
-          tool,
-          range.from().monday(),
-          range.to().monday());
+      return db.fetchOne(
+              "SELECT COUNT(DISTINCT developer_id) FROM (SELECT u.developer_id FROM usage_week u JOIN"
+                  + " developer d ON d.id = u.developer_id WHERE u.active_days >= 1 AND u.tool_key = ?"
+                  + " AND u.week_start BETWEEN ? AND ? AND "
+                  + scope(teams)
+                  + " UNION SELECT c.developer_id FROM change_count c JOIN developer d ON d.id ="
+                  + " c.developer_id WHERE c.attribution = ? AND c.changes > 0 AND c.week_start BETWEEN"
+                  + " ? AND ? AND "
+                  + scope(teams)
+                  + ") p",
+              tool,
+              range.from().monday(),
+              range.to().monday(),
+              tool,
+              range.from().monday(),
+              range.to().monday())
+          .get(0, Integer.class);
     }
   }
 }
