@@ -262,6 +262,31 @@ public class AdoptionService {
         .toList();
   }
 
+  /** Everything the Adoption screen shows, read from one consistent snapshot. */
+  public record Screen(
+      AdoptionReport report,
+      Integer streak,
+      List<Cohorts> cohorts,
+      List<TeamAdoption> teams,
+      boolean individuals,
+      List<InactiveDeveloper> inactive) {}
+
+  /**
+   * The Adoption screen's figures in one read-only snapshot transaction (never a mix of the state
+   * before and after an import).
+   */
+  public Screen screen(String teamKey, WeekRange range) {
+    IsoWeek latest = range.to();
+    boolean individuals = access.maySeeIndividuals(teamKey);
+    return new Screen(
+        weeklyAdoption(teamKey, range),
+        streak(teamKey, latest),
+        cohorts(teamKey, range),
+        teamAdoption(teamKey, latest),
+        individuals,
+        individuals ? withoutAiUse(teamKey, latest) : List.of());
+  }
+
   /** Whether the signed-in user may see individual developers of this scope. */
   public boolean maySeeIndividuals(String teamKey) {
     return access.maySeeIndividuals(teamKey);
