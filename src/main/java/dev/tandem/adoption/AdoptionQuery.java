@@ -8,7 +8,6 @@ import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.max;
 
 import dev.tandem.base.WeekRange;
-import dev.tandem.rollup.HeadcountRule;
 import dev.tandem.rollup.RollupQuery;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -91,8 +90,8 @@ class AdoptionQuery {
   List<Inactive> withoutAiUse(WeekRange range, Collection<Long> teamIds) {
     LocalDate monday = range.to().monday();
     Condition inScope =
-        HeadcountRule.inHeadcount(inline(monday), inline(range.to().sunday()))
-            .and(HeadcountRule.inScope(teamIds));
+        RollupQuery.inHeadcount(inline(monday), inline(range.to().sunday()))
+            .and(RollupQuery.inScope(teamIds));
     Map<Long, LocalDate> lastAiWeek =
         db.select(USAGE_WEEK.DEVELOPER_ID, max(USAGE_WEEK.WEEK_START))
             .from(DEVELOPER)

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -160,8 +161,7 @@ public class RollupQuery {
   public int developersInHeadcount(WeekRange range, Collection<Long> teamIds) {
     return db.fetchCount(
         DEVELOPER,
-        HeadcountRule.inHeadcountDuring(range.from().monday(), range.to().sunday())
-            .and(HeadcountRule.inScope(teamIds)));
+        inHeadcountDuring(range.from().monday(), range.to().sunday()).and(inScope(teamIds)));
   }
 
   /** The earliest week with a developer's start, usage or changes (null: no data). */
@@ -179,6 +179,32 @@ public class RollupQuery {
   /** The latest week the rollup holds (null: empty). */
   LocalDate latestWeek() {
     return db.select(max(ROLLUP_TEAM_WEEK.WEEK_START)).from(ROLLUP_TEAM_WEEK).fetchOne().value1();
+  }
+
+  /**
+   * DESIGN §3.1 "in headcount in week W", defined once: not excluded, {@code started_on <=
+   * Sunday(W)} and ({@code left_on} empty or {@code left_on >= Monday(W)}); {@code monday}/{@code
+   * sunday} bound the week. The rollup is built with it; per-developer lists use it directly.
+   */
+  public static Condition inHeadcount(Field<LocalDate> monday, Field<LocalDate> sunday) {
+    return DEVELOPER
+        .STARTED_ON
+        .le(sunday)
+        .and(DEVELOPER.LEFT_ON.isNull().or(DEVELOPER.LEFT_ON.ge(monday)))
+        .and(DEVELOPER.EXCLUDED.isFalse());
+  }
+
+  /**
+   * In headcount in at least one week from {@code firstMonday} to {@code lastSunday}: the same rule
+   * over an interval, since {@code left_on >= started_on}.
+   */
+  public static Condition inHeadcountDuring(LocalDate firstMonday, LocalDate lastSunday) {
+    return inHeadcount(DSL.inline(firstMonday), DSL.inline(lastSunday));
+  }
+
+  /** Developers of the given teams; {@code null} means the whole organisation. */
+  public static Condition inScope(Collection<Long> teamIds) {
+    return teamIds == null ? DSL.noCondition() : DEVELOPER.TEAM_ID.in(teamIds);
   }
 
   private static int i(BigDecimal value) {

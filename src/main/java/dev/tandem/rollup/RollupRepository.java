@@ -153,7 +153,7 @@ public class RollupRepository {
         .and(rollupToolTeams)
         .execute();
     QueryPart[] parts = {
-      HeadcountRule.inHeadcount(MONDAY, SUNDAY),
+      RollupQuery.inHeadcount(MONDAY, SUNDAY),
       DSL.val(span.first()),
       DSL.val(span.last()),
       teams.equals(DSL.noCondition()) ? DSL.trueCondition() : teams

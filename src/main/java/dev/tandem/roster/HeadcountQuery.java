@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * DESIGN §3.1 headcount(W, scope) for the roster screen: read from the rollup, whose one definition
- * ({@code rollup.HeadcountRule}) says who is in headcount.
+ * ({@code RollupQuery.inHeadcount}) says who is in headcount.
  */
 @Repository
 class HeadcountQuery {
