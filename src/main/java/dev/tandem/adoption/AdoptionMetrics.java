@@ -36,7 +36,14 @@ class AdoptionMetrics {
             .register(registry);
   }
 
+  /** Start-up never waits for the gauge: the first refresh runs in the background. */
   @EventListener(ApplicationReadyEvent.class)
+  void refreshInBackground() {
+    Thread thread = new Thread(this::refresh, "adoption-gauge");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
   @Scheduled(
       fixedDelayString = "${tandem.metrics.refresh:PT5M}",
       initialDelayString = "${tandem.metrics.refresh:PT5M}")

@@ -4,42 +4,34 @@ import static dev.tandem.db.Tables.DEVELOPER;
 import static dev.tandem.db.Tables.TEAM;
 import static dev.tandem.db.Tables.UNMATCHED_ROW;
 import static dev.tandem.db.Tables.USAGE_WEEK;
-import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.countDistinct;
-import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
-import static org.jooq.impl.DSL.least;
 import static org.jooq.impl.DSL.max;
-import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.sum;
-import static org.jooq.impl.DSL.when;
 
 import dev.tandem.base.WeekRange;
-import dev.tandem.roster.HeadcountQuery;
-import dev.tandem.roster.HeadcountQuery.Weeks;
-import java.math.BigDecimal;
+import dev.tandem.rollup.RollupQuery;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Record2;
-import org.jooq.Table;
-import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /**
- * The SQL behind DESIGN §3.1: every figure family is one set-based query over a VALUES table of
- * weeks joined to the roster (headcount rule from {@link HeadcountQuery}) and to weekly usage.
+ * The SQL behind DESIGN §3.1. Figures of a scope come from the rollup ({@link RollupQuery}), sized
+ * teams × weeks; per-developer lists read the base tables, bounded by the scope, with grouped joins
+ * rather than a subquery per developer.
  */
 @Repository
 class AdoptionQuery {
 
   private final DSLContext db;
+  private final RollupQuery rollup;
 
-  AdoptionQuery(DSLContext db) {
+  AdoptionQuery(DSLContext db, RollupQuery rollup) {
     this.db = db;
+    this.rollup = rollup;
   }
 
   record TeamWeek(LocalDate monday, long teamId, int headcount, int aiUsers) {}
@@ -50,40 +42,31 @@ class AdoptionQuery {
 
   record Inactive(long id, String name, String email, String teamKey, LocalDate lastAiWeek) {}
 
+  /** Headcount and AI users per week of the whole scope (teamId -1). */
+  List<TeamWeek> headcountAndAiUsers(WeekRange range, Collection<Long> teamIds) {
+    return rollup.weeks(range, teamIds).stream()
+        .map(w -> new TeamWeek(w.monday(), -1, w.headcount(), w.aiUsers()))
+        .toList();
+  }
+
   /**
    * Headcount and AI users per week and team (a developer counts once however many tools they
    * used).
    */
   List<TeamWeek> headcountAndAiUsersByTeam(WeekRange range, Collection<Long> teamIds) {
-    Weeks weeks = Weeks.of(range);
-    Table<Record2<Long, LocalDate>> active = activeDeveloperWeeks(range);
-    Field<Long> activeDeveloper = active.field(0, Long.class);
-    Field<LocalDate> activeWeek = active.field(1, LocalDate.class);
-    return db.select(weeks.monday(), DEVELOPER.TEAM_ID, count(DEVELOPER.ID), count(activeDeveloper))
-        .from(weeks.table())
-        .join(DEVELOPER)
-        .on(HeadcountQuery.inHeadcount(weeks).and(HeadcountQuery.inScope(teamIds)))
-        .leftJoin(active)
-        .on(activeDeveloper.eq(DEVELOPER.ID).and(activeWeek.eq(weeks.monday())))
-        .groupBy(weeks.monday(), DEVELOPER.TEAM_ID)
-        .fetch(r -> new TeamWeek(r.value1(), r.value2(), r.value3(), r.value4()));
+    return rollup.teamWeeks(range, teamIds).stream()
+        .map(t -> new TeamWeek(t.monday(), t.teamId(), t.headcount(), t.aiUsers()))
+        .toList();
   }
 
   /**
    * Users of each tool per week among the developers in headcount (DESIGN §3.1 reach numerator).
    */
   List<ToolWeek> toolUsersByWeek(WeekRange range, Collection<Long> teamIds) {
-    Weeks weeks = Weeks.of(range);
-    return db.select(weeks.monday(), USAGE_WEEK.TOOL_KEY, countDistinct(DEVELOPER.ID))
-        .from(weeks.table())
-        .join(DEVELOPER)
-        .on(HeadcountQuery.inHeadcount(weeks).and(HeadcountQuery.inScope(teamIds)))
-        .join(USAGE_WEEK)
-        .on(USAGE_WEEK.DEVELOPER_ID.eq(DEVELOPER.ID))
-        .and(USAGE_WEEK.WEEK_START.eq(weeks.monday()))
-        .and(USAGE_WEEK.ACTIVE_DAYS.ge((short) 1))
-        .groupBy(weeks.monday(), USAGE_WEEK.TOOL_KEY)
-        .fetch(r -> new ToolWeek(r.value1(), r.value2(), r.value3()));
+    return rollup.tools(range, teamIds).stream()
+        .filter(t -> t.users() > 0)
+        .map(t -> new ToolWeek(t.monday(), t.tool(), t.users()))
+        .toList();
   }
 
   /**
@@ -91,59 +74,49 @@ class AdoptionQuery {
    * moderate, 4+ heavy.
    */
   List<CohortWeek> cohortsByWeek(WeekRange range, Collection<Long> teamIds) {
-    Weeks weeks = Weeks.of(range);
-    Field<BigDecimal> days = least(sum(USAGE_WEEK.ACTIVE_DAYS), inline(BigDecimal.valueOf(7)));
-    Table<?> perUser =
-        db.select(weeks.monday().as("monday"), days.as("days"))
-            .from(weeks.table())
-            .join(DEVELOPER)
-            .on(HeadcountQuery.inHeadcount(weeks).and(HeadcountQuery.inScope(teamIds)))
-            .join(USAGE_WEEK)
-            .on(USAGE_WEEK.DEVELOPER_ID.eq(DEVELOPER.ID))
-            .and(USAGE_WEEK.WEEK_START.eq(weeks.monday()))
-            .and(USAGE_WEEK.ACTIVE_DAYS.ge((short) 1))
-            .groupBy(weeks.monday(), DEVELOPER.ID)
-            .asTable("u");
-    Field<LocalDate> monday = perUser.field("monday", LocalDate.class);
-    Field<BigDecimal> userDays = perUser.field("days", BigDecimal.class);
-    Field<String> cohort =
-        when(userDays.ge(inline(BigDecimal.valueOf(4))), inline("heavy"))
-            .when(userDays.ge(inline(BigDecimal.valueOf(2))), inline("moderate"))
-            .otherwise(inline("light"));
-    return db.select(monday, cohort, count())
-        .from(perUser)
-        .groupBy(monday, cohort)
-        .fetch(r -> new CohortWeek(r.value1(), r.value2(), r.value3()));
+    List<CohortWeek> cohorts = new ArrayList<>();
+    for (RollupQuery.WeekTotals w : rollup.weeks(range, teamIds)) {
+      cohorts.add(new CohortWeek(w.monday(), "light", w.light()));
+      cohorts.add(new CohortWeek(w.monday(), "moderate", w.moderate()));
+      cohorts.add(new CohortWeek(w.monday(), "heavy", w.heavy()));
+    }
+    return cohorts;
   }
 
   /**
-   * Developers in headcount in the last week of the range with no AI use in any week of the range.
+   * Developers in headcount in the last week of the range with no AI use in any week of the range,
+   * with their last week of AI use: the scope's developers, and one grouped join for the weeks.
    */
   List<Inactive> withoutAiUse(WeekRange range, Collection<Long> teamIds) {
-    Weeks last = Weeks.of(new WeekRange(range.to(), range.to()));
-    Condition usedAi =
-        DSL.exists(
-            select(USAGE_WEEK.DEVELOPER_ID)
-                .from(USAGE_WEEK)
-                .where(USAGE_WEEK.DEVELOPER_ID.eq(DEVELOPER.ID))
-                .and(USAGE_WEEK.ACTIVE_DAYS.ge((short) 1))
-                .and(USAGE_WEEK.WEEK_START.between(range.from().monday(), range.to().monday())));
-    Field<LocalDate> lastAiWeek =
-        field(
-                select(max(USAGE_WEEK.WEEK_START))
-                    .from(USAGE_WEEK)
-                    .where(USAGE_WEEK.DEVELOPER_ID.eq(DEVELOPER.ID))
-                    .and(USAGE_WEEK.ACTIVE_DAYS.ge((short) 1)))
-            .as("last_ai_week");
-    return db.select(DEVELOPER.ID, DEVELOPER.NAME, DEVELOPER.EMAIL, TEAM.TEAM_KEY, lastAiWeek)
-        .from(last.table())
-        .join(DEVELOPER)
-        .on(HeadcountQuery.inHeadcount(last).and(HeadcountQuery.inScope(teamIds)))
+    LocalDate monday = range.to().monday();
+    Condition inScope =
+        RollupQuery.inHeadcount(inline(monday), inline(range.to().sunday()))
+            .and(RollupQuery.inScope(teamIds));
+    Map<Long, LocalDate> lastAiWeek =
+        db.select(USAGE_WEEK.DEVELOPER_ID, max(USAGE_WEEK.WEEK_START))
+            .from(DEVELOPER)
+            .join(USAGE_WEEK)
+            .on(USAGE_WEEK.DEVELOPER_ID.eq(DEVELOPER.ID))
+            .where(inScope)
+            .and(USAGE_WEEK.ACTIVE_DAYS.ge((short) 1))
+            .and(USAGE_WEEK.WEEK_START.le(monday))
+            .groupBy(USAGE_WEEK.DEVELOPER_ID)
+            .fetchMap(r -> r.value1(), r -> r.value2());
+    LocalDate from = range.from().monday();
+    return db
+        .select(DEVELOPER.ID, DEVELOPER.NAME, DEVELOPER.EMAIL, TEAM.TEAM_KEY)
+        .from(DEVELOPER)
         .join(TEAM)
         .on(TEAM.ID.eq(DEVELOPER.TEAM_ID))
-        .where(DSL.not(usedAi))
+        .where(inScope)
         .orderBy(TEAM.TEAM_KEY, DEVELOPER.NAME)
-        .fetch(r -> new Inactive(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+        .fetch(
+            r ->
+                new Inactive(
+                    r.value1(), r.value2(), r.value3(), r.value4(), lastAiWeek.get(r.value1())))
+        .stream()
+        .filter(i -> i.lastAiWeek() == null || i.lastAiWeek().isBefore(from))
+        .toList();
   }
 
   record OwnWeek(
@@ -183,28 +156,12 @@ class AdoptionQuery {
   }
 
   /**
-   * Active usage weeks of roster developers who were not in headcount that week (before start,
-   * after leaving, excluded).
+   * Active usage rows (developer, tool, week) of roster developers who were not in headcount that
+   * week (before start, after leaving, excluded).
    */
   int usageOutsideHeadcount(WeekRange range, Collection<Long> teamIds) {
-    Weeks weeks = Weeks.of(range);
-    return db.fetchCount(
-        db.select(USAGE_WEEK.DEVELOPER_ID)
-            .from(weeks.table())
-            .join(USAGE_WEEK)
-            .on(USAGE_WEEK.WEEK_START.eq(weeks.monday()).and(USAGE_WEEK.ACTIVE_DAYS.ge((short) 1)))
-            .join(DEVELOPER)
-            .on(DEVELOPER.ID.eq(USAGE_WEEK.DEVELOPER_ID).and(HeadcountQuery.inScope(teamIds)))
-            .where(DSL.not(HeadcountQuery.inHeadcount(weeks))));
-  }
-
-  /** One row per developer and week with any active day, whatever the tool. */
-  private Table<Record2<Long, LocalDate>> activeDeveloperWeeks(WeekRange range) {
-    return db.select(USAGE_WEEK.DEVELOPER_ID, USAGE_WEEK.WEEK_START)
-        .from(USAGE_WEEK)
-        .where(USAGE_WEEK.ACTIVE_DAYS.ge((short) 1))
-        .and(USAGE_WEEK.WEEK_START.between(range.from().monday(), range.to().monday()))
-        .groupBy(USAGE_WEEK.DEVELOPER_ID, USAGE_WEEK.WEEK_START)
-        .asTable("a", "developer_id", "week_start");
+    return rollup.weeks(range, teamIds).stream()
+        .mapToInt(RollupQuery.WeekTotals::usageOutsideHeadcount)
+        .sum();
   }
 }

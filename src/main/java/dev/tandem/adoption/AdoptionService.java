@@ -22,12 +22,15 @@ import java.util.Set;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The one place where DESIGN §3.1 (headcount, adoption, reach, pooling, cohorts, forecast) is
  * computed.
  */
 @Service
+@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 public class AdoptionService {
 
   static final int FORECAST_WEEKS = 8;
@@ -80,7 +83,7 @@ public class AdoptionService {
     checkRange(range);
     access.checkAggregates(teamKey);
     Set<Long> teamIds = roster.scope(teamKey);
-    Map<LocalDate, int[]> totals = totalsByWeek(query.headcountAndAiUsersByTeam(range, teamIds));
+    Map<LocalDate, int[]> totals = totalsByWeek(query.headcountAndAiUsers(range, teamIds));
     Map<LocalDate, Map<String, Integer>> tools = new HashMap<>();
     for (AdoptionQuery.ToolWeek t : query.toolUsersByWeek(range, teamIds)) {
       tools.computeIfAbsent(t.monday(), k -> new LinkedHashMap<>()).put(t.tool(), t.users());
@@ -122,8 +125,7 @@ public class AdoptionService {
    */
   Ratio adoption(String teamKey, IsoWeek week) {
     int[] counts =
-        totalsByWeek(
-                query.headcountAndAiUsersByTeam(new WeekRange(week, week), roster.scope(teamKey)))
+        totalsByWeek(query.headcountAndAiUsers(new WeekRange(week, week), roster.scope(teamKey)))
             .get(week.monday());
     return ratio(counts);
   }
@@ -134,7 +136,7 @@ public class AdoptionService {
    */
   AdoptionReport.Forecast forecast(String teamKey, Set<Long> teamIds, IsoWeek last) {
     WeekRange window = WeekRange.ending(last, FORECAST_WEEKS);
-    Map<LocalDate, int[]> totals = totalsByWeek(query.headcountAndAiUsersByTeam(window, teamIds));
+    Map<LocalDate, int[]> totals = totalsByWeek(query.headcountAndAiUsers(window, teamIds));
     List<double[]> points = new ArrayList<>();
     List<IsoWeek> weeks = window.weeks();
     for (int i = 0; i < weeks.size(); i++) {
@@ -169,7 +171,7 @@ public class AdoptionService {
     access.checkAggregates(teamKey);
     WeekRange lookBack = WeekRange.ending(asOf, 104);
     Map<LocalDate, int[]> totals =
-        totalsByWeek(query.headcountAndAiUsersByTeam(lookBack, roster.scope(teamKey)));
+        totalsByWeek(query.headcountAndAiUsers(lookBack, roster.scope(teamKey)));
     List<IsoWeek> weeks = lookBack.weeks();
     int streak = 0;
     for (int i = weeks.size() - 1; i >= 0; i--) {
@@ -243,7 +245,7 @@ public class AdoptionService {
     checkRange(range);
     access.checkAggregates(teamKey);
     Map<LocalDate, int[]> headcounts =
-        totalsByWeek(query.headcountAndAiUsersByTeam(range, roster.scope(teamKey)));
+        totalsByWeek(query.headcountAndAiUsers(range, roster.scope(teamKey)));
     Map<LocalDate, int[]> byWeek = new HashMap<>();
     for (AdoptionQuery.CohortWeek c : query.cohortsByWeek(range, roster.scope(teamKey))) {
       int index =
@@ -270,6 +272,31 @@ public class AdoptionService {
   /** Whether the signed-in user may see this scope's aggregates (pickers offer only those). */
   public boolean mayViewAggregates(String teamKey) {
     return access.mayViewAggregates(teamKey);
+  }
+
+  /** Everything the Adoption screen shows, read from one consistent snapshot. */
+  public record Screen(
+      AdoptionReport report,
+      Integer streak,
+      List<Cohorts> cohorts,
+      List<TeamAdoption> teams,
+      boolean individuals,
+      List<InactiveDeveloper> inactive) {}
+
+  /**
+   * The Adoption screen's figures in one read-only snapshot transaction (never a mix of the state
+   * before and after an import).
+   */
+  public Screen screen(String teamKey, WeekRange range) {
+    IsoWeek latest = range.to();
+    boolean individuals = access.maySeeIndividuals(teamKey);
+    return new Screen(
+        weeklyAdoption(teamKey, range),
+        streak(teamKey, latest),
+        cohorts(teamKey, range),
+        teamAdoption(teamKey, latest),
+        individuals,
+        individuals ? withoutAiUse(teamKey, latest) : List.of());
   }
 
   /** Whether the signed-in user may see individual developers of this scope. */

@@ -1,6 +1,7 @@
 package dev.tandem.demo;
 
 import dev.tandem.base.IsoWeek;
+import dev.tandem.rollup.RollupService;
 import dev.tandem.security.Role;
 import dev.tandem.security.UserAccount;
 import dev.tandem.security.UserService;
@@ -53,7 +54,11 @@ class DemoDataGenerator implements ApplicationRunner {
   private final UserService users;
   private final Clock clock;
 
-  DemoDataGenerator(DemoDataRepository repository, UserService users, Clock clock) {
+  private final RollupService rollup;
+
+  DemoDataGenerator(
+      DemoDataRepository repository, UserService users, Clock clock, RollupService rollup) {
+    this.rollup = rollup;
     this.repository = repository;
     this.users = users;
     this.clock = clock;
@@ -120,6 +125,7 @@ class DemoDataGenerator implements ApplicationRunner {
     List<DemoRows.Incident> incidents = incidents(random, leafTeams, first, last);
     repository.insertIncidents(incidents, OffsetDateTime.now(clock));
     createUsers(leafTeams, ids, people);
+    rollup.rebuildAll();
     log.info(
         "Demo organisation created: {} developers, {} usage rows, {} change rows, {} incidents in {} ms",
         people.size(),

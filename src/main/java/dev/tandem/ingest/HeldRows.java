@@ -2,6 +2,7 @@ package dev.tandem.ingest;
 
 import dev.tandem.ingest.format.Formats;
 import dev.tandem.ingest.format.RowKind;
+import dev.tandem.rollup.RollupService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,8 +14,10 @@ class HeldRows {
 
   private final StagingRepository staging;
   private final BatchRepository batches;
+  private final RollupService rollup;
 
-  HeldRows(StagingRepository staging, BatchRepository batches) {
+  HeldRows(StagingRepository staging, BatchRepository batches, RollupService rollup) {
+    this.rollup = rollup;
     this.staging = staging;
     this.batches = batches;
   }
@@ -49,8 +52,8 @@ class HeldRows {
       batches.moveUnmatchedToApplied(batch.id(), applied);
       total += applied;
     }
-    // Rollup step: the base rows of every resolved batch are written; `weeks` is the range they
-    // touch (null when nothing applied).
+    // The base rows of every resolved batch are written: recompute the weeks they touch.
+    rollup.refresh(weeks == null ? null : weeks.toRollup());
     return total;
   }
 }

@@ -6,6 +6,7 @@ import dev.tandem.ingest.format.Formats;
 import dev.tandem.ingest.format.ParseContext;
 import dev.tandem.ingest.format.ParsedRow;
 import dev.tandem.ingest.format.RowKind;
+import dev.tandem.rollup.RollupService;
 import dev.tandem.roster.IdentityLink;
 import dev.tandem.roster.RosterImportRow;
 import dev.tandem.roster.RosterService;
@@ -62,6 +63,7 @@ class ImportPipeline {
   private final ImportMetrics metrics;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final RollupService rollup;
 
   ImportPipeline(
       StagingRepository staging,
@@ -74,7 +76,9 @@ class ImportPipeline {
       AuditService audit,
       ImportMetrics metrics,
       TransactionTemplate tx,
-      Clock clock) {
+      Clock clock,
+      RollupService rollup) {
+    this.rollup = rollup;
     this.staging = staging;
     this.batches = batches;
     this.incidents = incidents;
@@ -267,8 +271,8 @@ class ImportPipeline {
           default -> staging.applyChanges(batchId, identitySource);
         }
         WeekSpan weeks = rows.weeks();
-        // Rollup step: every base row of the batch is written (still uncommitted); `weeks` is the
-        // range of week_start they touch (null for an empty batch).
+        // Every base row of the batch is written (still uncommitted): recompute its weeks.
+        rollup.refresh(weeks == null ? null : weeks.toRollup());
         return unmatched;
       }
       case INCIDENT -> incidents.apply(batchId, cast(kept, ParsedRow.Incident.class), teamIds, now);

@@ -4,6 +4,7 @@ import dev.tandem.base.ValidationException;
 import dev.tandem.ingest.format.FormatParser;
 import dev.tandem.ingest.format.Formats;
 import dev.tandem.ingest.format.RowKind;
+import dev.tandem.rollup.RollupService;
 import dev.tandem.roster.IdentityLink;
 import dev.tandem.roster.RosterService;
 import dev.tandem.security.AuditService;
@@ -40,6 +41,7 @@ public class ImportService {
   private final AuditService audit;
   private final Clock clock;
   private final DataSize maxSize;
+  private final RollupService rollup;
 
   ImportService(
       ImportPipeline pipeline,
@@ -52,7 +54,9 @@ public class ImportService {
       RosterService roster,
       AuditService audit,
       Clock clock,
-      @Value("${tandem.import.max-size:50MB}") DataSize maxSize) {
+      @Value("${tandem.import.max-size:50MB}") DataSize maxSize,
+      RollupService rollup) {
+    this.rollup = rollup;
     this.pipeline = pipeline;
     this.jobs = jobs;
     this.batches = batches;
@@ -162,8 +166,7 @@ public class ImportService {
         } else {
           WeekSpan weeks = undo.weeksOf(batchId);
           undo.restoreUsageAndChanges(batchId);
-          // Rollup step: the batch's base rows are restored (uncommitted); `weeks` is the range of
-          // week_start they touched (null when none).
+          rollup.refresh(weeks == null ? null : weeks.toRollup());
         }
       }
     }

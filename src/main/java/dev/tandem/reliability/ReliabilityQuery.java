@@ -1,38 +1,30 @@
 package dev.tandem.reliability;
 
-import static dev.tandem.db.Tables.CHANGE_COUNT;
-import static dev.tandem.db.Tables.DEVELOPER;
 import static dev.tandem.db.Tables.INCIDENT;
-import static dev.tandem.db.Tables.USAGE_WEEK;
 import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.exists;
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.row;
-import static org.jooq.impl.DSL.selectOne;
-import static org.jooq.impl.DSL.sum;
-import static org.jooq.impl.DSL.values;
 import static org.jooq.impl.DSL.when;
 
-import dev.tandem.roster.HeadcountQuery;
-import java.math.BigDecimal;
+import dev.tandem.base.IsoWeek;
+import dev.tandem.base.WeekRange;
+import dev.tandem.rollup.RollupQuery;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Row4;
-import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /**
- * The aggregates behind DESIGN §3.3, each one set-based query grouped in the database by week and
- * group. Weeks are a VALUES table with each week's Monday and Sunday (for headcount) and the
- * instants it starts and ends at in the organisation's zone (to place incidents in weeks).
+ * The aggregates behind DESIGN §3.3: exposures from the rollup ({@link RollupQuery}, teams ×
+ * weeks), incidents by an indexed range read of their start (incidents are few; each is placed in
+ * its week of the organisation's zone by {@link WeekBounds}).
  *
  * <p>Scope: changes and developer-weeks count developers whose team is in the scope; incidents
  * count when their owning team is in the scope (an incident without an owning team counts only for
@@ -70,115 +62,130 @@ class ReliabilityQuery {
       long permissionsExceeded,
       long permissionsUnknown) {}
 
-  private static final Field<LocalDate> MONDAY = field(name("w", "monday"), LocalDate.class);
-  private static final Field<LocalDate> SUNDAY = field(name("w", "sunday"), LocalDate.class);
-  private static final Field<OffsetDateTime> START_AT =
-      field(name("w", "start_at"), OffsetDateTime.class);
-  private static final Field<OffsetDateTime> END_AT =
-      field(name("w", "end_at"), OffsetDateTime.class);
+  private static final String BASELINE = "none";
 
   private final DSLContext db;
 
-  ReliabilityQuery(DSLContext db) {
+  private final RollupQuery rollup;
+
+  ReliabilityQuery(DSLContext db, RollupQuery rollup) {
     this.db = db;
+    this.rollup = rollup;
   }
 
+  /**
+   * Incidents per week, involvement, tool and severity: the range's incidents (one indexed range
+   * read; incidents are few) placed in their week of the organisation's zone.
+   */
   List<IncidentCount> incidentsByWeek(List<WeekBounds> weeks, Collection<Long> teamIds) {
-    return db.select(MONDAY, INCIDENT.AI_INVOLVEMENT, INCIDENT.TOOL_KEY, INCIDENT.SEVERITY, count())
-        .from(weeksTable(weeks))
-        .join(INCIDENT)
-        .on(INCIDENT.STARTED_AT.ge(START_AT).and(INCIDENT.STARTED_AT.lt(END_AT)))
-        .where(incidentInScope(teamIds))
-        .groupBy(MONDAY, INCIDENT.AI_INVOLVEMENT, INCIDENT.TOOL_KEY, INCIDENT.SEVERITY)
-        .fetch(
-            r ->
+    Map<List<Object>, long[]> counts = new LinkedHashMap<>();
+    db.select(INCIDENT.STARTED_AT, INCIDENT.AI_INVOLVEMENT, INCIDENT.TOOL_KEY, INCIDENT.SEVERITY)
+        .from(INCIDENT)
+        .where(inRange(weeks).and(incidentInScope(teamIds)))
+        .forEach(
+            r -> {
+              LocalDate monday = weekOf(weeks, r.value1());
+              counts
+                  .computeIfAbsent(
+                      java.util.Arrays.asList(monday, r.value2(), r.value3(), r.value4()),
+                      k -> new long[1])[0]++;
+            });
+    List<IncidentCount> result = new ArrayList<>();
+    counts.forEach(
+        (k, n) ->
+            result.add(
                 new IncidentCount(
-                    r.value1(), r.value2(), r.value3(), r.value4(), r.value5().longValue()));
+                    (LocalDate) k.get(0),
+                    (String) k.get(1),
+                    (String) k.get(2),
+                    (String) k.get(3),
+                    n[0])));
+    return result;
+  }
+
+  /** The Monday of the week whose bounds hold the instant (the range holds it). */
+  private static LocalDate weekOf(List<WeekBounds> weeks, OffsetDateTime at) {
+    int lo = 0;
+    int hi = weeks.size() - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (weeks.get(mid).startAt().isAfter(at)) {
+        hi = mid - 1;
+      } else {
+        lo = mid;
+      }
+    }
+    return weeks.get(lo).monday();
   }
 
   /**
    * Distinct developers behind each tool's figures in the range and scope: those who used it on at
    * least one day or have changes attributed to it. The size of the group that the small-group rule
-   * (DESIGN §3.4) looks at.
+   * (DESIGN §3.4) looks at; only whether it is 0, below {@code k} or not matters. The rollup bounds
+   * it (at least the largest week, at most the sum of the weeks); the exact distinct count is read
+   * only when the bounds straddle {@code k}.
    */
-  java.util.Map<String, Integer> developersByTool(
-      List<WeekBounds> weeks, Collection<Long> teamIds) {
-    LocalDate first = weeks.get(0).monday();
-    LocalDate last = weeks.get(weeks.size() - 1).monday();
-    Table<?> people =
-        db.select(USAGE_WEEK.DEVELOPER_ID.as("developer_id"), USAGE_WEEK.TOOL_KEY.as("tool"))
-            .from(USAGE_WEEK)
-            .join(DEVELOPER)
-            .on(DEVELOPER.ID.eq(USAGE_WEEK.DEVELOPER_ID))
-            .where(USAGE_WEEK.ACTIVE_DAYS.ge((short) 1))
-            .and(USAGE_WEEK.WEEK_START.between(first, last))
-            .and(developerInScope(teamIds))
-            .union(
-                db.select(CHANGE_COUNT.DEVELOPER_ID, CHANGE_COUNT.ATTRIBUTION)
-                    .from(CHANGE_COUNT)
-                    .join(DEVELOPER)
-                    .on(DEVELOPER.ID.eq(CHANGE_COUNT.DEVELOPER_ID))
-                    .where(CHANGE_COUNT.ATTRIBUTION.ne("none"))
-                    .and(CHANGE_COUNT.CHANGES.gt(0))
-                    .and(CHANGE_COUNT.WEEK_START.between(first, last))
-                    .and(developerInScope(teamIds)))
-            .asTable("p");
-    Field<String> tool = people.field("tool", String.class);
-    return db.select(tool, DSL.countDistinct(people.field("developer_id")))
-        .from(people)
-        .groupBy(tool)
-        .fetchMap(r -> r.value1(), r -> r.value2());
+  Map<String, Integer> developersByTool(List<WeekBounds> weeks, Collection<Long> teamIds, int k) {
+    WeekRange range = range(weeks);
+    Map<String, int[]> bounds = new LinkedHashMap<>();
+    for (RollupQuery.ToolWeek t : rollup.tools(range, teamIds)) {
+      if (BASELINE.equals(t.tool())) {
+        continue;
+      }
+      int[] b = bounds.computeIfAbsent(t.tool(), x -> new int[2]);
+      b[0] = Math.max(b[0], Math.max(t.usageDevelopers(), t.changeDevelopers()));
+      b[1] += t.usageDevelopers() + t.changeDevelopers();
+    }
+    Map<String, Integer> developers = new LinkedHashMap<>();
+    bounds.forEach(
+        (tool, b) -> {
+          int lower = b[0];
+          int upper = b[1];
+          int n =
+              upper == 0 || lower >= k || upper < k
+                  ? (lower >= k ? lower : upper)
+                  : rollup.developersOfTool(tool, range, teamIds);
+          if (n > 0) {
+            developers.put(tool, n);
+          }
+        });
+    return developers;
   }
 
+  /** Changes per week and attribution of the scope's developers (whatever their headcount). */
   List<ChangeSum> changesByWeek(List<WeekBounds> weeks, Collection<Long> teamIds) {
-    Field<BigDecimal> changes = sum(CHANGE_COUNT.CHANGES);
-    return db.select(CHANGE_COUNT.WEEK_START, CHANGE_COUNT.ATTRIBUTION, changes)
-        .from(CHANGE_COUNT)
-        .join(DEVELOPER)
-        .on(DEVELOPER.ID.eq(CHANGE_COUNT.DEVELOPER_ID))
-        .where(
-            CHANGE_COUNT
-                .WEEK_START
-                .between(weeks.get(0).monday(), weeks.get(weeks.size() - 1).monday())
-                .and(developerInScope(teamIds)))
-        .groupBy(CHANGE_COUNT.WEEK_START, CHANGE_COUNT.ATTRIBUTION)
-        .fetch(r -> new ChangeSum(r.value1(), r.value2(), r.value3().longValue()));
+    return rollup.tools(range(weeks), teamIds).stream()
+        .filter(t -> t.changes() > 0 || t.changeDevelopers() > 0)
+        .map(t -> new ChangeSum(t.monday(), t.tool(), t.changes()))
+        .toList();
   }
 
   /** DESIGN §3.1 headcount per week, and how many of those developer-weeks had any AI usage. */
   List<HeadcountWeek> headcountByWeek(List<WeekBounds> weeks, Collection<Long> teamIds) {
-    Condition usedAi =
-        exists(
-            selectOne()
-                .from(USAGE_WEEK)
-                .where(
-                    USAGE_WEEK
-                        .DEVELOPER_ID
-                        .eq(DEVELOPER.ID)
-                        .and(USAGE_WEEK.WEEK_START.eq(MONDAY))
-                        .and(USAGE_WEEK.ACTIVE_DAYS.ge((short) 1))));
-    return db.select(MONDAY, count(DEVELOPER.ID), count(when(usedAi, DSL.inline(1))))
-        .from(weeksTable(weeks))
-        .leftJoin(DEVELOPER)
-        .on(inHeadcount().and(developerInScope(teamIds)))
-        .groupBy(MONDAY)
-        .fetch(r -> new HeadcountWeek(r.value1(), r.value2(), r.value3()));
+    Map<LocalDate, RollupQuery.WeekTotals> totals = new HashMap<>();
+    rollup.weeks(range(weeks), teamIds).forEach(w -> totals.put(w.monday(), w));
+    return weeks.stream()
+        .map(
+            w -> {
+              RollupQuery.WeekTotals t = totals.get(w.monday());
+              return t == null
+                  ? new HeadcountWeek(w.monday(), 0, 0)
+                  : new HeadcountWeek(w.monday(), t.headcount(), t.aiUsers());
+            })
+        .toList();
   }
 
   List<ToolUsers> toolUsersByWeek(List<WeekBounds> weeks, Collection<Long> teamIds) {
-    return db.select(MONDAY, USAGE_WEEK.TOOL_KEY, count())
-        .from(weeksTable(weeks))
-        .join(DEVELOPER)
-        .on(inHeadcount().and(developerInScope(teamIds)))
-        .join(USAGE_WEEK)
-        .on(
-            USAGE_WEEK
-                .DEVELOPER_ID
-                .eq(DEVELOPER.ID)
-                .and(USAGE_WEEK.WEEK_START.eq(MONDAY))
-                .and(USAGE_WEEK.ACTIVE_DAYS.ge((short) 1)))
-        .groupBy(MONDAY, USAGE_WEEK.TOOL_KEY)
-        .fetch(r -> new ToolUsers(r.value1(), r.value2(), r.value3()));
+    return rollup.tools(range(weeks), teamIds).stream()
+        .filter(t -> t.users() > 0)
+        .map(t -> new ToolUsers(t.monday(), t.tool(), t.users()))
+        .toList();
+  }
+
+  private static WeekRange range(List<WeekBounds> weeks) {
+    return new WeekRange(
+        IsoWeek.starting(weeks.get(0).monday()),
+        IsoWeek.starting(weeks.get(weeks.size() - 1).monday()));
   }
 
   /**
@@ -232,25 +239,7 @@ class ReliabilityQuery {
         .and(INCIDENT.STARTED_AT.lt(weeks.get(weeks.size() - 1).endAt()));
   }
 
-  /** The headcount rule of DESIGN §3.1, defined once in {@link HeadcountQuery}. */
-  private static Condition inHeadcount() {
-    return HeadcountQuery.inHeadcount(MONDAY, SUNDAY);
-  }
-
-  private static Condition developerInScope(Collection<Long> teamIds) {
-    return HeadcountQuery.inScope(teamIds);
-  }
-
   private static Condition incidentInScope(Collection<Long> teamIds) {
     return teamIds == null ? DSL.noCondition() : INCIDENT.TEAM_ID.in(teamIds);
-  }
-
-  private static Table<? extends Record> weeksTable(List<WeekBounds> weeks) {
-    @SuppressWarnings("unchecked")
-    Row4<LocalDate, LocalDate, OffsetDateTime, OffsetDateTime>[] rows =
-        weeks.stream()
-            .map(w -> row(w.monday(), w.sunday(), w.startAt(), w.endAt()))
-            .toArray(Row4[]::new);
-    return values(rows).as("w", "monday", "sunday", "start_at", "end_at");
   }
 }

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -35,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  * its owning team. Unclassified ({@code unknown}) incidents count in neither group.
  */
 @Service
-@Transactional(readOnly = true)
+@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 public class ReliabilityService {
 
   /** The over-time chart compares rates over windows of this many weeks. */
@@ -288,7 +289,7 @@ public class ReliabilityService {
               rr,
               false));
     }
-    Map<String, Integer> developers = query.developersByTool(weeks, scope);
+    Map<String, Integer> developers = query.developersByTool(weeks, scope, access.minGroupSize());
     toolFigures.replaceAll(
         t -> access.hidden(developers.getOrDefault(t.tool(), 0), teamKey) ? t.hide() : t);
     return new Comparison(

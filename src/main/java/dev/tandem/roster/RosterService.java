@@ -2,6 +2,7 @@ package dev.tandem.roster;
 
 import dev.tandem.base.ValidationException;
 import dev.tandem.base.WeekRange;
+import dev.tandem.rollup.RollupService;
 import dev.tandem.security.AuditService;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Developers and teams: the roster every metric counts against. */
@@ -32,6 +34,7 @@ public class RosterService {
   private final AuditService audit;
   private final IdentityMapRepository identities;
   private final IndividualsPolicy individuals;
+  private final RollupService rollup;
 
   RosterService(
       TeamRepository teams,
@@ -39,7 +42,9 @@ public class RosterService {
       HeadcountQuery headcount,
       AuditService audit,
       IdentityMapRepository identities,
-      @Lazy IndividualsPolicy individuals) {
+      @Lazy IndividualsPolicy individuals,
+      RollupService rollup) {
+    this.rollup = rollup;
     this.teams = teams;
     this.developers = developers;
     this.headcount = headcount;
@@ -89,6 +94,7 @@ public class RosterService {
    * lists (a manager asking for the organisation gets their own team; another team is refused).
    */
   @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   public List<WeeklyCount> weeklyHeadcount(String teamKey, WeekRange range) {
     dev.tandem.base.ReportingPeriod.check(range);
     return headcount.weeklyHeadcount(range, scope(individuals.individualsScope(teamKey)));
@@ -178,6 +184,7 @@ public class RosterService {
     }
     if (d.id() == null) {
       long id = developers.insert(d);
+      rollup.refreshTeams(Set.of(d.teamId()));
       Developer created = developers.findById(id).orElseThrow();
       audit.record("create", "developer", id, null, created);
       return created;
@@ -187,6 +194,7 @@ public class RosterService {
             .findById(d.id())
             .orElseThrow(() -> ValidationException.of("id", "the developer no longer exists"));
     developers.update(d);
+    rollup.refreshTeams(Set.copyOf(List.of(before.teamId(), d.teamId())));
     Developer after = developers.findById(d.id()).orElseThrow();
     audit.record("update", "developer", d.id(), before, after);
     return after;
@@ -303,6 +311,9 @@ public class RosterService {
                         r.excluded()))
             .toList();
     developers.saveAll(writes);
+    Set<Long> touched = new HashSet<>(teamOf.values());
+    existing.values().forEach(d -> touched.add(d.teamId()));
+    rollup.refreshTeams(touched);
     List<String> created = emails.stream().filter(e -> !existing.containsKey(e)).toList();
     List<Long> createdIds = new java.util.ArrayList<>();
     for (int i = 0; i < created.size(); i += 1000) {
@@ -325,6 +336,7 @@ public class RosterService {
       if (!outcome.createdTeamIds().isEmpty()) {
         teams.deleteAll(outcome.createdTeamIds());
       }
+      rollup.rebuildAll();
     } catch (org.springframework.dao.DataIntegrityViolationException e) {
       throw ValidationException.of(
           "batch",

@@ -109,6 +109,7 @@ class RoleMatrixIT {
                       .set(USAGE_WEEK.SOURCE, "test")
                       .set(USAGE_WEEK.ACTIVE_DAYS, (short) 2)
                       .execute();
+                  dev.tandem.rollup.RollupFixture.refresh(db);
                 }
               }
             }

@@ -15,6 +15,7 @@ import static dev.tandem.db.Tables.USAGE_DAY;
 import static dev.tandem.db.Tables.USAGE_WEEK;
 
 import dev.tandem.base.IsoWeek;
+import dev.tandem.rollup.RollupFixture;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.jooq.DSLContext;
@@ -42,6 +43,7 @@ final class AdoptionFixture {
     db.deleteFrom(DEVELOPER).execute();
     db.update(TEAM).setNull(TEAM.PARENT_ID).execute();
     db.deleteFrom(TEAM).execute();
+    RollupFixture.refresh(db);
     zone("UTC");
   }
 
@@ -62,6 +64,13 @@ final class AdoptionFixture {
   }
 
   long developer(long team, String name, LocalDate started, LocalDate left, boolean excluded) {
+    long id = insertDeveloper(team, name, started, left, excluded);
+    RollupFixture.refresh(db);
+    return id;
+  }
+
+  private long insertDeveloper(
+      long team, String name, LocalDate started, LocalDate left, boolean excluded) {
     return db.insertInto(DEVELOPER)
         .set(DEVELOPER.EMAIL, name + "@example.com")
         .set(DEVELOPER.NAME, name)
@@ -85,6 +94,7 @@ final class AdoptionFixture {
         .set(USAGE_WEEK.SOURCE, "test")
         .set(USAGE_WEEK.ACTIVE_DAYS, (short) activeDays)
         .execute();
+    RollupFixture.refresh(db);
   }
 
   void unmatchedUsageDay(String externalId, LocalDate day) {

@@ -7,6 +7,7 @@ import static dev.tandem.db.Tables.TEAM;
 import static dev.tandem.db.Tables.USAGE_WEEK;
 
 import dev.tandem.base.IsoWeek;
+import dev.tandem.rollup.RollupFixture;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -43,6 +44,12 @@ final class ReliabilityFixtures {
   }
 
   long developer(long team, LocalDate started, LocalDate left, boolean excluded) {
+    long id = insertDeveloper(team, started, left, excluded);
+    RollupFixture.refresh(db);
+    return id;
+  }
+
+  private long insertDeveloper(long team, LocalDate started, LocalDate left, boolean excluded) {
     return db.insertInto(DEVELOPER)
         .set(DEVELOPER.EMAIL, UUID.randomUUID() + "@example.com")
         .set(DEVELOPER.NAME, "Dev")
@@ -62,6 +69,7 @@ final class ReliabilityFixtures {
         .set(USAGE_WEEK.SOURCE, "test")
         .set(USAGE_WEEK.ACTIVE_DAYS, (short) activeDays)
         .execute();
+    RollupFixture.refresh(db);
   }
 
   void changes(long developer, String week, String attribution, int changes) {
@@ -71,6 +79,7 @@ final class ReliabilityFixtures {
         .set(CHANGE_COUNT.ATTRIBUTION, attribution)
         .set(CHANGE_COUNT.CHANGES, changes)
         .execute();
+    RollupFixture.refresh(db);
   }
 
   /** An incident through the service, as the Incidents screen would create it. */

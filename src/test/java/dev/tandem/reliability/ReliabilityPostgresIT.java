@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.base.IsoWeek;
 import dev.tandem.base.WeekRange;
+import dev.tandem.rollup.RollupQuery;
+import dev.tandem.rollup.RollupRepository;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -71,7 +73,9 @@ class ReliabilityPostgresIT {
     List<WeekBounds> weeks =
         WeekBounds.of(
             new WeekRange(IsoWeek.parse("2026-W01"), IsoWeek.parse("2026-W02")), ZoneId.of("UTC"));
-    ReliabilityQuery query = new ReliabilityQuery(db);
+    // The rollup is built on PostgreSQL with the same definition that maintains it.
+    RollupRepository.on(db).rebuild(LocalDate.of(2027, 1, 4));
+    ReliabilityQuery query = new ReliabilityQuery(db, RollupQuery.on(db));
     Set<Long> scope = Set.of(team);
 
     assertThat(query.incidentsByWeek(weeks, scope))

@@ -151,9 +151,9 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
   }
 
   private void refresh() {
-    AdoptionReport report = adoption.weeklyAdoption(selection.teamKey(), selection.range());
-    IsoWeek latest = selection.range().to();
-    Integer streak = adoption.streak(selection.teamKey(), latest);
+    AdoptionService.Screen screen = adoption.screen(selection.teamKey(), selection.range());
+    AdoptionReport report = screen.report();
+    Integer streak = screen.streak();
     int k = adoption.minGroupSize();
     kpis.removeAll();
     kpis.add(
@@ -165,11 +165,10 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
       kpis.add(AdoptionCards.dataQuality(report.dataQuality()));
     }
     trend.show(AdoptionCharts.trend(report));
-    cohorts.show(AdoptionCharts.cohorts(adoption.cohorts(selection.teamKey(), selection.range())));
-    teams.setItems(adoption.teamAdoption(selection.teamKey(), latest));
-    boolean individuals = adoption.maySeeIndividuals(selection.teamKey());
-    inactiveSection.setVisible(individuals);
-    inactive.setItems(individuals ? adoption.withoutAiUse(selection.teamKey(), latest) : List.of());
+    cohorts.show(AdoptionCharts.cohorts(screen.cohorts()));
+    teams.setItems(screen.teams());
+    inactiveSection.setVisible(screen.individuals());
+    inactive.setItems(screen.inactive());
   }
 
   private void configureTeamGrid() {

@@ -14,6 +14,7 @@ import com.vaadin.flow.router.Route;
 import dev.tandem.access.AccessPolicy;
 import dev.tandem.adoption.AdoptionReport;
 import dev.tandem.adoption.AdoptionService;
+import dev.tandem.base.ConsistentRead;
 import dev.tandem.base.Ratio;
 import dev.tandem.base.ui.ScopeRangePicker;
 import dev.tandem.base.ui.ScopeRangePicker.ScopeOption;
@@ -51,11 +52,15 @@ public class MyTeamView extends VerticalLayout implements BeforeEnterObserver {
   private final Paragraph rateSentence = new Paragraph();
   private Selection selection;
 
+  private final ConsistentRead consistent;
+
   MyTeamView(
       AdoptionService adoption,
       ReliabilityService reliability,
       AccessPolicy access,
-      RosterService roster) {
+      RosterService roster,
+      ConsistentRead consistent) {
+    this.consistent = consistent;
     this.adoption = adoption;
     this.reliability = reliability;
     this.access = access;
@@ -121,9 +126,18 @@ public class MyTeamView extends VerticalLayout implements BeforeEnterObserver {
   private void refresh() {
     String team = selection.teamKey();
     int k = access.minGroupSize();
-    AdoptionReport mine = adoption.weeklyAdoption(team, selection.range());
-    AdoptionReport org = adoption.weeklyAdoption(null, selection.range());
-    TeamVsOrganisation rates = reliability.teamVsOrganisation(selection.range(), team, null);
+    // The team, the organisation and the rates from one snapshot.
+    Object[] read =
+        consistent.read(
+            () ->
+                new Object[] {
+                  adoption.weeklyAdoption(team, selection.range()),
+                  adoption.weeklyAdoption(null, selection.range()),
+                  reliability.teamVsOrganisation(selection.range(), team, null)
+                });
+    AdoptionReport mine = (AdoptionReport) read[0];
+    AdoptionReport org = (AdoptionReport) read[1];
+    TeamVsOrganisation rates = (TeamVsOrganisation) read[2];
     cards.removeAll();
     cards.add(
         card("Team " + team + " · this week", weekFigure(mine.latest(), k), "team-this-week"),

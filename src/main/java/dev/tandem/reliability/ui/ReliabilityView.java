@@ -21,12 +21,14 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import dev.tandem.base.ConsistentRead;
 import dev.tandem.base.ui.CsvExport;
 import dev.tandem.base.ui.chart.EChart;
 import dev.tandem.reliability.CausesAndSafeguards;
 import dev.tandem.reliability.Comparison;
 import dev.tandem.reliability.Exposure;
 import dev.tandem.reliability.IncidentProfile;
+import dev.tandem.reliability.RateWindow;
 import dev.tandem.reliability.ReliabilityService;
 import dev.tandem.roster.RosterService;
 import dev.tandem.security.CurrentUser;
@@ -47,6 +49,12 @@ import java.util.Map;
 public class ReliabilityView extends VerticalLayout implements BeforeEnterObserver {
 
   private final ReliabilityService reliability;
+  private final ConsistentRead consistent;
+
+  /** The screen's figures, read from one snapshot. */
+  private record Figures(
+      Comparison comparison, List<RateWindow> overTime, CausesAndSafeguards causes) {}
+
   private final ScopePicker scope;
   private final RadioButtonGroup<Exposure> exposure = new RadioButtonGroup<>("Exposure");
   private final Paragraph unclassified = new Paragraph();
@@ -67,8 +75,9 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
   record SafeguardRow(
       String safeguard, IncidentProfile.SafeguardGap ai, IncidentProfile.SafeguardGap other) {}
 
-  ReliabilityView(ReliabilityService reliability, RosterService roster) {
+  ReliabilityView(ReliabilityService reliability, RosterService roster, ConsistentRead consistent) {
     this.reliability = reliability;
+    this.consistent = consistent;
     addClassName("tandem-page");
     this.scope =
         new ScopePicker(
@@ -151,7 +160,19 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
   }
 
   private void refresh() {
-    Comparison c = reliability.comparison(scope.range(), scope.teamKey(), requestedExposure);
+    Figures figures =
+        consistent.read(
+            () -> {
+              Comparison read =
+                  reliability.comparison(scope.range(), scope.teamKey(), requestedExposure);
+              return read.suppressed()
+                  ? new Figures(read, List.of(), null)
+                  : new Figures(
+                      read,
+                      reliability.overTime(scope.range(), scope.teamKey(), read.exposure()),
+                      reliability.causesAndSafeguards(scope.range(), scope.teamKey()));
+            });
+    Comparison c = figures.comparison();
     quiet = true;
     exposure.setValue(c.exposure());
     quiet = false;
@@ -181,10 +202,8 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
     grid.show(c);
     forest.show(ReliabilityCharts.forest(c));
     bubble.show(ReliabilityCharts.bubble(c));
-    overTime.show(
-        ReliabilityCharts.overTime(
-            reliability.overTime(scope.range(), scope.teamKey(), c.exposure()), c));
-    CausesAndSafeguards cs = reliability.causesAndSafeguards(scope.range(), scope.teamKey());
+    overTime.show(ReliabilityCharts.overTime(figures.overTime(), c));
+    CausesAndSafeguards cs = figures.causes();
     rootCauses.show(ReliabilityCharts.rootCauses(cs));
     safeguards.setItems(
         List.of(

@@ -1,0 +1,213 @@
+package dev.tandem.rollup;
+
+import static dev.tandem.db.Tables.CHANGE_COUNT;
+import static dev.tandem.db.Tables.DEVELOPER;
+import static dev.tandem.db.Tables.ROLLUP_TEAM_TOOL_WEEK;
+import static dev.tandem.db.Tables.ROLLUP_TEAM_WEEK;
+import static dev.tandem.db.Tables.USAGE_WEEK;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.min;
+import static org.jooq.impl.DSL.sum;
+
+import dev.tandem.base.WeekRange;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads of the rollup for a scope ({@code teamIds}: a team and the teams below it; null = the whole
+ * organisation) and a range of weeks: a few rows per week, whatever the number of developers.
+ */
+@Repository
+public class RollupQuery {
+
+  /** One week of a scope: DESIGN §3.1 headcount, AI users and their intensity cohorts. */
+  public record WeekTotals(
+      LocalDate monday,
+      int headcount,
+      int aiUsers,
+      int light,
+      int moderate,
+      int heavy,
+      int usageOutsideHeadcount) {}
+
+  /** One week of one team of the scope (headcount and AI users), for tables of sub-teams. */
+  public record TeamWeek(LocalDate monday, long teamId, int headcount, int aiUsers) {}
+
+  /**
+   * One week of one tool or attribution ('none') in a scope: users in headcount, developers with
+   * any active usage, changes, developers with changes.
+   */
+  public record ToolWeek(
+      LocalDate monday,
+      String tool,
+      int users,
+      int usageDevelopers,
+      long changes,
+      int changeDevelopers) {}
+
+  private final DSLContext db;
+
+  RollupQuery(DSLContext db) {
+    this.db = db;
+  }
+
+  /** Outside Spring (tests on PostgreSQL). */
+  public static RollupQuery on(DSLContext db) {
+    return new RollupQuery(db);
+  }
+
+  public List<WeekTotals> weeks(WeekRange range, Collection<Long> teamIds) {
+    var r = ROLLUP_TEAM_WEEK;
+    return db.select(
+            r.WEEK_START,
+            sum(r.HEADCOUNT),
+            sum(r.AI_USERS),
+            sum(r.LIGHT_USERS),
+            sum(r.MODERATE_USERS),
+            sum(r.HEAVY_USERS),
+            sum(r.USAGE_OUTSIDE_HEADCOUNT))
+        .from(r)
+        .where(r.WEEK_START.between(range.from().monday(), range.to().monday()))
+        .and(teamIds == null ? DSL.noCondition() : r.TEAM_ID.in(teamIds))
+        .groupBy(r.WEEK_START)
+        .orderBy(r.WEEK_START)
+        .fetch(
+            x ->
+                new WeekTotals(
+                    x.value1(),
+                    i(x.value2()),
+                    i(x.value3()),
+                    i(x.value4()),
+                    i(x.value5()),
+                    i(x.value6()),
+                    i(x.value7())));
+  }
+
+  public List<TeamWeek> teamWeeks(WeekRange range, Collection<Long> teamIds) {
+    var r = ROLLUP_TEAM_WEEK;
+    return db.select(r.WEEK_START, r.TEAM_ID, r.HEADCOUNT, r.AI_USERS)
+        .from(r)
+        .where(r.WEEK_START.between(range.from().monday(), range.to().monday()))
+        .and(teamIds == null ? DSL.noCondition() : r.TEAM_ID.in(teamIds))
+        .fetch(x -> new TeamWeek(x.value1(), x.value2(), x.value3(), x.value4()));
+  }
+
+  public List<ToolWeek> tools(WeekRange range, Collection<Long> teamIds) {
+    var r = ROLLUP_TEAM_TOOL_WEEK;
+    return db.select(
+            r.WEEK_START,
+            r.TOOL_KEY,
+            sum(r.USERS),
+            sum(r.USAGE_DEVELOPERS),
+            sum(r.CHANGES),
+            sum(r.CHANGE_DEVELOPERS))
+        .from(r)
+        .where(r.WEEK_START.between(range.from().monday(), range.to().monday()))
+        .and(teamIds == null ? DSL.noCondition() : r.TEAM_ID.in(teamIds))
+        .groupBy(r.WEEK_START, r.TOOL_KEY)
+        .fetch(
+            x ->
+                new ToolWeek(
+                    x.value1(),
+                    x.value2(),
+                    i(x.value3()),
+                    i(x.value4()),
+                    x.value5() == null ? 0 : x.value5().longValue(),
+                    i(x.value6())));
+  }
+
+  /**
+   * Distinct developers of the scope with active usage of {@code tool} or changes attributed to it
+   * in the range: the exact group size behind a tool's figures, read only when the rollup's bounds
+   * cannot decide (DESIGN §3.4). Driven by the scope's developers through the primary keys.
+   */
+  public int developersOfTool(String tool, WeekRange range, Collection<Long> teamIds) {
+    LocalDate first = range.from().monday();
+    LocalDate last = range.to().monday();
+    Condition scope = teamIds == null ? DSL.noCondition() : DEVELOPER.TEAM_ID.in(teamIds);
+    var usage =
+        DSL.select(USAGE_WEEK.DEVELOPER_ID)
+            .from(DEVELOPER)
+            .join(USAGE_WEEK)
+            .on(USAGE_WEEK.DEVELOPER_ID.eq(DEVELOPER.ID))
+            .where(scope)
+            .and(USAGE_WEEK.TOOL_KEY.eq(tool))
+            .and(USAGE_WEEK.WEEK_START.between(first, last))
+            .and(USAGE_WEEK.ACTIVE_DAYS.ge((short) 1));
+    var changes =
+        DSL.select(CHANGE_COUNT.DEVELOPER_ID)
+            .from(DEVELOPER)
+            .join(CHANGE_COUNT)
+            .on(CHANGE_COUNT.DEVELOPER_ID.eq(DEVELOPER.ID))
+            .where(scope)
+            .and(CHANGE_COUNT.ATTRIBUTION.eq(tool))
+            .and(CHANGE_COUNT.WEEK_START.between(first, last))
+            .and(CHANGE_COUNT.CHANGES.gt(0));
+    return db.fetchCount(usage.union(changes));
+  }
+
+  /**
+   * Distinct developers of the scope in headcount in at least one week of the range (DESIGN §3.4
+   * group size): one pass over the roster, no weeks needed.
+   */
+  public int developersInHeadcount(WeekRange range, Collection<Long> teamIds) {
+    return db.fetchCount(
+        DEVELOPER,
+        inHeadcountDuring(range.from().monday(), range.to().sunday()).and(inScope(teamIds)));
+  }
+
+  /** The earliest week with a developer's start, usage or changes (null: no data). */
+  LocalDate earliestWeek() {
+    LocalDate started = db.select(min(DEVELOPER.STARTED_ON)).from(DEVELOPER).fetchOne().value1();
+    LocalDate used = db.select(min(USAGE_WEEK.WEEK_START)).from(USAGE_WEEK).fetchOne().value1();
+    LocalDate changed =
+        db.select(min(CHANGE_COUNT.WEEK_START)).from(CHANGE_COUNT).fetchOne().value1();
+    return Stream.of(started, used, changed)
+        .filter(java.util.Objects::nonNull)
+        .min(LocalDate::compareTo)
+        .orElse(null);
+  }
+
+  /** The latest week the rollup holds (null: empty). */
+  LocalDate latestWeek() {
+    return db.select(max(ROLLUP_TEAM_WEEK.WEEK_START)).from(ROLLUP_TEAM_WEEK).fetchOne().value1();
+  }
+
+  /**
+   * DESIGN §3.1 "in headcount in week W", defined once: not excluded, {@code started_on <=
+   * Sunday(W)} and ({@code left_on} empty or {@code left_on >= Monday(W)}); {@code monday}/{@code
+   * sunday} bound the week. The rollup is built with it; per-developer lists use it directly.
+   */
+  public static Condition inHeadcount(Field<LocalDate> monday, Field<LocalDate> sunday) {
+    return DEVELOPER
+        .STARTED_ON
+        .le(sunday)
+        .and(DEVELOPER.LEFT_ON.isNull().or(DEVELOPER.LEFT_ON.ge(monday)))
+        .and(DEVELOPER.EXCLUDED.isFalse());
+  }
+
+  /**
+   * In headcount in at least one week from {@code firstMonday} to {@code lastSunday}: the same rule
+   * over an interval, since {@code left_on >= started_on}.
+   */
+  public static Condition inHeadcountDuring(LocalDate firstMonday, LocalDate lastSunday) {
+    return inHeadcount(DSL.inline(firstMonday), DSL.inline(lastSunday));
+  }
+
+  /** Developers of the given teams; {@code null} means the whole organisation. */
+  public static Condition inScope(Collection<Long> teamIds) {
+    return teamIds == null ? DSL.noCondition() : DEVELOPER.TEAM_ID.in(teamIds);
+  }
+
+  private static int i(BigDecimal value) {
+    return value == null ? 0 : value.intValue();
+  }
+}

@@ -1,0 +1,375 @@
+package dev.tandem.rollup;
+
+import static dev.tandem.db.Tables.DEVELOPER;
+import static dev.tandem.db.Tables.TEAM;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.base.IsoWeek;
+import dev.tandem.base.WeekRange;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rollup equals its definition computed from the base tables (the pre-rollup queries, kept here
+ * as the oracle: a VALUES table of weeks joined to the roster and to usage/changes), for every
+ * figure, every scope (organisation and each team subtree) and several ranges, on randomly
+ * generated small organisations: joiners and leavers mid-week, excluded developers, several tools
+ * per developer, usage outside employment, changes by attribution, then a team move and the undo of
+ * an "import" (rows removed and the touched weeks refreshed, as the hooks do).
+ */
+class RollupPropertyIT {
+
+  private static final List<String> TOOLS = List.of("copilot", "kiro", "cursor");
+  private static final LocalDate FIRST = IsoWeek.parse("2025-W50").monday();
+  private static final int WEEKS = 12;
+
+  @Test
+  void the_rollup_equals_the_base_table_definition_for_every_scope_range_and_seed() {
+    for (long seed = 1; seed <= 6; seed++) {
+      DSLContext db = freshDatabase(seed);
+      Random random = new Random(seed);
+      List<Long> teams = organisation(db, random);
+      RollupRepository repository = RollupRepository.on(db);
+      repository.recomputeInChunks(
+          new WeekSpan(FIRST.minusWeeks(4), FIRST.plusWeeks(WEEKS + 4)), null);
+      assertEverything(db, teams, "seed " + seed);
+
+      // A team move: the developer's whole history moves; both teams are recomputed.
+      long moved = db.fetchOne("SELECT MIN(id) FROM developer").get(0, Long.class);
+      long from =
+          db.fetchOne("SELECT team_id FROM developer WHERE id = ?", moved).get(0, Long.class);
+      long to = teams.get((teams.indexOf(from) + 1) % teams.size());
+      db.execute("UPDATE developer SET team_id = ? WHERE id = ?", to, moved);
+      repository.recomputeInChunks(
+          new WeekSpan(FIRST.minusWeeks(4), FIRST.plusWeeks(WEEKS + 4)), Set.of(from, to));
+      assertEverything(db, teams, "seed " + seed + " after a team move");
+
+      // The undo of an import of weeks 3–5: its rows go, those weeks are recomputed.
+      LocalDate undoFrom = FIRST.plusWeeks(3);
+      LocalDate undoTo = FIRST.plusWeeks(5);
+      db.execute("DELETE FROM usage_week WHERE week_start BETWEEN ? AND ?", undoFrom, undoTo);
+      db.execute("DELETE FROM change_count WHERE week_start BETWEEN ? AND ?", undoFrom, undoTo);
+      repository.recomputeInChunks(new WeekSpan(undoFrom, undoTo), null);
+      assertEverything(db, teams, "seed " + seed + " after an undo");
+    }
+  }
+
+  private static void assertEverything(DSLContext db, List<Long> teams, String what) {
+    RollupQuery rollup = RollupQuery.on(db);
+    List<WeekRange> ranges =
+        List.of(
+            range(0, WEEKS - 1),
+            range(2, 4),
+            range(5, 5),
+            range(-3, 2),
+            range(WEEKS - 2, WEEKS + 2));
+    List<Set<Long>> scopes = new ArrayList<>();
+    scopes.add(null);
+    for (long team : teams) {
+      scopes.add(subtree(db, team));
+    }
+    for (WeekRange range : ranges) {
+      for (Set<Long> scope : scopes) {
+        String where = what + ", range " + range + ", scope " + scope;
+        Map<LocalDate, List<Integer>> expectedWeeks = Oracle.weeks(db, range, scope);
+        Map<LocalDate, List<Integer>> actualWeeks = new TreeMap<>();
+        rollup
+            .weeks(range, scope)
+            .forEach(
+                w ->
+                    actualWeeks.put(
+                        w.monday(),
+                        List.of(
+                            w.headcount(),
+                            w.aiUsers(),
+                            w.light(),
+                            w.moderate(),
+                            w.heavy(),
+                            w.usageOutsideHeadcount())));
+        assertThat(actualWeeks).as(where).isEqualTo(expectedWeeks);
+
+        Map<String, Long> expectedTools = Oracle.tools(db, range, scope);
+        Map<String, Long> actualTools = new TreeMap<>();
+        rollup
+            .tools(range, scope)
+            .forEach(
+                t -> {
+                  if (t.users() > 0) {
+                    actualTools.put(t.monday() + " users " + t.tool(), (long) t.users());
+                  }
+                  if (t.changes() > 0) {
+                    actualTools.put(t.monday() + " changes " + t.tool(), t.changes());
+                  }
+                });
+        assertThat(actualTools).as(where).isEqualTo(expectedTools);
+
+        assertThat(rollup.developersInHeadcount(range, scope))
+            .as(where)
+            .isEqualTo(Oracle.developersInHeadcount(db, range, scope));
+        for (String tool : TOOLS) {
+          assertThat(rollup.developersOfTool(tool, range, scope))
+              .as(where + " " + tool)
+              .isEqualTo(Oracle.developersOfTool(db, tool, range, scope));
+        }
+      }
+    }
+  }
+
+  private static WeekRange range(int from, int to) {
+    return new WeekRange(
+        IsoWeek.starting(FIRST.plusWeeks(from)), IsoWeek.starting(FIRST.plusWeeks(to)));
+  }
+
+  private static Set<Long> subtree(DSLContext db, long team) {
+    Set<Long> ids = new HashSet<>(List.of(team));
+    boolean grew = true;
+    while (grew) {
+      grew =
+          ids.addAll(
+              db.fetch(
+                      "SELECT id FROM team WHERE parent_id IN ("
+                          + ids.stream().map(String::valueOf).collect(Collectors.joining(","))
+                          + ")")
+                  .getValues(0, Long.class));
+    }
+    return ids;
+  }
+
+  /** Three top-level teams, two of them with two sub-teams; 12–30 developers; usage and changes. */
+  private static List<Long> organisation(DSLContext db, Random random) {
+    List<Long> teams = new ArrayList<>();
+    for (int t = 0; t < 3; t++) {
+      long top = team(db, "top-" + t, null);
+      teams.add(top);
+      if (t < 2) {
+        teams.add(team(db, "sub-" + t + "-a", top));
+        teams.add(team(db, "sub-" + t + "-b", top));
+      }
+    }
+    int developers = 12 + random.nextInt(19);
+    for (int d = 0; d < developers; d++) {
+      // Start and leave on any weekday around the window: joiners and leavers mid-week.
+      LocalDate started = FIRST.plusDays(random.nextInt(WEEKS * 7 + 20) - 30);
+      LocalDate left = random.nextInt(3) == 0 ? started.plusDays(random.nextInt(WEEKS * 7)) : null;
+      long id =
+          db.insertInto(DEVELOPER)
+              .set(DEVELOPER.EMAIL, "d" + d + "@example.com")
+              .set(DEVELOPER.NAME, "D" + d)
+              .set(DEVELOPER.TEAM_ID, teams.get(random.nextInt(teams.size())))
+              .set(DEVELOPER.STARTED_ON, started)
+              .set(DEVELOPER.LEFT_ON, left)
+              .set(DEVELOPER.EXCLUDED, random.nextInt(10) == 0)
+              .returning(DEVELOPER.ID)
+              .fetchOne(DEVELOPER.ID);
+      for (int w = -2; w < WEEKS + 2; w++) {
+        LocalDate week = FIRST.plusWeeks(w);
+        for (String tool : TOOLS) {
+          if (random.nextInt(3) == 0) {
+            // Usage even outside employment: it must never count, only be reported.
+            db.execute(
+                "INSERT INTO usage_week (developer_id, tool_key, week_start, source, active_days)"
+                    + " VALUES (?, ?, ?, 'test', ?)",
+                id,
+                tool,
+                week,
+                random.nextInt(8));
+          }
+        }
+        if (random.nextInt(2) == 0) {
+          db.execute(
+              "INSERT INTO change_count (developer_id, week_start, attribution, changes) VALUES (?,"
+                  + " ?, 'none', ?)",
+              id,
+              week,
+              random.nextInt(4));
+        }
+        if (random.nextInt(3) == 0) {
+          db.execute(
+              "INSERT INTO change_count (developer_id, week_start, attribution, changes) VALUES (?,"
+                  + " ?, ?, ?)",
+              id,
+              week,
+              TOOLS.get(random.nextInt(TOOLS.size())),
+              random.nextInt(5));
+        }
+      }
+    }
+    return teams;
+  }
+
+  private static long team(DSLContext db, String key, Long parent) {
+    return db.insertInto(TEAM)
+        .set(TEAM.TEAM_KEY, key)
+        .set(TEAM.NAME, key)
+        .set(TEAM.PARENT_ID, parent)
+        .returning(TEAM.ID)
+        .fetchOne(TEAM.ID);
+  }
+
+  private static DSLContext freshDatabase(long seed) {
+    String url =
+        "jdbc:h2:mem:rollup-property-" + seed + "-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+    Flyway.configure()
+        .dataSource(url, "sa", "")
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
+    try {
+      return DSL.using(
+          java.sql.DriverManager.getConnection(url, "sa", ""),
+          new Settings().withRenderQuotedNames(RenderQuotedNames.NEVER));
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The definitions of DESIGN §3.1/§3.3 straight on the base tables, as the screens read them
+   * before the rollup.
+   */
+  static final class Oracle {
+
+    private Oracle() {}
+
+    private static String weeksTable(WeekRange range) {
+      return range.weeks().stream()
+          .map(w -> "(DATE '" + w.monday() + "', DATE '" + w.sunday() + "')")
+          .collect(Collectors.joining(", ", "(VALUES ", ") w (monday, sunday)"));
+    }
+
+    private static String scope(Collection<Long> teams) {
+      return teams == null
+          ? "TRUE"
+          : "d.team_id IN ("
+              + teams.stream().map(String::valueOf).collect(Collectors.joining(","))
+              + ")";
+    }
+
+    private static final String IN_HEADCOUNT =
+        "d.started_on <= w.sunday AND (d.left_on IS NULL OR d.left_on >= w.monday) AND d.excluded = FALSE";
+
+    static Map<LocalDate, List<Integer>> weeks(
+        DSLContext db, WeekRange range, Collection<Long> teams) {
+      Map<LocalDate, List<Integer>> result = new TreeMap<>();
+      db.fetch(
+              "SELECT w.monday, COUNT(*), COUNT(a.developer_id),"
+                  + " SUM(CASE WHEN a.days = 1 THEN 1 ELSE 0 END),"
+                  + " SUM(CASE WHEN a.days BETWEEN 2 AND 3 THEN 1 ELSE 0 END),"
+                  + " SUM(CASE WHEN a.days >= 4 THEN 1 ELSE 0 END) FROM "
+                  + weeksTable(range)
+                  + " JOIN developer d ON "
+                  + IN_HEADCOUNT
+                  + " AND "
+                  + scope(teams)
+                  + " LEFT JOIN (SELECT developer_id, week_start, LEAST(SUM(active_days), 7) days"
+                  + " FROM usage_week WHERE active_days >= 1 GROUP BY developer_id, week_start) a"
+                  + " ON a.developer_id = d.id AND a.week_start = w.monday GROUP BY w.monday")
+          .forEach(
+              r ->
+                  result.put(
+                      r.get(0, LocalDate.class),
+                      new ArrayList<>(
+                          List.of(
+                              r.get(1, Integer.class),
+                              r.get(2, Integer.class),
+                              r.get(3, Integer.class),
+                              r.get(4, Integer.class),
+                              r.get(5, Integer.class),
+                              0))));
+      db.fetch(
+              "SELECT w.monday, COUNT(*) FROM "
+                  + weeksTable(range)
+                  + " JOIN usage_week u ON u.week_start = w.monday AND u.active_days >= 1"
+                  + " JOIN developer d ON d.id = u.developer_id AND "
+                  + scope(teams)
+                  + " WHERE NOT ("
+                  + IN_HEADCOUNT
+                  + ") GROUP BY w.monday")
+          .forEach(
+              r ->
+                  result
+                      .computeIfAbsent(
+                          r.get(0, LocalDate.class),
+                          m -> new ArrayList<>(List.of(0, 0, 0, 0, 0, 0)))
+                      .set(5, r.get(1, Integer.class)));
+      return result;
+    }
+
+    static Map<String, Long> tools(DSLContext db, WeekRange range, Collection<Long> teams) {
+      Map<String, Long> result = new TreeMap<>();
+      db.fetch(
+              "SELECT w.monday, u.tool_key, COUNT(DISTINCT d.id) FROM "
+                  + weeksTable(range)
+                  + " JOIN developer d ON "
+                  + IN_HEADCOUNT
+                  + " AND "
+                  + scope(teams)
+                  + " JOIN usage_week u ON u.developer_id = d.id AND u.week_start = w.monday AND"
+                  + " u.active_days >= 1 GROUP BY w.monday, u.tool_key")
+          .forEach(
+              r ->
+                  result.put(
+                      r.get(0, LocalDate.class) + " users " + r.get(1, String.class),
+                      r.get(2, Long.class)));
+      db.fetch(
+              "SELECT c.week_start, c.attribution, SUM(c.changes) FROM change_count c JOIN"
+                  + " developer d ON d.id = c.developer_id WHERE c.week_start BETWEEN ? AND ? AND "
+                  + scope(teams)
+                  + " GROUP BY c.week_start, c.attribution HAVING SUM(c.changes) > 0",
+              range.from().monday(),
+              range.to().monday())
+          .forEach(
+              r ->
+                  result.put(
+                      r.get(0, LocalDate.class) + " changes " + r.get(1, String.class),
+                      r.get(2, Long.class)));
+      return result;
+    }
+
+    static int developersInHeadcount(DSLContext db, WeekRange range, Collection<Long> teams) {
+      return db.fetchOne(
+              "SELECT COUNT(DISTINCT d.id) FROM "
+                  + weeksTable(range)
+                  + " JOIN developer d ON "
+                  + IN_HEADCOUNT
+                  + " AND "
+                  + scope(teams))
+          .get(0, Integer.class);
+    }
+
+    static int developersOfTool(
+        DSLContext db, String tool, WeekRange range, Collection<Long> teams) {
+      return db.fetchOne(
+              "SELECT COUNT(DISTINCT developer_id) FROM (SELECT u.developer_id FROM usage_week u JOIN"
+                  + " developer d ON d.id = u.developer_id WHERE u.active_days >= 1 AND u.tool_key = ?"
+                  + " AND u.week_start BETWEEN ? AND ? AND "
+                  + scope(teams)
+                  + " UNION SELECT c.developer_id FROM change_count c JOIN developer d ON d.id ="
+                  + " c.developer_id WHERE c.attribution = ? AND c.changes > 0 AND c.week_start BETWEEN"
+                  + " ? AND ? AND "
+                  + scope(teams)
+                  + ") p",
+              tool,
+              range.from().monday(),
+              range.to().monday(),
+              tool,
+              range.from().monday(),
+              range.to().monday())
+          .get(0, Integer.class);
+    }
+  }
+}
