@@ -161,7 +161,9 @@ public final class OrgBenchmark {
             "anchor");
         table.add("usage import time ÷ bulk-load time", n, usageSeconds / anchor, "×", "≤ 2");
       }
-      readersDuringImport(server, org);
+      if (!options.getOrDefault("readers", "true").equals("false")) {
+        readersDuringImport(server, org);
+      }
     }
     double[] start = new double[1];
     Path log = org.dir.getParent().resolve("tandem.log");
