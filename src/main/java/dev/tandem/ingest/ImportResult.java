@@ -27,32 +27,6 @@ public record ImportResult(
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
   }
 
-  /** A result without warnings. */
-  public ImportResult(
-      Long batchId,
-      String format,
-      long rowsRead,
-      long rowsApplied,
-      long rowsRejected,
-      long rowsUnmatched,
-      List<ImportError> errors,
-      String outcome,
-      boolean dryRun,
-      List<Map<String, Object>> preview) {
-    this(
-        batchId,
-        format,
-        rowsRead,
-        rowsApplied,
-        rowsRejected,
-        rowsUnmatched,
-        errors,
-        outcome,
-        dryRun,
-        preview,
-        List.of());
-  }
-
   public boolean refused() {
     return "refused".equals(outcome);
   }
