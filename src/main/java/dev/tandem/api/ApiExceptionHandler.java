@@ -1,5 +1,6 @@
 package dev.tandem.api;
 
+import dev.tandem.base.DatabaseBusy;
 import dev.tandem.base.LogSafe;
 import dev.tandem.base.ValidationException;
 import java.util.List;
@@ -7,8 +8,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -41,7 +44,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
    * value, and the parameters behind it come from the client.
    */
   @ExceptionHandler(Exception.class)
-  ProblemDetail unexpected(Exception e) {
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    if (DatabaseBusy.causedBy(e)) {
+      log.warn("API request answered 503: {}", LogSafe.describe(e));
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseBusy.RETRY_AFTER_SECONDS))
+          .body(
+              ProblemDetail.forStatusAndDetail(
+                  HttpStatus.SERVICE_UNAVAILABLE, DatabaseBusy.DETAIL));
+    }
     String id = UUID.randomUUID().toString().substring(0, 8);
     log.error("API request failed (error {}): {}", id, LogSafe.describe(e), e);
     ProblemDetail problem =
@@ -49,6 +60,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpStatus.INTERNAL_SERVER_ERROR,
             "Something went wrong on our side (error " + id + "); it has been logged.");
     problem.setProperty("errorId", id);
-    return problem;
+    return ResponseEntity.internalServerError().body(problem);
   }
 }

@@ -264,15 +264,21 @@ class ImportPipeline {
       OffsetDateTime now) {
     switch (kind) {
       case USAGE_DAY, USAGE_WEEK, CHANGES -> {
+        long t = System.nanoTime();
         long unmatched = staging.holdUnmatched(batchId, identitySource);
+        LOG.info("TIMING hold {} ms", (System.nanoTime() - t) / 1_000_000);
+        t = System.nanoTime();
         switch (kind) {
           case USAGE_DAY -> staging.applyUsageDays(batchId, parser.key(), identitySource);
           case USAGE_WEEK -> staging.applyUsageWeeks(batchId, parser.key(), identitySource);
           default -> staging.applyChanges(batchId, identitySource);
         }
+        LOG.info("TIMING merge {} ms", (System.nanoTime() - t) / 1_000_000);
+        t = System.nanoTime();
         WeekSpan weeks = rows.weeks();
         // Every base row of the batch is written (still uncommitted): recompute its weeks.
         rollup.refresh(weeks == null ? null : weeks.toRollup());
+        LOG.info("TIMING rollup {} ms", (System.nanoTime() - t) / 1_000_000);
         return unmatched;
       }
       case INCIDENT -> incidents.apply(batchId, cast(kept, ParsedRow.Incident.class), teamIds, now);

@@ -1,5 +1,6 @@
 package dev.tandem.security;
 
+import dev.tandem.base.DatabaseBusy;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,18 +31,26 @@ class ApiTokenFilter extends OncePerRequestFilter {
     String header = request.getHeader("Authorization");
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       String value = header.substring(7).trim();
-      tokens
-          .authenticate(value)
-          .ifPresent(
-              token -> {
-                var auth =
-                    new UsernamePasswordAuthenticationToken(
-                        "token:" + token.name(),
-                        null,
-                        List.of(new SimpleGrantedAuthority("ROLE_" + token.role().name())));
-                auth.setDetails(token);
-                SecurityContextHolder.getContext().setAuthentication(auth);
-              });
+      java.util.Optional<ApiToken> found;
+      try {
+        found = tokens.authenticate(value);
+      } catch (RuntimeException e) {
+        if (DatabaseBusy.causedBy(e)) {
+          ProblemResponses.busy(response, request.getRequestURI());
+          return;
+        }
+        throw e;
+      }
+      found.ifPresent(
+          token -> {
+            var auth =
+                new UsernamePasswordAuthenticationToken(
+                    "token:" + token.name(),
+                    null,
+                    List.of(new SimpleGrantedAuthority("ROLE_" + token.role().name())));
+            auth.setDetails(token);
+            SecurityContextHolder.getContext().setAuthentication(auth);
+          });
     }
     chain.doFilter(request, response);
   }

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -96,9 +97,17 @@ public class ApiTokenService {
   @Transactional
   public Optional<ApiToken> authenticate(String token) {
     Optional<ApiToken> found = tokens.findActiveByHash(sha256(token));
-    found.ifPresent(t -> tokens.touch(t.id(), clock.instant().atOffset(ZoneOffset.UTC)));
+    OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+    // "Last used" to the minute: a read answered with a token must not become a write each time
+    // (twenty readers with one token would queue on its row).
+    found
+        .filter(t -> t.lastUsedAt() == null || t.lastUsedAt().isBefore(now.minus(TOUCH_EVERY)))
+        .ifPresent(t -> tokens.touch(t.id(), now));
     return found;
   }
+
+  /** How stale "last used" may be. */
+  static final java.time.Duration TOUCH_EVERY = java.time.Duration.ofMinutes(1);
 
   private String randomPart() {
     byte[] bytes = new byte[32];

@@ -1,5 +1,6 @@
 package dev.tandem.security;
 
+import dev.tandem.base.DatabaseBusy;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -23,6 +24,12 @@ final class ProblemResponses {
   static AccessDeniedHandler forbidden() {
     return (request, response, e) ->
         write(response, 403, "Forbidden", "Your role may not do this.", request.getRequestURI());
+  }
+
+  /** No pooled database connection became free in time: retry shortly. */
+  static void busy(HttpServletResponse response, String instance) throws IOException {
+    response.setHeader("Retry-After", String.valueOf(DatabaseBusy.RETRY_AFTER_SECONDS));
+    write(response, 503, "Service Unavailable", DatabaseBusy.DETAIL, instance);
   }
 
   private static void write(
