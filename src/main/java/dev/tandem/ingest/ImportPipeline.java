@@ -264,21 +264,24 @@ class ImportPipeline {
       OffsetDateTime now) {
     switch (kind) {
       case USAGE_DAY, USAGE_WEEK, CHANGES -> {
-        long t = System.nanoTime();
+        long started = System.nanoTime();
         long unmatched = staging.holdUnmatched(batchId, identitySource);
-        LOG.info("TIMING hold {} ms", (System.nanoTime() - t) / 1_000_000);
-        t = System.nanoTime();
+        long heldAt = System.nanoTime();
         switch (kind) {
           case USAGE_DAY -> staging.applyUsageDays(batchId, parser.key(), identitySource);
           case USAGE_WEEK -> staging.applyUsageWeeks(batchId, parser.key(), identitySource);
           default -> staging.applyChanges(batchId, identitySource);
         }
-        LOG.info("TIMING merge {} ms", (System.nanoTime() - t) / 1_000_000);
-        t = System.nanoTime();
+        long mergedAt = System.nanoTime();
         WeekSpan weeks = rows.weeks();
         // Every base row of the batch is written (still uncommitted): recompute its weeks.
         rollup.refresh(weeks == null ? null : weeks.toRollup());
-        LOG.info("TIMING rollup {} ms", (System.nanoTime() - t) / 1_000_000);
+        LOG.info(
+            "import batch {}: unmatched held in {} ms, rows merged in {} ms, rollup in {} ms",
+            batchId,
+            (heldAt - started) / 1_000_000,
+            (mergedAt - heldAt) / 1_000_000,
+            (System.nanoTime() - mergedAt) / 1_000_000);
         return unmatched;
       }
       case INCIDENT -> incidents.apply(batchId, cast(kept, ParsedRow.Incident.class), teamIds, now);
