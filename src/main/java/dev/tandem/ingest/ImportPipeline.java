@@ -194,6 +194,9 @@ class ImportPipeline {
     Map<Long, Long> teamIds = new HashMap<>();
     List<ParsedRow> kept = rows.fatal() ? List.of() : check(kind, rows, teamIds);
     String identitySource = parser.identitySource(context);
+    if (!rows.fatal() && (kind == RowKind.USAGE_WEEK || kind == RowKind.CHANGES)) {
+      rejectResolvedRepeats(batchId, identitySource, kind, rows);
+    }
     if (rows.fatal() || (rows.hasErrors() && request.mode() == ImportMode.ALL_OR_NOTHING)) {
       if (request.dryRun()) {
         tx.executeWithoutResult(s -> batches.delete(batchId));
@@ -250,6 +253,37 @@ class ImportPipeline {
         (System.nanoTime() - applyStart) / 1_000_000);
     clearStage(batchId, staged);
     return result;
+  }
+
+  /**
+   * Weekly lines whose different identities resolve to the same developer, tool and week as an
+   * earlier line are rejected like any repeated key; their staged rows go (skip-invalid applies the
+   * first line only).
+   */
+  private void rejectResolvedRepeats(
+      long batchId, String identitySource, RowKind kind, RowCollector rows) {
+    List<StagingRepository.ResolvedRepeat> repeats =
+        staging.repeatsAfterResolution(batchId, identitySource);
+    if (repeats.isEmpty()) {
+      return;
+    }
+    String what = kind == RowKind.CHANGES ? "week and tool" : "tool and week";
+    for (StagingRepository.ResolvedRepeat r : repeats) {
+      rows.reject(
+          r.line(),
+          "key",
+          "'"
+              + r.externalId()
+              + "' is the same developer as line "
+              + r.firstLine()
+              + " (through the identity map), with the same "
+              + what
+              + "; each may appear once in a file");
+    }
+    tx.executeWithoutResult(
+        s ->
+            staging.deleteLines(
+                batchId, repeats.stream().map(StagingRepository.ResolvedRepeat::line).toList()));
   }
 
   /** The final transaction's writes; returns how many rows were held as unmatched. */

@@ -147,6 +147,52 @@ class StagingRepository {
     return DEVELOPER.ID.isNotNull().or(IDENTITY_MAP.DEVELOPER_ID.isNotNull());
   }
 
+  /**
+   * A staged line whose identity resolves to the same developer, tool and week as an earlier one.
+   */
+  record ResolvedRepeat(long line, long firstLine, String externalId) {}
+
+  private static final String RESOLVED_REPEATS =
+      """
+      WITH mapped AS (
+        SELECT s.line_no, m.developer_id, s.tool_key, s.week_start, s.external_id
+        FROM identity_map m
+        JOIN import_stage s ON s.batch_id = {0} AND s.external_id = m.external_id
+        WHERE m.source = {1}
+          AND NOT EXISTS (SELECT 1 FROM developer d WHERE d.email = s.external_id)
+      ),
+      keyed AS (
+        SELECT line_no, developer_id, tool_key, week_start, external_id FROM mapped
+        UNION ALL
+        SELECT s.line_no, d.id, s.tool_key, s.week_start, s.external_id
+        FROM (SELECT DISTINCT developer_id FROM mapped) md
+        JOIN developer d ON d.id = md.developer_id
+        JOIN import_stage s ON s.batch_id = {0} AND s.external_id = d.email
+      )
+      SELECT k.line_no, f.first_line, k.external_id
+      FROM keyed k
+      JOIN (SELECT developer_id, tool_key, week_start, MIN(line_no) AS first_line
+            FROM keyed GROUP BY developer_id, tool_key, week_start HAVING COUNT(*) > 1) f
+        ON f.developer_id = k.developer_id AND f.tool_key = k.tool_key
+        AND f.week_start = k.week_start
+      WHERE k.line_no > f.first_line
+      ORDER BY k.line_no
+      """;
+
+  /**
+   * Weekly rows whose identities differ in the file but resolve to one developer (an email and an
+   * identity mapped to it, or two mapped identities) with the same tool (or attribution) and week:
+   * a key repeated inside one file (DESIGN §4.1), found set-based from the identity map's side, so
+   * a file without mapped identities costs one index probe per mapping.
+   */
+  List<ResolvedRepeat> repeatsAfterResolution(long batchId, String source) {
+    return db.resultQuery(RESOLVED_REPEATS, DSL.val(batchId), DSL.val(source))
+        .fetch(
+            r ->
+                new ResolvedRepeat(
+                    r.get(0, Long.class), r.get(1, Long.class), r.get(2, String.class)));
+  }
+
   /** How many staged rows of the batch no identity resolves (what a dry run would hold). */
   int countUnmatched(long batchId, String source) {
     return db.fetchCount(

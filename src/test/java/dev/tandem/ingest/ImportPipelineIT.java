@@ -176,6 +176,42 @@ class ImportPipelineIT {
   }
 
   @Test
+  void two_identities_of_one_developer_with_the_same_tool_and_week_are_a_repeated_key() {
+    long ana =
+        db.select(DEVELOPER.ID)
+            .from(DEVELOPER)
+            .where(DEVELOPER.EMAIL.eq("ana.silva@example.com"))
+            .fetchOne(DEVELOPER.ID);
+    imports.mapIdentity("tandem", "ana.work@example.com", ana);
+    String file =
+        """
+        week,email,tool,active_days,interactions,accepted_lines
+        2026-W47,ana.silva@example.com,copilot,5,130,410
+        2026-W47,li.wei@example.com,copilot,1,3,4
+        2026-W47,ana.work@example.com,copilot,2,10,20
+        2026-W47,ana.work@example.com,kiro,1,1,1
+        """;
+
+    ImportResult refused = fx.importText(file, "tandem-usage-csv");
+
+    assertThat(refused.outcome()).isEqualTo("refused");
+    assertThat(refused.errors())
+        .extracting(ImportError::line, ImportError::field)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(4L, "key"));
+    assertThat(refused.errors().get(0).message())
+        .contains("'ana.work@example.com' is the same developer as line 2");
+    assertThat(db.fetchCount(USAGE_WEEK)).isZero();
+
+    ImportResult skipped = fx.importText(file, "tandem-usage-csv", ImportMode.SKIP_INVALID, false);
+
+    assertThat(skipped.outcome()).isEqualTo("partially-applied");
+    assertThat(skipped.rowsApplied()).isEqualTo(3);
+    assertThat(fx.week("ana.silva@example.com", "copilot", "2026-W47"))
+        .isEqualTo(new Week("tandem-usage-csv", 5, 130L, 410L));
+    assertThat(fx.week("ana.silva@example.com", "kiro", "2026-W47").activeDays()).isEqualTo(1);
+  }
+
+  @Test
   void unmatched_rows_become_counted_after_mapping() {
     fx.importFile("usage.csv", "tandem-usage-csv");
     assertThat(fx.week("ana.silva@example.com", "copilot", "2026-W47").activeDays()).isEqualTo(5);
