@@ -168,11 +168,13 @@ class ImportPipeline {
     long started = System.nanoTime();
     MessageDigest sha = sha256();
     RowKind kind = parser.kind();
+    StagingRepository.Identities developers =
+        staged(kind) ? staging.identities(parser.identitySource(context)) : identity -> null;
     RowCollector rows =
         new RowCollector(
             chunk ->
                 staging.whileStaging(
-                    () -> tx.executeWithoutResult(s -> staging.stage(batchId, chunk))),
+                    () -> tx.executeWithoutResult(s -> staging.stage(batchId, chunk, developers))),
             duplicateWhat(kind),
             progress);
     try (InputStream in =
@@ -189,8 +191,7 @@ class ImportPipeline {
         rows.rowsRead(),
         (System.nanoTime() - started) / 1_000_000);
     String hash = HexFormat.of().formatHex(sha.digest());
-    boolean staged =
-        kind == RowKind.USAGE_DAY || kind == RowKind.USAGE_WEEK || kind == RowKind.CHANGES;
+    boolean staged = staged(kind);
     Map<Long, Long> teamIds = new HashMap<>();
     List<ParsedRow> kept = rows.fatal() ? List.of() : check(kind, rows, teamIds);
     String identitySource = parser.identitySource(context);
@@ -224,7 +225,7 @@ class ImportPipeline {
     }
     String outcome = rows.rejected() > 0 ? "partially-applied" : "applied";
     if (request.dryRun()) {
-      long unmatched = staged ? staging.countUnmatched(batchId, identitySource) : 0;
+      long unmatched = staged ? staging.countUnmatched(batchId) : 0;
       tx.executeWithoutResult(s -> batches.delete(batchId));
       clearStage(batchId, staged);
       return result(null, parser, rows, rows.validRows() - unmatched, unmatched, outcome, request);
@@ -365,6 +366,11 @@ class ImportPipeline {
       case IDENTITY -> checkIdentities(rows.kept(), rows);
       default -> List.of();
     };
+  }
+
+  /** Kinds whose rows go through the stage (usage and changes). */
+  private static boolean staged(RowKind kind) {
+    return kind == RowKind.USAGE_DAY || kind == RowKind.USAGE_WEEK || kind == RowKind.CHANGES;
   }
 
   private static String duplicateWhat(RowKind kind) {

@@ -57,10 +57,14 @@ class StagingRepository {
   private static final String STAGE_SQL =
       "INSERT INTO import_stage (batch_id, line_no, row_kind, external_id, discriminator,"
           + " tool_key, usage_date, week_start, week_end, active, active_days, interactions,"
-          + " accepted_lines, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " accepted_lines, changes, developer_id)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-  /** One plain JDBC batch for many rows (jOOQ's per-row bind objects cost more than the insert). */
-  void stage(long batchId, List<? extends ParsedRow> rows) {
+  /**
+   * One plain JDBC batch for many rows (jOOQ's per-row bind objects cost more than the insert),
+   * each with the developer its identity resolves to ({@code developers}; null: held as unmatched).
+   */
+  void stage(long batchId, List<? extends ParsedRow> rows, Identities developers) {
     if (rows.isEmpty()) {
       return;
     }
@@ -83,6 +87,7 @@ class StagingRepository {
                 setNullable(ps, 12, u.interactions(), Types.BIGINT);
                 setNullable(ps, 13, u.acceptedLines(), Types.BIGINT);
                 ps.setNull(14, Types.INTEGER);
+                setNullable(ps, 15, developers.developerOf(u.identity()), Types.BIGINT);
               } else if (row instanceof ParsedRow.Change ch) {
                 ps.setString(3, "changes");
                 ps.setString(4, ch.email());
@@ -96,6 +101,7 @@ class StagingRepository {
                 ps.setNull(12, Types.BIGINT);
                 ps.setNull(13, Types.BIGINT);
                 ps.setInt(14, ch.changes());
+                setNullable(ps, 15, developers.developerOf(ch.email()), Types.BIGINT);
               } else {
                 continue;
               }
@@ -117,6 +123,31 @@ class StagingRepository {
     }
   }
 
+  /**
+   * Every identity of {@code source} that resolves to a developer, in memory for one import (a
+   * roster email first, then the identity map: DESIGN §4): staged rows carry their developer, so no
+   * later statement joins the roster per row.
+   */
+  Identities identities(String source) {
+    java.util.Map<String, Long> byIdentity = new java.util.HashMap<>();
+    db.select(IDENTITY_MAP.EXTERNAL_ID, IDENTITY_MAP.DEVELOPER_ID)
+        .from(IDENTITY_MAP)
+        .where(IDENTITY_MAP.SOURCE.eq(source))
+        .fetchSize(10_000)
+        .forEach(r -> byIdentity.put(r.value1(), r.value2()));
+    db.select(DEVELOPER.EMAIL, DEVELOPER.ID)
+        .from(DEVELOPER)
+        .fetchSize(10_000)
+        .forEach(r -> byIdentity.put(r.value1(), r.value2()));
+    return byIdentity::get;
+  }
+
+  /** An identity's developer, or null when neither the roster nor the identity map knows it. */
+  @FunctionalInterface
+  interface Identities {
+    Long developerOf(String identity);
+  }
+
   void deleteLines(long batchId, Collection<Long> lines) {
     List<Long> all = List.copyOf(lines);
     for (int i = 0; i < all.size(); i += 1000) {
@@ -127,24 +158,13 @@ class StagingRepository {
     }
   }
 
-  /**
-   * The developer of a staged row, by a join: a roster email first, then the identity map of {@code
-   * source}; null when neither knows the identity.
-   */
+  /** The developer of a staged row, resolved when it was staged (null: held as unmatched). */
   private static Field<Long> developer() {
-    return coalesce(DEVELOPER.ID, IDENTITY_MAP.DEVELOPER_ID);
-  }
-
-  private static org.jooq.TableLike<?> stageWithDevelopers(String source) {
-    return S.leftJoin(DEVELOPER)
-        .on(DEVELOPER.EMAIL.eq(S.EXTERNAL_ID))
-        .leftJoin(IDENTITY_MAP)
-        .on(IDENTITY_MAP.SOURCE.eq(source))
-        .and(IDENTITY_MAP.EXTERNAL_ID.eq(S.EXTERNAL_ID));
+    return S.DEVELOPER_ID;
   }
 
   private static Condition resolves() {
-    return DEVELOPER.ID.isNotNull().or(IDENTITY_MAP.DEVELOPER_ID.isNotNull());
+    return S.DEVELOPER_ID.isNotNull();
   }
 
   /**
@@ -194,13 +214,8 @@ class StagingRepository {
   }
 
   /** How many staged rows of the batch no identity resolves (what a dry run would hold). */
-  int countUnmatched(long batchId, String source) {
-    return db.fetchCount(
-        select(S.LINE_NO)
-            .from(stageWithDevelopers(source))
-            .where(S.BATCH_ID.eq(batchId))
-            .and(DEVELOPER.ID.isNull())
-            .and(IDENTITY_MAP.DEVELOPER_ID.isNull()));
+  int countUnmatched(long batchId) {
+    return db.fetchCount(S, S.BATCH_ID.eq(batchId).and(S.DEVELOPER_ID.isNull()));
   }
 
   /** Copies rows of unknown identities to {@code unmatched_row}; returns how many. */
@@ -233,10 +248,9 @@ class StagingRepository {
                     S.INTERACTIONS,
                     S.ACCEPTED_LINES,
                     S.CHANGES)
-                .from(stageWithDevelopers(source))
+                .from(S)
                 .where(S.BATCH_ID.eq(batchId))
-                .and(DEVELOPER.ID.isNull())
-                .and(IDENTITY_MAP.DEVELOPER_ID.isNull()))
+                .and(S.DEVELOPER_ID.isNull()))
         .execute();
   }
 
@@ -285,15 +299,20 @@ class StagingRepository {
    * held rows; returns how many will apply and the weeks they touch.
    */
   int releaseResolvedHeld(long batchId, String source) {
-    db.deleteFrom(S)
+    db.update(S)
+        .set(
+            S.DEVELOPER_ID,
+            coalesce(
+                field(
+                    select(DEVELOPER.ID).from(DEVELOPER).where(DEVELOPER.EMAIL.eq(S.EXTERNAL_ID))),
+                field(
+                    select(IDENTITY_MAP.DEVELOPER_ID)
+                        .from(IDENTITY_MAP)
+                        .where(IDENTITY_MAP.SOURCE.eq(source))
+                        .and(IDENTITY_MAP.EXTERNAL_ID.eq(S.EXTERNAL_ID)))))
         .where(S.BATCH_ID.eq(batchId))
-        .andNotExists(selectOne().from(DEVELOPER).where(DEVELOPER.EMAIL.eq(S.EXTERNAL_ID)))
-        .andNotExists(
-            selectOne()
-                .from(IDENTITY_MAP)
-                .where(IDENTITY_MAP.SOURCE.eq(source))
-                .and(IDENTITY_MAP.EXTERNAL_ID.eq(S.EXTERNAL_ID)))
         .execute();
+    db.deleteFrom(S).where(S.BATCH_ID.eq(batchId)).and(S.DEVELOPER_ID.isNull()).execute();
     return db.deleteFrom(UNMATCHED_ROW)
         .where(UNMATCHED_ROW.BATCH_ID.eq(batchId))
         .and(UNMATCHED_ROW.ID.in(select(S.LINE_NO).from(S).where(S.BATCH_ID.eq(batchId))))
@@ -367,7 +386,7 @@ class StagingRepository {
                 max(activeFlag).as("act"),
                 sum(S.INTERACTIONS).cast(SQLDataType.BIGINT).as("inter"),
                 sum(S.ACCEPTED_LINES).cast(SQLDataType.BIGINT).as("lines"))
-            .from(stageWithDevelopers(identitySource))
+            .from(S)
             .where(S.BATCH_ID.eq(batchId))
             .and(resolves())
             .groupBy(developer(), S.TOOL_KEY, S.USAGE_DATE)
@@ -451,7 +470,7 @@ class StagingRepository {
     // of the week wins over any other source.
     Table<?> k =
         selectDistinct(developer().as("developer_id"), S.TOOL_KEY, S.WEEK_START, S.WEEK_END)
-            .from(stageWithDevelopers(identitySource))
+            .from(S)
             .where(S.BATCH_ID.eq(batchId))
             .and(resolves())
             .asTable("k");
@@ -494,7 +513,7 @@ class StagingRepository {
                 S.ACTIVE_DAYS.as("active_days"),
                 S.INTERACTIONS.as("interactions"),
                 S.ACCEPTED_LINES.as("accepted_lines"))
-            .from(stageWithDevelopers(identitySource))
+            .from(S)
             .where(S.BATCH_ID.eq(batchId))
             .and(resolves())
             .asTable("r");
@@ -581,7 +600,7 @@ class StagingRepository {
                 S.WEEK_START.as("week_start"),
                 S.TOOL_KEY.as("attribution"),
                 S.CHANGES.as("changes"))
-            .from(stageWithDevelopers(identitySource))
+            .from(S)
             .where(S.BATCH_ID.eq(batchId))
             .and(resolves())
             .asTable("a");
