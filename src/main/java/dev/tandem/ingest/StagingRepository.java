@@ -172,45 +172,43 @@ class StagingRepository {
    */
   record ResolvedRepeat(long line, long firstLine, String externalId) {}
 
-  private static final String RESOLVED_REPEATS =
-      """
-      WITH mapped AS (
-        SELECT s.line_no, m.developer_id, s.tool_key, s.week_start, s.external_id
-        FROM identity_map m
-        JOIN import_stage s ON s.batch_id = {0} AND s.external_id = m.external_id
-        WHERE m.source = {1}
-          AND NOT EXISTS (SELECT 1 FROM developer d WHERE d.email = s.external_id)
-      ),
-      keyed AS (
-        SELECT line_no, developer_id, tool_key, week_start, external_id FROM mapped
-        UNION ALL
-        SELECT s.line_no, d.id, s.tool_key, s.week_start, s.external_id
-        FROM (SELECT DISTINCT developer_id FROM mapped) md
-        JOIN developer d ON d.id = md.developer_id
-        JOIN import_stage s ON s.batch_id = {0} AND s.external_id = d.email
-      )
-      SELECT k.line_no, f.first_line, k.external_id
-      FROM keyed k
-      JOIN (SELECT developer_id, tool_key, week_start, MIN(line_no) AS first_line
-            FROM keyed GROUP BY developer_id, tool_key, week_start HAVING COUNT(*) > 1) f
-        ON f.developer_id = k.developer_id AND f.tool_key = k.tool_key
-        AND f.week_start = k.week_start
-      WHERE k.line_no > f.first_line
-      ORDER BY k.line_no
-      """;
-
   /**
    * Weekly rows whose identities differ in the file but resolve to one developer (an email and an
    * identity mapped to it, or two mapped identities) with the same tool (or attribution) and week:
-   * a key repeated inside one file (DESIGN §4.1), found set-based from the identity map's side, so
-   * a file without mapped identities costs one index probe per mapping.
+   * a key repeated inside one file (DESIGN §4.1). Only developers with a mapped identity in the
+   * file can have such rows, found from the identity map's side (one index probe per mapping), so a
+   * file without mapped identities costs nothing more; their rows are then compared in memory.
    */
   List<ResolvedRepeat> repeatsAfterResolution(long batchId, String source) {
-    return db.resultQuery(RESOLVED_REPEATS, DSL.val(batchId), DSL.val(source))
-        .fetch(
-            r ->
-                new ResolvedRepeat(
-                    r.get(0, Long.class), r.get(1, Long.class), r.get(2, String.class)));
+    List<Long> candidates =
+        db.selectDistinct(IDENTITY_MAP.DEVELOPER_ID)
+            .from(IDENTITY_MAP)
+            .where(IDENTITY_MAP.SOURCE.eq(source))
+            .andExists(
+                selectOne()
+                    .from(S)
+                    .where(S.BATCH_ID.eq(batchId))
+                    .and(S.EXTERNAL_ID.eq(IDENTITY_MAP.EXTERNAL_ID)))
+            .fetch(IDENTITY_MAP.DEVELOPER_ID);
+    List<ResolvedRepeat> repeats = new java.util.ArrayList<>();
+    java.util.Map<List<Object>, Long> firstLine = new java.util.HashMap<>();
+    for (int i = 0; i < candidates.size(); i += 1000) {
+      db.select(S.LINE_NO, S.DEVELOPER_ID, S.TOOL_KEY, S.WEEK_START, S.EXTERNAL_ID)
+          .from(S)
+          .where(S.BATCH_ID.eq(batchId))
+          .and(S.DEVELOPER_ID.in(candidates.subList(i, Math.min(candidates.size(), i + 1000))))
+          .orderBy(S.LINE_NO)
+          .forEach(
+              r -> {
+                List<Object> key = List.of(r.value2(), r.value3(), r.value4());
+                Long first = firstLine.putIfAbsent(key, r.value1());
+                if (first != null) {
+                  repeats.add(new ResolvedRepeat(r.value1(), first, r.value5()));
+                }
+              });
+    }
+    repeats.sort(java.util.Comparator.comparingLong(ResolvedRepeat::line));
+    return repeats;
   }
 
   /** How many staged rows of the batch no identity resolves (what a dry run would hold). */
