@@ -70,6 +70,10 @@ class StagingRepository {
     }
     db.connection(
         c -> {
+          if (c.isWrapperFor(org.postgresql.PGConnection.class)) {
+            copy(c.unwrap(org.postgresql.PGConnection.class), batchId, rows, developers);
+            return;
+          }
           try (PreparedStatement ps = c.prepareStatement(STAGE_SQL)) {
             for (ParsedRow row : rows) {
               ps.setLong(1, batchId);
@@ -110,6 +114,102 @@ class StagingRepository {
             ps.executeBatch();
           }
         });
+  }
+
+  private static final String COPY_SQL =
+      "COPY import_stage (batch_id, line_no, row_kind, external_id, discriminator, tool_key,"
+          + " usage_date, week_start, week_end, active, active_days, interactions, accepted_lines,"
+          + " changes, developer_id) FROM STDIN (FORMAT csv)";
+
+  /**
+   * PostgreSQL's own bulk path: the chunk as CSV through {@code COPY … FROM STDIN} (PgJDBC's
+   * CopyManager), inside the caller's transaction. In CSV an unquoted empty field is NULL and a
+   * quoted one the empty string; every text is quoted.
+   */
+  private static void copy(
+      org.postgresql.PGConnection pg,
+      long batchId,
+      List<? extends ParsedRow> rows,
+      Identities developers)
+      throws SQLException {
+    StringBuilder csv = new StringBuilder(rows.size() * 120);
+    for (ParsedRow row : rows) {
+      if (row instanceof ParsedRow.Usage u) {
+        csvRow(
+            csv,
+            batchId,
+            row.line(),
+            u.day() == null ? "usage-week" : "usage-day",
+            u.identity(),
+            u.discriminator() == null ? "" : u.discriminator(),
+            u.tool(),
+            u.day(),
+            u.weekStart(),
+            u.active(),
+            u.activeDays(),
+            u.interactions(),
+            u.acceptedLines(),
+            null,
+            developers.developerOf(u.identity()));
+      } else if (row instanceof ParsedRow.Change ch) {
+        csvRow(
+            csv,
+            batchId,
+            row.line(),
+            "changes",
+            ch.email(),
+            "",
+            ch.attribution(),
+            null,
+            ch.weekStart(),
+            null,
+            null,
+            null,
+            null,
+            ch.changes(),
+            developers.developerOf(ch.email()));
+      }
+    }
+    try {
+      pg.getCopyAPI().copyIn(COPY_SQL, new java.io.StringReader(csv.toString()));
+    } catch (java.io.IOException e) {
+      throw new SQLException("COPY into import_stage failed", e);
+    }
+  }
+
+  private static void csvRow(
+      StringBuilder csv,
+      long batchId,
+      long line,
+      String kind,
+      String externalId,
+      String discriminator,
+      String tool,
+      LocalDate day,
+      LocalDate weekStart,
+      Boolean active,
+      Number activeDays,
+      Number interactions,
+      Number acceptedLines,
+      Number changes,
+      Long developerId) {
+    csv.append(batchId).append(',').append(line).append(',');
+    quoted(csv, kind).append(',');
+    quoted(csv, externalId).append(',');
+    quoted(csv, discriminator).append(',');
+    quoted(csv, tool).append(',');
+    csv.append(day == null ? "" : day.toString()).append(',');
+    csv.append(weekStart).append(',').append(weekStart.plusDays(7)).append(',');
+    csv.append(active == null ? "" : active.toString()).append(',');
+    csv.append(activeDays == null ? "" : activeDays.toString()).append(',');
+    csv.append(interactions == null ? "" : interactions.toString()).append(',');
+    csv.append(acceptedLines == null ? "" : acceptedLines.toString()).append(',');
+    csv.append(changes == null ? "" : changes.toString()).append(',');
+    csv.append(developerId == null ? "" : developerId.toString()).append('\n');
+  }
+
+  private static StringBuilder quoted(StringBuilder csv, String text) {
+    return csv.append('"').append(text.replace("\"", "\"\"")).append('"');
   }
 
   private static void setNullable(PreparedStatement ps, int index, Number value, int type)

@@ -114,6 +114,35 @@ class IngestPostgresIT {
   }
 
   @Test
+  void rows_staged_through_copy_keep_quotes_commas_and_line_breaks_of_an_identity_exactly() {
+    fx.roster();
+    String login = "o\"brien,\\N\nx";
+    String line =
+        "{\"day\":\"2026-11-16\",\"user_id\":7,\"user_login\":"
+            + com.fasterxml.jackson.databind.node.TextNode.valueOf(login)
+            + ",\"user_initiated_interaction_count\":3,\"code_generation_activity_count\":1,"
+            + "\"code_acceptance_activity_count\":1,\"loc_suggested_to_add_sum\":2,"
+            + "\"loc_added_sum\":2,\"loc_deleted_sum\":0,\"used_agent\":false,"
+            + "\"used_chat\":true,\"used_cli\":false}\n";
+
+    ImportResult held = fx.importText(line, "copilot-user-metrics-ndjson");
+
+    assertThat(held.outcome()).isEqualTo("applied");
+    assertThat(held.rowsUnmatched()).isEqualTo(1);
+    assertThat(
+            db.select(UNMATCHED_ROW.EXTERNAL_ID, UNMATCHED_ROW.INTERACTIONS)
+                .from(UNMATCHED_ROW)
+                .fetchOne())
+        .satisfies(
+            r -> {
+              assertThat(r.value1()).isEqualTo(login);
+              assertThat(r.value2()).isEqualTo(3L);
+            });
+    imports.undo(held.batchId());
+    assertThat(db.fetchCount(UNMATCHED_ROW)).isZero();
+  }
+
+  @Test
   void incident_upserts_run_on_postgres_and_a_reimport_updates_in_place() {
     fx.roster();
     assertThat(fx.importFile("incidents.csv", "tandem-incidents-csv").errors()).isEmpty();
