@@ -168,8 +168,18 @@ class ImportPipeline {
     long started = System.nanoTime();
     MessageDigest sha = sha256();
     RowKind kind = parser.kind();
-    StagingRepository.Identities developers =
+    StagingRepository.Identities known =
         staged(kind) ? staging.identities(parser.identitySource(context)) : identity -> null;
+    // Staging asks once per row: the count of rows no identity resolves (what will be held).
+    long[] unresolved = {0};
+    StagingRepository.Identities developers =
+        identity -> {
+          Long developer = known.developerOf(identity);
+          if (developer == null) {
+            unresolved[0]++;
+          }
+          return developer;
+        };
     RowCollector rows =
         new RowCollector(
             chunk ->
@@ -225,7 +235,7 @@ class ImportPipeline {
     }
     String outcome = rows.rejected() > 0 ? "partially-applied" : "applied";
     if (request.dryRun()) {
-      long unmatched = staged ? staging.countUnmatched(batchId) : 0;
+      long unmatched = staged ? unresolved[0] : 0;
       tx.executeWithoutResult(s -> batches.delete(batchId));
       clearStage(batchId, staged);
       return result(null, parser, rows, rows.validRows() - unmatched, unmatched, outcome, request);
@@ -235,7 +245,16 @@ class ImportPipeline {
         tx.execute(
             status -> {
               long unmatched =
-                  apply(kind, parser, identitySource, batchId, rows, kept, teamIds, now);
+                  apply(
+                      kind,
+                      parser,
+                      identitySource,
+                      batchId,
+                      rows,
+                      kept,
+                      teamIds,
+                      now,
+                      unresolved[0] > 0);
               long applied = rows.validRows() - unmatched;
               batches.finish(
                   batchId, hash, rows.rowsRead(), applied, rows.rejected(), unmatched, outcome);
@@ -296,11 +315,12 @@ class ImportPipeline {
       RowCollector rows,
       List<ParsedRow> kept,
       Map<Long, Long> teamIds,
-      OffsetDateTime now) {
+      OffsetDateTime now,
+      boolean anyUnresolved) {
     switch (kind) {
       case USAGE_DAY, USAGE_WEEK, CHANGES -> {
         long started = System.nanoTime();
-        long unmatched = staging.holdUnmatched(batchId, identitySource);
+        long unmatched = anyUnresolved ? staging.holdUnmatched(batchId, identitySource) : 0;
         long heldAt = System.nanoTime();
         switch (kind) {
           case USAGE_DAY -> staging.applyUsageDays(batchId, parser.key(), identitySource);

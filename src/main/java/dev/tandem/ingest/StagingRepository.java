@@ -311,11 +311,6 @@ class StagingRepository {
     return repeats;
   }
 
-  /** How many staged rows of the batch no identity resolves (what a dry run would hold). */
-  int countUnmatched(long batchId) {
-    return db.fetchCount(S, S.BATCH_ID.eq(batchId).and(S.DEVELOPER_ID.isNull()));
-  }
-
   /** Copies rows of unknown identities to {@code unmatched_row}; returns how many. */
   int holdUnmatched(long batchId, String source) {
     return db.insertInto(
