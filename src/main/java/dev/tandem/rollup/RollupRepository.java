@@ -1,10 +1,21 @@
 package dev.tandem.rollup;
 
+import static dev.tandem.db.Tables.CHANGE_COUNT;
+import static dev.tandem.db.Tables.ROLLUP_SCOPE_TOOL_WEEK;
+import static dev.tandem.db.Tables.ROLLUP_SCOPE_WEEK;
 import static dev.tandem.db.Tables.ROLLUP_TEAM_TOOL_WEEK;
 import static dev.tandem.db.Tables.ROLLUP_TEAM_WEEK;
+import static dev.tandem.db.Tables.TEAM;
+import static dev.tandem.db.Tables.USAGE_WEEK;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -24,15 +35,66 @@ import org.springframework.stereotype.Repository;
  *       week.
  *   <li>{@code rollup_team_tool_week}, per tool or attribution: users in headcount, developers with
  *       any active usage, changes, developers with changes.
+ *   <li>{@code rollup_scope_week} and {@code rollup_scope_tool_week}: the same figures summed over
+ *       each scope (a team and every team below it; {@link #ORGANISATION} for all teams), so that a
+ *       read of any scope is a few rows per week. Recomputed from the per-team tables for the
+ *       scopes that hold the recomputed teams.
  * </ul>
  */
 @Repository
 public class RollupRepository {
 
+  /** The scope id of the whole organisation in the subtree tables (team ids start at 1). */
+  public static final long ORGANISATION = 0L;
+
   private static final Field<LocalDate> MONDAY =
       DSL.field(DSL.name("w", "week_start"), LocalDate.class);
   private static final Field<LocalDate> SUNDAY =
       DSL.field(DSL.name("w", "week_end"), LocalDate.class);
+
+  /**
+   * DESIGN §3.1 headcount per team and week of the span {1}–{2} (Sunday of the last week {4}),
+   * counted from events instead of joining every week to every developer: a developer (not
+   * excluded) adds 1 from the week of {@code started_on} (clamped to the span's first week) and
+   * takes it away from the week after the week of {@code left_on}; the running sum per team over
+   * the weeks is the headcount, the same rule as {@link RollupQuery#inHeadcount}. Rows of every
+   * team and week with 0 carry the sum through weeks without events. {3} limits developers, {5} the
+   * teams.
+   */
+  private static final String HEADCOUNT =
+      """
+      SELECT team_id, week_start, headcount FROM (
+        SELECT team_id, week_start,
+            SUM(delta) OVER (PARTITION BY team_id ORDER BY week_start
+                ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS headcount
+        FROM (
+          SELECT team_id, week_start, SUM(delta) AS delta FROM (
+            SELECT developer.team_id,
+                CASE WHEN developer.started_on < {1} THEN {1} ELSE s.week_start END AS week_start,
+                1 AS delta
+            FROM developer LEFT JOIN calendar_week s
+              ON developer.started_on >= {1}
+              AND s.week_start BETWEEN CAST(developer.started_on - INTERVAL '6' DAY AS DATE)
+                  AND developer.started_on
+            WHERE developer.excluded = FALSE AND developer.started_on <= {4}
+              AND (developer.left_on IS NULL OR developer.left_on >= {1}) AND {3}
+            UNION ALL
+            SELECT developer.team_id, CAST(s.week_start + INTERVAL '7' DAY AS DATE), -1
+            FROM developer JOIN calendar_week s
+              ON s.week_start BETWEEN CAST(developer.left_on - INTERVAL '6' DAY AS DATE)
+                  AND developer.left_on
+            WHERE developer.excluded = FALSE AND developer.started_on <= {4}
+              AND developer.left_on >= {1} AND developer.left_on < {2} AND {3}
+            UNION ALL
+            SELECT team.id, w.week_start, 0
+            FROM team CROSS JOIN calendar_week w
+            WHERE w.week_start BETWEEN {1} AND {2} AND {5}
+          ) e
+          GROUP BY team_id, week_start
+        ) d
+      ) h
+      WHERE headcount > 0 AND week_start BETWEEN {1} AND {2}
+      """;
 
   private static final String TEAM_WEEK =
       """
@@ -41,10 +103,9 @@ public class RollupRepository {
       SELECT team_id, week_start, SUM(headcount), SUM(ai_users), SUM(light), SUM(moderate),
           SUM(heavy), SUM(outside)
       FROM (
-        SELECT developer.team_id, w.week_start, 1 AS headcount, 0 AS ai_users, 0 AS light,
-            0 AS moderate, 0 AS heavy, 0 AS outside
-        FROM calendar_week w JOIN developer ON {0}
-        WHERE w.week_start BETWEEN {1} AND {2} AND {3}
+        SELECT team_id, week_start, headcount, 0 AS ai_users, 0 AS light, 0 AS moderate,
+            0 AS heavy, 0 AS outside
+        FROM ({6}) hc
         UNION ALL
         SELECT team_id, week_start, 0, in_headcount,
             CASE WHEN in_headcount = 1 AND days = 1 THEN 1 ELSE 0 END,
@@ -55,10 +116,10 @@ public class RollupRepository {
           SELECT developer.team_id, w.week_start, u.developer_id,
               MAX(CASE WHEN {0} THEN 1 ELSE 0 END) AS in_headcount,
               LEAST(SUM(u.active_days), 7) AS days, COUNT(*) AS tools
-          FROM calendar_week w
-          JOIN usage_week u ON u.week_start = w.week_start
+          FROM usage_week u
+          JOIN calendar_week w ON w.week_start = u.week_start
           JOIN developer ON developer.id = u.developer_id
-          WHERE w.week_start BETWEEN {1} AND {2} AND u.active_days >= 1 AND {3}
+          WHERE u.week_start BETWEEN {1} AND {2} AND u.active_days >= 1 AND {3}
           GROUP BY developer.team_id, w.week_start, u.developer_id
         ) p
       ) f
@@ -75,43 +136,121 @@ public class RollupRepository {
         SELECT developer.team_id, w.week_start, u.tool_key,
             CASE WHEN {0} THEN 1 ELSE 0 END AS users, 1 AS usage_developers,
             0 AS changes, 0 AS change_developers
-        FROM calendar_week w
-        JOIN usage_week u ON u.week_start = w.week_start
+        FROM usage_week u
+        JOIN calendar_week w ON w.week_start = u.week_start
         JOIN developer ON developer.id = u.developer_id
-        WHERE w.week_start BETWEEN {1} AND {2} AND u.active_days >= 1 AND {3}
+        WHERE u.week_start BETWEEN {1} AND {2} AND u.active_days >= 1 AND {3}
         UNION ALL
-        SELECT developer.team_id, w.week_start, c.attribution, 0, 0, c.changes,
+        SELECT developer.team_id, c.week_start, c.attribution, 0, 0, c.changes,
             CASE WHEN c.changes > 0 THEN 1 ELSE 0 END
-        FROM calendar_week w
-        JOIN change_count c ON c.week_start = w.week_start
+        FROM change_count c
         JOIN developer ON developer.id = c.developer_id
-        WHERE w.week_start BETWEEN {1} AND {2} AND {3}
+        WHERE c.week_start BETWEEN {1} AND {2} AND {3}
       ) f
       GROUP BY team_id, week_start, tool_key
       """;
 
+  /** Weeks recomputed per statement where usage or changes exist (memory stays bounded). */
+  static final int CHUNK_WEEKS = 13;
+
+  /** Weeks recomputed per statement where only headcount exists (one pass over the roster). */
+  static final int HEADCOUNT_CHUNK_WEEKS = 260;
+
   private final DSLContext db;
 
+  /** False only for the V12 migration, which runs before the subtree tables exist (V16). */
+  private final boolean scopes;
+
   RollupRepository(DSLContext db) {
-    this.db = db;
+    this(db, true);
   }
 
-  /** For the V12 migration, which builds the rollup of an existing database once. */
+  private RollupRepository(DSLContext db, boolean scopes) {
+    this.db = db;
+    this.scopes = scopes;
+  }
+
+  /** For the V17 migration (and tests), which fills the subtree totals of a database once. */
   public static RollupRepository on(DSLContext db) {
     return new RollupRepository(db);
   }
 
-  /** Weeks recomputed per statement, so that memory stays bounded whatever the span. */
-  static final int CHUNK_WEEKS = 13;
+  /**
+   * For the V12 migration: the per-team tables only, as they were before the subtree totals (V16,
+   * then V17 fills them).
+   */
+  public static RollupRepository perTeamOnly(DSLContext db) {
+    return new RollupRepository(db, false);
+  }
 
-  /** Recomputes the span chunk by chunk; {@code teamIds} null means every team. */
+  /**
+   * Recomputes the span chunk by chunk; {@code teamIds} null means every team. Weeks with usage or
+   * changes go {@link #CHUNK_WEEKS} at a time; weeks before and after them hold only headcount and
+   * go in long chunks, since each statement reads the roster once whatever its length.
+   */
   void recomputeInChunks(WeekSpan span, Collection<Long> teamIds) {
-    for (LocalDate from = span.first();
-        !from.isAfter(span.last());
-        from = from.plusWeeks(CHUNK_WEEKS)) {
-      LocalDate to = from.plusWeeks(CHUNK_WEEKS - 1L);
-      recompute(new WeekSpan(from, to.isAfter(span.last()) ? span.last() : to), teamIds);
+    LocalDate first =
+        span.first().isBefore(WeekSpan.ALL.first()) ? WeekSpan.ALL.first() : span.first();
+    LocalDate last = span.last();
+    if (first.isAfter(last)) {
+      return;
     }
+    LocalDate dataFirst = firstDataWeek(first, last);
+    if (dataFirst == null) {
+      inChunks(first, last, HEADCOUNT_CHUNK_WEEKS, teamIds);
+      return;
+    }
+    LocalDate dataLast = lastDataWeek(first, last);
+    if (first.isBefore(dataFirst)) {
+      inChunks(first, dataFirst.minusWeeks(1), HEADCOUNT_CHUNK_WEEKS, teamIds);
+    }
+    inChunks(dataFirst, dataLast, CHUNK_WEEKS, teamIds);
+    if (dataLast.isBefore(last)) {
+      inChunks(dataLast.plusWeeks(1), last, HEADCOUNT_CHUNK_WEEKS, teamIds);
+    }
+  }
+
+  private void inChunks(LocalDate first, LocalDate last, int weeks, Collection<Long> teamIds) {
+    for (LocalDate from = first; !from.isAfter(last); from = from.plusWeeks(weeks)) {
+      LocalDate to = from.plusWeeks(weeks - 1L);
+      recompute(new WeekSpan(from, to.isAfter(last) ? last : to), teamIds);
+    }
+  }
+
+  private LocalDate firstDataWeek(LocalDate first, LocalDate last) {
+    LocalDate used =
+        db.select(USAGE_WEEK.WEEK_START)
+            .from(USAGE_WEEK)
+            .where(USAGE_WEEK.WEEK_START.between(first, last))
+            .orderBy(USAGE_WEEK.WEEK_START)
+            .limit(1)
+            .fetchOne(USAGE_WEEK.WEEK_START);
+    LocalDate changed =
+        db.select(CHANGE_COUNT.WEEK_START)
+            .from(CHANGE_COUNT)
+            .where(CHANGE_COUNT.WEEK_START.between(first, last))
+            .orderBy(CHANGE_COUNT.WEEK_START)
+            .limit(1)
+            .fetchOne(CHANGE_COUNT.WEEK_START);
+    return used == null ? changed : changed == null || used.isBefore(changed) ? used : changed;
+  }
+
+  private LocalDate lastDataWeek(LocalDate first, LocalDate last) {
+    LocalDate used =
+        db.select(USAGE_WEEK.WEEK_START)
+            .from(USAGE_WEEK)
+            .where(USAGE_WEEK.WEEK_START.between(first, last))
+            .orderBy(USAGE_WEEK.WEEK_START.desc())
+            .limit(1)
+            .fetchOne(USAGE_WEEK.WEEK_START);
+    LocalDate changed =
+        db.select(CHANGE_COUNT.WEEK_START)
+            .from(CHANGE_COUNT)
+            .where(CHANGE_COUNT.WEEK_START.between(first, last))
+            .orderBy(CHANGE_COUNT.WEEK_START.desc())
+            .limit(1)
+            .fetchOne(CHANGE_COUNT.WEEK_START);
+    return used == null ? changed : changed == null || used.isAfter(changed) ? used : changed;
   }
 
   /**
@@ -129,35 +268,200 @@ public class RollupRepository {
   void deleteAll() {
     db.deleteFrom(ROLLUP_TEAM_WEEK).execute();
     db.deleteFrom(ROLLUP_TEAM_TOOL_WEEK).execute();
+    if (scopes) {
+      db.deleteFrom(ROLLUP_SCOPE_WEEK).execute();
+      db.deleteFrom(ROLLUP_SCOPE_TOOL_WEEK).execute();
+    }
   }
 
   /**
    * Recomputes the slices of the span; {@code teamIds} null means every team. Returns the rows
-   * written.
+   * written to the per-team tables.
    */
   public int recompute(WeekSpan span, Collection<Long> teamIds) {
     Condition teams =
         teamIds == null
-            ? DSL.noCondition()
+            ? DSL.trueCondition()
             : DSL.field(DSL.name("developer", "team_id"), Long.class).in(teamIds);
-    Condition rollupTeams =
-        teamIds == null ? DSL.noCondition() : ROLLUP_TEAM_WEEK.TEAM_ID.in(teamIds);
-    Condition rollupToolTeams =
-        teamIds == null ? DSL.noCondition() : ROLLUP_TEAM_TOOL_WEEK.TEAM_ID.in(teamIds);
+    Condition teamRows = teamIds == null ? DSL.trueCondition() : TEAM.ID.in(teamIds);
     db.deleteFrom(ROLLUP_TEAM_WEEK)
         .where(ROLLUP_TEAM_WEEK.WEEK_START.between(span.first(), span.last()))
-        .and(rollupTeams)
+        .and(teamIds == null ? DSL.noCondition() : ROLLUP_TEAM_WEEK.TEAM_ID.in(teamIds))
         .execute();
     db.deleteFrom(ROLLUP_TEAM_TOOL_WEEK)
         .where(ROLLUP_TEAM_TOOL_WEEK.WEEK_START.between(span.first(), span.last()))
-        .and(rollupToolTeams)
+        .and(teamIds == null ? DSL.noCondition() : ROLLUP_TEAM_TOOL_WEEK.TEAM_ID.in(teamIds))
         .execute();
     QueryPart[] parts = {
       RollupQuery.inHeadcount(MONDAY, SUNDAY),
       DSL.val(span.first()),
       DSL.val(span.last()),
-      teams.equals(DSL.noCondition()) ? DSL.trueCondition() : teams
+      teams,
+      DSL.val(span.last().plusDays(6)),
+      teamRows,
+      null
     };
-    return db.execute(TEAM_WEEK, parts) + db.execute(TEAM_TOOL_WEEK, parts);
+    parts[6] = DSL.sql(HEADCOUNT, parts);
+    int rows = db.execute(TEAM_WEEK, parts) + db.execute(TEAM_TOOL_WEEK, parts);
+    if (scopes) {
+      recomputeScopes(span, scopesHolding(teamIds));
+    }
+    return rows;
+  }
+
+  /** Recomputes every scope's subtree totals from the per-team tables (the V17 migration). */
+  public void rebuildScopes() {
+    db.deleteFrom(ROLLUP_SCOPE_WEEK).execute();
+    db.deleteFrom(ROLLUP_SCOPE_TOOL_WEEK).execute();
+    LocalDate first =
+        db.select(DSL.min(ROLLUP_TEAM_WEEK.WEEK_START)).from(ROLLUP_TEAM_WEEK).fetchOne().value1();
+    LocalDate last =
+        db.select(DSL.max(ROLLUP_TEAM_WEEK.WEEK_START)).from(ROLLUP_TEAM_WEEK).fetchOne().value1();
+    if (first != null) {
+      Tree tree = tree();
+      for (LocalDate from = first; !from.isAfter(last); from = from.plusWeeks(CHUNK_WEEKS * 4L)) {
+        LocalDate to = from.plusWeeks(CHUNK_WEEKS * 4L - 1);
+        recomputeScopes(new WeekSpan(from, to.isAfter(last) ? last : to), tree, null);
+      }
+    }
+  }
+
+  /**
+   * Recomputes, over the span, the subtree totals of the given teams' scopes and of every scope
+   * above them (after a team moved in the tree: its old and new parent).
+   */
+  public void recomputeScopesAbove(WeekSpan span, Collection<Long> teamIds) {
+    recomputeScopes(span, scopesHolding(teamIds));
+  }
+
+  /**
+   * The scopes whose totals hold these teams: each team and its ancestors, and the organisation.
+   */
+  private Set<Long> scopesHolding(Collection<Long> teamIds) {
+    if (teamIds == null) {
+      return null;
+    }
+    Tree tree = tree();
+    Set<Long> scopes = new HashSet<>();
+    scopes.add(ORGANISATION);
+    for (Long id : teamIds) {
+      Long t = id;
+      while (t != null && tree.parent().containsKey(t) && scopes.add(t)) {
+        t = tree.parent().get(t);
+      }
+    }
+    return scopes;
+  }
+
+  private void recomputeScopes(WeekSpan span, Set<Long> scopeIds) {
+    recomputeScopes(span, tree(), scopeIds);
+  }
+
+  /** {@code scopeIds} null: every scope. */
+  private void recomputeScopes(WeekSpan span, Tree tree, Set<Long> scopeIds) {
+    Set<Long> scopes = scopeIds == null ? tree.withOrganisation() : scopeIds;
+    db.deleteFrom(ROLLUP_SCOPE_WEEK)
+        .where(ROLLUP_SCOPE_WEEK.WEEK_START.between(span.first(), span.last()))
+        .and(scopeIds == null ? DSL.noCondition() : ROLLUP_SCOPE_WEEK.SCOPE_ID.in(scopes))
+        .execute();
+    db.deleteFrom(ROLLUP_SCOPE_TOOL_WEEK)
+        .where(ROLLUP_SCOPE_TOOL_WEEK.WEEK_START.between(span.first(), span.last()))
+        .and(scopeIds == null ? DSL.noCondition() : ROLLUP_SCOPE_TOOL_WEEK.SCOPE_ID.in(scopes))
+        .execute();
+    var t = ROLLUP_TEAM_WEEK;
+    var tt = ROLLUP_TEAM_TOOL_WEEK;
+    for (Long scope : scopes) {
+      Condition weeks = t.WEEK_START.between(span.first(), span.last());
+      Condition toolWeeks = tt.WEEK_START.between(span.first(), span.last());
+      if (scope != ORGANISATION) {
+        Set<Long> subtree = tree.subtree(scope);
+        weeks = weeks.and(subtree.size() == 1 ? t.TEAM_ID.eq(scope) : t.TEAM_ID.in(subtree));
+        toolWeeks =
+            toolWeeks.and(subtree.size() == 1 ? tt.TEAM_ID.eq(scope) : tt.TEAM_ID.in(subtree));
+      }
+      db.insertInto(
+              ROLLUP_SCOPE_WEEK,
+              ROLLUP_SCOPE_WEEK.SCOPE_ID,
+              ROLLUP_SCOPE_WEEK.WEEK_START,
+              ROLLUP_SCOPE_WEEK.HEADCOUNT,
+              ROLLUP_SCOPE_WEEK.AI_USERS,
+              ROLLUP_SCOPE_WEEK.LIGHT_USERS,
+              ROLLUP_SCOPE_WEEK.MODERATE_USERS,
+              ROLLUP_SCOPE_WEEK.HEAVY_USERS,
+              ROLLUP_SCOPE_WEEK.USAGE_OUTSIDE_HEADCOUNT)
+          .select(
+              db.select(
+                      DSL.val(scope),
+                      t.WEEK_START,
+                      DSL.sum(t.HEADCOUNT).cast(Integer.class),
+                      DSL.sum(t.AI_USERS).cast(Integer.class),
+                      DSL.sum(t.LIGHT_USERS).cast(Integer.class),
+                      DSL.sum(t.MODERATE_USERS).cast(Integer.class),
+                      DSL.sum(t.HEAVY_USERS).cast(Integer.class),
+                      DSL.sum(t.USAGE_OUTSIDE_HEADCOUNT).cast(Integer.class))
+                  .from(t)
+                  .where(weeks)
+                  .groupBy(t.WEEK_START))
+          .execute();
+      db.insertInto(
+              ROLLUP_SCOPE_TOOL_WEEK,
+              ROLLUP_SCOPE_TOOL_WEEK.SCOPE_ID,
+              ROLLUP_SCOPE_TOOL_WEEK.WEEK_START,
+              ROLLUP_SCOPE_TOOL_WEEK.TOOL_KEY,
+              ROLLUP_SCOPE_TOOL_WEEK.USERS,
+              ROLLUP_SCOPE_TOOL_WEEK.USAGE_DEVELOPERS,
+              ROLLUP_SCOPE_TOOL_WEEK.CHANGES,
+              ROLLUP_SCOPE_TOOL_WEEK.CHANGE_DEVELOPERS)
+          .select(
+              db.select(
+                      DSL.val(scope),
+                      tt.WEEK_START,
+                      tt.TOOL_KEY,
+                      DSL.sum(tt.USERS).cast(Integer.class),
+                      DSL.sum(tt.USAGE_DEVELOPERS).cast(Integer.class),
+                      DSL.sum(tt.CHANGES).cast(Long.class),
+                      DSL.sum(tt.CHANGE_DEVELOPERS).cast(Integer.class))
+                  .from(tt)
+                  .where(toolWeeks)
+                  .groupBy(tt.WEEK_START, tt.TOOL_KEY))
+          .execute();
+    }
+  }
+
+  private Tree tree() {
+    Map<Long, Long> parent = new HashMap<>();
+    Map<Long, List<Long>> children = new HashMap<>();
+    db.select(TEAM.ID, TEAM.PARENT_ID)
+        .from(TEAM)
+        .forEach(
+            r -> {
+              parent.put(r.value1(), r.value2());
+              if (r.value2() != null) {
+                children.computeIfAbsent(r.value2(), k -> new ArrayList<>()).add(r.value1());
+              }
+            });
+    return new Tree(parent, children);
+  }
+
+  /** The team tree: each team's parent (null at the top) and children. */
+  private record Tree(Map<Long, Long> parent, Map<Long, List<Long>> children) {
+
+    Set<Long> withOrganisation() {
+      Set<Long> all = new HashSet<>(parent.keySet());
+      all.add(ORGANISATION);
+      return all;
+    }
+
+    Set<Long> subtree(long root) {
+      Set<Long> ids = new HashSet<>();
+      List<Long> todo = new ArrayList<>(List.of(root));
+      while (!todo.isEmpty()) {
+        long id = todo.remove(todo.size() - 1);
+        if (ids.add(id)) {
+          todo.addAll(children.getOrDefault(id, List.of()));
+        }
+      }
+      return ids;
+    }
   }
 }
