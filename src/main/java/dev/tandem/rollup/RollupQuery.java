@@ -66,11 +66,9 @@ public class RollupQuery {
     return new RollupQuery(db);
   }
 
-  /**
-   * The weeks of a scope ({@code scopeTeamId}: the team at its top; null = the organisation) from
-   * the subtree totals: one row per week.
-   */
-  public List<WeekTotals> scopeWeeks(WeekRange range, Long scopeTeamId) {
+  /** The weeks of a scope from the subtree totals: one row per week. */
+  public List<WeekTotals> scopeWeeks(WeekRange range, Scope scope) {
+    Long scopeTeamId = scope.top();
     var r = ROLLUP_SCOPE_WEEK;
     return db.select(
             r.WEEK_START,
@@ -110,7 +108,8 @@ public class RollupQuery {
   }
 
   /** The tools of a scope per week from the subtree totals (see {@link #tools}). */
-  public List<ToolWeek> scopeTools(WeekRange range, Long scopeTeamId) {
+  public List<ToolWeek> scopeTools(WeekRange range, Scope scope) {
+    Long scopeTeamId = scope.top();
     var r = ROLLUP_SCOPE_TOOL_WEEK;
     return db.select(
             r.WEEK_START, r.TOOL_KEY, r.USERS, r.USAGE_DEVELOPERS, r.CHANGES, r.CHANGE_DEVELOPERS)

@@ -9,11 +9,9 @@ import static dev.tandem.db.Tables.TEAM;
 import static dev.tandem.db.Tables.USAGE_WEEK;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jooq.Condition;
@@ -150,6 +148,46 @@ public class RollupRepository {
       GROUP BY team_id, week_start, tool_key
       """;
 
+  /**
+   * Each team with every scope that holds it: itself, each team above it, and the organisation
+   * ({@link #ORGANISATION}); the subtree totals join it to the per-team tables.
+   */
+  private static final String SCOPES_OF_TEAMS =
+      """
+      WITH RECURSIVE tree (team_id, scope_id) AS (
+        SELECT id, id FROM team
+        UNION ALL
+        SELECT tree.team_id, t.parent_id FROM tree JOIN team t ON t.id = tree.scope_id
+        WHERE t.parent_id IS NOT NULL
+      )
+      """;
+
+  private static final String SCOPE_WEEK =
+      "INSERT INTO rollup_scope_week (scope_id, week_start, headcount, ai_users, light_users,"
+          + " moderate_users, heavy_users, usage_outside_headcount) "
+          + SCOPES_OF_TEAMS
+          + """
+          SELECT c.scope_id, r.week_start, SUM(r.headcount), SUM(r.ai_users), SUM(r.light_users),
+              SUM(r.moderate_users), SUM(r.heavy_users), SUM(r.usage_outside_headcount)
+          FROM (SELECT team_id, scope_id FROM tree UNION ALL SELECT id, 0 FROM team) c
+          JOIN rollup_team_week r ON r.team_id = c.team_id
+          WHERE r.week_start BETWEEN {0} AND {1} AND {2}
+          GROUP BY c.scope_id, r.week_start
+          """;
+
+  private static final String SCOPE_TOOL_WEEK =
+      "INSERT INTO rollup_scope_tool_week (scope_id, week_start, tool_key, users,"
+          + " usage_developers, changes, change_developers) "
+          + SCOPES_OF_TEAMS
+          + """
+          SELECT c.scope_id, r.week_start, r.tool_key, SUM(r.users), SUM(r.usage_developers),
+              SUM(r.changes), SUM(r.change_developers)
+          FROM (SELECT team_id, scope_id FROM tree UNION ALL SELECT id, 0 FROM team) c
+          JOIN rollup_team_tool_week r ON r.team_id = c.team_id
+          WHERE r.week_start BETWEEN {0} AND {1} AND {2}
+          GROUP BY c.scope_id, r.week_start, r.tool_key
+          """;
+
   /** Weeks recomputed per statement where usage or changes exist (memory stays bounded). */
   static final int CHUNK_WEEKS = 13;
 
@@ -161,6 +199,7 @@ public class RollupRepository {
   /** False only for the V12 migration, which runs before the subtree tables exist (V16). */
   private final boolean scopes;
 
+  @org.springframework.beans.factory.annotation.Autowired
   RollupRepository(DSLContext db) {
     this(db, true);
   }
@@ -172,7 +211,7 @@ public class RollupRepository {
 
   /** For the V17 migration (and tests), which fills the subtree totals of a database once. */
   public static RollupRepository on(DSLContext db) {
-    return new RollupRepository(db);
+    return new RollupRepository(db, true);
   }
 
   /**
@@ -318,10 +357,9 @@ public class RollupRepository {
     LocalDate last =
         db.select(DSL.max(ROLLUP_TEAM_WEEK.WEEK_START)).from(ROLLUP_TEAM_WEEK).fetchOne().value1();
     if (first != null) {
-      Tree tree = tree();
       for (LocalDate from = first; !from.isAfter(last); from = from.plusWeeks(CHUNK_WEEKS * 4L)) {
         LocalDate to = from.plusWeeks(CHUNK_WEEKS * 4L - 1);
-        recomputeScopes(new WeekSpan(from, to.isAfter(last) ? last : to), tree, null);
+        recomputeScopes(new WeekSpan(from, to.isAfter(last) ? last : to), null);
       }
     }
   }
@@ -341,127 +379,43 @@ public class RollupRepository {
     if (teamIds == null) {
       return null;
     }
-    Tree tree = tree();
+    Map<Long, Long> parents = parents();
     Set<Long> scopes = new HashSet<>();
     scopes.add(ORGANISATION);
     for (Long id : teamIds) {
       Long t = id;
-      while (t != null && tree.parent().containsKey(t) && scopes.add(t)) {
-        t = tree.parent().get(t);
+      while (t != null && parents.containsKey(t) && scopes.add(t)) {
+        t = parents.get(t);
       }
     }
     return scopes;
   }
 
-  private void recomputeScopes(WeekSpan span, Set<Long> scopeIds) {
-    recomputeScopes(span, tree(), scopeIds);
-  }
-
   /** {@code scopeIds} null: every scope. */
-  private void recomputeScopes(WeekSpan span, Tree tree, Set<Long> scopeIds) {
-    Set<Long> scopes = scopeIds == null ? tree.withOrganisation() : scopeIds;
+  private void recomputeScopes(WeekSpan span, Set<Long> scopeIds) {
     db.deleteFrom(ROLLUP_SCOPE_WEEK)
         .where(ROLLUP_SCOPE_WEEK.WEEK_START.between(span.first(), span.last()))
-        .and(scopeIds == null ? DSL.noCondition() : ROLLUP_SCOPE_WEEK.SCOPE_ID.in(scopes))
+        .and(scopeIds == null ? DSL.noCondition() : ROLLUP_SCOPE_WEEK.SCOPE_ID.in(scopeIds))
         .execute();
     db.deleteFrom(ROLLUP_SCOPE_TOOL_WEEK)
         .where(ROLLUP_SCOPE_TOOL_WEEK.WEEK_START.between(span.first(), span.last()))
-        .and(scopeIds == null ? DSL.noCondition() : ROLLUP_SCOPE_TOOL_WEEK.SCOPE_ID.in(scopes))
+        .and(scopeIds == null ? DSL.noCondition() : ROLLUP_SCOPE_TOOL_WEEK.SCOPE_ID.in(scopeIds))
         .execute();
-    var t = ROLLUP_TEAM_WEEK;
-    var tt = ROLLUP_TEAM_TOOL_WEEK;
-    for (Long scope : scopes) {
-      Condition weeks = t.WEEK_START.between(span.first(), span.last());
-      Condition toolWeeks = tt.WEEK_START.between(span.first(), span.last());
-      if (scope != ORGANISATION) {
-        Set<Long> subtree = tree.subtree(scope);
-        weeks = weeks.and(subtree.size() == 1 ? t.TEAM_ID.eq(scope) : t.TEAM_ID.in(subtree));
-        toolWeeks =
-            toolWeeks.and(subtree.size() == 1 ? tt.TEAM_ID.eq(scope) : tt.TEAM_ID.in(subtree));
-      }
-      db.insertInto(
-              ROLLUP_SCOPE_WEEK,
-              ROLLUP_SCOPE_WEEK.SCOPE_ID,
-              ROLLUP_SCOPE_WEEK.WEEK_START,
-              ROLLUP_SCOPE_WEEK.HEADCOUNT,
-              ROLLUP_SCOPE_WEEK.AI_USERS,
-              ROLLUP_SCOPE_WEEK.LIGHT_USERS,
-              ROLLUP_SCOPE_WEEK.MODERATE_USERS,
-              ROLLUP_SCOPE_WEEK.HEAVY_USERS,
-              ROLLUP_SCOPE_WEEK.USAGE_OUTSIDE_HEADCOUNT)
-          .select(
-              db.select(
-                      DSL.val(scope),
-                      t.WEEK_START,
-                      DSL.sum(t.HEADCOUNT).cast(Integer.class),
-                      DSL.sum(t.AI_USERS).cast(Integer.class),
-                      DSL.sum(t.LIGHT_USERS).cast(Integer.class),
-                      DSL.sum(t.MODERATE_USERS).cast(Integer.class),
-                      DSL.sum(t.HEAVY_USERS).cast(Integer.class),
-                      DSL.sum(t.USAGE_OUTSIDE_HEADCOUNT).cast(Integer.class))
-                  .from(t)
-                  .where(weeks)
-                  .groupBy(t.WEEK_START))
-          .execute();
-      db.insertInto(
-              ROLLUP_SCOPE_TOOL_WEEK,
-              ROLLUP_SCOPE_TOOL_WEEK.SCOPE_ID,
-              ROLLUP_SCOPE_TOOL_WEEK.WEEK_START,
-              ROLLUP_SCOPE_TOOL_WEEK.TOOL_KEY,
-              ROLLUP_SCOPE_TOOL_WEEK.USERS,
-              ROLLUP_SCOPE_TOOL_WEEK.USAGE_DEVELOPERS,
-              ROLLUP_SCOPE_TOOL_WEEK.CHANGES,
-              ROLLUP_SCOPE_TOOL_WEEK.CHANGE_DEVELOPERS)
-          .select(
-              db.select(
-                      DSL.val(scope),
-                      tt.WEEK_START,
-                      tt.TOOL_KEY,
-                      DSL.sum(tt.USERS).cast(Integer.class),
-                      DSL.sum(tt.USAGE_DEVELOPERS).cast(Integer.class),
-                      DSL.sum(tt.CHANGES).cast(Long.class),
-                      DSL.sum(tt.CHANGE_DEVELOPERS).cast(Integer.class))
-                  .from(tt)
-                  .where(toolWeeks)
-                  .groupBy(tt.WEEK_START, tt.TOOL_KEY))
-          .execute();
-    }
+    QueryPart[] parts = {
+      DSL.val(span.first()),
+      DSL.val(span.last()),
+      scopeIds == null
+          ? DSL.trueCondition()
+          : DSL.field(DSL.name("c", "scope_id"), Long.class).in(scopeIds)
+    };
+    db.execute(SCOPE_WEEK, parts);
+    db.execute(SCOPE_TOOL_WEEK, parts);
   }
 
-  private Tree tree() {
+  /** Each team's parent (null at the top). */
+  private Map<Long, Long> parents() {
     Map<Long, Long> parent = new HashMap<>();
-    Map<Long, List<Long>> children = new HashMap<>();
-    db.select(TEAM.ID, TEAM.PARENT_ID)
-        .from(TEAM)
-        .forEach(
-            r -> {
-              parent.put(r.value1(), r.value2());
-              if (r.value2() != null) {
-                children.computeIfAbsent(r.value2(), k -> new ArrayList<>()).add(r.value1());
-              }
-            });
-    return new Tree(parent, children);
-  }
-
-  /** The team tree: each team's parent (null at the top) and children. */
-  private record Tree(Map<Long, Long> parent, Map<Long, List<Long>> children) {
-
-    Set<Long> withOrganisation() {
-      Set<Long> all = new HashSet<>(parent.keySet());
-      all.add(ORGANISATION);
-      return all;
-    }
-
-    Set<Long> subtree(long root) {
-      Set<Long> ids = new HashSet<>();
-      List<Long> todo = new ArrayList<>(List.of(root));
-      while (!todo.isEmpty()) {
-        long id = todo.remove(todo.size() - 1);
-        if (ids.add(id)) {
-          todo.addAll(children.getOrDefault(id, List.of()));
-        }
-      }
-      return ids;
-    }
+    db.select(TEAM.ID, TEAM.PARENT_ID).from(TEAM).forEach(r -> parent.put(r.value1(), r.value2()));
+    return parent;
   }
 }

@@ -122,7 +122,10 @@ class RollupPropertyIT {
                             w.usageOutsideHeadcount())));
         assertThat(actualWeeks).as(where).isEqualTo(expectedWeeks);
         // The subtree totals of the scope's top team (organisation, top-level or leaf team).
-        assertThat(weekFigures(rollup.scopeWeeks(range, root)))
+        assertThat(
+                weekFigures(
+                    rollup.scopeWeeks(
+                        range, root == null ? Scope.ORGANISATION : new Scope(root, scope))))
             .as(where + " (subtree totals)")
             .isEqualTo(expectedWeeks);
 
@@ -140,7 +143,10 @@ class RollupPropertyIT {
                   }
                 });
         assertThat(actualTools).as(where).isEqualTo(expectedTools);
-        assertThat(toolFigures(rollup.scopeTools(range, root)))
+        assertThat(
+                toolFigures(
+                    rollup.scopeTools(
+                        range, root == null ? Scope.ORGANISATION : new Scope(root, scope))))
             .as(where + " (subtree totals)")
             .isEqualTo(expectedTools);
         if (root != null) {
