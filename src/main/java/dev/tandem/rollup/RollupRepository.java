@@ -42,6 +42,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RollupRepository {
 
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(RollupRepository.class);
+
   /** The scope id of the whole organisation in the subtree tables (team ids start at 1). */
   public static final long ORGANISATION = 0L;
 
@@ -78,7 +81,7 @@ public class RollupRepository {
               AND (developer.left_on IS NULL OR developer.left_on >= {1}) AND {3}
             UNION ALL
             SELECT developer.team_id, CAST(s.week_start + INTERVAL '7' DAY AS DATE), -1
-            FROM developer JOIN calendar_week s
+            FROM developer LEFT JOIN calendar_week s
               ON s.week_start BETWEEN CAST(developer.left_on - INTERVAL '6' DAY AS DATE)
                   AND developer.left_on
             WHERE developer.excluded = FALSE AND developer.started_on <= {4}
@@ -114,10 +117,10 @@ public class RollupRepository {
           SELECT developer.team_id, w.week_start, u.developer_id,
               MAX(CASE WHEN {0} THEN 1 ELSE 0 END) AS in_headcount,
               LEAST(SUM(u.active_days), 7) AS days, COUNT(*) AS tools
-          FROM usage_week u
-          JOIN calendar_week w ON w.week_start = u.week_start
-          JOIN developer ON developer.id = u.developer_id
-          WHERE u.week_start BETWEEN {1} AND {2} AND u.active_days >= 1 AND {3}
+          FROM {7}
+          LEFT JOIN calendar_week w ON w.week_start = u.week_start
+          WHERE u.week_start BETWEEN {1} AND {2} AND u.active_days >= 1
+            AND w.week_start IS NOT NULL AND {3}
           GROUP BY developer.team_id, w.week_start, u.developer_id
         ) p
       ) f
@@ -134,15 +137,14 @@ public class RollupRepository {
         SELECT developer.team_id, w.week_start, u.tool_key,
             CASE WHEN {0} THEN 1 ELSE 0 END AS users, 1 AS usage_developers,
             0 AS changes, 0 AS change_developers
-        FROM usage_week u
-        JOIN calendar_week w ON w.week_start = u.week_start
-        JOIN developer ON developer.id = u.developer_id
-        WHERE u.week_start BETWEEN {1} AND {2} AND u.active_days >= 1 AND {3}
+        FROM {7}
+        LEFT JOIN calendar_week w ON w.week_start = u.week_start
+        WHERE u.week_start BETWEEN {1} AND {2} AND u.active_days >= 1
+          AND w.week_start IS NOT NULL AND {3}
         UNION ALL
         SELECT developer.team_id, c.week_start, c.attribution, 0, 0, c.changes,
             CASE WHEN c.changes > 0 THEN 1 ELSE 0 END
-        FROM change_count c
-        JOIN developer ON developer.id = c.developer_id
+        FROM {8}
         WHERE c.week_start BETWEEN {1} AND {2} AND {3}
       ) f
       GROUP BY team_id, week_start, tool_key
@@ -150,7 +152,10 @@ public class RollupRepository {
 
   /**
    * Each team with every scope that holds it: itself, each team above it, and the organisation
-   * ({@link #ORGANISATION}); the subtree totals join it to the per-team tables.
+   * ({@link #ORGANISATION}); the subtree totals join it to the per-team tables. The joins to it are
+   * written {@code LEFT JOIN} (the WHERE keeps only matched rows) because H2 keeps the order of
+   * outer joins: the small team tree drives the per-team tables' primary keys, instead of the tree
+   * being evaluated again for every per-team row.
    */
   private static final String SCOPES_OF_TEAMS =
       """
@@ -170,7 +175,7 @@ public class RollupRepository {
           SELECT c.scope_id, r.week_start, SUM(r.headcount), SUM(r.ai_users), SUM(r.light_users),
               SUM(r.moderate_users), SUM(r.heavy_users), SUM(r.usage_outside_headcount)
           FROM (SELECT team_id, scope_id FROM tree UNION ALL SELECT id, 0 FROM team) c
-          JOIN rollup_team_week r ON r.team_id = c.team_id
+          LEFT JOIN rollup_team_week r ON r.team_id = c.team_id
           WHERE r.week_start BETWEEN {0} AND {1} AND {2}
           GROUP BY c.scope_id, r.week_start
           """;
@@ -183,10 +188,26 @@ public class RollupRepository {
           SELECT c.scope_id, r.week_start, r.tool_key, SUM(r.users), SUM(r.usage_developers),
               SUM(r.changes), SUM(r.change_developers)
           FROM (SELECT team_id, scope_id FROM tree UNION ALL SELECT id, 0 FROM team) c
-          JOIN rollup_team_tool_week r ON r.team_id = c.team_id
+          LEFT JOIN rollup_team_tool_week r ON r.team_id = c.team_id
           WHERE r.week_start BETWEEN {0} AND {1} AND {2}
           GROUP BY c.scope_id, r.week_start, r.tool_key
           """;
+
+  /*
+   * How usage ({7}) and changes ({8}) meet the roster. H2 keeps the order of outer joins, so the
+   * joins are written LEFT (every row has its developer and, for weeks from 1970-01-05 on, its
+   * calendar week; the WHERE drops the others as an inner join would): for every team the week
+   * range of usage or changes drives the statement, for some teams their developers do. Left to
+   * choose, H2 drove by every developer and read all their rows, whatever the weeks.
+   */
+  private static final QueryPart USAGE_BY_WEEK =
+      DSL.sql("usage_week u LEFT JOIN developer ON developer.id = u.developer_id");
+  private static final QueryPart USAGE_BY_DEVELOPER =
+      DSL.sql("developer LEFT JOIN usage_week u ON u.developer_id = developer.id");
+  private static final QueryPart CHANGES_BY_WEEK =
+      DSL.sql("change_count c LEFT JOIN developer ON developer.id = c.developer_id");
+  private static final QueryPart CHANGES_BY_DEVELOPER =
+      DSL.sql("developer LEFT JOIN change_count c ON c.developer_id = developer.id");
 
   /** Weeks recomputed per statement where usage or changes exist (memory stays bounded). */
   static final int CHUNK_WEEKS = 13;
@@ -228,6 +249,15 @@ public class RollupRepository {
    * go in long chunks, since each statement reads the roster once whatever its length.
    */
   void recomputeInChunks(WeekSpan span, Collection<Long> teamIds) {
+    recomputeInChunks(span, teamIds, false);
+  }
+
+  /**
+   * {@code empty}: the rollup was emptied in this transaction (a rebuild), so nothing needs
+   * deleting; deleting ranges of rows removed earlier in the same transaction walks over them
+   * again.
+   */
+  private void recomputeInChunks(WeekSpan span, Collection<Long> teamIds, boolean empty) {
     LocalDate first =
         span.first().isBefore(WeekSpan.ALL.first()) ? WeekSpan.ALL.first() : span.first();
     LocalDate last = span.last();
@@ -236,23 +266,24 @@ public class RollupRepository {
     }
     LocalDate dataFirst = firstDataWeek(first, last);
     if (dataFirst == null) {
-      inChunks(first, last, HEADCOUNT_CHUNK_WEEKS, teamIds);
+      inChunks(first, last, HEADCOUNT_CHUNK_WEEKS, teamIds, empty);
       return;
     }
     LocalDate dataLast = lastDataWeek(first, last);
     if (first.isBefore(dataFirst)) {
-      inChunks(first, dataFirst.minusWeeks(1), HEADCOUNT_CHUNK_WEEKS, teamIds);
+      inChunks(first, dataFirst.minusWeeks(1), HEADCOUNT_CHUNK_WEEKS, teamIds, empty);
     }
-    inChunks(dataFirst, dataLast, CHUNK_WEEKS, teamIds);
+    inChunks(dataFirst, dataLast, CHUNK_WEEKS, teamIds, empty);
     if (dataLast.isBefore(last)) {
-      inChunks(dataLast.plusWeeks(1), last, HEADCOUNT_CHUNK_WEEKS, teamIds);
+      inChunks(dataLast.plusWeeks(1), last, HEADCOUNT_CHUNK_WEEKS, teamIds, empty);
     }
   }
 
-  private void inChunks(LocalDate first, LocalDate last, int weeks, Collection<Long> teamIds) {
+  private void inChunks(
+      LocalDate first, LocalDate last, int weeks, Collection<Long> teamIds, boolean empty) {
     for (LocalDate from = first; !from.isAfter(last); from = from.plusWeeks(weeks)) {
       LocalDate to = from.plusWeeks(weeks - 1L);
-      recompute(new WeekSpan(from, to.isAfter(last) ? last : to), teamIds);
+      recompute(new WeekSpan(from, to.isAfter(last) ? last : to), teamIds, empty);
     }
   }
 
@@ -300,7 +331,7 @@ public class RollupRepository {
     deleteAll();
     LocalDate first = new RollupQuery(db).earliestWeek();
     if (first != null && !first.isAfter(horizon)) {
-      recomputeInChunks(new WeekSpan(first, horizon), null);
+      recomputeInChunks(new WeekSpan(first, horizon), null, true);
     }
   }
 
@@ -318,11 +349,50 @@ public class RollupRepository {
    * written to the per-team tables.
    */
   public int recompute(WeekSpan span, Collection<Long> teamIds) {
+    return recompute(span, teamIds, false);
+  }
+
+  private int recompute(WeekSpan span, Collection<Long> teamIds, boolean empty) {
+    if (!empty) {
+      deleteSlices(span, teamIds);
+    }
     Condition teams =
         teamIds == null
             ? DSL.trueCondition()
             : DSL.field(DSL.name("developer", "team_id"), Long.class).in(teamIds);
     Condition teamRows = teamIds == null ? DSL.trueCondition() : TEAM.ID.in(teamIds);
+    QueryPart[] parts = {
+      RollupQuery.inHeadcount(MONDAY, SUNDAY),
+      DSL.val(span.first()),
+      DSL.val(span.last()),
+      teams,
+      DSL.val(span.last().plusDays(6)),
+      teamRows,
+      null,
+      teamIds == null ? USAGE_BY_WEEK : USAGE_BY_DEVELOPER,
+      teamIds == null ? CHANGES_BY_WEEK : CHANGES_BY_DEVELOPER
+    };
+    parts[6] = DSL.sql(HEADCOUNT, parts);
+    long start = System.nanoTime();
+    int rows = db.execute(TEAM_WEEK, parts);
+    long teamWeeks = System.nanoTime();
+    rows += db.execute(TEAM_TOOL_WEEK, parts);
+    long toolWeeks = System.nanoTime();
+    if (scopes) {
+      recomputeScopes(span, scopesHolding(teamIds), empty);
+    }
+    log.debug(
+        "Recomputed {} to {} ({}): team weeks {} ms, tool weeks {} ms, subtree totals {} ms",
+        span.first(),
+        span.last(),
+        teamIds == null ? "every team" : teamIds.size() + " teams",
+        (teamWeeks - start) / 1_000_000,
+        (toolWeeks - teamWeeks) / 1_000_000,
+        (System.nanoTime() - toolWeeks) / 1_000_000);
+    return rows;
+  }
+
+  private void deleteSlices(WeekSpan span, Collection<Long> teamIds) {
     db.deleteFrom(ROLLUP_TEAM_WEEK)
         .where(ROLLUP_TEAM_WEEK.WEEK_START.between(span.first(), span.last()))
         .and(teamIds == null ? DSL.noCondition() : ROLLUP_TEAM_WEEK.TEAM_ID.in(teamIds))
@@ -331,21 +401,6 @@ public class RollupRepository {
         .where(ROLLUP_TEAM_TOOL_WEEK.WEEK_START.between(span.first(), span.last()))
         .and(teamIds == null ? DSL.noCondition() : ROLLUP_TEAM_TOOL_WEEK.TEAM_ID.in(teamIds))
         .execute();
-    QueryPart[] parts = {
-      RollupQuery.inHeadcount(MONDAY, SUNDAY),
-      DSL.val(span.first()),
-      DSL.val(span.last()),
-      teams,
-      DSL.val(span.last().plusDays(6)),
-      teamRows,
-      null
-    };
-    parts[6] = DSL.sql(HEADCOUNT, parts);
-    int rows = db.execute(TEAM_WEEK, parts) + db.execute(TEAM_TOOL_WEEK, parts);
-    if (scopes) {
-      recomputeScopes(span, scopesHolding(teamIds));
-    }
-    return rows;
   }
 
   /** Recomputes every scope's subtree totals from the per-team tables (the V17 migration). */
@@ -359,7 +414,7 @@ public class RollupRepository {
     if (first != null) {
       for (LocalDate from = first; !from.isAfter(last); from = from.plusWeeks(CHUNK_WEEKS * 4L)) {
         LocalDate to = from.plusWeeks(CHUNK_WEEKS * 4L - 1);
-        recomputeScopes(new WeekSpan(from, to.isAfter(last) ? last : to), null);
+        recomputeScopes(new WeekSpan(from, to.isAfter(last) ? last : to), null, true);
       }
     }
   }
@@ -369,7 +424,7 @@ public class RollupRepository {
    * above them (after a team moved in the tree: its old and new parent).
    */
   public void recomputeScopesAbove(WeekSpan span, Collection<Long> teamIds) {
-    recomputeScopes(span, scopesHolding(teamIds));
+    recomputeScopes(span, scopesHolding(teamIds), false);
   }
 
   /**
@@ -391,16 +446,11 @@ public class RollupRepository {
     return scopes;
   }
 
-  /** {@code scopeIds} null: every scope. */
-  private void recomputeScopes(WeekSpan span, Set<Long> scopeIds) {
-    db.deleteFrom(ROLLUP_SCOPE_WEEK)
-        .where(ROLLUP_SCOPE_WEEK.WEEK_START.between(span.first(), span.last()))
-        .and(scopeIds == null ? DSL.noCondition() : ROLLUP_SCOPE_WEEK.SCOPE_ID.in(scopeIds))
-        .execute();
-    db.deleteFrom(ROLLUP_SCOPE_TOOL_WEEK)
-        .where(ROLLUP_SCOPE_TOOL_WEEK.WEEK_START.between(span.first(), span.last()))
-        .and(scopeIds == null ? DSL.noCondition() : ROLLUP_SCOPE_TOOL_WEEK.SCOPE_ID.in(scopeIds))
-        .execute();
+  /** {@code scopeIds} null: every scope; {@code empty}: nothing to delete first. */
+  private void recomputeScopes(WeekSpan span, Set<Long> scopeIds, boolean empty) {
+    if (!empty) {
+      deleteScopes(span, scopeIds);
+    }
     QueryPart[] parts = {
       DSL.val(span.first()),
       DSL.val(span.last()),
@@ -410,6 +460,17 @@ public class RollupRepository {
     };
     db.execute(SCOPE_WEEK, parts);
     db.execute(SCOPE_TOOL_WEEK, parts);
+  }
+
+  private void deleteScopes(WeekSpan span, Set<Long> scopeIds) {
+    db.deleteFrom(ROLLUP_SCOPE_WEEK)
+        .where(ROLLUP_SCOPE_WEEK.WEEK_START.between(span.first(), span.last()))
+        .and(scopeIds == null ? DSL.noCondition() : ROLLUP_SCOPE_WEEK.SCOPE_ID.in(scopeIds))
+        .execute();
+    db.deleteFrom(ROLLUP_SCOPE_TOOL_WEEK)
+        .where(ROLLUP_SCOPE_TOOL_WEEK.WEEK_START.between(span.first(), span.last()))
+        .and(scopeIds == null ? DSL.noCondition() : ROLLUP_SCOPE_TOOL_WEEK.SCOPE_ID.in(scopeIds))
+        .execute();
   }
 
   /** Each team's parent (null at the top). */
