@@ -9,9 +9,12 @@ import static dev.tandem.db.Tables.TEAM;
 import static dev.tandem.db.Tables.USAGE_WEEK;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jooq.Condition;
@@ -209,6 +212,41 @@ public class RollupRepository {
   private static final QueryPart CHANGES_BY_DEVELOPER =
       DSL.sql("developer LEFT JOIN change_count c ON c.developer_id = developer.id");
 
+  /** A scope's totals: its own team's rows ({0}; none for the organisation) and its children's. */
+  private static final String SCOPE_WEEK_FROM_CHILDREN =
+      """
+      INSERT INTO rollup_scope_week (scope_id, week_start, headcount, ai_users, light_users,
+          moderate_users, heavy_users, usage_outside_headcount)
+      SELECT {0}, week_start, SUM(headcount), SUM(ai_users), SUM(light_users),
+          SUM(moderate_users), SUM(heavy_users), SUM(usage_outside_headcount)
+      FROM (
+        SELECT week_start, headcount, ai_users, light_users, moderate_users, heavy_users,
+            usage_outside_headcount
+        FROM rollup_team_week WHERE team_id = {0} AND week_start BETWEEN {1} AND {2}
+        UNION ALL
+        SELECT week_start, headcount, ai_users, light_users, moderate_users, heavy_users,
+            usage_outside_headcount
+        FROM rollup_scope_week WHERE {3} AND week_start BETWEEN {1} AND {2}
+      ) x
+      GROUP BY week_start
+      """;
+
+  private static final String SCOPE_TOOL_WEEK_FROM_CHILDREN =
+      """
+      INSERT INTO rollup_scope_tool_week (scope_id, week_start, tool_key, users, usage_developers,
+          changes, change_developers)
+      SELECT {0}, week_start, tool_key, SUM(users), SUM(usage_developers), SUM(changes),
+          SUM(change_developers)
+      FROM (
+        SELECT week_start, tool_key, users, usage_developers, changes, change_developers
+        FROM rollup_team_tool_week WHERE team_id = {0} AND week_start BETWEEN {1} AND {2}
+        UNION ALL
+        SELECT week_start, tool_key, users, usage_developers, changes, change_developers
+        FROM rollup_scope_tool_week WHERE {3} AND week_start BETWEEN {1} AND {2}
+      ) x
+      GROUP BY week_start, tool_key
+      """;
+
   /** Weeks recomputed per statement where usage or changes exist (memory stays bounded). */
   static final int CHUNK_WEEKS = 13;
 
@@ -379,7 +417,11 @@ public class RollupRepository {
     rows += db.execute(TEAM_TOOL_WEEK, parts);
     long toolWeeks = System.nanoTime();
     if (scopes) {
-      recomputeScopes(span, scopesHolding(teamIds), empty);
+      if (teamIds == null) {
+        recomputeScopes(span, null, empty);
+      } else {
+        recomputeScopesAbove(span, teamIds, empty);
+      }
     }
     log.debug(
         "Recomputed {} to {} ({}): team weeks {} ms, tool weeks {} ms, subtree totals {} ms",
@@ -424,17 +466,58 @@ public class RollupRepository {
    * above them (after a team moved in the tree: its old and new parent).
    */
   public void recomputeScopesAbove(WeekSpan span, Collection<Long> teamIds) {
-    recomputeScopes(span, scopesHolding(teamIds), false);
+    recomputeScopesAbove(span, teamIds, false);
+  }
+
+  /**
+   * The subtree totals of the scopes holding the teams, bottom-up: each scope is its own team's
+   * rows plus its direct children's totals (unchanged ones are already right, changed ones are
+   * recomputed first), so a refresh of a few teams reads a few teams' and children's rows per week,
+   * not every team's.
+   */
+  private void recomputeScopesAbove(WeekSpan span, Collection<Long> teamIds, boolean empty) {
+    Map<Long, Long> parents = parents();
+    Set<Long> scopeIds = scopesHolding(teamIds, parents);
+    Map<Long, List<Long>> children = new HashMap<>();
+    parents.forEach(
+        (id, parent) ->
+            children
+                .computeIfAbsent(parent == null ? ORGANISATION : parent, k -> new ArrayList<>())
+                .add(id));
+    Map<Long, Integer> depth = new HashMap<>();
+    depth.put(ORGANISATION, -1);
+    for (Long id : scopeIds) {
+      int d = 0;
+      for (Long t = parents.get(id); t != null; t = parents.get(t)) {
+        d++;
+      }
+      depth.putIfAbsent(id, d);
+    }
+    if (!empty) {
+      deleteScopes(span, scopeIds);
+    }
+    scopeIds.stream()
+        .sorted(Comparator.comparing((Long id) -> depth.get(id)).reversed())
+        .forEach(id -> sumOwnAndChildren(span, id, children.getOrDefault(id, List.of())));
+  }
+
+  private void sumOwnAndChildren(WeekSpan span, long scope, List<Long> children) {
+    QueryPart[] parts = {
+      DSL.inline(scope),
+      DSL.val(span.first()),
+      DSL.val(span.last()),
+      children.isEmpty()
+          ? DSL.falseCondition()
+          : DSL.field(DSL.name("scope_id"), Long.class).in(children)
+    };
+    db.execute(SCOPE_WEEK_FROM_CHILDREN, parts);
+    db.execute(SCOPE_TOOL_WEEK_FROM_CHILDREN, parts);
   }
 
   /**
    * The scopes whose totals hold these teams: each team and its ancestors, and the organisation.
    */
-  private Set<Long> scopesHolding(Collection<Long> teamIds) {
-    if (teamIds == null) {
-      return null;
-    }
-    Map<Long, Long> parents = parents();
+  private Set<Long> scopesHolding(Collection<Long> teamIds, Map<Long, Long> parents) {
     Set<Long> scopes = new HashSet<>();
     scopes.add(ORGANISATION);
     for (Long id : teamIds) {
