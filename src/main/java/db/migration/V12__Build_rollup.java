@@ -16,7 +16,7 @@ public class V12__Build_rollup extends BaseJavaMigration {
 
   @Override
   public void migrate(Context context) {
-    RollupRepository.on(
+    RollupRepository.perTeamOnly(
             DSL.using(
                 context.getConnection(),
                 new Settings().withRenderQuotedNames(RenderQuotedNames.NEVER)))

@@ -9,6 +9,7 @@ import static org.jooq.impl.DSL.max;
 
 import dev.tandem.base.WeekRange;
 import dev.tandem.rollup.RollupQuery;
+import dev.tandem.rollup.Scope;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -43,18 +44,18 @@ class AdoptionQuery {
   record Inactive(long id, String name, String email, String teamKey, LocalDate lastAiWeek) {}
 
   /** Headcount and AI users per week of the whole scope (teamId -1). */
-  List<TeamWeek> headcountAndAiUsers(WeekRange range, Collection<Long> teamIds) {
-    return rollup.weeks(range, teamIds).stream()
+  List<TeamWeek> headcountAndAiUsers(WeekRange range, Scope scope) {
+    return rollup.scopeWeeks(range, scope).stream()
         .map(w -> new TeamWeek(w.monday(), -1, w.headcount(), w.aiUsers()))
         .toList();
   }
 
   /**
-   * Headcount and AI users per week and team (a developer counts once however many tools they
-   * used).
+   * Headcount and AI users per week of each given team's scope (the team and the teams below it; a
+   * developer counts once however many tools they used): {@code teamId} is the scope's top team.
    */
-  List<TeamWeek> headcountAndAiUsersByTeam(WeekRange range, Collection<Long> teamIds) {
-    return rollup.teamWeeks(range, teamIds).stream()
+  List<TeamWeek> headcountAndAiUsersByScope(WeekRange range, Collection<Long> topTeamIds) {
+    return rollup.scopesWeeks(range, topTeamIds).stream()
         .map(t -> new TeamWeek(t.monday(), t.teamId(), t.headcount(), t.aiUsers()))
         .toList();
   }
@@ -62,8 +63,8 @@ class AdoptionQuery {
   /**
    * Users of each tool per week among the developers in headcount (DESIGN §3.1 reach numerator).
    */
-  List<ToolWeek> toolUsersByWeek(WeekRange range, Collection<Long> teamIds) {
-    return rollup.tools(range, teamIds).stream()
+  List<ToolWeek> toolUsersByWeek(WeekRange range, Scope scope) {
+    return rollup.scopeTools(range, scope).stream()
         .filter(t -> t.users() > 0)
         .map(t -> new ToolWeek(t.monday(), t.tool(), t.users()))
         .toList();
@@ -73,9 +74,9 @@ class AdoptionQuery {
    * AI user-weeks per intensity cohort: active days summed over tools, capped at 7; 1 light, 2–3
    * moderate, 4+ heavy.
    */
-  List<CohortWeek> cohortsByWeek(WeekRange range, Collection<Long> teamIds) {
+  List<CohortWeek> cohortsByWeek(WeekRange range, Scope scope) {
     List<CohortWeek> cohorts = new ArrayList<>();
-    for (RollupQuery.WeekTotals w : rollup.weeks(range, teamIds)) {
+    for (RollupQuery.WeekTotals w : rollup.scopeWeeks(range, scope)) {
       cohorts.add(new CohortWeek(w.monday(), "light", w.light()));
       cohorts.add(new CohortWeek(w.monday(), "moderate", w.moderate()));
       cohorts.add(new CohortWeek(w.monday(), "heavy", w.heavy()));
@@ -159,8 +160,8 @@ class AdoptionQuery {
    * Active usage rows (developer, tool, week) of roster developers who were not in headcount that
    * week (before start, after leaving, excluded).
    */
-  int usageOutsideHeadcount(WeekRange range, Collection<Long> teamIds) {
-    return rollup.weeks(range, teamIds).stream()
+  int usageOutsideHeadcount(WeekRange range, Scope scope) {
+    return rollup.scopeWeeks(range, scope).stream()
         .mapToInt(RollupQuery.WeekTotals::usageOutsideHeadcount)
         .sum();
   }

@@ -6,6 +6,7 @@ import dev.tandem.base.IsoWeek;
 import dev.tandem.base.Ratio;
 import dev.tandem.base.ReportingPeriod;
 import dev.tandem.base.WeekRange;
+import dev.tandem.rollup.Scope;
 import dev.tandem.roster.RosterService;
 import dev.tandem.roster.Team;
 import dev.tandem.settings.SettingsService;
@@ -82,10 +83,10 @@ public class AdoptionService {
   public AdoptionReport weeklyAdoption(String teamKey, WeekRange range) {
     checkRange(range);
     access.checkAggregates(teamKey);
-    Set<Long> teamIds = roster.scope(teamKey);
-    Map<LocalDate, int[]> totals = totalsByWeek(query.headcountAndAiUsers(range, teamIds));
+    Scope scope = scope(teamKey);
+    Map<LocalDate, int[]> totals = totalsByWeek(query.headcountAndAiUsers(range, scope));
     Map<LocalDate, Map<String, Integer>> tools = new HashMap<>();
-    for (AdoptionQuery.ToolWeek t : query.toolUsersByWeek(range, teamIds)) {
+    for (AdoptionQuery.ToolWeek t : query.toolUsersByWeek(range, scope)) {
       tools.computeIfAbsent(t.monday(), k -> new LinkedHashMap<>()).put(t.tool(), t.users());
     }
     List<AdoptionReport.Week> weeks = new ArrayList<>();
@@ -114,9 +115,9 @@ public class AdoptionService {
         weeks,
         anyHidden ? Ratio.EMPTY : period,
         anyHidden,
-        anyHidden ? AdoptionReport.Forecast.SUPPRESSED : forecast(teamKey, teamIds, forecastEnd),
+        anyHidden ? AdoptionReport.Forecast.SUPPRESSED : forecast(teamKey, scope, forecastEnd),
         new AdoptionReport.DataQuality(
-            query.unmatchedUsageRows(range), query.usageOutsideHeadcount(range, teamIds)));
+            query.unmatchedUsageRows(range), query.usageOutsideHeadcount(range, scope)));
   }
 
   /**
@@ -125,7 +126,7 @@ public class AdoptionService {
    */
   Ratio adoption(String teamKey, IsoWeek week) {
     int[] counts =
-        totalsByWeek(query.headcountAndAiUsers(new WeekRange(week, week), roster.scope(teamKey)))
+        totalsByWeek(query.headcountAndAiUsers(new WeekRange(week, week), scope(teamKey)))
             .get(week.monday());
     return ratio(counts);
   }
@@ -134,9 +135,9 @@ public class AdoptionService {
    * Least-squares line through the adoption of the 8 complete weeks ending {@code last}: the first
    * week after it where the line reaches the goal, or not on track if the slope is not positive.
    */
-  AdoptionReport.Forecast forecast(String teamKey, Set<Long> teamIds, IsoWeek last) {
+  AdoptionReport.Forecast forecast(String teamKey, Scope scope, IsoWeek last) {
     WeekRange window = WeekRange.ending(last, FORECAST_WEEKS);
-    Map<LocalDate, int[]> totals = totalsByWeek(query.headcountAndAiUsers(window, teamIds));
+    Map<LocalDate, int[]> totals = totalsByWeek(query.headcountAndAiUsers(window, scope));
     List<double[]> points = new ArrayList<>();
     List<IsoWeek> weeks = window.weeks();
     for (int i = 0; i < weeks.size(); i++) {
@@ -171,7 +172,7 @@ public class AdoptionService {
     access.checkAggregates(teamKey);
     WeekRange lookBack = WeekRange.ending(asOf, 104);
     Map<LocalDate, int[]> totals =
-        totalsByWeek(query.headcountAndAiUsers(lookBack, roster.scope(teamKey)));
+        totalsByWeek(query.headcountAndAiUsers(lookBack, scope(teamKey)));
     List<IsoWeek> weeks = lookBack.weeks();
     int streak = 0;
     for (int i = weeks.size() - 1; i >= 0; i--) {
@@ -207,13 +208,14 @@ public class AdoptionService {
       rows = roster.team(teamKey).stream().toList();
     }
     List<AdoptionQuery.TeamWeek> counts =
-        query.headcountAndAiUsersByTeam(trendRange, roster.scope(teamKey));
+        rows.isEmpty()
+            ? List.of()
+            : query.headcountAndAiUsersByScope(trendRange, rows.stream().map(Team::id).toList());
     double goal = goal();
     List<TeamAdoption> result = new ArrayList<>();
     for (Team row : rows) {
-      Set<Long> subtree = roster.scope(row.key());
       Map<LocalDate, int[]> totals =
-          totalsByWeek(counts.stream().filter(c -> subtree.contains(c.teamId())).toList());
+          totalsByWeek(counts.stream().filter(c -> c.teamId() == row.id()).toList());
       List<Ratio> trend =
           trendRange.weeks().stream().map(w -> ratio(totals.get(w.monday()))).toList();
       Ratio thisWeek = trend.get(trend.size() - 1);
@@ -244,10 +246,10 @@ public class AdoptionService {
   public List<Cohorts> cohorts(String teamKey, WeekRange range) {
     checkRange(range);
     access.checkAggregates(teamKey);
-    Map<LocalDate, int[]> headcounts =
-        totalsByWeek(query.headcountAndAiUsers(range, roster.scope(teamKey)));
+    Scope scope = scope(teamKey);
+    Map<LocalDate, int[]> headcounts = totalsByWeek(query.headcountAndAiUsers(range, scope));
     Map<LocalDate, int[]> byWeek = new HashMap<>();
-    for (AdoptionQuery.CohortWeek c : query.cohortsByWeek(range, roster.scope(teamKey))) {
+    for (AdoptionQuery.CohortWeek c : query.cohortsByWeek(range, scope)) {
       int index =
           switch (c.cohort()) {
             case "light" -> 0;
@@ -354,6 +356,14 @@ public class AdoptionService {
         .stream()
         .map(i -> new InactiveDeveloper(i.id(), i.name(), i.email(), i.teamKey(), i.lastAiWeek()))
         .toList();
+  }
+
+  /** The scope of a team key (null or blank: the organisation); an unknown key is a 400. */
+  private Scope scope(String teamKey) {
+    Set<Long> teams = roster.scope(teamKey);
+    return teams == null
+        ? Scope.ORGANISATION
+        : new Scope(roster.team(teamKey).map(Team::id).orElseThrow(), teams);
   }
 
   private static void checkRange(WeekRange range) {

@@ -7,10 +7,10 @@ import static org.jooq.impl.DSL.when;
 import dev.tandem.base.IsoWeek;
 import dev.tandem.base.WeekRange;
 import dev.tandem.rollup.RollupQuery;
+import dev.tandem.rollup.Scope;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,11 +77,11 @@ class ReliabilityQuery {
    * Incidents per week, involvement, tool and severity: the range's incidents (one indexed range
    * read; incidents are few) placed in their week of the organisation's zone.
    */
-  List<IncidentCount> incidentsByWeek(List<WeekBounds> weeks, Collection<Long> teamIds) {
+  List<IncidentCount> incidentsByWeek(List<WeekBounds> weeks, Scope scope) {
     Map<List<Object>, long[]> counts = new LinkedHashMap<>();
     db.select(INCIDENT.STARTED_AT, INCIDENT.AI_INVOLVEMENT, INCIDENT.TOOL_KEY, INCIDENT.SEVERITY)
         .from(INCIDENT)
-        .where(inRange(weeks).and(incidentInScope(teamIds)))
+        .where(inRange(weeks).and(incidentInScope(scope)))
         .forEach(
             r -> {
               LocalDate monday = weekOf(weeks, r.value1());
@@ -125,10 +125,10 @@ class ReliabilityQuery {
    * it (at least the largest week, at most the sum of the weeks); the exact distinct count is read
    * only when the bounds straddle {@code k}.
    */
-  Map<String, Integer> developersByTool(List<WeekBounds> weeks, Collection<Long> teamIds, int k) {
+  Map<String, Integer> developersByTool(List<WeekBounds> weeks, Scope scope, int k) {
     WeekRange range = range(weeks);
     Map<String, int[]> bounds = new LinkedHashMap<>();
-    for (RollupQuery.ToolWeek t : rollup.tools(range, teamIds)) {
+    for (RollupQuery.ToolWeek t : rollup.scopeTools(range, scope)) {
       if (BASELINE.equals(t.tool())) {
         continue;
       }
@@ -144,7 +144,7 @@ class ReliabilityQuery {
           int n =
               upper == 0 || lower >= k || upper < k
                   ? (lower >= k ? lower : upper)
-                  : rollup.developersOfTool(tool, range, teamIds);
+                  : rollup.developersOfTool(tool, range, scope.teams());
           if (n > 0) {
             developers.put(tool, n);
           }
@@ -153,17 +153,17 @@ class ReliabilityQuery {
   }
 
   /** Changes per week and attribution of the scope's developers (whatever their headcount). */
-  List<ChangeSum> changesByWeek(List<WeekBounds> weeks, Collection<Long> teamIds) {
-    return rollup.tools(range(weeks), teamIds).stream()
+  List<ChangeSum> changesByWeek(List<WeekBounds> weeks, Scope scope) {
+    return rollup.scopeTools(range(weeks), scope).stream()
         .filter(t -> t.changes() > 0 || t.changeDevelopers() > 0)
         .map(t -> new ChangeSum(t.monday(), t.tool(), t.changes()))
         .toList();
   }
 
   /** DESIGN §3.1 headcount per week, and how many of those developer-weeks had any AI usage. */
-  List<HeadcountWeek> headcountByWeek(List<WeekBounds> weeks, Collection<Long> teamIds) {
+  List<HeadcountWeek> headcountByWeek(List<WeekBounds> weeks, Scope scope) {
     Map<LocalDate, RollupQuery.WeekTotals> totals = new HashMap<>();
-    rollup.weeks(range(weeks), teamIds).forEach(w -> totals.put(w.monday(), w));
+    rollup.scopeWeeks(range(weeks), scope).forEach(w -> totals.put(w.monday(), w));
     return weeks.stream()
         .map(
             w -> {
@@ -175,8 +175,8 @@ class ReliabilityQuery {
         .toList();
   }
 
-  List<ToolUsers> toolUsersByWeek(List<WeekBounds> weeks, Collection<Long> teamIds) {
-    return rollup.tools(range(weeks), teamIds).stream()
+  List<ToolUsers> toolUsersByWeek(List<WeekBounds> weeks, Scope scope) {
+    return rollup.scopeTools(range(weeks), scope).stream()
         .filter(t -> t.users() > 0)
         .map(t -> new ToolUsers(t.monday(), t.tool(), t.users()))
         .toList();
@@ -192,15 +192,15 @@ class ReliabilityQuery {
    * Start and resolution of resolved incidents in the range: few rows (one per incident), because a
    * median cannot be computed portably in H2 and PostgreSQL SQL from timestamp differences.
    */
-  List<Restore> restores(List<WeekBounds> weeks, Collection<Long> teamIds) {
+  List<Restore> restores(List<WeekBounds> weeks, Scope scope) {
     return db.select(
             INCIDENT.AI_INVOLVEMENT, INCIDENT.TOOL_KEY, INCIDENT.STARTED_AT, INCIDENT.RESOLVED_AT)
         .from(INCIDENT)
-        .where(inRange(weeks).and(INCIDENT.RESOLVED_AT.isNotNull()).and(incidentInScope(teamIds)))
+        .where(inRange(weeks).and(INCIDENT.RESOLVED_AT.isNotNull()).and(incidentInScope(scope)))
         .fetch(r -> new Restore(r.value1(), r.value2(), r.value3(), r.value4()));
   }
 
-  List<CauseCount> causesAndSafeguards(List<WeekBounds> weeks, Collection<Long> teamIds) {
+  List<CauseCount> causesAndSafeguards(List<WeekBounds> weeks, Scope scope) {
     return db.select(
             INCIDENT.AI_INVOLVEMENT,
             INCIDENT.ROOT_CAUSE,
@@ -212,7 +212,7 @@ class ReliabilityQuery {
             countWhere(INCIDENT.PERMISSIONS_EXCEEDED.isTrue()),
             countWhere(INCIDENT.PERMISSIONS_EXCEEDED.isNull()))
         .from(INCIDENT)
-        .where(inRange(weeks).and(incidentInScope(teamIds)))
+        .where(inRange(weeks).and(incidentInScope(scope)))
         .groupBy(INCIDENT.AI_INVOLVEMENT, INCIDENT.ROOT_CAUSE)
         .fetch(
             r ->
@@ -239,7 +239,7 @@ class ReliabilityQuery {
         .and(INCIDENT.STARTED_AT.lt(weeks.get(weeks.size() - 1).endAt()));
   }
 
-  private static Condition incidentInScope(Collection<Long> teamIds) {
-    return teamIds == null ? DSL.noCondition() : INCIDENT.TEAM_ID.in(teamIds);
+  private static Condition incidentInScope(Scope scope) {
+    return scope.organisation() ? DSL.noCondition() : INCIDENT.TEAM_ID.in(scope.teams());
   }
 }

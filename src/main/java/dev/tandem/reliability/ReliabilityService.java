@@ -4,6 +4,7 @@ import dev.tandem.access.AccessPolicy;
 import dev.tandem.base.IsoWeek;
 import dev.tandem.base.ReportingPeriod;
 import dev.tandem.base.WeekRange;
+import dev.tandem.rollup.Scope;
 import dev.tandem.roster.RosterService;
 import dev.tandem.settings.SettingsService;
 import dev.tandem.stats.Median;
@@ -111,15 +112,15 @@ public class ReliabilityService {
     ReportingPeriod.check(range);
     access.checkAggregates(teamKey);
     List<WeekBounds> weeks = WeekBounds.of(range, zone());
-    WeeklyExposure org = new WeeklyExposure(query, weeks, null);
+    WeeklyExposure org = new WeeklyExposure(query, weeks, Scope.ORGANISATION);
     Exposure exposure = choose(requested, org);
     if (suppressed(range, teamKey)) {
       return new TeamVsOrganisation(exposure, 0, 0, 0, 0, null, true);
     }
-    Set<Long> scope = roster.scope(teamKey);
+    Scope scope = scope(teamKey);
     WeeklyExposure team = new WeeklyExposure(query, weeks, scope);
     long teamIncidents = incidents(weeks, scope);
-    long orgIncidents = incidents(weeks, null);
+    long orgIncidents = incidents(weeks, Scope.ORGANISATION);
     long teamExposure = team.all(exposure);
     long restIncidents = orgIncidents - teamIncidents;
     long restExposure = org.all(exposure) - teamExposure;
@@ -133,7 +134,7 @@ public class ReliabilityService {
         false);
   }
 
-  private long incidents(List<WeekBounds> weeks, Set<Long> scope) {
+  private long incidents(List<WeekBounds> weeks, Scope scope) {
     return query.incidentsByWeek(weeks, scope).stream()
         .mapToLong(ReliabilityQuery.IncidentCount::incidents)
         .sum();
@@ -168,7 +169,7 @@ public class ReliabilityService {
     if (suppressed(range, teamKey)) {
       return List.of();
     }
-    Set<Long> scope = roster.scope(teamKey);
+    Scope scope = scope(teamKey);
     List<WeekBounds> weeks = WeekBounds.of(range, zone());
     WeeklyExposure exp = new WeeklyExposure(query, weeks, scope);
     Exposure chosen = choose(exposure, exp);
@@ -216,7 +217,7 @@ public class ReliabilityService {
       return new CausesAndSafeguards(profile(List.of()), profile(List.of()));
     }
     List<ReliabilityQuery.CauseCount> counts =
-        query.causesAndSafeguards(WeekBounds.of(range, zone()), roster.scope(teamKey));
+        query.causesAndSafeguards(WeekBounds.of(range, zone()), scope(teamKey));
     return new CausesAndSafeguards(
         profile(counts.stream().filter(c -> Incident.aiInvolved(c.involvement())).toList()),
         profile(counts.stream().filter(c -> BASELINE.equals(c.involvement())).toList()));
@@ -235,7 +236,7 @@ public class ReliabilityService {
   }
 
   private Comparison compare(WeekRange range, String teamKey, Exposure requested) {
-    Set<Long> scope = roster.scope(teamKey);
+    Scope scope = scope(teamKey);
     List<WeekBounds> weeks = WeekBounds.of(range, zone());
     WeeklyExposure exp = new WeeklyExposure(query, weeks, scope);
     Exposure exposure = choose(requested, exp);
@@ -396,6 +397,14 @@ public class ReliabilityService {
     Map<String, Long> m = new LinkedHashMap<>();
     Incident.SEVERITIES.forEach(s -> m.put(s, 0L));
     return m;
+  }
+
+  /** The scope of a team key (null or blank: the organisation); an unknown key is a 400. */
+  private Scope scope(String teamKey) {
+    Set<Long> teams = roster.scope(teamKey);
+    return teams == null
+        ? Scope.ORGANISATION
+        : new Scope(roster.team(teamKey).map(dev.tandem.roster.Team::id).orElseThrow(), teams);
   }
 
   private ZoneId zone() {

@@ -1,5 +1,6 @@
 package dev.tandem.reliability;
 
+import dev.tandem.rollup.Scope;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ final class WeeklyExposure {
   private final Map<LocalDate, Map<String, Long>> toolUsers = new HashMap<>();
   private final Map<LocalDate, long[]> headcount = new HashMap<>();
 
-  WeeklyExposure(ReliabilityQuery query, List<WeekBounds> weeks, Set<Long> scope) {
+  WeeklyExposure(ReliabilityQuery query, List<WeekBounds> weeks, Scope scope) {
     for (ReliabilityQuery.ChangeSum c : query.changesByWeek(weeks, scope)) {
       changes
           .computeIfAbsent(c.monday(), m -> new HashMap<>())

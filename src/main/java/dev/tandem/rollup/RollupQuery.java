@@ -2,6 +2,8 @@ package dev.tandem.rollup;
 
 import static dev.tandem.db.Tables.CHANGE_COUNT;
 import static dev.tandem.db.Tables.DEVELOPER;
+import static dev.tandem.db.Tables.ROLLUP_SCOPE_TOOL_WEEK;
+import static dev.tandem.db.Tables.ROLLUP_SCOPE_WEEK;
 import static dev.tandem.db.Tables.ROLLUP_TEAM_TOOL_WEEK;
 import static dev.tandem.db.Tables.ROLLUP_TEAM_WEEK;
 import static dev.tandem.db.Tables.USAGE_WEEK;
@@ -64,6 +66,67 @@ public class RollupQuery {
     return new RollupQuery(db);
   }
 
+  /** The weeks of a scope from the subtree totals: one row per week. */
+  public List<WeekTotals> scopeWeeks(WeekRange range, Scope scope) {
+    Long scopeTeamId = scope.top();
+    var r = ROLLUP_SCOPE_WEEK;
+    return db.select(
+            r.WEEK_START,
+            r.HEADCOUNT,
+            r.AI_USERS,
+            r.LIGHT_USERS,
+            r.MODERATE_USERS,
+            r.HEAVY_USERS,
+            r.USAGE_OUTSIDE_HEADCOUNT)
+        .from(r)
+        .where(r.SCOPE_ID.eq(scopeId(scopeTeamId)))
+        .and(r.WEEK_START.between(range.from().monday(), range.to().monday()))
+        .orderBy(r.WEEK_START)
+        .fetch(
+            x ->
+                new WeekTotals(
+                    x.value1(),
+                    x.value2(),
+                    x.value3(),
+                    x.value4(),
+                    x.value5(),
+                    x.value6(),
+                    x.value7()));
+  }
+
+  /**
+   * Headcount and AI users per week of each of the given scopes (each a team and the teams below
+   * it), from the subtree totals: {@code teamId} of a row is the scope's top team.
+   */
+  public List<TeamWeek> scopesWeeks(WeekRange range, Collection<Long> scopeTeamIds) {
+    var r = ROLLUP_SCOPE_WEEK;
+    return db.select(r.WEEK_START, r.SCOPE_ID, r.HEADCOUNT, r.AI_USERS)
+        .from(r)
+        .where(r.SCOPE_ID.in(scopeTeamIds))
+        .and(r.WEEK_START.between(range.from().monday(), range.to().monday()))
+        .fetch(x -> new TeamWeek(x.value1(), x.value2(), x.value3(), x.value4()));
+  }
+
+  /** The tools of a scope per week from the subtree totals (see {@link #tools}). */
+  public List<ToolWeek> scopeTools(WeekRange range, Scope scope) {
+    Long scopeTeamId = scope.top();
+    var r = ROLLUP_SCOPE_TOOL_WEEK;
+    return db.select(
+            r.WEEK_START, r.TOOL_KEY, r.USERS, r.USAGE_DEVELOPERS, r.CHANGES, r.CHANGE_DEVELOPERS)
+        .from(r)
+        .where(r.SCOPE_ID.eq(scopeId(scopeTeamId)))
+        .and(r.WEEK_START.between(range.from().monday(), range.to().monday()))
+        .fetch(
+            x ->
+                new ToolWeek(
+                    x.value1(), x.value2(), x.value3(), x.value4(), x.value5(), x.value6()));
+  }
+
+  private static long scopeId(Long scopeTeamId) {
+    return scopeTeamId == null ? RollupRepository.ORGANISATION : scopeTeamId;
+  }
+
+  /** The weeks of a set of teams, summed from the per-team table (the roster's own scopes). */
   public List<WeekTotals> weeks(WeekRange range, Collection<Long> teamIds) {
     var r = ROLLUP_TEAM_WEEK;
     return db.select(

@@ -1,10 +1,22 @@
 package dev.tandem.rollup;
 
+import static dev.tandem.db.Tables.CHANGE_COUNT;
+import static dev.tandem.db.Tables.ROLLUP_SCOPE_TOOL_WEEK;
+import static dev.tandem.db.Tables.ROLLUP_SCOPE_WEEK;
 import static dev.tandem.db.Tables.ROLLUP_TEAM_TOOL_WEEK;
 import static dev.tandem.db.Tables.ROLLUP_TEAM_WEEK;
+import static dev.tandem.db.Tables.TEAM;
+import static dev.tandem.db.Tables.USAGE_WEEK;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -24,15 +36,69 @@ import org.springframework.stereotype.Repository;
  *       week.
  *   <li>{@code rollup_team_tool_week}, per tool or attribution: users in headcount, developers with
  *       any active usage, changes, developers with changes.
+ *   <li>{@code rollup_scope_week} and {@code rollup_scope_tool_week}: the same figures summed over
+ *       each scope (a team and every team below it; {@link #ORGANISATION} for all teams), so that a
+ *       read of any scope is a few rows per week. Recomputed from the per-team tables for the
+ *       scopes that hold the recomputed teams.
  * </ul>
  */
 @Repository
 public class RollupRepository {
 
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(RollupRepository.class);
+
+  /** The scope id of the whole organisation in the subtree tables (team ids start at 1). */
+  public static final long ORGANISATION = 0L;
+
   private static final Field<LocalDate> MONDAY =
       DSL.field(DSL.name("w", "week_start"), LocalDate.class);
   private static final Field<LocalDate> SUNDAY =
       DSL.field(DSL.name("w", "week_end"), LocalDate.class);
+
+  /**
+   * DESIGN §3.1 headcount per team and week of the span {1}–{2} (Sunday of the last week {4}),
+   * counted from events instead of joining every week to every developer: a developer (not
+   * excluded) adds 1 from the week of {@code started_on} (clamped to the span's first week) and
+   * takes it away from the week after the week of {@code left_on}; the running sum per team over
+   * the weeks is the headcount, the same rule as {@link RollupQuery#inHeadcount}. Rows of every
+   * team and week with 0 carry the sum through weeks without events. {3} limits developers, {5} the
+   * teams.
+   */
+  private static final String HEADCOUNT =
+      """
+      SELECT team_id, week_start, headcount FROM (
+        SELECT team_id, week_start,
+            SUM(delta) OVER (PARTITION BY team_id ORDER BY week_start
+                ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS headcount
+        FROM (
+          SELECT team_id, week_start, SUM(delta) AS delta FROM (
+            SELECT developer.team_id,
+                CASE WHEN developer.started_on < {1} THEN {1} ELSE s.week_start END AS week_start,
+                1 AS delta
+            FROM developer LEFT JOIN calendar_week s
+              ON developer.started_on >= {1}
+              AND s.week_start BETWEEN CAST(developer.started_on - INTERVAL '6' DAY AS DATE)
+                  AND developer.started_on
+            WHERE developer.excluded = FALSE AND developer.started_on <= {4}
+              AND (developer.left_on IS NULL OR developer.left_on >= {1}) AND {3}
+            UNION ALL
+            SELECT developer.team_id, CAST(s.week_start + INTERVAL '7' DAY AS DATE), -1
+            FROM developer LEFT JOIN calendar_week s
+              ON s.week_start BETWEEN CAST(developer.left_on - INTERVAL '6' DAY AS DATE)
+                  AND developer.left_on
+            WHERE developer.excluded = FALSE AND developer.started_on <= {4}
+              AND developer.left_on >= {1} AND developer.left_on < {2} AND {3}
+            UNION ALL
+            SELECT team.id, w.week_start, 0
+            FROM team CROSS JOIN calendar_week w
+            WHERE w.week_start BETWEEN {1} AND {2} AND {5}
+          ) e
+          GROUP BY team_id, week_start
+        ) d
+      ) h
+      WHERE headcount > 0 AND week_start BETWEEN {1} AND {2}
+      """;
 
   private static final String TEAM_WEEK =
       """
@@ -41,10 +107,9 @@ public class RollupRepository {
       SELECT team_id, week_start, SUM(headcount), SUM(ai_users), SUM(light), SUM(moderate),
           SUM(heavy), SUM(outside)
       FROM (
-        SELECT developer.team_id, w.week_start, 1 AS headcount, 0 AS ai_users, 0 AS light,
-            0 AS moderate, 0 AS heavy, 0 AS outside
-        FROM calendar_week w JOIN developer ON {0}
-        WHERE w.week_start BETWEEN {1} AND {2} AND {3}
+        SELECT team_id, week_start, headcount, 0 AS ai_users, 0 AS light, 0 AS moderate,
+            0 AS heavy, 0 AS outside
+        FROM ({6}) hc
         UNION ALL
         SELECT team_id, week_start, 0, in_headcount,
             CASE WHEN in_headcount = 1 AND days = 1 THEN 1 ELSE 0 END,
@@ -55,10 +120,10 @@ public class RollupRepository {
           SELECT developer.team_id, w.week_start, u.developer_id,
               MAX(CASE WHEN {0} THEN 1 ELSE 0 END) AS in_headcount,
               LEAST(SUM(u.active_days), 7) AS days, COUNT(*) AS tools
-          FROM calendar_week w
-          JOIN usage_week u ON u.week_start = w.week_start
-          JOIN developer ON developer.id = u.developer_id
-          WHERE w.week_start BETWEEN {1} AND {2} AND u.active_days >= 1 AND {3}
+          FROM {7}
+          LEFT JOIN calendar_week w ON w.week_start = u.week_start
+          WHERE u.week_start BETWEEN {1} AND {2} AND u.active_days >= 1
+            AND w.week_start IS NOT NULL AND {3}
           GROUP BY developer.team_id, w.week_start, u.developer_id
         ) p
       ) f
@@ -75,43 +140,225 @@ public class RollupRepository {
         SELECT developer.team_id, w.week_start, u.tool_key,
             CASE WHEN {0} THEN 1 ELSE 0 END AS users, 1 AS usage_developers,
             0 AS changes, 0 AS change_developers
-        FROM calendar_week w
-        JOIN usage_week u ON u.week_start = w.week_start
-        JOIN developer ON developer.id = u.developer_id
-        WHERE w.week_start BETWEEN {1} AND {2} AND u.active_days >= 1 AND {3}
+        FROM {7}
+        LEFT JOIN calendar_week w ON w.week_start = u.week_start
+        WHERE u.week_start BETWEEN {1} AND {2} AND u.active_days >= 1
+          AND w.week_start IS NOT NULL AND {3}
         UNION ALL
-        SELECT developer.team_id, w.week_start, c.attribution, 0, 0, c.changes,
+        SELECT developer.team_id, c.week_start, c.attribution, 0, 0, c.changes,
             CASE WHEN c.changes > 0 THEN 1 ELSE 0 END
-        FROM calendar_week w
-        JOIN change_count c ON c.week_start = w.week_start
-        JOIN developer ON developer.id = c.developer_id
-        WHERE w.week_start BETWEEN {1} AND {2} AND {3}
+        FROM {8}
+        WHERE c.week_start BETWEEN {1} AND {2} AND {3}
       ) f
       GROUP BY team_id, week_start, tool_key
       """;
 
-  private final DSLContext db;
+  /**
+   * Each team with every scope that holds it: itself, each team above it, and the organisation
+   * ({@link #ORGANISATION}); the subtree totals join it to the per-team tables. The joins to it are
+   * written {@code LEFT JOIN} (the WHERE keeps only matched rows) because H2 keeps the order of
+   * outer joins: the small team tree drives the per-team tables' primary keys, instead of the tree
+   * being evaluated again for every per-team row.
+   */
+  private static final String SCOPES_OF_TEAMS =
+      """
+      WITH RECURSIVE tree (team_id, scope_id) AS (
+        SELECT id, id FROM team
+        UNION ALL
+        SELECT tree.team_id, t.parent_id FROM tree JOIN team t ON t.id = tree.scope_id
+        WHERE t.parent_id IS NOT NULL
+      )
+      """;
 
-  RollupRepository(DSLContext db) {
-    this.db = db;
-  }
+  private static final String SCOPE_WEEK =
+      "INSERT INTO rollup_scope_week (scope_id, week_start, headcount, ai_users, light_users,"
+          + " moderate_users, heavy_users, usage_outside_headcount) "
+          + SCOPES_OF_TEAMS
+          + """
+          SELECT c.scope_id, r.week_start, SUM(r.headcount), SUM(r.ai_users), SUM(r.light_users),
+              SUM(r.moderate_users), SUM(r.heavy_users), SUM(r.usage_outside_headcount)
+          FROM (SELECT team_id, scope_id FROM tree UNION ALL SELECT id, 0 FROM team) c
+          LEFT JOIN rollup_team_week r ON r.team_id = c.team_id
+          WHERE r.week_start BETWEEN {0} AND {1} AND {2}
+          GROUP BY c.scope_id, r.week_start
+          """;
 
-  /** For the V12 migration, which builds the rollup of an existing database once. */
-  public static RollupRepository on(DSLContext db) {
-    return new RollupRepository(db);
-  }
+  private static final String SCOPE_TOOL_WEEK =
+      "INSERT INTO rollup_scope_tool_week (scope_id, week_start, tool_key, users,"
+          + " usage_developers, changes, change_developers) "
+          + SCOPES_OF_TEAMS
+          + """
+          SELECT c.scope_id, r.week_start, r.tool_key, SUM(r.users), SUM(r.usage_developers),
+              SUM(r.changes), SUM(r.change_developers)
+          FROM (SELECT team_id, scope_id FROM tree UNION ALL SELECT id, 0 FROM team) c
+          LEFT JOIN rollup_team_tool_week r ON r.team_id = c.team_id
+          WHERE r.week_start BETWEEN {0} AND {1} AND {2}
+          GROUP BY c.scope_id, r.week_start, r.tool_key
+          """;
 
-  /** Weeks recomputed per statement, so that memory stays bounded whatever the span. */
+  /*
+   * How usage ({7}) and changes ({8}) meet the roster. H2 keeps the order of outer joins, so the
+   * joins are written LEFT (every row has its developer and, for weeks from 1970-01-05 on, its
+   * calendar week; the WHERE drops the others as an inner join would): for every team the week
+   * range of usage or changes drives the statement, for some teams their developers do. Left to
+   * choose, H2 drove by every developer and read all their rows, whatever the weeks.
+   */
+  private static final QueryPart USAGE_BY_WEEK =
+      DSL.sql("usage_week u LEFT JOIN developer ON developer.id = u.developer_id");
+  private static final QueryPart USAGE_BY_DEVELOPER =
+      DSL.sql("developer LEFT JOIN usage_week u ON u.developer_id = developer.id");
+  private static final QueryPart CHANGES_BY_WEEK =
+      DSL.sql("change_count c LEFT JOIN developer ON developer.id = c.developer_id");
+  private static final QueryPart CHANGES_BY_DEVELOPER =
+      DSL.sql("developer LEFT JOIN change_count c ON c.developer_id = developer.id");
+
+  /** A scope's totals: its own team's rows ({0}; none for the organisation) and its children's. */
+  private static final String SCOPE_WEEK_FROM_CHILDREN =
+      """
+      INSERT INTO rollup_scope_week (scope_id, week_start, headcount, ai_users, light_users,
+          moderate_users, heavy_users, usage_outside_headcount)
+      SELECT {0}, week_start, SUM(headcount), SUM(ai_users), SUM(light_users),
+          SUM(moderate_users), SUM(heavy_users), SUM(usage_outside_headcount)
+      FROM (
+        SELECT week_start, headcount, ai_users, light_users, moderate_users, heavy_users,
+            usage_outside_headcount
+        FROM rollup_team_week WHERE team_id = {0} AND week_start BETWEEN {1} AND {2}
+        UNION ALL
+        SELECT week_start, headcount, ai_users, light_users, moderate_users, heavy_users,
+            usage_outside_headcount
+        FROM rollup_scope_week WHERE {3} AND week_start BETWEEN {1} AND {2}
+      ) x
+      GROUP BY week_start
+      """;
+
+  private static final String SCOPE_TOOL_WEEK_FROM_CHILDREN =
+      """
+      INSERT INTO rollup_scope_tool_week (scope_id, week_start, tool_key, users, usage_developers,
+          changes, change_developers)
+      SELECT {0}, week_start, tool_key, SUM(users), SUM(usage_developers), SUM(changes),
+          SUM(change_developers)
+      FROM (
+        SELECT week_start, tool_key, users, usage_developers, changes, change_developers
+        FROM rollup_team_tool_week WHERE team_id = {0} AND week_start BETWEEN {1} AND {2}
+        UNION ALL
+        SELECT week_start, tool_key, users, usage_developers, changes, change_developers
+        FROM rollup_scope_tool_week WHERE {3} AND week_start BETWEEN {1} AND {2}
+      ) x
+      GROUP BY week_start, tool_key
+      """;
+
+  /** Weeks recomputed per statement where usage or changes exist (memory stays bounded). */
   static final int CHUNK_WEEKS = 13;
 
-  /** Recomputes the span chunk by chunk; {@code teamIds} null means every team. */
+  /** Weeks recomputed per statement where only headcount exists (one pass over the roster). */
+  static final int HEADCOUNT_CHUNK_WEEKS = 260;
+
+  private final DSLContext db;
+
+  /** False only for the V12 migration, which runs before the subtree tables exist (V16). */
+  private final boolean scopes;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  RollupRepository(DSLContext db) {
+    this(db, true);
+  }
+
+  private RollupRepository(DSLContext db, boolean scopes) {
+    this.db = db;
+    this.scopes = scopes;
+  }
+
+  /** For the V17 migration (and tests), which fills the subtree totals of a database once. */
+  public static RollupRepository on(DSLContext db) {
+    return new RollupRepository(db, true);
+  }
+
+  /**
+   * For the V12 migration: the per-team tables only, as they were before the subtree totals (V16,
+   * then V17 fills them).
+   */
+  public static RollupRepository perTeamOnly(DSLContext db) {
+    return new RollupRepository(db, false);
+  }
+
+  /**
+   * Recomputes the span chunk by chunk; {@code teamIds} null means every team. Weeks with usage or
+   * changes go {@link #CHUNK_WEEKS} at a time; weeks before and after them hold only headcount and
+   * go in long chunks, since each statement reads the roster once whatever its length.
+   */
   void recomputeInChunks(WeekSpan span, Collection<Long> teamIds) {
-    for (LocalDate from = span.first();
-        !from.isAfter(span.last());
-        from = from.plusWeeks(CHUNK_WEEKS)) {
-      LocalDate to = from.plusWeeks(CHUNK_WEEKS - 1L);
-      recompute(new WeekSpan(from, to.isAfter(span.last()) ? span.last() : to), teamIds);
+    recomputeInChunks(span, teamIds, false);
+  }
+
+  /**
+   * {@code empty}: the rollup was emptied in this transaction (a rebuild), so nothing needs
+   * deleting; deleting ranges of rows removed earlier in the same transaction walks over them
+   * again.
+   */
+  private void recomputeInChunks(WeekSpan span, Collection<Long> teamIds, boolean empty) {
+    LocalDate first =
+        span.first().isBefore(WeekSpan.ALL.first()) ? WeekSpan.ALL.first() : span.first();
+    LocalDate last = span.last();
+    if (first.isAfter(last)) {
+      return;
     }
+    LocalDate dataFirst = firstDataWeek(first, last);
+    if (dataFirst == null) {
+      inChunks(first, last, HEADCOUNT_CHUNK_WEEKS, teamIds, empty);
+      return;
+    }
+    LocalDate dataLast = lastDataWeek(first, last);
+    if (first.isBefore(dataFirst)) {
+      inChunks(first, dataFirst.minusWeeks(1), HEADCOUNT_CHUNK_WEEKS, teamIds, empty);
+    }
+    inChunks(dataFirst, dataLast, CHUNK_WEEKS, teamIds, empty);
+    if (dataLast.isBefore(last)) {
+      inChunks(dataLast.plusWeeks(1), last, HEADCOUNT_CHUNK_WEEKS, teamIds, empty);
+    }
+  }
+
+  private void inChunks(
+      LocalDate first, LocalDate last, int weeks, Collection<Long> teamIds, boolean empty) {
+    for (LocalDate from = first; !from.isAfter(last); from = from.plusWeeks(weeks)) {
+      LocalDate to = from.plusWeeks(weeks - 1L);
+      recompute(new WeekSpan(from, to.isAfter(last) ? last : to), teamIds, empty);
+    }
+  }
+
+  private LocalDate firstDataWeek(LocalDate first, LocalDate last) {
+    LocalDate used =
+        db.select(USAGE_WEEK.WEEK_START)
+            .from(USAGE_WEEK)
+            .where(USAGE_WEEK.WEEK_START.between(first, last))
+            .orderBy(USAGE_WEEK.WEEK_START)
+            .limit(1)
+            .fetchOne(USAGE_WEEK.WEEK_START);
+    LocalDate changed =
+        db.select(CHANGE_COUNT.WEEK_START)
+            .from(CHANGE_COUNT)
+            .where(CHANGE_COUNT.WEEK_START.between(first, last))
+            .orderBy(CHANGE_COUNT.WEEK_START)
+            .limit(1)
+            .fetchOne(CHANGE_COUNT.WEEK_START);
+    return used == null ? changed : changed == null || used.isBefore(changed) ? used : changed;
+  }
+
+  private LocalDate lastDataWeek(LocalDate first, LocalDate last) {
+    LocalDate used =
+        db.select(USAGE_WEEK.WEEK_START)
+            .from(USAGE_WEEK)
+            .where(USAGE_WEEK.WEEK_START.between(first, last))
+            .orderBy(USAGE_WEEK.WEEK_START.desc())
+            .limit(1)
+            .fetchOne(USAGE_WEEK.WEEK_START);
+    LocalDate changed =
+        db.select(CHANGE_COUNT.WEEK_START)
+            .from(CHANGE_COUNT)
+            .where(CHANGE_COUNT.WEEK_START.between(first, last))
+            .orderBy(CHANGE_COUNT.WEEK_START.desc())
+            .limit(1)
+            .fetchOne(CHANGE_COUNT.WEEK_START);
+    return used == null ? changed : changed == null || used.isAfter(changed) ? used : changed;
   }
 
   /**
@@ -122,42 +369,197 @@ public class RollupRepository {
     deleteAll();
     LocalDate first = new RollupQuery(db).earliestWeek();
     if (first != null && !first.isAfter(horizon)) {
-      recomputeInChunks(new WeekSpan(first, horizon), null);
+      recomputeInChunks(new WeekSpan(first, horizon), null, true);
     }
   }
 
   void deleteAll() {
     db.deleteFrom(ROLLUP_TEAM_WEEK).execute();
     db.deleteFrom(ROLLUP_TEAM_TOOL_WEEK).execute();
+    if (scopes) {
+      db.deleteFrom(ROLLUP_SCOPE_WEEK).execute();
+      db.deleteFrom(ROLLUP_SCOPE_TOOL_WEEK).execute();
+    }
   }
 
   /**
    * Recomputes the slices of the span; {@code teamIds} null means every team. Returns the rows
-   * written.
+   * written to the per-team tables.
    */
   public int recompute(WeekSpan span, Collection<Long> teamIds) {
+    return recompute(span, teamIds, false);
+  }
+
+  private int recompute(WeekSpan span, Collection<Long> teamIds, boolean empty) {
+    if (!empty) {
+      deleteSlices(span, teamIds);
+    }
     Condition teams =
         teamIds == null
-            ? DSL.noCondition()
+            ? DSL.trueCondition()
             : DSL.field(DSL.name("developer", "team_id"), Long.class).in(teamIds);
-    Condition rollupTeams =
-        teamIds == null ? DSL.noCondition() : ROLLUP_TEAM_WEEK.TEAM_ID.in(teamIds);
-    Condition rollupToolTeams =
-        teamIds == null ? DSL.noCondition() : ROLLUP_TEAM_TOOL_WEEK.TEAM_ID.in(teamIds);
-    db.deleteFrom(ROLLUP_TEAM_WEEK)
-        .where(ROLLUP_TEAM_WEEK.WEEK_START.between(span.first(), span.last()))
-        .and(rollupTeams)
-        .execute();
-    db.deleteFrom(ROLLUP_TEAM_TOOL_WEEK)
-        .where(ROLLUP_TEAM_TOOL_WEEK.WEEK_START.between(span.first(), span.last()))
-        .and(rollupToolTeams)
-        .execute();
+    Condition teamRows = teamIds == null ? DSL.trueCondition() : TEAM.ID.in(teamIds);
     QueryPart[] parts = {
       RollupQuery.inHeadcount(MONDAY, SUNDAY),
       DSL.val(span.first()),
       DSL.val(span.last()),
-      teams.equals(DSL.noCondition()) ? DSL.trueCondition() : teams
+      teams,
+      DSL.val(span.last().plusDays(6)),
+      teamRows,
+      null,
+      teamIds == null ? USAGE_BY_WEEK : USAGE_BY_DEVELOPER,
+      teamIds == null ? CHANGES_BY_WEEK : CHANGES_BY_DEVELOPER
     };
-    return db.execute(TEAM_WEEK, parts) + db.execute(TEAM_TOOL_WEEK, parts);
+    parts[6] = DSL.sql(HEADCOUNT, parts);
+    long start = System.nanoTime();
+    int rows = db.execute(TEAM_WEEK, parts);
+    long teamWeeks = System.nanoTime();
+    rows += db.execute(TEAM_TOOL_WEEK, parts);
+    long toolWeeks = System.nanoTime();
+    if (scopes) {
+      if (teamIds == null) {
+        recomputeScopes(span, null, empty);
+      } else {
+        recomputeScopesAbove(span, teamIds, empty);
+      }
+    }
+    log.debug(
+        "Recomputed {} to {} ({}): team weeks {} ms, tool weeks {} ms, subtree totals {} ms",
+        span.first(),
+        span.last(),
+        teamIds == null ? "every team" : teamIds.size() + " teams",
+        (teamWeeks - start) / 1_000_000,
+        (toolWeeks - teamWeeks) / 1_000_000,
+        (System.nanoTime() - toolWeeks) / 1_000_000);
+    return rows;
+  }
+
+  private void deleteSlices(WeekSpan span, Collection<Long> teamIds) {
+    db.deleteFrom(ROLLUP_TEAM_WEEK)
+        .where(ROLLUP_TEAM_WEEK.WEEK_START.between(span.first(), span.last()))
+        .and(teamIds == null ? DSL.noCondition() : ROLLUP_TEAM_WEEK.TEAM_ID.in(teamIds))
+        .execute();
+    db.deleteFrom(ROLLUP_TEAM_TOOL_WEEK)
+        .where(ROLLUP_TEAM_TOOL_WEEK.WEEK_START.between(span.first(), span.last()))
+        .and(teamIds == null ? DSL.noCondition() : ROLLUP_TEAM_TOOL_WEEK.TEAM_ID.in(teamIds))
+        .execute();
+  }
+
+  /** Recomputes every scope's subtree totals from the per-team tables (the V17 migration). */
+  public void rebuildScopes() {
+    db.deleteFrom(ROLLUP_SCOPE_WEEK).execute();
+    db.deleteFrom(ROLLUP_SCOPE_TOOL_WEEK).execute();
+    LocalDate first =
+        db.select(DSL.min(ROLLUP_TEAM_WEEK.WEEK_START)).from(ROLLUP_TEAM_WEEK).fetchOne().value1();
+    LocalDate last =
+        db.select(DSL.max(ROLLUP_TEAM_WEEK.WEEK_START)).from(ROLLUP_TEAM_WEEK).fetchOne().value1();
+    if (first != null) {
+      for (LocalDate from = first; !from.isAfter(last); from = from.plusWeeks(CHUNK_WEEKS * 4L)) {
+        LocalDate to = from.plusWeeks(CHUNK_WEEKS * 4L - 1);
+        recomputeScopes(new WeekSpan(from, to.isAfter(last) ? last : to), null, true);
+      }
+    }
+  }
+
+  /**
+   * Recomputes, over the span, the subtree totals of the given teams' scopes and of every scope
+   * above them (after a team moved in the tree: its old and new parent).
+   */
+  public void recomputeScopesAbove(WeekSpan span, Collection<Long> teamIds) {
+    recomputeScopesAbove(span, teamIds, false);
+  }
+
+  /**
+   * The subtree totals of the scopes holding the teams, bottom-up: each scope is its own team's
+   * rows plus its direct children's totals (unchanged ones are already right, changed ones are
+   * recomputed first), so a refresh of a few teams reads a few teams' and children's rows per week,
+   * not every team's.
+   */
+  private void recomputeScopesAbove(WeekSpan span, Collection<Long> teamIds, boolean empty) {
+    Map<Long, Long> parents = parents();
+    Set<Long> scopeIds = scopesHolding(teamIds, parents);
+    Map<Long, List<Long>> children = new HashMap<>();
+    parents.forEach(
+        (id, parent) ->
+            children
+                .computeIfAbsent(parent == null ? ORGANISATION : parent, k -> new ArrayList<>())
+                .add(id));
+    Map<Long, Integer> depth = new HashMap<>();
+    depth.put(ORGANISATION, -1);
+    for (Long id : scopeIds) {
+      int d = 0;
+      for (Long t = parents.get(id); t != null; t = parents.get(t)) {
+        d++;
+      }
+      depth.putIfAbsent(id, d);
+    }
+    if (!empty) {
+      deleteScopes(span, scopeIds);
+    }
+    scopeIds.stream()
+        .sorted(Comparator.comparing((Long id) -> depth.get(id)).reversed())
+        .forEach(id -> sumOwnAndChildren(span, id, children.getOrDefault(id, List.of())));
+  }
+
+  private void sumOwnAndChildren(WeekSpan span, long scope, List<Long> children) {
+    QueryPart[] parts = {
+      DSL.inline(scope),
+      DSL.val(span.first()),
+      DSL.val(span.last()),
+      children.isEmpty()
+          ? DSL.falseCondition()
+          : DSL.field(DSL.name("scope_id"), Long.class).in(children)
+    };
+    db.execute(SCOPE_WEEK_FROM_CHILDREN, parts);
+    db.execute(SCOPE_TOOL_WEEK_FROM_CHILDREN, parts);
+  }
+
+  /**
+   * The scopes whose totals hold these teams: each team and its ancestors, and the organisation.
+   */
+  private Set<Long> scopesHolding(Collection<Long> teamIds, Map<Long, Long> parents) {
+    Set<Long> scopes = new HashSet<>();
+    scopes.add(ORGANISATION);
+    for (Long id : teamIds) {
+      Long t = id;
+      while (t != null && parents.containsKey(t) && scopes.add(t)) {
+        t = parents.get(t);
+      }
+    }
+    return scopes;
+  }
+
+  /** {@code scopeIds} null: every scope; {@code empty}: nothing to delete first. */
+  private void recomputeScopes(WeekSpan span, Set<Long> scopeIds, boolean empty) {
+    if (!empty) {
+      deleteScopes(span, scopeIds);
+    }
+    QueryPart[] parts = {
+      DSL.val(span.first()),
+      DSL.val(span.last()),
+      scopeIds == null
+          ? DSL.trueCondition()
+          : DSL.field(DSL.name("c", "scope_id"), Long.class).in(scopeIds)
+    };
+    db.execute(SCOPE_WEEK, parts);
+    db.execute(SCOPE_TOOL_WEEK, parts);
+  }
+
+  private void deleteScopes(WeekSpan span, Set<Long> scopeIds) {
+    db.deleteFrom(ROLLUP_SCOPE_WEEK)
+        .where(ROLLUP_SCOPE_WEEK.WEEK_START.between(span.first(), span.last()))
+        .and(scopeIds == null ? DSL.noCondition() : ROLLUP_SCOPE_WEEK.SCOPE_ID.in(scopeIds))
+        .execute();
+    db.deleteFrom(ROLLUP_SCOPE_TOOL_WEEK)
+        .where(ROLLUP_SCOPE_TOOL_WEEK.WEEK_START.between(span.first(), span.last()))
+        .and(scopeIds == null ? DSL.noCondition() : ROLLUP_SCOPE_TOOL_WEEK.SCOPE_ID.in(scopeIds))
+        .execute();
+  }
+
+  /** Each team's parent (null at the top). */
+  private Map<Long, Long> parents() {
+    Map<Long, Long> parent = new HashMap<>();
+    db.select(TEAM.ID, TEAM.PARENT_ID).from(TEAM).forEach(r -> parent.put(r.value1(), r.value2()));
+    return parent;
   }
 }

@@ -64,6 +64,22 @@ public class RollupService {
     refresh(dataSpan(), teamIds);
   }
 
+  /**
+   * Recomputes the subtree totals of every scope above a team that moved in the tree (its old and
+   * new parent and their ancestors): the per-team figures do not change.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void teamMoved(Long oldParentId, Long newParentId) {
+    WeekSpan span = dataSpan();
+    java.util.List<Long> parents =
+        java.util.stream.Stream.of(oldParentId, newParentId)
+            .filter(java.util.Objects::nonNull)
+            .toList();
+    if (span != null && !parents.isEmpty()) {
+      repository.recomputeScopesAbove(span, parents);
+    }
+  }
+
   /** Recomputes every slice (after a roster undo, or by the rebuild command, admins only). */
   @Transactional
   public void rebuildAll() {

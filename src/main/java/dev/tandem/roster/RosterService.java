@@ -246,6 +246,9 @@ public class RosterService {
             .findById(t.id())
             .orElseThrow(() -> ValidationException.of("id", "the team no longer exists"));
     teams.update(t);
+    if (!Objects.equals(before.parentId(), t.parentId())) {
+      rollup.teamMoved(before.parentId(), t.parentId());
+    }
     audit.record("update", "team", t.id(), before, t);
     return t;
   }

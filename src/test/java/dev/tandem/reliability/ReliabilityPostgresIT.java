@@ -76,7 +76,7 @@ class ReliabilityPostgresIT {
     // The rollup is built on PostgreSQL with the same definition that maintains it.
     RollupRepository.on(db).rebuild(LocalDate.of(2027, 1, 4));
     ReliabilityQuery query = new ReliabilityQuery(db, RollupQuery.on(db));
-    Set<Long> scope = Set.of(team);
+    dev.tandem.rollup.Scope scope = new dev.tandem.rollup.Scope(team, Set.of(team));
 
     assertThat(query.incidentsByWeek(weeks, scope))
         .extracting(c -> c.monday() + " " + c.involvement() + " " + c.tool() + " " + c.incidents())
@@ -90,7 +90,7 @@ class ReliabilityPostgresIT {
     assertThat(query.toolUsersByWeek(weeks, scope))
         .extracting(u -> u.monday() + " " + u.tool() + " " + u.users())
         .containsExactlyInAnyOrder("2025-12-29 cursor 1", "2026-01-05 cursor 1");
-    assertThat(query.restores(weeks, null)).hasSize(1);
+    assertThat(query.restores(weeks, dev.tandem.rollup.Scope.ORGANISATION)).hasSize(1);
     assertThat(query.causesAndSafeguards(weeks, scope))
         .extracting(
             c ->

@@ -39,7 +39,7 @@ class RollupPropertyIT {
 
   @Test
   void the_rollup_equals_the_base_table_definition_for_every_scope_range_and_seed() {
-    for (long seed = 1; seed <= 6; seed++) {
+    for (long seed = 1; seed <= 8; seed++) {
       DSLContext db = freshDatabase(seed);
       Random random = new Random(seed);
       List<Long> teams = organisation(db, random);
@@ -65,6 +65,21 @@ class RollupPropertyIT {
       db.execute("DELETE FROM change_count WHERE week_start BETWEEN ? AND ?", undoFrom, undoTo);
       repository.recomputeInChunks(new WeekSpan(undoFrom, undoTo), null);
       assertEverything(db, teams, "seed " + seed + " after an undo");
+
+      // A sub-team moves to another top-level team: the per-team figures stay, the subtree totals
+      // of its old and new parents (and the organisation) are recomputed.
+      long subTeam = teams.get(1);
+      long oldParent = teams.get(0);
+      long newParent = teams.get(teams.size() - 1);
+      db.execute("UPDATE team SET parent_id = ? WHERE id = ?", newParent, subTeam);
+      repository.recomputeScopesAbove(
+          new WeekSpan(FIRST.minusWeeks(4), FIRST.plusWeeks(WEEKS + 4)),
+          List.of(oldParent, newParent));
+      assertEverything(db, teams, "seed " + seed + " after a sub-team moved");
+
+      // The rebuild (command and migration) from the earliest start to a horizon.
+      repository.rebuild(FIRST.plusWeeks(WEEKS + 4));
+      assertEverything(db, teams, "seed " + seed + " after a rebuild");
     }
   }
 
@@ -78,12 +93,17 @@ class RollupPropertyIT {
             range(-3, 2),
             range(WEEKS - 2, WEEKS + 2));
     List<Set<Long>> scopes = new ArrayList<>();
+    List<Long> roots = new ArrayList<>();
     scopes.add(null);
+    roots.add(null);
     for (long team : teams) {
       scopes.add(subtree(db, team));
+      roots.add(team);
     }
     for (WeekRange range : ranges) {
-      for (Set<Long> scope : scopes) {
+      for (int s = 0; s < scopes.size(); s++) {
+        Set<Long> scope = scopes.get(s);
+        Long root = roots.get(s);
         String where = what + ", range " + range + ", scope " + scope;
         Map<LocalDate, List<Integer>> expectedWeeks = Oracle.weeks(db, range, scope);
         Map<LocalDate, List<Integer>> actualWeeks = new TreeMap<>();
@@ -101,6 +121,13 @@ class RollupPropertyIT {
                             w.heavy(),
                             w.usageOutsideHeadcount())));
         assertThat(actualWeeks).as(where).isEqualTo(expectedWeeks);
+        // The subtree totals of the scope's top team (organisation, top-level or leaf team).
+        assertThat(
+                weekFigures(
+                    rollup.scopeWeeks(
+                        range, root == null ? Scope.ORGANISATION : new Scope(root, scope))))
+            .as(where + " (subtree totals)")
+            .isEqualTo(expectedWeeks);
 
         Map<String, Long> expectedTools = Oracle.tools(db, range, scope);
         Map<String, Long> actualTools = new TreeMap<>();
@@ -116,6 +143,24 @@ class RollupPropertyIT {
                   }
                 });
         assertThat(actualTools).as(where).isEqualTo(expectedTools);
+        assertThat(
+                toolFigures(
+                    rollup.scopeTools(
+                        range, root == null ? Scope.ORGANISATION : new Scope(root, scope))))
+            .as(where + " (subtree totals)")
+            .isEqualTo(expectedTools);
+        if (root != null) {
+          assertThat(
+                  weekFigures(
+                      rollup.scopesWeeks(range, List.of(root)).stream()
+                          .map(
+                              t ->
+                                  new RollupQuery.WeekTotals(
+                                      t.monday(), t.headcount(), t.aiUsers(), 0, 0, 0, 0))
+                          .toList()))
+              .as(where + " (subtree totals of a team row)")
+              .isEqualTo(headcountAndAiUsers(expectedWeeks));
+        }
 
         assertThat(rollup.developersInHeadcount(range, scope))
             .as(where)
@@ -127,6 +172,43 @@ class RollupPropertyIT {
         }
       }
     }
+  }
+
+  private static Map<LocalDate, List<Integer>> weekFigures(List<RollupQuery.WeekTotals> weeks) {
+    Map<LocalDate, List<Integer>> figures = new TreeMap<>();
+    weeks.forEach(
+        w ->
+            figures.put(
+                w.monday(),
+                List.of(
+                    w.headcount(),
+                    w.aiUsers(),
+                    w.light(),
+                    w.moderate(),
+                    w.heavy(),
+                    w.usageOutsideHeadcount())));
+    return figures;
+  }
+
+  private static Map<LocalDate, List<Integer>> headcountAndAiUsers(
+      Map<LocalDate, List<Integer>> weeks) {
+    Map<LocalDate, List<Integer>> figures = new TreeMap<>();
+    weeks.forEach((m, f) -> figures.put(m, List.of(f.get(0), f.get(1), 0, 0, 0, 0)));
+    return figures;
+  }
+
+  private static Map<String, Long> toolFigures(List<RollupQuery.ToolWeek> tools) {
+    Map<String, Long> figures = new TreeMap<>();
+    tools.forEach(
+        t -> {
+          if (t.users() > 0) {
+            figures.put(t.monday() + " users " + t.tool(), (long) t.users());
+          }
+          if (t.changes() > 0) {
+            figures.put(t.monday() + " changes " + t.tool(), t.changes());
+          }
+        });
+    return figures;
   }
 
   private static WeekRange range(int from, int to) {
@@ -164,6 +246,9 @@ class RollupPropertyIT {
     for (int d = 0; d < developers; d++) {
       // Start and leave on any weekday around the window: joiners and leavers mid-week.
       LocalDate started = FIRST.plusDays(random.nextInt(WEEKS * 7 + 20) - 30);
+      if (random.nextInt(8) == 0) {
+        started = started.minusWeeks(300); // long before any usage: headcount-only weeks
+      }
       LocalDate left = random.nextInt(3) == 0 ? started.plusDays(random.nextInt(WEEKS * 7)) : null;
       long id =
           db.insertInto(DEVELOPER)
