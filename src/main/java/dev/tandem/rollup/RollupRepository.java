@@ -250,6 +250,9 @@ public class RollupRepository {
   /** Weeks recomputed per statement where usage or changes exist (memory stays bounded). */
   static final int CHUNK_WEEKS = 13;
 
+  /** At most this many teams are recomputed in long chunks even where usage exists. */
+  static final int FEW_TEAMS = 20;
+
   /** Weeks recomputed per statement where only headcount exists (one pass over the roster). */
   static final int HEADCOUNT_CHUNK_WEEKS = 260;
 
@@ -311,7 +314,10 @@ public class RollupRepository {
     if (first.isBefore(dataFirst)) {
       inChunks(first, dataFirst.minusWeeks(1), HEADCOUNT_CHUNK_WEEKS, teamIds, empty);
     }
-    inChunks(dataFirst, dataLast, CHUNK_WEEKS, teamIds, empty);
+    // A few teams' rows fit in memory for any span: one statement instead of a pass per chunk.
+    int dataChunk =
+        teamIds != null && teamIds.size() <= FEW_TEAMS ? HEADCOUNT_CHUNK_WEEKS : CHUNK_WEEKS;
+    inChunks(dataFirst, dataLast, dataChunk, teamIds, empty);
     if (dataLast.isBefore(last)) {
       inChunks(dataLast.plusWeeks(1), last, HEADCOUNT_CHUNK_WEEKS, teamIds, empty);
     }
