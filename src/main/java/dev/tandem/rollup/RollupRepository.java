@@ -441,13 +441,26 @@ public class RollupRepository {
   }
 
   private void deleteSlices(WeekSpan span, Collection<Long> teamIds) {
-    db.deleteFrom(ROLLUP_TEAM_WEEK)
-        .where(ROLLUP_TEAM_WEEK.WEEK_START.between(span.first(), span.last()))
-        .and(teamIds == null ? DSL.noCondition() : ROLLUP_TEAM_WEEK.TEAM_ID.in(teamIds))
-        .execute();
-    db.deleteFrom(ROLLUP_TEAM_TOOL_WEEK)
-        .where(ROLLUP_TEAM_TOOL_WEEK.WEEK_START.between(span.first(), span.last()))
-        .and(teamIds == null ? DSL.noCondition() : ROLLUP_TEAM_TOOL_WEEK.TEAM_ID.in(teamIds))
+    deleteRange(
+        ROLLUP_TEAM_WEEK, ROLLUP_TEAM_WEEK.WEEK_START, ROLLUP_TEAM_WEEK.TEAM_ID, span, teamIds);
+    deleteRange(
+        ROLLUP_TEAM_TOOL_WEEK,
+        ROLLUP_TEAM_TOOL_WEEK.WEEK_START,
+        ROLLUP_TEAM_TOOL_WEEK.TEAM_ID,
+        span,
+        teamIds);
+  }
+
+  /** Rows of {@code table} in the span's weeks, of the given ids (null: every id). */
+  private void deleteRange(
+      org.jooq.Table<?> table,
+      Field<LocalDate> week,
+      Field<Long> id,
+      WeekSpan span,
+      Collection<Long> ids) {
+    db.deleteFrom(table)
+        .where(week.between(span.first(), span.last()))
+        .and(ids == null ? DSL.noCondition() : id.in(ids))
         .execute();
   }
 
@@ -552,14 +565,18 @@ public class RollupRepository {
   }
 
   private void deleteScopes(WeekSpan span, Set<Long> scopeIds) {
-    db.deleteFrom(ROLLUP_SCOPE_WEEK)
-        .where(ROLLUP_SCOPE_WEEK.WEEK_START.between(span.first(), span.last()))
-        .and(scopeIds == null ? DSL.noCondition() : ROLLUP_SCOPE_WEEK.SCOPE_ID.in(scopeIds))
-        .execute();
-    db.deleteFrom(ROLLUP_SCOPE_TOOL_WEEK)
-        .where(ROLLUP_SCOPE_TOOL_WEEK.WEEK_START.between(span.first(), span.last()))
-        .and(scopeIds == null ? DSL.noCondition() : ROLLUP_SCOPE_TOOL_WEEK.SCOPE_ID.in(scopeIds))
-        .execute();
+    deleteRange(
+        ROLLUP_SCOPE_WEEK,
+        ROLLUP_SCOPE_WEEK.WEEK_START,
+        ROLLUP_SCOPE_WEEK.SCOPE_ID,
+        span,
+        scopeIds);
+    deleteRange(
+        ROLLUP_SCOPE_TOOL_WEEK,
+        ROLLUP_SCOPE_TOOL_WEEK.WEEK_START,
+        ROLLUP_SCOPE_TOOL_WEEK.SCOPE_ID,
+        span,
+        scopeIds);
   }
 
   /** Each team's parent (null at the top). */
