@@ -6,6 +6,7 @@ import static dev.tandem.db.Tables.UNMATCHED_ROW;
 import static dev.tandem.db.Tables.USAGE_WEEK;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.select;
 
 import dev.tandem.base.WeekRange;
 import dev.tandem.rollup.RollupQuery;
@@ -86,38 +87,55 @@ class AdoptionQuery {
 
   /**
    * Developers in headcount in the last week of the range with no AI use in any week of the range,
-   * with their last week of AI use: the scope's developers, and one grouped join for the weeks.
+   * ordered by team and name, one page of them, with their last week of AI use. The developers with
+   * AI use come from the week index (a few weeks of rows, never a developer's whole history); the
+   * last week of AI use is looked up only for the page.
    */
-  List<Inactive> withoutAiUse(WeekRange range, Collection<Long> teamIds) {
+  List<Inactive> withoutAiUse(WeekRange range, Collection<Long> teamIds, int offset, int limit) {
     LocalDate monday = range.to().monday();
-    Condition inScope =
-        RollupQuery.inHeadcount(inline(monday), inline(range.to().sunday()))
-            .and(RollupQuery.inScope(teamIds));
+    List<Inactive> page =
+        db.select(DEVELOPER.ID, DEVELOPER.NAME, DEVELOPER.EMAIL, TEAM.TEAM_KEY)
+            .from(DEVELOPER)
+            .join(TEAM)
+            .on(TEAM.ID.eq(DEVELOPER.TEAM_ID))
+            .where(withoutAiUseIn(range, teamIds))
+            .orderBy(TEAM.TEAM_KEY, DEVELOPER.NAME, DEVELOPER.ID)
+            .offset(offset)
+            .limit(limit)
+            .fetch(r -> new Inactive(r.value1(), r.value2(), r.value3(), r.value4(), null));
+    if (page.isEmpty()) {
+      return page;
+    }
     Map<Long, LocalDate> lastAiWeek =
         db.select(USAGE_WEEK.DEVELOPER_ID, max(USAGE_WEEK.WEEK_START))
-            .from(DEVELOPER)
-            .join(USAGE_WEEK)
-            .on(USAGE_WEEK.DEVELOPER_ID.eq(DEVELOPER.ID))
-            .where(inScope)
+            .from(USAGE_WEEK)
+            .where(USAGE_WEEK.DEVELOPER_ID.in(page.stream().map(Inactive::id).toList()))
             .and(USAGE_WEEK.ACTIVE_DAYS.ge((short) 1))
             .and(USAGE_WEEK.WEEK_START.le(monday))
             .groupBy(USAGE_WEEK.DEVELOPER_ID)
             .fetchMap(r -> r.value1(), r -> r.value2());
-    LocalDate from = range.from().monday();
-    return db
-        .select(DEVELOPER.ID, DEVELOPER.NAME, DEVELOPER.EMAIL, TEAM.TEAM_KEY)
-        .from(DEVELOPER)
-        .join(TEAM)
-        .on(TEAM.ID.eq(DEVELOPER.TEAM_ID))
-        .where(inScope)
-        .orderBy(TEAM.TEAM_KEY, DEVELOPER.NAME)
-        .fetch(
-            r ->
-                new Inactive(
-                    r.value1(), r.value2(), r.value3(), r.value4(), lastAiWeek.get(r.value1())))
-        .stream()
-        .filter(i -> i.lastAiWeek() == null || i.lastAiWeek().isBefore(from))
+    return page.stream()
+        .map(i -> new Inactive(i.id(), i.name(), i.email(), i.teamKey(), lastAiWeek.get(i.id())))
         .toList();
+  }
+
+  /** How many developers {@link #withoutAiUse} lists in all. */
+  int countWithoutAiUse(WeekRange range, Collection<Long> teamIds) {
+    return db.fetchCount(DEVELOPER, withoutAiUseIn(range, teamIds));
+  }
+
+  private static Condition withoutAiUseIn(WeekRange range, Collection<Long> teamIds) {
+    LocalDate monday = range.to().monday();
+    return RollupQuery.inHeadcount(inline(monday), inline(range.to().sunday()))
+        .and(RollupQuery.inScope(teamIds))
+        .and(
+            DEVELOPER.ID.notIn(
+                select(USAGE_WEEK.DEVELOPER_ID)
+                    .from(USAGE_WEEK)
+                    .where(
+                        USAGE_WEEK.WEEK_START.between(
+                            inline(range.from().monday()), inline(monday)))
+                    .and(USAGE_WEEK.ACTIVE_DAYS.ge(inline((short) 1)))));
   }
 
   record OwnWeek(

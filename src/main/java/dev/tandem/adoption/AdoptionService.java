@@ -276,14 +276,17 @@ public class AdoptionService {
     return access.mayViewAggregates(teamKey);
   }
 
-  /** Everything the Adoption screen shows, read from one consistent snapshot. */
+  /**
+   * Everything the Adoption screen shows, read from one consistent snapshot; the list of developers
+   * without AI use is paged through {@link #withoutAiUse(String, IsoWeek, int, int)}.
+   */
   public record Screen(
       AdoptionReport report,
       Integer streak,
       List<Cohorts> cohorts,
       List<TeamAdoption> teams,
       boolean individuals,
-      List<InactiveDeveloper> inactive) {}
+      int inactiveCount) {}
 
   /**
    * The Adoption screen's figures in one read-only snapshot transaction (never a mix of the state
@@ -298,7 +301,10 @@ public class AdoptionService {
         cohorts(teamKey, range),
         teamAdoption(teamKey, latest),
         individuals,
-        individuals ? withoutAiUse(teamKey, latest) : List.of());
+        individuals
+            ? query.countWithoutAiUse(
+                WeekRange.ending(latest, INACTIVE_WEEKS), roster.scope(teamKey))
+            : 0);
   }
 
   /** Whether the signed-in user may see individual developers of this scope. */
@@ -344,18 +350,38 @@ public class AdoptionService {
     return access.minGroupSize();
   }
 
-  /** Developers in headcount with no AI use in the 4 complete weeks ending {@code asOf}. */
+  /**
+   * Developers in headcount with no AI use in the 4 complete weeks ending {@code asOf}, all of them
+   * (for the CSV export).
+   */
   @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
   public List<InactiveDeveloper> withoutAiUse(String teamKey, IsoWeek asOf) {
+    return withoutAiUse(teamKey, asOf, 0, Integer.MAX_VALUE);
+  }
+
+  /** One page of {@link #withoutAiUse(String, IsoWeek)}, ordered by team and name. */
+  @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+  public List<InactiveDeveloper> withoutAiUse(String teamKey, IsoWeek asOf, int offset, int limit) {
+    checkIndividuals(teamKey);
+    return query
+        .withoutAiUse(WeekRange.ending(asOf, INACTIVE_WEEKS), roster.scope(teamKey), offset, limit)
+        .stream()
+        .map(i -> new InactiveDeveloper(i.id(), i.name(), i.email(), i.teamKey(), i.lastAiWeek()))
+        .toList();
+  }
+
+  /** How many developers {@link #withoutAiUse(String, IsoWeek)} lists. */
+  @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+  public int countWithoutAiUse(String teamKey, IsoWeek asOf) {
+    checkIndividuals(teamKey);
+    return query.countWithoutAiUse(WeekRange.ending(asOf, INACTIVE_WEEKS), roster.scope(teamKey));
+  }
+
+  private void checkIndividuals(String teamKey) {
     if (!access.maySeeIndividuals(teamKey)) {
       throw new AccessDeniedException(
           "individual developers are visible only inside your own team");
     }
-    return query
-        .withoutAiUse(WeekRange.ending(asOf, INACTIVE_WEEKS), roster.scope(teamKey))
-        .stream()
-        .map(i -> new InactiveDeveloper(i.id(), i.name(), i.email(), i.teamKey(), i.lastAiWeek()))
-        .toList();
   }
 
   /** The scope of a team key (null or blank: the organisation); an unknown key is a 400. */

@@ -2,6 +2,7 @@ package dev.tandem.adoption;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.tandem.base.IsoWeek;
 import dev.tandem.base.Ratio;
@@ -242,6 +243,34 @@ class AdoptionServiceIT {
 
     assertThat(inactive).extracting(InactiveDeveloper::name).containsExactly("lapsed", "never");
     assertThat(inactive.get(0).lastAiWeek()).isEqualTo(IsoWeek.parse("2026-W07").monday());
+  }
+
+  @Test
+  void the_list_without_ai_use_pages_in_team_and_name_order_and_counts_only_the_four_weeks() {
+    long a = fx.team("paged-a", null);
+    long b = fx.team("paged-b", null);
+    long zeroDays = fx.developer(b, "b-zero-days");
+    long later = fx.developer(b, "b-later");
+    long recent = fx.developer(a, "a-recent");
+    fx.developer(a, "a-never");
+    fx.developer(b, "b-never");
+    fx.usage(zeroDays, "copilot", "2026-W09", 0); // a row, but no active day: not AI use
+    fx.usage(later, "copilot", "2026-W12", 3); // after the week asked about
+    fx.usage(recent, "copilot", "2026-W08", 1); // first of the 4 weeks W08–W11
+    IsoWeek asOf = IsoWeek.parse("2026-W11");
+    String scope = "paged-a";
+
+    assertThat(adoption.countWithoutAiUse(scope, asOf)).isEqualTo(1);
+    assertThat(adoption.withoutAiUse(scope, asOf))
+        .extracting(InactiveDeveloper::name)
+        .containsExactly("a-never");
+    assertThat(adoption.countWithoutAiUse("paged-b", asOf)).isEqualTo(3);
+    assertThat(adoption.withoutAiUse("paged-b", asOf, 1, 2))
+        .extracting(InactiveDeveloper::name, InactiveDeveloper::lastAiWeek)
+        .containsExactly(tuple("b-never", null), tuple("b-zero-days", null));
+    assertThat(adoption.withoutAiUse("paged-b", asOf, 0, 1))
+        .extracting(InactiveDeveloper::name)
+        .containsExactly("b-later");
   }
 
   @Test

@@ -60,7 +60,11 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
   private final Grid<TeamAdoption> teams = new Grid<>();
   private final Grid<InactiveDeveloper> inactive = new Grid<>();
   private final VerticalLayout inactiveSection = new VerticalLayout();
+  private final H3 inactiveTitle = new H3();
   private Selection selection;
+
+  /** Up to this many developers without AI use the list shows in full, beyond it it scrolls. */
+  private static final int ALL_ROWS_UP_TO = 15;
 
   AdoptionView(AdoptionService adoption, RosterService roster) {
     this.adoption = adoption;
@@ -110,7 +114,7 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
     middle.getStyle().set("gap", "var(--lumo-space-m)");
     inactiveSection.setPadding(false);
     inactiveSection.add(
-        new H3("Developers without AI use in the last 4 weeks"),
+        inactiveTitle,
         CsvExport.link(
             "without-ai-use.csv",
             List.of("name", "email", "team", "last_ai_week"),
@@ -168,7 +172,11 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
     cohorts.show(AdoptionCharts.cohorts(screen.cohorts()));
     teams.setItems(screen.teams());
     inactiveSection.setVisible(screen.individuals());
-    inactive.setItems(screen.inactive());
+    if (screen.individuals()) {
+      showInactive(screen.inactiveCount());
+    } else {
+      inactive.setItems(List.of());
+    }
   }
 
   private void configureTeamGrid() {
@@ -194,9 +202,25 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
     teams.setEmptyStateText("No teams in this scope.");
   }
 
+  /**
+   * The developers without AI use, fetched a page at a time as the grid scrolls: a whole
+   * organisation's list can run to thousands.
+   */
+  private void showInactive(int count) {
+    inactiveTitle.setText(
+        "Developers without AI use in the last 4 weeks"
+            + (count > 0 ? " (" + String.format("%,d", count) + ")" : ""));
+    String teamKey = selection.teamKey();
+    IsoWeek asOf = selection.range().to();
+    inactive.setAllRowsVisible(count <= ALL_ROWS_UP_TO);
+    inactive.setHeight(count <= ALL_ROWS_UP_TO ? null : "28rem");
+    inactive.setItems(
+        q -> adoption.withoutAiUse(teamKey, asOf, q.getOffset(), q.getLimit()).stream(),
+        q -> adoption.countWithoutAiUse(teamKey, asOf));
+  }
+
   private void configureInactiveGrid() {
     inactive.setId("inactive-developers");
-    inactive.setAllRowsVisible(true);
     inactive.addColumn(InactiveDeveloper::name).setHeader("Developer").setAutoWidth(true);
     inactive.addColumn(InactiveDeveloper::email).setHeader("Email").setAutoWidth(true);
     inactive.addColumn(InactiveDeveloper::teamKey).setHeader("Team");
