@@ -43,11 +43,15 @@ public final class OrgBenchmark {
   private final Path out;
   private final boolean bulk;
 
+  /** Measure the database a previous run left behind (H2 only): no generation, no loading. */
+  private final boolean existing;
+
   private OrgBenchmark(Map<String, String> options) {
     this.options = options;
     this.postgres = options.getOrDefault("db", "h2").equals("postgres");
     this.out = Path.of(options.getOrDefault("out", "target/benchmark")).toAbsolutePath();
     this.bulk = options.getOrDefault("load", "api").equals("bulk");
+    this.existing = options.getOrDefault("load", "api").equals("existing");
   }
 
   public static void main(String[] args) throws Exception {
@@ -73,14 +77,18 @@ public final class OrgBenchmark {
     for (String size : options.getOrDefault("developers", "2000,20000").split(",")) {
       int developers = Integer.parseInt(size.trim());
       Path dir = out.resolve((postgres ? "pg-" : "h2-") + developers);
-      FileSystemUtils.deleteRecursively(dir);
       System.out.printf("%n== %,d developers × %d weeks ==%n", developers, weeks);
       BenchmarkOrganisation org =
-          new BenchmarkOrganisation(developers, weeks, lastWeek, incidents, dir.resolve("files"))
-              .write();
-      System.out.printf(
-          "generated %,d usage rows, %,d change rows, %,d incidents in %s%n",
-          org.usageRows, org.changeRows, incidents, org.dir);
+          new BenchmarkOrganisation(developers, weeks, lastWeek, incidents, dir.resolve("files"));
+      if (existing) {
+        System.out.printf("measuring the database a previous run left in %s%n", dir);
+      } else {
+        FileSystemUtils.deleteRecursively(dir);
+        org.write();
+        System.out.printf(
+            "generated %,d usage rows, %,d change rows, %,d incidents in %s%n",
+            org.usageRows, org.changeRows, incidents, org.dir);
+      }
       EmbeddedPostgres pg = postgres ? EmbeddedPostgres.builder().start() : null;
       try {
         String url =
@@ -125,6 +133,16 @@ public final class OrgBenchmark {
   private void measure(BenchmarkOrganisation org, String url, String user, String password)
       throws Exception {
     int n = org.developers;
+    if (!existing) {
+      load(org, url, user, password);
+    }
+    measureReads(org, url, user, password);
+  }
+
+  /** Loads the organisation through the real pipeline (or bulk), timing the imports. */
+  private void load(BenchmarkOrganisation org, String url, String user, String password)
+      throws Exception {
+    int n = org.developers;
     try (TandemServer server = TandemServer.inProcess(url, user, password)) {
       server.importFile("tandem-roster-csv", org.roster);
       server.importFile("tandem-incidents-csv", org.incidentFile);
@@ -165,6 +183,12 @@ public final class OrgBenchmark {
         readersDuringImport(server, org);
       }
     }
+  }
+
+  /** Start-up, cold and warm API reads, screens and heap per session. */
+  private void measureReads(BenchmarkOrganisation org, String url, String user, String password)
+      throws Exception {
+    int n = org.developers;
     double[] start = new double[1];
     Path log = org.dir.getParent().resolve("tandem.log");
     try (TandemServer server = TandemServer.process(url, user, password, 18_095, log, start)) {
