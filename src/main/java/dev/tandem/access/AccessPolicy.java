@@ -8,6 +8,7 @@ import dev.tandem.security.Principal;
 import dev.tandem.security.Role;
 import dev.tandem.security.UserService;
 import dev.tandem.settings.SettingsService;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -43,6 +44,29 @@ public class AccessPolicy implements IndividualsPolicy {
 
   public Optional<Principal> principal() {
     return users.principal();
+  }
+
+  /**
+   * The teams whose aggregates the signed-in user may see, in roster order: the choices every scope
+   * picker offers. The same rule as {@link #mayViewAggregates} team by team, with one principal
+   * lookup and one read of the team tree (a team is inside a manager's scope exactly when its own
+   * subtree is).
+   */
+  public List<Team> teamsWithAggregates() {
+    Optional<Principal> p = principal();
+    if (p.isEmpty()) {
+      return List.of();
+    }
+    List<Team> all = roster.teams();
+    if (!p.get().role().needsTeamScope()) {
+      return all;
+    }
+    String own = ownTeamKey(p.get());
+    if (own == null) {
+      return List.of();
+    }
+    Set<Long> ownScope = roster.scope(own);
+    return all.stream().filter(t -> ownScope.contains(t.id())).toList();
   }
 
   /**

@@ -4,6 +4,7 @@ import static dev.tandem.db.Tables.DEVELOPER;
 import static dev.tandem.db.Tables.TEAM;
 import static dev.tandem.db.Tables.UNMATCHED_ROW;
 import static dev.tandem.db.Tables.USAGE_WEEK;
+import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.select;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -43,6 +45,9 @@ class AdoptionQuery {
   record CohortWeek(LocalDate monday, String cohort, int userWeeks) {}
 
   record Inactive(long id, String name, String email, String teamKey, LocalDate lastAiWeek) {}
+
+  /** One page of developers without AI use, and how many there are in all. */
+  record InactivePage(List<Inactive> rows, int total) {}
 
   /** Headcount and AI users per week of the whole scope (teamId -1). */
   List<TeamWeek> headcountAndAiUsers(WeekRange range, Scope scope) {
@@ -91,10 +96,11 @@ class AdoptionQuery {
    * AI use come from the week index (a few weeks of rows, never a developer's whole history); the
    * last week of AI use is looked up only for the page.
    */
-  List<Inactive> withoutAiUse(WeekRange range, Collection<Long> teamIds, int offset, int limit) {
+  InactivePage withoutAiUse(WeekRange range, Collection<Long> teamIds, int offset, int limit) {
     LocalDate monday = range.to().monday();
-    List<Inactive> page =
-        db.select(DEVELOPER.ID, DEVELOPER.NAME, DEVELOPER.EMAIL, TEAM.TEAM_KEY)
+    Field<Integer> total = count().over().as("total");
+    var records =
+        db.select(DEVELOPER.ID, DEVELOPER.NAME, DEVELOPER.EMAIL, TEAM.TEAM_KEY, total)
             .from(DEVELOPER)
             .join(TEAM)
             .on(TEAM.ID.eq(DEVELOPER.TEAM_ID))
@@ -102,10 +108,12 @@ class AdoptionQuery {
             .orderBy(TEAM.TEAM_KEY, DEVELOPER.NAME, DEVELOPER.ID)
             .offset(offset)
             .limit(limit)
-            .fetch(r -> new Inactive(r.value1(), r.value2(), r.value3(), r.value4(), null));
-    if (page.isEmpty()) {
-      return page;
+            .fetch();
+    if (records.isEmpty()) {
+      return new InactivePage(List.of(), offset == 0 ? 0 : countWithoutAiUse(range, teamIds));
     }
+    List<Inactive> page =
+        records.map(r -> new Inactive(r.value1(), r.value2(), r.value3(), r.value4(), null));
     Map<Long, LocalDate> lastAiWeek =
         db.select(USAGE_WEEK.DEVELOPER_ID, max(USAGE_WEEK.WEEK_START))
             .from(USAGE_WEEK)
@@ -114,12 +122,15 @@ class AdoptionQuery {
             .and(USAGE_WEEK.WEEK_START.le(monday))
             .groupBy(USAGE_WEEK.DEVELOPER_ID)
             .fetchMap(r -> r.value1(), r -> r.value2());
-    return page.stream()
-        .map(i -> new Inactive(i.id(), i.name(), i.email(), i.teamKey(), lastAiWeek.get(i.id())))
-        .toList();
+    return new InactivePage(
+        page.stream()
+            .map(
+                i -> new Inactive(i.id(), i.name(), i.email(), i.teamKey(), lastAiWeek.get(i.id())))
+            .toList(),
+        records.get(0).value5());
   }
 
-  /** How many developers {@link #withoutAiUse} lists in all. */
+  /** How many developers {@link #withoutAiUse} lists in all (the total of an empty page). */
   int countWithoutAiUse(WeekRange range, Collection<Long> teamIds) {
     return db.fetchCount(DEVELOPER, withoutAiUseIn(range, teamIds));
   }

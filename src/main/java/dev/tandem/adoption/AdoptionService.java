@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -37,6 +38,9 @@ public class AdoptionService {
   static final int FORECAST_WEEKS = 8;
   static final int TREND_WEEKS = 12;
   static final int INACTIVE_WEEKS = 4;
+
+  /** Developers without AI use read with the screen's snapshot; the grid pages on from there. */
+  static final int SCREEN_INACTIVE_ROWS = 100;
 
   private final AdoptionQuery query;
   private final RosterService roster;
@@ -199,10 +203,12 @@ public class AdoptionService {
     WeekRange trendRange = WeekRange.ending(week, TREND_WEEKS);
     List<Team> teams = roster.teams();
     Long scopeId = teamKey == null ? null : roster.team(teamKey).map(Team::id).orElse(null);
+    Set<Long> visible =
+        access.teamsWithAggregates().stream().map(Team::id).collect(Collectors.toSet());
     List<Team> rows =
         teams.stream()
             .filter(t -> Objects.equals(t.parentId(), scopeId))
-            .filter(t -> access.mayViewAggregates(t.key()))
+            .filter(t -> visible.contains(t.id()))
             .toList();
     if (rows.isEmpty() && teamKey != null) {
       rows = roster.team(teamKey).stream().toList();
@@ -271,6 +277,11 @@ public class AdoptionService {
         .toList();
   }
 
+  /** The teams whose aggregates the signed-in user may see: the scope picker's choices. */
+  public List<Team> teamsWithAggregates() {
+    return access.teamsWithAggregates();
+  }
+
   /** Whether the signed-in user may see this scope's aggregates (pickers offer only those). */
   public boolean mayViewAggregates(String teamKey) {
     return access.mayViewAggregates(teamKey);
@@ -278,7 +289,8 @@ public class AdoptionService {
 
   /**
    * Everything the Adoption screen shows, read from one consistent snapshot; the list of developers
-   * without AI use is paged through {@link #withoutAiUse(String, IsoWeek, int, int)}.
+   * without AI use only its first rows and total, paged on through {@link #withoutAiUse(String,
+   * IsoWeek, int, int)}.
    */
   public record Screen(
       AdoptionReport report,
@@ -286,7 +298,7 @@ public class AdoptionService {
       List<Cohorts> cohorts,
       List<TeamAdoption> teams,
       boolean individuals,
-      int inactiveCount) {}
+      InactiveDevelopers inactive) {}
 
   /**
    * The Adoption screen's figures in one read-only snapshot transaction (never a mix of the state
@@ -302,9 +314,8 @@ public class AdoptionService {
         teamAdoption(teamKey, latest),
         individuals,
         individuals
-            ? query.countWithoutAiUse(
-                WeekRange.ending(latest, INACTIVE_WEEKS), roster.scope(teamKey))
-            : 0);
+            ? inactivePage(teamKey, latest, 0, SCREEN_INACTIVE_ROWS)
+            : new InactiveDevelopers(List.of(), 0));
   }
 
   /** Whether the signed-in user may see individual developers of this scope. */
@@ -356,25 +367,30 @@ public class AdoptionService {
    */
   @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
   public List<InactiveDeveloper> withoutAiUse(String teamKey, IsoWeek asOf) {
-    return withoutAiUse(teamKey, asOf, 0, Integer.MAX_VALUE);
+    return withoutAiUse(teamKey, asOf, 0, Integer.MAX_VALUE).rows();
   }
 
-  /** One page of {@link #withoutAiUse(String, IsoWeek)}, ordered by team and name. */
+  /**
+   * One page of {@link #withoutAiUse(String, IsoWeek)}, ordered by team and name, with how many
+   * there are in all.
+   */
   @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
-  public List<InactiveDeveloper> withoutAiUse(String teamKey, IsoWeek asOf, int offset, int limit) {
+  public InactiveDevelopers withoutAiUse(String teamKey, IsoWeek asOf, int offset, int limit) {
     checkIndividuals(teamKey);
-    return query
-        .withoutAiUse(WeekRange.ending(asOf, INACTIVE_WEEKS), roster.scope(teamKey), offset, limit)
-        .stream()
-        .map(i -> new InactiveDeveloper(i.id(), i.name(), i.email(), i.teamKey(), i.lastAiWeek()))
-        .toList();
+    return inactivePage(teamKey, asOf, offset, limit);
   }
 
-  /** How many developers {@link #withoutAiUse(String, IsoWeek)} lists. */
-  @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
-  public int countWithoutAiUse(String teamKey, IsoWeek asOf) {
-    checkIndividuals(teamKey);
-    return query.countWithoutAiUse(WeekRange.ending(asOf, INACTIVE_WEEKS), roster.scope(teamKey));
+  private InactiveDevelopers inactivePage(String teamKey, IsoWeek asOf, int offset, int limit) {
+    AdoptionQuery.InactivePage page =
+        query.withoutAiUse(
+            WeekRange.ending(asOf, INACTIVE_WEEKS), roster.scope(teamKey), offset, limit);
+    return new InactiveDevelopers(
+        page.rows().stream()
+            .map(
+                i ->
+                    new InactiveDeveloper(i.id(), i.name(), i.email(), i.teamKey(), i.lastAiWeek()))
+            .toList(),
+        page.total());
   }
 
   private void checkIndividuals(String teamKey) {

@@ -82,7 +82,7 @@ public class IncidentService {
 
   /** The teams the incident filter offers: those inside the caller's scope. */
   public List<Team> teamChoices() {
-    return roster.teams().stream().filter(t -> access.mayViewAggregates(t.key())).toList();
+    return access.teamsWithAggregates();
   }
 
   /** The triage queue: unclassified incidents, oldest first. */

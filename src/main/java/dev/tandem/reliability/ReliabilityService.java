@@ -140,6 +140,11 @@ public class ReliabilityService {
         .sum();
   }
 
+  /** The teams whose aggregates the signed-in user may see: the scope picker's choices. */
+  public List<dev.tandem.roster.Team> teamsWithAggregates() {
+    return access.teamsWithAggregates();
+  }
+
   /** Whether the signed-in user may see this team's aggregates (pickers offer only those). */
   public boolean mayView(String teamKey) {
     return access.mayViewAggregates(teamKey);

@@ -5,10 +5,13 @@ import dev.tandem.base.WeekRange;
 import dev.tandem.rollup.RollupService;
 import dev.tandem.security.AuditService;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -78,12 +81,18 @@ public class RosterService {
                 () ->
                     ValidationException.of(
                         "team", "no team with key " + dev.tandem.base.Excerpt.quote(teamKey)));
+    Map<Long, List<Long>> children = new HashMap<>();
+    for (Team t : all) {
+      if (t.parentId() != null) {
+        children.computeIfAbsent(t.parentId(), k -> new ArrayList<>()).add(t.id());
+      }
+    }
     Set<Long> ids = new HashSet<>();
     Deque<Long> todo = new ArrayDeque<>(List.of(root.id()));
     while (!todo.isEmpty()) {
       Long id = todo.pop();
       if (ids.add(id)) {
-        all.stream().filter(t -> id.equals(t.parentId())).forEach(t -> todo.push(t.id()));
+        children.getOrDefault(id, List.of()).forEach(todo::push);
       }
     }
     return ids;
@@ -255,16 +264,24 @@ public class RosterService {
 
   /** A team's path of keys from the top, e.g. {@code engineering/commerce/payments}. */
   public String path(Team team) {
-    List<Team> all = teams.findAll();
-    StringBuilder path = new StringBuilder(team.key());
-    Team current = team;
-    while (current.parentId() != null) {
-      Long parentId = current.parentId();
-      current =
-          all.stream().filter(t -> Objects.equals(t.id(), parentId)).findFirst().orElseThrow();
-      path.insert(0, current.key() + "/");
+    return paths().get(team.id());
+  }
+
+  /** Every team's path ("engineering/commerce/payments") by team id, from one read of the tree. */
+  public Map<Long, String> paths() {
+    Map<Long, Team> byId = new HashMap<>();
+    teams.findAll().forEach(t -> byId.put(t.id(), t));
+    Map<Long, String> paths = new HashMap<>();
+    for (Team team : byId.values()) {
+      StringBuilder path = new StringBuilder(team.key());
+      Team current = team;
+      while (current.parentId() != null) {
+        current = byId.get(current.parentId());
+        path.insert(0, current.key() + "/");
+      }
+      paths.put(team.id(), path.toString());
     }
-    return path.toString();
+    return paths;
   }
 
   /**

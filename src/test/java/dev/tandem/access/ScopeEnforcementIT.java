@@ -68,6 +68,27 @@ class ScopeEnforcementIT {
     SecurityContextHolder.clearContext();
   }
 
+  @Autowired AccessPolicy access;
+
+  @Test
+  void the_pickers_teams_are_exactly_the_teams_whose_aggregates_each_role_may_see() {
+    for (Role role : List.of(Role.ADMIN, Role.LEADER, Role.MANAGER, Role.MEMBER)) {
+      as(role.name().toLowerCase(java.util.Locale.ROOT), role);
+      List<String> oneByOne =
+          roster.teams().stream().map(Team::key).filter(access::mayViewAggregates).toList();
+      assertThat(access.teamsWithAggregates())
+          .as(role.name())
+          .extracting(Team::key)
+          .containsExactlyElementsOf(oneByOne);
+    }
+    as("manager", Role.MANAGER);
+    assertThat(access.teamsWithAggregates()).extracting(Team::key).hasSameElementsAs(COMMERCE);
+    as("member", Role.MEMBER);
+    assertThat(access.teamsWithAggregates())
+        .extracting(Team::key)
+        .containsExactly("payments"); // the demo member's team has no sub-teams
+  }
+
   // ---- roster ----
 
   @Test

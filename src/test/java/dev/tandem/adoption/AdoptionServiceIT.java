@@ -260,17 +260,20 @@ class AdoptionServiceIT {
     IsoWeek asOf = IsoWeek.parse("2026-W11");
     String scope = "paged-a";
 
-    assertThat(adoption.countWithoutAiUse(scope, asOf)).isEqualTo(1);
+    assertThat(adoption.withoutAiUse(scope, asOf, 0, 10).total()).isEqualTo(1);
     assertThat(adoption.withoutAiUse(scope, asOf))
         .extracting(InactiveDeveloper::name)
         .containsExactly("a-never");
-    assertThat(adoption.countWithoutAiUse("paged-b", asOf)).isEqualTo(3);
-    assertThat(adoption.withoutAiUse("paged-b", asOf, 1, 2))
+    InactiveDevelopers page = adoption.withoutAiUse("paged-b", asOf, 1, 2);
+    assertThat(page.total()).isEqualTo(3);
+    assertThat(page.rows())
         .extracting(InactiveDeveloper::name, InactiveDeveloper::lastAiWeek)
         .containsExactly(tuple("b-never", null), tuple("b-zero-days", null));
-    assertThat(adoption.withoutAiUse("paged-b", asOf, 0, 1))
+    assertThat(adoption.withoutAiUse("paged-b", asOf, 0, 1).rows())
         .extracting(InactiveDeveloper::name)
         .containsExactly("b-later");
+    assertThat(adoption.withoutAiUse("paged-b", asOf, 5, 2))
+        .isEqualTo(new InactiveDevelopers(List.of(), 3)); // past the end: still the total
   }
 
   @Test

@@ -23,6 +23,7 @@ import com.vaadin.flow.server.StreamResource;
 import dev.tandem.adoption.AdoptionReport;
 import dev.tandem.adoption.AdoptionService;
 import dev.tandem.adoption.InactiveDeveloper;
+import dev.tandem.adoption.InactiveDevelopers;
 import dev.tandem.adoption.TeamAdoption;
 import dev.tandem.base.IsoWeek;
 import dev.tandem.base.Ratio;
@@ -72,9 +73,10 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
     setWidthFull();
     List<ScopeOption> scopes = new ArrayList<>();
     scopes.add(new ScopeOption(null, "Whole organisation"));
-    roster.teams().stream()
-        .filter(t -> adoption.mayViewAggregates(t.key()))
-        .forEach(t -> scopes.add(new ScopeOption(t.key(), roster.path(t))));
+    java.util.Map<Long, String> paths = roster.paths();
+    adoption
+        .teamsWithAggregates()
+        .forEach(t -> scopes.add(new ScopeOption(t.key(), paths.get(t.id()))));
     picker = new ScopeRangePicker(scopes, adoption.period(), this::navigate);
 
     Paragraph explainer =
@@ -173,7 +175,7 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
     teams.setItems(screen.teams());
     inactiveSection.setVisible(screen.individuals());
     if (screen.individuals()) {
-      showInactive(screen.inactiveCount());
+      showInactive(screen.inactive());
     } else {
       inactive.setItems(List.of());
     }
@@ -203,10 +205,11 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
   }
 
   /**
-   * The developers without AI use, fetched a page at a time as the grid scrolls: a whole
-   * organisation's list can run to thousands.
+   * The developers without AI use: the first rows came with the screen's snapshot, further pages
+   * are fetched as the grid scrolls (a whole organisation's list can run to thousands).
    */
-  private void showInactive(int count) {
+  private void showInactive(InactiveDevelopers first) {
+    int count = first.total();
     inactiveTitle.setText(
         "Developers without AI use in the last 4 weeks"
             + (count > 0 ? " (" + String.format("%,d", count) + ")" : ""));
@@ -214,9 +217,18 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
     IsoWeek asOf = selection.range().to();
     inactive.setAllRowsVisible(count <= ALL_ROWS_UP_TO);
     inactive.setHeight(count <= ALL_ROWS_UP_TO ? null : "28rem");
+    List<InactiveDeveloper> rows = first.rows();
     inactive.setItems(
-        q -> adoption.withoutAiUse(teamKey, asOf, q.getOffset(), q.getLimit()).stream(),
-        q -> adoption.countWithoutAiUse(teamKey, asOf));
+        q -> {
+          int end = q.getOffset() + q.getLimit();
+          if (end <= rows.size() || rows.size() == count) {
+            return rows
+                .subList(Math.min(q.getOffset(), rows.size()), Math.min(end, rows.size()))
+                .stream();
+          }
+          return adoption.withoutAiUse(teamKey, asOf, q.getOffset(), q.getLimit()).rows().stream();
+        },
+        q -> count);
   }
 
   private void configureInactiveGrid() {

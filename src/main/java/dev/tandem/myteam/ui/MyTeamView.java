@@ -67,10 +67,9 @@ public class MyTeamView extends VerticalLayout implements BeforeEnterObserver {
     addClassName("tandem-page");
     setWidthFull();
     List<ScopeOption> teams = new ArrayList<>();
-    for (Team t : roster.teams()) {
-      if (access.mayViewAggregates(t.key())) {
-        teams.add(new ScopeOption(t.key(), roster.path(t)));
-      }
+    java.util.Map<Long, String> paths = roster.paths();
+    for (Team t : access.teamsWithAggregates()) {
+      teams.add(new ScopeOption(t.key(), paths.get(t.id())));
     }
     picker =
         new ScopeRangePicker(

@@ -80,10 +80,7 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
     this.consistent = consistent;
     addClassName("tandem-page");
     this.scope =
-        new ScopePicker(
-            roster.teams().stream().filter(t -> reliability.mayView(t.key())).toList(),
-            reliability.period(),
-            this::changed);
+        new ScopePicker(reliability.teamsWithAggregates(), reliability.period(), this::changed);
     Paragraph explainer =
         new Paragraph(
             "Incidents per 1,000 changes (or per 100 developer-weeks) for work done with each AI tool,"

@@ -56,10 +56,12 @@ public class TeamsView extends VerticalLayout {
             dev.tandem.base.ui.CsvExport.link(
                 "teams.csv",
                 List.of("key", "name", "path"),
-                () ->
-                    roster.teams().stream()
-                        .map(t -> List.of(t.key(), t.name(), roster.path(t)))
-                        .toList()));
+                () -> {
+                  java.util.Map<Long, String> paths = roster.paths();
+                  return roster.teams().stream()
+                      .map(t -> List.of(t.key(), t.name(), paths.get(t.id())))
+                      .toList();
+                }));
     actions.setDefaultVerticalComponentAlignment(
         com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
     add(new H2("Teams"), explainer, actions, tree);
