@@ -47,6 +47,8 @@ final class TandemServer implements AutoCloseable {
     args.add("--spring.main.banner-mode=off");
     args.add("--logging.level.root=warn");
     args.add("--logging.level.dev.tandem=warn");
+    // Screens as users get them: the production frontend bundle (bin/benchmark builds it first).
+    args.add("--vaadin.productionMode=true");
     return args;
   }
 
@@ -60,18 +62,35 @@ final class TandemServer implements AutoCloseable {
   }
 
   /**
-   * Starts Tandem as its own JVM (the benchmark's class path) and returns once /actuator/health
-   * says UP; {@code startMillis} receives the time from launching the process to healthy.
+   * Starts Tandem as its own JVM and returns once /actuator/health says UP; {@code startMillis}
+   * receives the time from launching the process to healthy. {@code app} is the production jar
+   * extracted as README "Production" describes (with its class data sharing archive {@code
+   * tandem.jsa} when {@code cds}); {@code null} runs the benchmark's own class path.
    */
   static TandemServer process(
-      String jdbcUrl, String user, String password, int port, Path log, double[] startMillis)
+      String jdbcUrl,
+      String user,
+      String password,
+      int port,
+      Path log,
+      double[] startMillis,
+      Path app,
+      boolean cds)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx2g");
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(Application.class.getName());
+    if (app == null) {
+      command.add("-cp");
+      command.add(System.getProperty("java.class.path"));
+      command.add(Application.class.getName());
+    } else {
+      if (cds) {
+        command.add("-XX:SharedArchiveFile=" + app.resolve("tandem.jsa"));
+      }
+      command.add("-jar");
+      command.add(app.resolve("tandem.jar").toString());
+    }
     command.addAll(arguments(jdbcUrl, user, password, port));
     long start = System.nanoTime();
     Process process =
