@@ -60,21 +60,40 @@ export class TandemChart extends LitElement {
     return html`<div class="chart" role="img" aria-label=${this.getAttribute('aria-label') ?? 'chart'}></div>`;
   }
 
+  private width = 0;
+  private height = 0;
+
   firstUpdated() {
-    this.init();
+    // The size may have been reported before the container existed.
+    if (!this.chart && this.width > 0 && this.height > 0) {
+      this.init();
+    }
   }
 
   connectedCallback() {
     super.connectedCallback();
-    this.resizeObserver = new ResizeObserver(() => this.chart?.resize());
+    // The chart is drawn once the element has its size (the observer reports it first right after
+    // observe()), and again only when that size changes: drawing at first render and then once
+    // more for the layout's final size doubled the work of every screen load. This also draws
+    // again when Vaadin detaches and re-attaches the element (the chart is disposed on detach).
+    this.resizeObserver = new ResizeObserver(entries => {
+      const { width, height } = entries[entries.length - 1].contentRect;
+      if (width === 0 || height === 0) {
+        return;
+      }
+      const changed = width !== this.width || height !== this.height;
+      this.width = width;
+      this.height = height;
+      if (!this.chart) {
+        this.init();
+      } else if (changed) {
+        this.chart.resize();
+      }
+    });
     this.resizeObserver.observe(this);
     // Re-create the chart when Lumo switches between light and dark.
     this.themeObserver = new MutationObserver(() => this.init());
     this.themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['theme'] });
-    // Vaadin may detach and re-attach the element (e.g. when the layout is rebuilt): draw again then.
-    if (this.hasUpdated) {
-      this.init();
-    }
   }
 
   disconnectedCallback() {
@@ -83,6 +102,8 @@ export class TandemChart extends LitElement {
     this.themeObserver?.disconnect();
     this.chart?.dispose();
     this.chart = undefined;
+    this.width = 0;
+    this.height = 0;
   }
 
   updated(changed: Map<string, unknown>) {
