@@ -199,19 +199,25 @@ public class AccessPolicy implements IndividualsPolicy {
   }
 
   /**
-   * Whether an aggregate over {@code developers} people of this scope must be hidden from the
-   * current principal. An empty group reveals nobody and is shown (as "no developers").
+   * Whether an aggregate over {@code developers} developers of the scope is hidden from the viewer
+   * (DESIGN §3.4). Loops over weeks or rows take {@link #smallGroups} once instead.
    */
   public boolean hidden(int developers, String teamKey) {
-    return developers > 0 && developers < minGroupSize() && !maySeeIndividuals(teamKey);
+    return smallGroups(teamKey).hidden(developers);
+  }
+
+  /** The small-group rule for one scope: k read once, the viewer's rights looked up if needed. */
+  public SmallGroupRule smallGroups(String teamKey) {
+    return new SmallGroupRule(minGroupSize(), () -> maySeeIndividuals(teamKey));
   }
 
   /**
-   * Distinct developers in headcount in any week of the range: the size of the group behind totals
-   * over the range.
+   * Whether totals over the range for the scope are hidden: fewer than k distinct developers were
+   * in headcount in any of its weeks, and the viewer may not see them. Counting stops at k.
    */
-  public int groupSize(String teamKey, WeekRange range) {
-    return roster.developersInHeadcount(teamKey, range);
+  public boolean hiddenOver(String teamKey, WeekRange range) {
+    SmallGroupRule rule = smallGroups(teamKey);
+    return rule.hidden(roster.developersInHeadcount(teamKey, range, rule.k()));
   }
 
   public Role role() {

@@ -1,6 +1,7 @@
 package dev.tandem.adoption;
 
 import dev.tandem.access.AccessPolicy;
+import dev.tandem.access.SmallGroupRule;
 import dev.tandem.access.SmallGroups;
 import dev.tandem.base.IsoWeek;
 import dev.tandem.base.Ratio;
@@ -96,9 +97,10 @@ public class AdoptionService {
     List<AdoptionReport.Week> weeks = new ArrayList<>();
     Ratio period = Ratio.EMPTY;
     boolean anyHidden = false;
+    SmallGroupRule smallGroups = access.smallGroups(teamKey);
     for (IsoWeek w : range.weeks()) {
       int[] counts = totals.getOrDefault(w.monday(), new int[2]);
-      if (access.hidden(counts[0], teamKey)) {
+      if (smallGroups.hidden(counts[0])) {
         weeks.add(AdoptionReport.Week.suppressed(w));
         anyHidden = true;
         continue;
@@ -144,9 +146,10 @@ public class AdoptionService {
     Map<LocalDate, int[]> totals = totalsByWeek(query.headcountAndAiUsers(window, scope));
     List<double[]> points = new ArrayList<>();
     List<IsoWeek> weeks = window.weeks();
+    SmallGroupRule smallGroups = access.smallGroups(teamKey);
     for (int i = 0; i < weeks.size(); i++) {
       int[] counts = totals.get(weeks.get(i).monday());
-      if (counts != null && access.hidden(counts[0], teamKey)) {
+      if (counts != null && smallGroups.hidden(counts[0])) {
         return AdoptionReport.Forecast.SUPPRESSED;
       }
       if (counts != null && counts[0] > 0) {
@@ -179,13 +182,15 @@ public class AdoptionService {
         totalsByWeek(query.headcountAndAiUsers(lookBack, scope(teamKey)));
     List<IsoWeek> weeks = lookBack.weeks();
     int streak = 0;
+    SmallGroupRule smallGroups = access.smallGroups(teamKey);
+    double goal = goal();
     for (int i = weeks.size() - 1; i >= 0; i--) {
       int[] counts = totals.get(weeks.get(i).monday());
-      if (counts != null && access.hidden(counts[0], teamKey)) {
+      if (counts != null && smallGroups.hidden(counts[0])) {
         return null; // "n weeks at goal" would reveal a hidden week's adoption
       }
       Double adoption = counts == null ? null : new Ratio(counts[1], counts[0]).value();
-      if (adoption == null || adoption < goal()) {
+      if (adoption == null || adoption < goal) {
         break;
       }
       streak++;
@@ -264,11 +269,12 @@ public class AdoptionService {
           };
       byWeek.computeIfAbsent(c.monday(), k -> new int[3])[index] = c.userWeeks();
     }
+    SmallGroupRule smallGroups = access.smallGroups(teamKey);
     return range.weeks().stream()
         .map(
             w -> {
               int[] people = headcounts.getOrDefault(w.monday(), new int[2]);
-              if (access.hidden(people[0], teamKey)) {
+              if (smallGroups.hidden(people[0])) {
                 return new Cohorts(w, 0, 0, 0, true);
               }
               int[] n = byWeek.getOrDefault(w.monday(), new int[3]);

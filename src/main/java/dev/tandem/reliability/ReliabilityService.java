@@ -160,7 +160,7 @@ public class ReliabilityService {
    * then no reliability figure of it is shown (DESIGN §3.4).
    */
   boolean suppressed(WeekRange range, String teamKey) {
-    return access.hidden(access.groupSize(teamKey, range), teamKey);
+    return access.hiddenOver(teamKey, range);
   }
 
   /**
@@ -295,9 +295,10 @@ public class ReliabilityService {
               rr,
               false));
     }
-    Map<String, Integer> developers = query.developersByTool(weeks, scope, access.minGroupSize());
+    dev.tandem.access.SmallGroupRule smallGroups = access.smallGroups(teamKey);
+    Map<String, Integer> developers = query.developersByTool(weeks, scope, smallGroups.k());
     toolFigures.replaceAll(
-        t -> access.hidden(developers.getOrDefault(t.tool(), 0), teamKey) ? t.hide() : t);
+        t -> smallGroups.hidden(developers.getOrDefault(t.tool(), 0)) ? t.hide() : t);
     return new Comparison(
         range,
         blankToNull(teamKey),

@@ -222,9 +222,20 @@ public class RollupQuery {
    * group size): one pass over the roster, no weeks needed.
    */
   public int developersInHeadcount(WeekRange range, Collection<Long> teamIds) {
+    return developersInHeadcount(range, teamIds, Integer.MAX_VALUE);
+  }
+
+  /**
+   * {@link #developersInHeadcount(WeekRange, Collection)} counted up to {@code upTo}: whether a
+   * group is smaller than k needs k developers found, not the whole roster read.
+   */
+  public int developersInHeadcount(WeekRange range, Collection<Long> teamIds, int upTo) {
     return db.fetchCount(
-        DEVELOPER,
-        inHeadcountDuring(range.from().monday(), range.to().sunday()).and(inScope(teamIds)));
+        db.selectOne()
+            .from(DEVELOPER)
+            .where(inHeadcountDuring(range.from().monday(), range.to().sunday()))
+            .and(inScope(teamIds))
+            .limit(upTo));
   }
 
   /** The earliest week with a developer's start, usage or changes (null: no data). */

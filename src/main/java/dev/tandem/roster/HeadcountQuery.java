@@ -22,9 +22,12 @@ class HeadcountQuery {
     this.rollup = rollup;
   }
 
-  /** Distinct developers who were in headcount in at least one week of the range. */
-  int developersInHeadcount(WeekRange range, Collection<Long> teamIds) {
-    return rollup.developersInHeadcount(range, teamIds);
+  /**
+   * Distinct developers who were in headcount in at least one week of the range, counted up to
+   * {@code upTo}.
+   */
+  int developersInHeadcount(WeekRange range, Collection<Long> teamIds, int upTo) {
+    return rollup.developersInHeadcount(range, teamIds, upTo);
   }
 
   /** Headcount per week; {@code teamIds} null means the whole organisation. */

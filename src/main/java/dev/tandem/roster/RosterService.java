@@ -126,10 +126,10 @@ public class RosterService {
 
   /**
    * Distinct developers in headcount in any week of the range, in a team's scope (null =
-   * organisation).
+   * organisation), counted up to {@code upTo} (enough to tell a small group from a large one).
    */
-  public int developersInHeadcount(String teamKey, WeekRange range) {
-    return headcount.developersInHeadcount(range, scope(teamKey));
+  public int developersInHeadcount(String teamKey, WeekRange range, int upTo) {
+    return headcount.developersInHeadcount(range, scope(teamKey), upTo);
   }
 
   /**
