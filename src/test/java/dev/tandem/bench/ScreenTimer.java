@@ -106,12 +106,22 @@ final class ScreenTimer implements AutoCloseable {
     }
   }
 
+  /**
+   * Used heap after full collections, repeated until two readings agree within 256 KB (at most 10):
+   * one collection left anything from a few hundred KB to some MB of variation between runs.
+   */
   private static long usedAfterGc() throws InterruptedException {
-    for (int i = 0; i < 3; i++) {
+    long previous = Long.MAX_VALUE;
+    for (int i = 0; i < 10; i++) {
       System.gc();
-      Thread.sleep(300);
+      Thread.sleep(500);
+      long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+      if (Math.abs(previous - used) < 256 * 1024) {
+        return Math.min(previous, used);
+      }
+      previous = used;
     }
-    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    return previous;
   }
 
   @Override
