@@ -30,7 +30,6 @@ import dev.tandem.reliability.Exposure;
 import dev.tandem.reliability.IncidentProfile;
 import dev.tandem.reliability.RateWindow;
 import dev.tandem.reliability.ReliabilityService;
-import dev.tandem.roster.RosterService;
 import dev.tandem.security.CurrentUser;
 import dev.tandem.security.Role;
 import jakarta.annotation.security.PermitAll;
@@ -75,7 +74,7 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
   record SafeguardRow(
       String safeguard, IncidentProfile.SafeguardGap ai, IncidentProfile.SafeguardGap other) {}
 
-  ReliabilityView(ReliabilityService reliability, RosterService roster, ConsistentRead consistent) {
+  ReliabilityView(ReliabilityService reliability, ConsistentRead consistent) {
     this.reliability = reliability;
     this.consistent = consistent;
     addClassName("tandem-page");
