@@ -49,8 +49,8 @@ public class AccessPolicy implements IndividualsPolicy {
   /**
    * The teams whose aggregates the signed-in user may see, in roster order: the choices every scope
    * picker offers. The same rule as {@link #mayViewAggregates} team by team, with one principal
-   * lookup and one read of the team tree (a team is inside a manager's scope exactly when its own
-   * subtree is).
+   * lookup and a fixed number of reads of the team tree, not some per team (a team is inside a
+   * manager's scope exactly when its own subtree is).
    */
   public List<Team> teamsWithAggregates() {
     Optional<Principal> p = principal();

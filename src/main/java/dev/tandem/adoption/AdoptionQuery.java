@@ -112,21 +112,20 @@ class AdoptionQuery {
     if (records.isEmpty()) {
       return new InactivePage(List.of(), offset == 0 ? 0 : countWithoutAiUse(range, teamIds));
     }
-    List<Inactive> page =
-        records.map(r -> new Inactive(r.value1(), r.value2(), r.value3(), r.value4(), null));
+    List<Long> ids = records.map(r -> r.value1());
     Map<Long, LocalDate> lastAiWeek =
         db.select(USAGE_WEEK.DEVELOPER_ID, max(USAGE_WEEK.WEEK_START))
             .from(USAGE_WEEK)
-            .where(USAGE_WEEK.DEVELOPER_ID.in(page.stream().map(Inactive::id).toList()))
+            .where(USAGE_WEEK.DEVELOPER_ID.in(ids))
             .and(USAGE_WEEK.ACTIVE_DAYS.ge((short) 1))
             .and(USAGE_WEEK.WEEK_START.le(monday))
             .groupBy(USAGE_WEEK.DEVELOPER_ID)
             .fetchMap(r -> r.value1(), r -> r.value2());
     return new InactivePage(
-        page.stream()
-            .map(
-                i -> new Inactive(i.id(), i.name(), i.email(), i.teamKey(), lastAiWeek.get(i.id())))
-            .toList(),
+        records.map(
+            r ->
+                new Inactive(
+                    r.value1(), r.value2(), r.value3(), r.value4(), lastAiWeek.get(r.value1()))),
         records.get(0).value5());
   }
 

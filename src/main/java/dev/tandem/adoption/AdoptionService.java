@@ -288,11 +288,6 @@ public class AdoptionService {
     return access.teamsWithAggregates();
   }
 
-  /** Whether the signed-in user may see this scope's aggregates (pickers offer only those). */
-  public boolean mayViewAggregates(String teamKey) {
-    return access.mayViewAggregates(teamKey);
-  }
-
   /**
    * Everything the Adoption screen shows, read from one consistent snapshot; the list of developers
    * without AI use only its first rows and total, paged on through {@link #withoutAiUse(String,

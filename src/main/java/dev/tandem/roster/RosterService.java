@@ -262,11 +262,6 @@ public class RosterService {
     return t;
   }
 
-  /** A team's path of keys from the top, e.g. {@code engineering/commerce/payments}. */
-  public String path(Team team) {
-    return paths().get(team.id());
-  }
-
   /** Every team's path ("engineering/commerce/payments") by team id, from one read of the tree. */
   public Map<Long, String> paths() {
     Map<Long, Team> byId = new HashMap<>();

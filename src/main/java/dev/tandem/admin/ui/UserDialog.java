@@ -41,7 +41,8 @@ class UserDialog extends Dialog {
     role.setItems(Role.values());
     role.setValue(Role.MEMBER);
     team.setItems(roster.teams());
-    team.setItemLabelGenerator(roster::path);
+    java.util.Map<Long, String> paths = roster.paths();
+    team.setItemLabelGenerator(t -> paths.get(t.id()));
     team.setHelperText("Required for managers and members");
     developer.setItems(
         q ->

@@ -30,6 +30,9 @@ import java.util.Objects;
 @RolesAllowed("ADMIN")
 public class TeamsView extends VerticalLayout {
 
+  /** Every team's path, read with the tree on each refresh (one read, not one per row). */
+  private java.util.Map<Long, String> paths = java.util.Map.of();
+
   private final RosterService roster;
   private final TreeGrid<Team> tree = new TreeGrid<>();
 
@@ -46,7 +49,7 @@ public class TeamsView extends VerticalLayout {
     tree.setId("team-tree");
     tree.addHierarchyColumn(Team::name).setHeader("Team").setAutoWidth(true);
     tree.addColumn(Team::key).setHeader("Key");
-    tree.addColumn(roster::path).setHeader("Path");
+    tree.addColumn(t -> paths.get(t.id())).setHeader("Path");
     tree.addItemDoubleClickListener(e -> edit(e.getItem()));
     tree.setEmptyStateText("No teams yet. Import a roster, or add the first team.");
     tree.setSizeFull();
@@ -70,6 +73,7 @@ public class TeamsView extends VerticalLayout {
 
   private void refresh() {
     List<Team> teams = roster.teams();
+    paths = roster.paths();
     tree.setItems(
         teams.stream().filter(t -> t.parentId() == null).toList(),
         parent -> teams.stream().filter(t -> Objects.equals(t.parentId(), parent.id())).toList());
