@@ -1,8 +1,10 @@
 package dev.tandem.api;
 
 import dev.tandem.base.DatabaseBusy;
+import dev.tandem.base.Excerpt;
 import dev.tandem.base.LogSafe;
 import dev.tandem.base.ValidationException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,15 +12,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** RFC 9457 problem details for every API error; never a stack trace or SQL in the response. */
-@RestControllerAdvice(basePackages = "dev.tandem.api")
+/**
+ * RFC 9457 problem details for every error under {@code /api} and {@code /actuator}; never a stack
+ * trace or SQL in the response.
+ *
+ * <p>Global rather than limited to this package: an unknown path (404), a method the path does not
+ * take (405), a body type it does not read (415) and an {@code Accept} it cannot answer (406) fail
+ * while Spring looks for a handler, before any controller is chosen, so a package-scoped advice
+ * never sees them. The UI (Vaadin) never answers those paths ({@code vaadin.exclude-urls}).
+ */
+@RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -33,6 +50,79 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  /** 404: names the path and where the API's description is. */
+  @Override
+  protected ResponseEntity<Object> handleNoResourceFoundException(
+      NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            status,
+            "There is no resource at "
+                + Excerpt.quote("/" + e.getResourcePath())
+                + "; the API's paths are listed in /api/v1/openapi.json.");
+    return handleExceptionInternal(e, problem, headers, status, request);
+  }
+
+  /** 405: names the methods the path takes (also in {@code Allow}). */
+  @Override
+  protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+      HttpRequestMethodNotSupportedException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            status,
+            e.getMethod()
+                + " is not supported here; this path takes "
+                + String.join(
+                    ", ", e.getSupportedHttpMethods().stream().map(Object::toString).toList())
+                + ".");
+    return handleExceptionInternal(e, problem, headers, status, request);
+  }
+
+  /** 415: names the body types the path reads (also in {@code Accept}). */
+  @Override
+  protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+      HttpMediaTypeNotSupportedException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    MediaType type = e.getContentType();
+    String sent = type == null ? "none" : type.getType() + "/" + type.getSubtype();
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            status,
+            "The body's Content-Type "
+                + Excerpt.quote(sent)
+                + " is not one this path reads; send "
+                + MediaType.toString(e.getSupportedMediaTypes())
+                + ".");
+    return handleExceptionInternal(e, problem, headers, status, request);
+  }
+
+  /** 406: the API answers JSON (errors as problem JSON), whatever {@code Accept} asked for. */
+  @Override
+  protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(
+      HttpMediaTypeNotAcceptableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            status,
+            "This path answers "
+                + MediaType.toString(e.getSupportedMediaTypes())
+                + "; send an Accept header that includes one of them (or none).");
+    headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    return handleExceptionInternal(e, problem, headers, status, request);
+  }
+
+  private static boolean isApi(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return path.startsWith("/api/") || path.startsWith("/actuator/");
+  }
+
   @ExceptionHandler(AccessDeniedException.class)
   ProblemDetail forbidden(AccessDeniedException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role may not do this.");
@@ -44,6 +134,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
    * value, and the parameters behind it come from the client.
    */
   @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request)
+      throws Exception {
+    if (!isApi(request)) {
+      throw e; // anything else keeps Spring's error page (details switched off)
+    }
+    return unexpected(e);
+  }
+
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
     if (DatabaseBusy.causedBy(e)) {
       log.warn("API request answered 503: {}", LogSafe.describe(e));

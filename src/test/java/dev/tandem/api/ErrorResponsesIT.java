@@ -50,11 +50,14 @@ class ErrorResponsesIT {
   }
 
   @Test
-  void a_failure_outside_the_api_handler_goes_to_springs_error_page_without_details()
+  void a_failure_in_a_controller_outside_the_api_package_is_still_a_problem_without_details()
       throws Exception {
     for (String accept : new String[] {"application/json", "text/html"}) {
       HttpResponse<String> response = get("/api/v1/test-failure-outside-api", accept);
       assertThat(response.statusCode()).as(accept).isEqualTo(500);
+      assertThat(response.headers().firstValue("Content-Type"))
+          .as(accept)
+          .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
       assertNothingLeaks(response.body());
     }
   }

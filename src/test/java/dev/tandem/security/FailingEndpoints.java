@@ -7,8 +7,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A test-only endpoint outside {@code dev.tandem.api}, so its failure goes to Spring's /error and
- * not to the API's exception handler. Imported explicitly; never scanned.
+ * A test-only endpoint under /api but outside {@code dev.tandem.api}: its failure is answered by
+ * the API's exception handler all the same. Imported explicitly; never scanned.
  */
 @TestComponent
 @RestController
