@@ -4,9 +4,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.tandem.adoption.AdoptionReport;
 import dev.tandem.adoption.AdoptionService;
 import dev.tandem.base.WeekRange;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -14,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/v1/adoption} exactly as DESIGN §5 describes it. */
 @RestController
-@RequestMapping("/api/v1/adoption")
+@RequestMapping(path = "/api/v1/adoption", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Adoption", description = "Weekly AI use against the goal (DESIGN §3.1).")
 class AdoptionController {
 
   private final AdoptionService adoption;
@@ -23,19 +30,31 @@ class AdoptionController {
     this.adoption = adoption;
   }
 
-  record ToolReach(int users, Double reach) {}
+  @Schema(description = "One tool's weekly users and reach.")
+  record ToolReach(
+      @Schema(description = "Developers who used the tool that week.") int users,
+      @Schema(nullable = true, description = "users / headcount; null when headcount is 0.")
+          Double reach) {}
 
   /**
    * Suppressed values (DESIGN §3.4) are null with {@code "suppressed": true}; the flag is omitted
    * otherwise.
    */
+  @Schema(
+      description =
+          "One ISO week of the scope; null figures with suppressed=true for a small group.")
   record Week(
-      String week,
-      Integer headcount,
-      Integer aiUsers,
-      Double adoption,
-      Map<String, ToolReach> tools,
-      Boolean suppressed) {
+      @Schema(description = "ISO week", example = "2026-W47") String week,
+      @Schema(nullable = true, description = "Developers on the roster that week.")
+          Integer headcount,
+      @Schema(nullable = true, description = "Of them, those who used any AI tool.")
+          Integer aiUsers,
+      @Schema(nullable = true, description = "aiUsers / headcount; null when headcount is 0.")
+          Double adoption,
+      @Schema(nullable = true, description = "Per tool key, its users and reach.")
+          Map<String, ToolReach> tools,
+      @Schema(description = "Present (true) only when the figures are suppressed.")
+          Boolean suppressed) {
 
     /** Present only on suppressed objects (DESIGN §5). */
     @Override
@@ -45,7 +64,14 @@ class AdoptionController {
     }
   }
 
-  record Period(Long developerWeeks, Long aiUserWeeks, Double adoption, Boolean suppressed) {
+  @Schema(description = "The whole range, pooled: AI-user-weeks over developer-weeks.")
+  record Period(
+      @Schema(nullable = true) Long developerWeeks,
+      @Schema(nullable = true) Long aiUserWeeks,
+      @Schema(nullable = true, description = "aiUserWeeks / developerWeeks; null when 0 weeks.")
+          Double adoption,
+      @Schema(description = "Present (true) only when the figures are suppressed.")
+          Boolean suppressed) {
 
     /** Present only on suppressed objects (DESIGN §5). */
     @Override
@@ -55,7 +81,16 @@ class AdoptionController {
     }
   }
 
-  record Forecast(String goalWeek, Boolean onTrack, Boolean suppressed) {
+  @Schema(description = "When the trend reaches the goal (DESIGN §3.1).")
+  record Forecast(
+      @Schema(
+              nullable = true,
+              description = "The ISO week the trend reaches the goal; null if never.")
+          String goalWeek,
+      @Schema(nullable = true, description = "Whether that is before the goal's deadline.")
+          Boolean onTrack,
+      @Schema(description = "Present (true) only when the forecast is suppressed.")
+          Boolean suppressed) {
 
     /** Present only on suppressed objects (DESIGN §5). */
     @Override
@@ -65,13 +100,32 @@ class AdoptionController {
     }
   }
 
-  record Response(double goal, String scope, List<Week> weeks, Period period, Forecast forecast) {}
+  @Schema(name = "AdoptionResponse", description = "Weekly adoption of a scope over a range.")
+  record Response(
+      @Schema(description = "The goal, a share of developers (0.8 = 80%).") double goal,
+      @Schema(description = "The team key, or organisation.") String scope,
+      List<Week> weeks,
+      Period period,
+      Forecast forecast) {}
 
   @GetMapping
+  @Operation(
+      operationId = "adoption",
+      summary = "Weekly adoption of the organisation or a team",
+      description =
+          "Without from/to the last 26 complete ISO weeks. A team scope includes its sub-teams;"
+              + " MANAGER and MEMBER tokens see only their own team's scope.")
+  @ApiResponse(responseCode = "200", description = "The weeks, the period and the forecast.")
   Response adoption(
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(required = false) String team) {
+      @Parameter(description = "First ISO week", example = "2026-W22")
+          @RequestParam(required = false)
+          String from,
+      @Parameter(description = "Last ISO week", example = "2026-W47")
+          @RequestParam(required = false)
+          String to,
+      @Parameter(description = "A team key; the organisation when absent", example = "payments")
+          @RequestParam(required = false)
+          String team) {
     WeekRange range = adoption.period().parse(from, to);
     AdoptionReport report =
         adoption.weeklyAdoption(team == null || team.isBlank() ? null : team, range);

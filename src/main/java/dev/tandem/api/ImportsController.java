@@ -8,6 +8,13 @@ import dev.tandem.ingest.ImportResult;
 import dev.tandem.ingest.ImportService;
 import dev.tandem.ingest.ImportTooLargeException;
 import dev.tandem.ingest.format.ImportError;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,19 +42,26 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
  * with its {@code Location}); a batch's state; undo of a whole batch.
  */
 @RestController
-@RequestMapping("/api/v1/imports")
+@RequestMapping(path = "/api/v1/imports", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Imports", description = "Load a vendor's export or a Tandem file; follow and undo it.")
 class ImportsController {
 
   /** The response of an import: 200 when applied (or a dry run), 422 when refused. */
+  @Schema(description = "What an import did: 200 when applied or a dry run, 422 when refused.")
   record ImportResponse(
-      Long batchId,
-      String format,
-      long rowsRead,
-      long rowsApplied,
-      long rowsRejected,
-      long rowsUnmatched,
-      List<ImportError> errors,
-      List<ImportError> warnings) {}
+      @Schema(
+              nullable = true,
+              description = "The batch to undo or follow; null for a dry run and a refused file.")
+          Long batchId,
+      @Schema(description = "The format key the file was read as.") String format,
+      @Schema(description = "Data rows read (header and blank lines not counted).") long rowsRead,
+      @Schema(description = "Rows written.") long rowsApplied,
+      @Schema(description = "Rows refused for an error (skip-invalid mode).") long rowsRejected,
+      @Schema(description = "Rows held because their identity is not on the roster.")
+          long rowsUnmatched,
+      @Schema(description = "Each problem with its line (0 = the whole file) and field.")
+          List<ImportError> errors,
+      @Schema(description = "Findings that did not stop the import.") List<ImportError> warnings) {}
 
   private final ImportService imports;
 
@@ -56,23 +70,38 @@ class ImportsController {
   }
 
   /** An asynchronous import's first answer: follow {@code Location} for its progress. */
-  record Accepted(long batchId, String state) {}
+  @Schema(description = "A queued import: follow the Location header for its progress.")
+  record Accepted(long batchId, @Schema(allowableValues = "queued") String state) {}
 
   /** A batch as a job (GET): state, rows read so far, counts, errors, and whether undo can run. */
+  @Schema(description = "An import batch as a job: its state, progress, counts and errors.")
   record JobResponse(
       long batchId,
-      String state,
+      @Schema(
+              allowableValues = {
+                "queued",
+                "running",
+                "applied",
+                "partially-applied",
+                "refused",
+                "failed",
+                "undone"
+              })
+          String state,
       String format,
-      String fileName,
-      long rowsRead,
+      @Schema(nullable = true, description = "The uploaded file's name; null for a raw body.")
+          String fileName,
+      @Schema(description = "Rows read so far (while running) or in all.") long rowsRead,
       long rowsApplied,
       long rowsRejected,
       long rowsUnmatched,
       List<ImportError> errors,
-      boolean undoable,
-      String notUndoableBecause) {}
+      @Schema(description = "Whether DELETE on this batch would undo it now.") boolean undoable,
+      @Schema(nullable = true, description = "Why undo cannot run; null when it can.")
+          String notUndoableBecause) {}
 
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(hidden = true) // documented with the raw body below: one operation, two body types
   ResponseEntity<?> multipart(
       @RequestParam String format,
       @RequestParam(required = false) String mode,
@@ -91,13 +120,56 @@ class ImportsController {
   }
 
   @PostMapping
+  @Operation(
+      operationId = "importFile",
+      summary = "Import a file (admins)",
+      description =
+          "The body is the file: raw with any content type, or multipart/form-data with one part"
+              + " named file. Without async the answer comes when the import is done (200 applied"
+              + " or dry run, 422 refused with nothing applied); with async=true it is queued (202"
+              + " with Location).",
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              required = true,
+              content = {
+                @Content(mediaType = "*/*", schema = @Schema(type = "string", format = "binary")),
+                @Content(
+                    mediaType = "multipart/form-data",
+                    schema = @Schema(implementation = FilePart.class))
+              }))
+  @ApiResponse(
+      responseCode = "200",
+      description = "Applied, or checked without writing (dryRun=true).",
+      content = @Content(schema = @Schema(implementation = ImportResponse.class)))
+  @ApiResponse(
+      responseCode = "202",
+      description = "Queued (async=true); follow Location.",
+      headers = @Header(name = "Location", description = "/api/v1/imports/{batchId}"),
+      content = @Content(schema = @Schema(implementation = Accepted.class)))
+  @ApiResponse(
+      responseCode = "422",
+      description = "Refused: nothing was applied; errors name each line and field.",
+      content = @Content(schema = @Schema(implementation = ImportResponse.class)))
+  @ApiResponse(responseCode = "413", description = "The file is over the import size limit.")
   ResponseEntity<?> raw(
-      @RequestParam String format,
-      @RequestParam(required = false) String mode,
-      @RequestParam(defaultValue = "false") boolean dryRun,
-      @RequestParam(required = false) String tool,
-      @RequestParam(defaultValue = "false") boolean async,
-      HttpServletRequest http)
+      @Parameter(description = "The format's key, e.g. tandem-usage-csv (docs/formats.md).")
+          @RequestParam
+          String format,
+      @Parameter(
+              description = "all-or-nothing (default) or skip-invalid",
+              schema = @Schema(allowableValues = {"all-or-nothing", "skip-invalid"}))
+          @RequestParam(required = false)
+          String mode,
+      @Parameter(description = "Check the file and answer what it would do; write nothing.")
+          @RequestParam(defaultValue = "false")
+          boolean dryRun,
+      @Parameter(description = "The tool key, for formats that do not name the tool.")
+          @RequestParam(required = false)
+          String tool,
+      @Parameter(description = "Queue the import as a job and answer 202 at once.")
+          @RequestParam(defaultValue = "false")
+          boolean async,
+      @Parameter(hidden = true) HttpServletRequest http)
       throws IOException {
     if (http.getContentLengthLong() > imports.maxBytes()) {
       throw new ImportTooLargeException(imports.maxBytes());
@@ -110,7 +182,19 @@ class ImportsController {
     }
   }
 
+  /** The multipart body, for the document only. */
+  record FilePart(@Schema(type = "string", format = "binary") String file) {}
+
   @GetMapping("/{batchId}")
+  @Operation(
+      operationId = "importStatus",
+      summary = "An import batch as a job (admins)",
+      description = "Its state, rows read so far, counts, errors, and whether it can be undone.")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The batch.",
+      content = @Content(schema = @Schema(implementation = JobResponse.class)))
+  @ApiResponse(responseCode = "404", description = "There is no batch with this id.")
   ResponseEntity<?> status(@PathVariable long batchId) {
     return imports
         .importStatus(batchId)
@@ -160,6 +244,13 @@ class ImportsController {
   }
 
   @DeleteMapping("/{batchId}")
+  @Operation(
+      operationId = "undoImport",
+      summary = "Undo a whole import batch (admins)",
+      description =
+          "Restores what the batch replaced. Refused (400) for an unknown batch or one"
+              + " that cannot be undone (the reason is in the detail).")
+  @ApiResponse(responseCode = "204", description = "Undone.")
   ResponseEntity<Void> undo(@PathVariable long batchId) {
     imports.undo(batchId);
     return ResponseEntity.noContent().build();

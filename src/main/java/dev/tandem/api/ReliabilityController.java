@@ -8,7 +8,13 @@ import dev.tandem.reliability.GroupFigures;
 import dev.tandem.reliability.ReliabilityService;
 import dev.tandem.reliability.ToolFigures;
 import dev.tandem.stats.RateComparison;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,14 +26,26 @@ import org.springframework.web.bind.annotation.RestController;
  * complete weeks are used, as on the Reliability screen.
  */
 @RestController
-@RequestMapping("/api/v1/reliability")
+@RequestMapping(path = "/api/v1/reliability", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Reliability", description = "Incident rates per tool against the baseline (§3.3).")
 class ReliabilityController {
 
   /**
    * Suppressed values (DESIGN §3.4) are null with {@code "suppressed": true}; the flag is omitted
    * otherwise.
    */
-  record Baseline(Long incidents, Long exposure, Double rate, Boolean suppressed) {
+  @Schema(description = "Work without an AI tool: the comparison's reference.")
+  record Baseline(
+      @Schema(nullable = true) Long incidents,
+      @Schema(nullable = true, description = "Changes, or developer-weeks, as named by exposure.")
+          Long exposure,
+      @Schema(
+              nullable = true,
+              description =
+                  "Per 1,000 changes or per 100 developer-weeks; null when exposure is 0.")
+          Double rate,
+      @Schema(description = "Present (true) only when the figures are suppressed.")
+          Boolean suppressed) {
 
     /** Present only on suppressed objects (DESIGN §5). */
     @Override
@@ -37,18 +55,36 @@ class ReliabilityController {
     }
   }
 
+  @Schema(description = "One tool's rate and its comparison with the baseline.")
   record ToolRate(
-      String tool,
-      Long incidents,
-      Long exposure,
-      Double rate,
-      Double rateRatio,
-      Double ciLow,
-      Double ciHigh,
-      Double pValue,
-      String verdict,
-      Boolean unstable,
-      Boolean suppressed) {
+      @Schema(description = "The tool key.") String tool,
+      @Schema(nullable = true) Long incidents,
+      @Schema(nullable = true) Long exposure,
+      @Schema(nullable = true, description = "In the unit of the baseline's rate.") Double rate,
+      @Schema(nullable = true, description = "rate / baseline rate; null if undefined or infinite.")
+          Double rateRatio,
+      @Schema(nullable = true, description = "95% interval of the rate ratio, low end.")
+          Double ciLow,
+      @Schema(nullable = true, description = "95% interval, high end; null if infinite.")
+          Double ciHigh,
+      @Schema(nullable = true, description = "Two-sided p of the comparison (DESIGN §3.3).")
+          Double pValue,
+      @Schema(
+              nullable = true,
+              allowableValues = {
+                "higher",
+                "lower",
+                "no evidence of a difference",
+                "no incidents",
+                "no exposure"
+              })
+          String verdict,
+      @Schema(
+              nullable = true,
+              description = "True when the comparison has fewer than 20 incidents.")
+          Boolean unstable,
+      @Schema(description = "Present (true) only when the figures are suppressed.")
+          Boolean suppressed) {
 
     /** Present only on suppressed objects (DESIGN §5). */
     @Override
@@ -58,12 +94,15 @@ class ReliabilityController {
     }
   }
 
+  @Schema(description = "Each tool's incident rate against the baseline.")
   record ReliabilityResponse(
-      String exposure,
+      @Schema(allowableValues = {"changes", "developer-weeks"}) String exposure,
       Baseline baseline,
       List<ToolRate> tools,
-      Long unclassifiedIncidents,
-      Boolean suppressed) {
+      @Schema(nullable = true, description = "Incidents whose AI involvement is not yet known.")
+          Long unclassifiedIncidents,
+      @Schema(description = "Present (true) only when the whole answer is suppressed.")
+          Boolean suppressed) {
 
     /** Present only on suppressed objects (DESIGN §5). */
     @Override
@@ -80,11 +119,28 @@ class ReliabilityController {
   }
 
   @GetMapping
+  @Operation(
+      operationId = "reliability",
+      summary = "Incident rate per tool against the baseline",
+      description =
+          "Without from/to the last 26 complete ISO weeks. Exposure changes (default) gives rates"
+              + " per 1,000 changes; developer-weeks per 100 developer-weeks.")
+  @ApiResponse(responseCode = "200", description = "The baseline and each tool.")
   ReliabilityResponse reliability(
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(required = false) String team,
-      @RequestParam(required = false) String exposure) {
+      @Parameter(description = "First ISO week", example = "2026-W22")
+          @RequestParam(required = false)
+          String from,
+      @Parameter(description = "Last ISO week", example = "2026-W47")
+          @RequestParam(required = false)
+          String to,
+      @Parameter(description = "A team key; the organisation when absent", example = "payments")
+          @RequestParam(required = false)
+          String team,
+      @Parameter(
+              description = "What incidents are counted against",
+              schema = @Schema(allowableValues = {"changes", "developer-weeks"}))
+          @RequestParam(required = false)
+          String exposure) {
     WeekRange range = reliability.period().parse(from, to);
     Comparison c =
         reliability.comparison(

@@ -5,8 +5,13 @@ import dev.tandem.roster.RosterService;
 import dev.tandem.roster.Team;
 import dev.tandem.security.ApiTokenService;
 import dev.tandem.security.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code POST /api/v1/tokens} and {@code DELETE /api/v1/tokens/{id}} (admins only, DESIGN §5). */
 @RestController
-@RequestMapping("/api/v1/tokens")
+@RequestMapping(path = "/api/v1/tokens", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Tokens", description = "API tokens (admins).")
 class TokensController {
 
   private final ApiTokenService tokens;
@@ -28,12 +34,28 @@ class TokensController {
     this.roster = roster;
   }
 
-  record CreateToken(String name, String role, String team) {}
+  @Schema(
+      description = "A token to create.",
+      requiredProperties = {"name", "role"})
+  record CreateToken(
+      @Schema(
+              description = "What the token is for, shown in the token list.",
+              example = "CI export")
+          String name,
+      @Schema(allowableValues = {"ADMIN", "LEADER", "MANAGER", "MEMBER"}) String role,
+      @Schema(
+              nullable = true,
+              description = "A team key: the scope of a MANAGER or MEMBER token.",
+              example = "payments")
+          String team) {}
 
+  @Schema(description = "The new token: shown once, stored only as a hash.")
   record Created(long id, String token) {}
 
-  @PostMapping
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
+  @Operation(operationId = "createToken", summary = "Create an API token (admins)")
+  @ApiResponse(responseCode = "201", description = "Created; the token is not shown again.")
   Created create(@RequestBody CreateToken request) {
     Role role =
         Arrays.stream(Role.values())
@@ -60,6 +82,11 @@ class TokensController {
 
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
+  @Operation(
+      operationId = "revokeToken",
+      summary = "Revoke an API token (admins)",
+      description = "Refused (400) for an unknown id.")
+  @ApiResponse(responseCode = "204", description = "Revoked.")
   void revoke(@PathVariable long id) {
     tokens.revoke(id);
   }

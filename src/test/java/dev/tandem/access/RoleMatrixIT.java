@@ -204,7 +204,9 @@ class RoleMatrixIT {
     matrix.put("POST /api/v1/tokens", new int[] {201, 403, 403, 403});
     matrix.put(
         "POST /api/v1/imports?format=tandem-usage-csv&dryRun=true", new int[] {200, 403, 403, 403});
-    matrix.put("GET /actuator/prometheus", new int[] {200, 403, 403, 403});
+    // Prometheus is switched off in tests without @AutoConfigureObservability; metrics is always
+    // on.
+    matrix.put("GET /actuator/metrics", new int[] {200, 403, 403, 403});
     String[] roles = {"ADMIN", "LEADER", "MANAGER", "MEMBER"};
     for (var row : matrix.entrySet()) {
       String[] methodAndPath = row.getKey().split(" ");

@@ -2,9 +2,6 @@ package dev.tandem.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,7 +19,6 @@ class ApiEdgesIT {
   private static final String TOKEN = "edges-it-token";
 
   @LocalServerPort int port;
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void unknown_paths_are_404_problems_naming_the_path() throws Exception {
@@ -93,6 +89,17 @@ class ApiEdgesIT {
   }
 
   @Test
+  void the_api_document_and_its_swagger_page_are_still_served() throws Exception {
+    HttpResponse<String> document = send("GET", "/api/v1/openapi.json", null, null, null, null);
+    assertThat(document.statusCode()).isEqualTo(200);
+    assertThat(document.body()).contains("\"openapi\":\"3.0.1\"", "\"operationId\":\"adoption\"");
+    HttpResponse<String> page =
+        send("GET", "/api/v1/swagger-ui/index.html", null, null, "text/html", null);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("swagger-ui");
+  }
+
+  @Test
   void the_ui_still_answers_its_own_paths() throws Exception {
     HttpResponse<String> response = send("GET", "/login", null, null, "text/html", null);
     assertThat(response.statusCode()).isEqualTo(200);
@@ -116,22 +123,6 @@ class ApiEdgesIT {
   private HttpResponse<String> send(
       String method, String path, String token, String contentType, String accept, String body)
       throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    if (contentType != null) {
-      request.header("Content-Type", contentType);
-    }
-    if (accept != null) {
-      request.header("Accept", accept);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return new ApiCalls(port).send(method, path, token, contentType, accept, body);
   }
 }
