@@ -113,7 +113,7 @@ class DemoDataGenerator implements ApplicationRunner {
         } else if (random.nextDouble() < 0.15) {
           usage.add(
               new DemoRows.Usage(
-                  p.email(), primary, week.monday(), 0, 0, 0)); // licence seat, no activity
+                  p.email(), primary, week.monday(), 0, 0, 0, 0)); // licence seat, no activity
         }
         if (total - aiChanges > 0) {
           changes.add(new DemoRows.Changes(p.email(), week.monday(), "none", total - aiChanges));
@@ -197,7 +197,29 @@ class DemoDataGenerator implements ApplicationRunner {
       Random random, String email, String tool, IsoWeek week, int days) {
     long interactions = days * (5L + random.nextInt(25));
     return new DemoRows.Usage(
-        email, tool, week.monday(), days, interactions, interactions * (1 + random.nextInt(6)));
+        email,
+        tool,
+        week.monday(),
+        days,
+        interactions,
+        interactions * (1 + random.nextInt(6)),
+        agentDays(email, tool, week, days));
+  }
+
+  /**
+   * Kiro and Claude Code are agentic throughout; Cursor and Copilot users reach for agent mode on
+   * some days, more so as the months pass; Q Developer's agents are used rarely. Drawn from a
+   * generator of its own, so the rest of the demo data stays as it was.
+   */
+  private static Integer agentDays(String email, String tool, IsoWeek week, int days) {
+    Random own = new Random((email + tool + week).hashCode());
+    double share =
+        switch (tool) {
+          case "kiro", "claude-code" -> 1.0;
+          case "cursor", "copilot" -> own.nextDouble() < 0.45 ? 0.5 : 0.0;
+          default -> own.nextDouble() < 0.15 ? 0.34 : 0.0;
+        };
+    return (int) Math.round(days * share);
   }
 
   private List<DemoRows.Incident> incidents(

@@ -83,7 +83,8 @@ class DemoDataRepository {
                             (short) u.activeDays(),
                             u.interactions(),
                             u.acceptedLines(),
-                            null))
+                            null,
+                            u.agentDays() == null ? null : u.agentDays().shortValue()))
                 .toList())
         .execute();
   }

@@ -25,7 +25,8 @@ final class DemoRows {
       LocalDate weekStart,
       int activeDays,
       long interactions,
-      long acceptedLines) {}
+      long acceptedLines,
+      Integer agentDays) {}
 
   record Changes(String email, LocalDate weekStart, String attribution, int changes) {}
 
