@@ -1,24 +1,16 @@
 package db.migration;
 
-import dev.tandem.rollup.RollupRepository;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
-import org.jooq.conf.RenderQuotedNames;
-import org.jooq.conf.Settings;
-import org.jooq.impl.DSL;
 
 /**
- * Fills the subtree totals (V16) of a database that already holds a rollup, once, from its per-team
- * tables with the same code that maintains them; on an empty database it does nothing.
+ * Once filled the subtree totals (V16) of an existing database. Now a no-op, for the reason given
+ * on {@link V12__Build_rollup}: {@link V21__Rebuild_rollup_with_agent_users} builds them.
  */
 public class V17__Build_rollup_scopes extends BaseJavaMigration {
 
   @Override
   public void migrate(Context context) {
-    RollupRepository.on(
-            DSL.using(
-                context.getConnection(),
-                new Settings().withRenderQuotedNames(RenderQuotedNames.NEVER)))
-        .rebuildScopes();
+    // superseded by V21
   }
 }

@@ -30,7 +30,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RollupQuery {
 
-  /** One week of a scope: DESIGN §3.1 headcount, AI users and their intensity cohorts. */
+  /**
+   * One week of a scope: DESIGN §3.1 headcount, AI users and their intensity cohorts, agent users.
+   */
   public record WeekTotals(
       LocalDate monday,
       int headcount,
@@ -38,14 +40,16 @@ public class RollupQuery {
       int light,
       int moderate,
       int heavy,
-      int usageOutsideHeadcount) {}
+      int usageOutsideHeadcount,
+      int agentUsers) {}
 
-  /** One week of one team of the scope (headcount and AI users), for tables of sub-teams. */
-  public record TeamWeek(LocalDate monday, long teamId, int headcount, int aiUsers) {}
+  /** One week of one team of the scope (headcount, AI and agent users), for tables of sub-teams. */
+  public record TeamWeek(
+      LocalDate monday, long teamId, int headcount, int aiUsers, int agentUsers) {}
 
   /**
    * One week of one tool or attribution ('none') in a scope: users in headcount, developers with
-   * any active usage, changes, developers with changes.
+   * any active usage, changes, developers with changes, agent users in headcount.
    */
   public record ToolWeek(
       LocalDate monday,
@@ -53,7 +57,8 @@ public class RollupQuery {
       int users,
       int usageDevelopers,
       long changes,
-      int changeDevelopers) {}
+      int changeDevelopers,
+      int agentUsers) {}
 
   private final DSLContext db;
 
@@ -77,7 +82,8 @@ public class RollupQuery {
             r.LIGHT_USERS,
             r.MODERATE_USERS,
             r.HEAVY_USERS,
-            r.USAGE_OUTSIDE_HEADCOUNT)
+            r.USAGE_OUTSIDE_HEADCOUNT,
+            r.AGENT_USERS)
         .from(r)
         .where(r.SCOPE_ID.eq(scopeId(scopeTeamId)))
         .and(r.WEEK_START.between(range.from().monday(), range.to().monday()))
@@ -91,7 +97,8 @@ public class RollupQuery {
                     x.value4(),
                     x.value5(),
                     x.value6(),
-                    x.value7()));
+                    x.value7(),
+                    x.value8()));
   }
 
   /**
@@ -100,11 +107,11 @@ public class RollupQuery {
    */
   public List<TeamWeek> scopesWeeks(WeekRange range, Collection<Long> scopeTeamIds) {
     var r = ROLLUP_SCOPE_WEEK;
-    return db.select(r.WEEK_START, r.SCOPE_ID, r.HEADCOUNT, r.AI_USERS)
+    return db.select(r.WEEK_START, r.SCOPE_ID, r.HEADCOUNT, r.AI_USERS, r.AGENT_USERS)
         .from(r)
         .where(r.SCOPE_ID.in(scopeTeamIds))
         .and(r.WEEK_START.between(range.from().monday(), range.to().monday()))
-        .fetch(x -> new TeamWeek(x.value1(), x.value2(), x.value3(), x.value4()));
+        .fetch(x -> new TeamWeek(x.value1(), x.value2(), x.value3(), x.value4(), x.value5()));
   }
 
   /** The tools of a scope per week from the subtree totals (see {@link #tools}). */
@@ -112,14 +119,26 @@ public class RollupQuery {
     Long scopeTeamId = scope.top();
     var r = ROLLUP_SCOPE_TOOL_WEEK;
     return db.select(
-            r.WEEK_START, r.TOOL_KEY, r.USERS, r.USAGE_DEVELOPERS, r.CHANGES, r.CHANGE_DEVELOPERS)
+            r.WEEK_START,
+            r.TOOL_KEY,
+            r.USERS,
+            r.USAGE_DEVELOPERS,
+            r.CHANGES,
+            r.CHANGE_DEVELOPERS,
+            r.AGENT_USERS)
         .from(r)
         .where(r.SCOPE_ID.eq(scopeId(scopeTeamId)))
         .and(r.WEEK_START.between(range.from().monday(), range.to().monday()))
         .fetch(
             x ->
                 new ToolWeek(
-                    x.value1(), x.value2(), x.value3(), x.value4(), x.value5(), x.value6()));
+                    x.value1(),
+                    x.value2(),
+                    x.value3(),
+                    x.value4(),
+                    x.value5(),
+                    x.value6(),
+                    x.value7()));
   }
 
   private static long scopeId(Long scopeTeamId) {
@@ -136,7 +155,8 @@ public class RollupQuery {
             sum(r.LIGHT_USERS),
             sum(r.MODERATE_USERS),
             sum(r.HEAVY_USERS),
-            sum(r.USAGE_OUTSIDE_HEADCOUNT))
+            sum(r.USAGE_OUTSIDE_HEADCOUNT),
+            sum(r.AGENT_USERS))
         .from(r)
         .where(r.WEEK_START.between(range.from().monday(), range.to().monday()))
         .and(teamIds == null ? DSL.noCondition() : r.TEAM_ID.in(teamIds))
@@ -151,16 +171,17 @@ public class RollupQuery {
                     i(x.value4()),
                     i(x.value5()),
                     i(x.value6()),
-                    i(x.value7())));
+                    i(x.value7()),
+                    i(x.value8())));
   }
 
   public List<TeamWeek> teamWeeks(WeekRange range, Collection<Long> teamIds) {
     var r = ROLLUP_TEAM_WEEK;
-    return db.select(r.WEEK_START, r.TEAM_ID, r.HEADCOUNT, r.AI_USERS)
+    return db.select(r.WEEK_START, r.TEAM_ID, r.HEADCOUNT, r.AI_USERS, r.AGENT_USERS)
         .from(r)
         .where(r.WEEK_START.between(range.from().monday(), range.to().monday()))
         .and(teamIds == null ? DSL.noCondition() : r.TEAM_ID.in(teamIds))
-        .fetch(x -> new TeamWeek(x.value1(), x.value2(), x.value3(), x.value4()));
+        .fetch(x -> new TeamWeek(x.value1(), x.value2(), x.value3(), x.value4(), x.value5()));
   }
 
   public List<ToolWeek> tools(WeekRange range, Collection<Long> teamIds) {
@@ -171,7 +192,8 @@ public class RollupQuery {
             sum(r.USERS),
             sum(r.USAGE_DEVELOPERS),
             sum(r.CHANGES),
-            sum(r.CHANGE_DEVELOPERS))
+            sum(r.CHANGE_DEVELOPERS),
+            sum(r.AGENT_USERS))
         .from(r)
         .where(r.WEEK_START.between(range.from().monday(), range.to().monday()))
         .and(teamIds == null ? DSL.noCondition() : r.TEAM_ID.in(teamIds))
@@ -184,7 +206,8 @@ public class RollupQuery {
                     i(x.value3()),
                     i(x.value4()),
                     x.value5() == null ? 0 : x.value5().longValue(),
-                    i(x.value6())));
+                    i(x.value6()),
+                    i(x.value7())));
   }
 
   /**

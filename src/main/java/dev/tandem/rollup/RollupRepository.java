@@ -31,11 +31,12 @@ import org.springframework.stereotype.Repository;
  *
  * <ul>
  *   <li>{@code rollup_team_week}: headcount; AI users (in headcount, {@code active_days >= 1} for
- *       at least one tool); their intensity cohorts by active days summed over tools and capped at
- *       7 (1 light, 2–3 moderate, 4+ heavy); active usage rows of developers not in headcount that
- *       week.
+ *       at least one tool); agent users (in headcount, {@code agent_days >= 1} for at least one
+ *       tool; a source that cannot tell writes NULL, which counts for nothing); their intensity
+ *       cohorts by active days summed over tools and capped at 7 (1 light, 2–3 moderate, 4+ heavy);
+ *       active usage rows of developers not in headcount that week.
  *   <li>{@code rollup_team_tool_week}, per tool or attribution: users in headcount, developers with
- *       any active usage, changes, developers with changes.
+ *       any active usage, changes, developers with changes, agent users in headcount.
  *   <li>{@code rollup_scope_week} and {@code rollup_scope_tool_week}: the same figures summed over
  *       each scope (a team and every team below it; {@link #ORGANISATION} for all teams), so that a
  *       read of any scope is a few rows per week. Recomputed from the per-team tables for the
@@ -103,23 +104,25 @@ public class RollupRepository {
   private static final String TEAM_WEEK =
       """
       INSERT INTO rollup_team_week (team_id, week_start, headcount, ai_users, light_users,
-          moderate_users, heavy_users, usage_outside_headcount)
+          moderate_users, heavy_users, usage_outside_headcount, agent_users)
       SELECT team_id, week_start, SUM(headcount), SUM(ai_users), SUM(light), SUM(moderate),
-          SUM(heavy), SUM(outside)
+          SUM(heavy), SUM(outside), SUM(agent_users)
       FROM (
         SELECT team_id, week_start, headcount, 0 AS ai_users, 0 AS light, 0 AS moderate,
-            0 AS heavy, 0 AS outside
+            0 AS heavy, 0 AS outside, 0 AS agent_users
         FROM ({6}) hc
         UNION ALL
         SELECT team_id, week_start, 0, in_headcount,
             CASE WHEN in_headcount = 1 AND days = 1 THEN 1 ELSE 0 END,
             CASE WHEN in_headcount = 1 AND days BETWEEN 2 AND 3 THEN 1 ELSE 0 END,
             CASE WHEN in_headcount = 1 AND days >= 4 THEN 1 ELSE 0 END,
-            CASE WHEN in_headcount = 0 THEN tools ELSE 0 END
+            CASE WHEN in_headcount = 0 THEN tools ELSE 0 END,
+            CASE WHEN in_headcount = 1 THEN agent ELSE 0 END
         FROM (
           SELECT developer.team_id, w.week_start, u.developer_id,
               MAX(CASE WHEN {0} THEN 1 ELSE 0 END) AS in_headcount,
-              LEAST(SUM(u.active_days), 7) AS days, COUNT(*) AS tools
+              LEAST(SUM(u.active_days), 7) AS days, COUNT(*) AS tools,
+              MAX(CASE WHEN u.agent_days >= 1 THEN 1 ELSE 0 END) AS agent
           FROM {7}
           LEFT JOIN calendar_week w ON w.week_start = u.week_start
           WHERE u.week_start BETWEEN {1} AND {2} AND u.active_days >= 1
@@ -133,20 +136,21 @@ public class RollupRepository {
   private static final String TEAM_TOOL_WEEK =
       """
       INSERT INTO rollup_team_tool_week (team_id, week_start, tool_key, users, usage_developers,
-          changes, change_developers)
+          changes, change_developers, agent_users)
       SELECT team_id, week_start, tool_key, SUM(users), SUM(usage_developers), SUM(changes),
-          SUM(change_developers)
+          SUM(change_developers), SUM(agent_users)
       FROM (
         SELECT developer.team_id, w.week_start, u.tool_key,
             CASE WHEN {0} THEN 1 ELSE 0 END AS users, 1 AS usage_developers,
-            0 AS changes, 0 AS change_developers
+            0 AS changes, 0 AS change_developers,
+            CASE WHEN {0} AND u.agent_days >= 1 THEN 1 ELSE 0 END AS agent_users
         FROM {7}
         LEFT JOIN calendar_week w ON w.week_start = u.week_start
         WHERE u.week_start BETWEEN {1} AND {2} AND u.active_days >= 1
           AND w.week_start IS NOT NULL AND {3}
         UNION ALL
         SELECT developer.team_id, c.week_start, c.attribution, 0, 0, c.changes,
-            CASE WHEN c.changes > 0 THEN 1 ELSE 0 END
+            CASE WHEN c.changes > 0 THEN 1 ELSE 0 END, 0
         FROM {8}
         WHERE c.week_start BETWEEN {1} AND {2} AND {3}
       ) f
@@ -172,11 +176,12 @@ public class RollupRepository {
 
   private static final String SCOPE_WEEK =
       "INSERT INTO rollup_scope_week (scope_id, week_start, headcount, ai_users, light_users,"
-          + " moderate_users, heavy_users, usage_outside_headcount) "
+          + " moderate_users, heavy_users, usage_outside_headcount, agent_users) "
           + SCOPES_OF_TEAMS
           + """
           SELECT c.scope_id, r.week_start, SUM(r.headcount), SUM(r.ai_users), SUM(r.light_users),
-              SUM(r.moderate_users), SUM(r.heavy_users), SUM(r.usage_outside_headcount)
+              SUM(r.moderate_users), SUM(r.heavy_users), SUM(r.usage_outside_headcount),
+              SUM(r.agent_users)
           FROM (SELECT team_id, scope_id FROM tree UNION ALL SELECT id, 0 FROM team) c
           LEFT JOIN rollup_team_week r ON r.team_id = c.team_id
           WHERE r.week_start BETWEEN {0} AND {1} AND {2}
@@ -185,11 +190,11 @@ public class RollupRepository {
 
   private static final String SCOPE_TOOL_WEEK =
       "INSERT INTO rollup_scope_tool_week (scope_id, week_start, tool_key, users,"
-          + " usage_developers, changes, change_developers) "
+          + " usage_developers, changes, change_developers, agent_users) "
           + SCOPES_OF_TEAMS
           + """
           SELECT c.scope_id, r.week_start, r.tool_key, SUM(r.users), SUM(r.usage_developers),
-              SUM(r.changes), SUM(r.change_developers)
+              SUM(r.changes), SUM(r.change_developers), SUM(r.agent_users)
           FROM (SELECT team_id, scope_id FROM tree UNION ALL SELECT id, 0 FROM team) c
           LEFT JOIN rollup_team_tool_week r ON r.team_id = c.team_id
           WHERE r.week_start BETWEEN {0} AND {1} AND {2}
@@ -216,16 +221,16 @@ public class RollupRepository {
   private static final String SCOPE_WEEK_FROM_CHILDREN =
       """
       INSERT INTO rollup_scope_week (scope_id, week_start, headcount, ai_users, light_users,
-          moderate_users, heavy_users, usage_outside_headcount)
+          moderate_users, heavy_users, usage_outside_headcount, agent_users)
       SELECT {0}, week_start, SUM(headcount), SUM(ai_users), SUM(light_users),
-          SUM(moderate_users), SUM(heavy_users), SUM(usage_outside_headcount)
+          SUM(moderate_users), SUM(heavy_users), SUM(usage_outside_headcount), SUM(agent_users)
       FROM (
         SELECT week_start, headcount, ai_users, light_users, moderate_users, heavy_users,
-            usage_outside_headcount
+            usage_outside_headcount, agent_users
         FROM rollup_team_week WHERE team_id = {0} AND week_start BETWEEN {1} AND {2}
         UNION ALL
         SELECT week_start, headcount, ai_users, light_users, moderate_users, heavy_users,
-            usage_outside_headcount
+            usage_outside_headcount, agent_users
         FROM rollup_scope_week WHERE {3} AND week_start BETWEEN {1} AND {2}
       ) x
       GROUP BY week_start
@@ -234,14 +239,16 @@ public class RollupRepository {
   private static final String SCOPE_TOOL_WEEK_FROM_CHILDREN =
       """
       INSERT INTO rollup_scope_tool_week (scope_id, week_start, tool_key, users, usage_developers,
-          changes, change_developers)
+          changes, change_developers, agent_users)
       SELECT {0}, week_start, tool_key, SUM(users), SUM(usage_developers), SUM(changes),
-          SUM(change_developers)
+          SUM(change_developers), SUM(agent_users)
       FROM (
-        SELECT week_start, tool_key, users, usage_developers, changes, change_developers
+        SELECT week_start, tool_key, users, usage_developers, changes, change_developers,
+            agent_users
         FROM rollup_team_tool_week WHERE team_id = {0} AND week_start BETWEEN {1} AND {2}
         UNION ALL
-        SELECT week_start, tool_key, users, usage_developers, changes, change_developers
+        SELECT week_start, tool_key, users, usage_developers, changes, change_developers,
+            agent_users
         FROM rollup_scope_tool_week WHERE {3} AND week_start BETWEEN {1} AND {2}
       ) x
       GROUP BY week_start, tool_key
@@ -258,30 +265,13 @@ public class RollupRepository {
 
   private final DSLContext db;
 
-  /** False only for the V12 migration, which runs before the subtree tables exist (V16). */
-  private final boolean scopes;
-
-  @org.springframework.beans.factory.annotation.Autowired
-  RollupRepository(DSLContext db) {
-    this(db, true);
-  }
-
-  private RollupRepository(DSLContext db, boolean scopes) {
+  public RollupRepository(DSLContext db) {
     this.db = db;
-    this.scopes = scopes;
   }
 
-  /** For the V17 migration (and tests), which fills the subtree totals of a database once. */
+  /** For the migration that builds the rollup of an existing database (and tests). */
   public static RollupRepository on(DSLContext db) {
-    return new RollupRepository(db, true);
-  }
-
-  /**
-   * For the V12 migration: the per-team tables only, as they were before the subtree totals (V16,
-   * then V17 fills them).
-   */
-  public static RollupRepository perTeamOnly(DSLContext db) {
-    return new RollupRepository(db, false);
+    return new RollupRepository(db);
   }
 
   /**
@@ -382,10 +372,8 @@ public class RollupRepository {
   void deleteAll() {
     db.deleteFrom(ROLLUP_TEAM_WEEK).execute();
     db.deleteFrom(ROLLUP_TEAM_TOOL_WEEK).execute();
-    if (scopes) {
-      db.deleteFrom(ROLLUP_SCOPE_WEEK).execute();
-      db.deleteFrom(ROLLUP_SCOPE_TOOL_WEEK).execute();
-    }
+    db.deleteFrom(ROLLUP_SCOPE_WEEK).execute();
+    db.deleteFrom(ROLLUP_SCOPE_TOOL_WEEK).execute();
   }
 
   /**
@@ -422,12 +410,10 @@ public class RollupRepository {
     long teamWeeks = System.nanoTime();
     rows += db.execute(TEAM_TOOL_WEEK, parts);
     long toolWeeks = System.nanoTime();
-    if (scopes) {
-      if (teamIds == null) {
-        recomputeScopes(span, null, empty);
-      } else {
-        recomputeScopesAbove(span, teamIds, empty);
-      }
+    if (teamIds == null) {
+      recomputeScopes(span, null, empty);
+    } else {
+      recomputeScopesAbove(span, teamIds, empty);
     }
     log.debug(
         "Recomputed {} to {} ({}): team weeks {} ms, tool weeks {} ms, subtree totals {} ms",

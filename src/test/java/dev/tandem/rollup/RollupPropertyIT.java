@@ -119,7 +119,8 @@ class RollupPropertyIT {
                             w.light(),
                             w.moderate(),
                             w.heavy(),
-                            w.usageOutsideHeadcount())));
+                            w.usageOutsideHeadcount(),
+                            w.agentUsers())));
         assertThat(actualWeeks).as(where).isEqualTo(expectedWeeks);
         // The subtree totals of the scope's top team (organisation, top-level or leaf team).
         assertThat(
@@ -141,6 +142,9 @@ class RollupPropertyIT {
                   if (t.changes() > 0) {
                     actualTools.put(t.monday() + " changes " + t.tool(), t.changes());
                   }
+                  if (t.agentUsers() > 0) {
+                    actualTools.put(t.monday() + " agents " + t.tool(), (long) t.agentUsers());
+                  }
                 });
         assertThat(actualTools).as(where).isEqualTo(expectedTools);
         assertThat(
@@ -156,7 +160,14 @@ class RollupPropertyIT {
                           .map(
                               t ->
                                   new RollupQuery.WeekTotals(
-                                      t.monday(), t.headcount(), t.aiUsers(), 0, 0, 0, 0))
+                                      t.monday(),
+                                      t.headcount(),
+                                      t.aiUsers(),
+                                      0,
+                                      0,
+                                      0,
+                                      0,
+                                      t.agentUsers()))
                           .toList()))
               .as(where + " (subtree totals of a team row)")
               .isEqualTo(headcountAndAiUsers(expectedWeeks));
@@ -186,14 +197,15 @@ class RollupPropertyIT {
                     w.light(),
                     w.moderate(),
                     w.heavy(),
-                    w.usageOutsideHeadcount())));
+                    w.usageOutsideHeadcount(),
+                    w.agentUsers())));
     return figures;
   }
 
   private static Map<LocalDate, List<Integer>> headcountAndAiUsers(
       Map<LocalDate, List<Integer>> weeks) {
     Map<LocalDate, List<Integer>> figures = new TreeMap<>();
-    weeks.forEach((m, f) -> figures.put(m, List.of(f.get(0), f.get(1), 0, 0, 0, 0)));
+    weeks.forEach((m, f) -> figures.put(m, List.of(f.get(0), f.get(1), 0, 0, 0, 0, f.get(6))));
     return figures;
   }
 
@@ -206,6 +218,9 @@ class RollupPropertyIT {
           }
           if (t.changes() > 0) {
             figures.put(t.monday() + " changes " + t.tool(), t.changes());
+          }
+          if (t.agentUsers() > 0) {
+            figures.put(t.monday() + " agents " + t.tool(), (long) t.agentUsers());
           }
         });
     return figures;
@@ -264,14 +279,18 @@ class RollupPropertyIT {
         LocalDate week = FIRST.plusWeeks(w);
         for (String tool : TOOLS) {
           if (random.nextInt(3) == 0) {
-            // Usage even outside employment: it must never count, only be reported.
+            // Usage even outside employment: it must never count, only be reported. Agent days:
+            // unknown (the source cannot tell), none, or some of the active days.
+            int days = random.nextInt(8);
+            int kind = random.nextInt(3);
             db.execute(
-                "INSERT INTO usage_week (developer_id, tool_key, week_start, source, active_days)"
-                    + " VALUES (?, ?, ?, 'test', ?)",
+                "INSERT INTO usage_week (developer_id, tool_key, week_start, source, active_days,"
+                    + " agent_days) VALUES (?, ?, ?, 'test', ?, ?)",
                 id,
                 tool,
                 week,
-                random.nextInt(8));
+                days,
+                kind == 0 ? null : kind == 1 ? 0 : random.nextInt(days + 1));
           }
         }
         if (random.nextInt(2) == 0) {
@@ -354,7 +373,7 @@ class RollupPropertyIT {
               "SELECT w.monday, COUNT(*), COUNT(a.developer_id),"
                   + " SUM(CASE WHEN a.days = 1 THEN 1 ELSE 0 END),"
                   + " SUM(CASE WHEN a.days BETWEEN 2 AND 3 THEN 1 ELSE 0 END),"
-                  + " SUM(CASE WHEN a.days >= 4 THEN 1 ELSE 0 END) FROM "
+                  + " SUM(CASE WHEN a.days >= 4 THEN 1 ELSE 0 END), COUNT(g.developer_id) FROM "
                   + weeksTable(range)
                   + " JOIN developer d ON "
                   + IN_HEADCOUNT
@@ -362,7 +381,10 @@ class RollupPropertyIT {
                   + scope(teams)
                   + " LEFT JOIN (SELECT developer_id, week_start, LEAST(SUM(active_days), 7) days"
                   + " FROM usage_week WHERE active_days >= 1 GROUP BY developer_id, week_start) a"
-                  + " ON a.developer_id = d.id AND a.week_start = w.monday GROUP BY w.monday")
+                  + " ON a.developer_id = d.id AND a.week_start = w.monday"
+                  + " LEFT JOIN (SELECT developer_id, week_start FROM usage_week"
+                  + " WHERE active_days >= 1 AND agent_days >= 1 GROUP BY developer_id, week_start) g"
+                  + " ON g.developer_id = d.id AND g.week_start = w.monday GROUP BY w.monday")
           .forEach(
               r ->
                   result.put(
@@ -374,7 +396,8 @@ class RollupPropertyIT {
                               r.get(3, Integer.class),
                               r.get(4, Integer.class),
                               r.get(5, Integer.class),
-                              0))));
+                              0,
+                              r.get(6, Integer.class)))));
       db.fetch(
               "SELECT w.monday, COUNT(*) FROM "
                   + weeksTable(range)
@@ -389,7 +412,7 @@ class RollupPropertyIT {
                   result
                       .computeIfAbsent(
                           r.get(0, LocalDate.class),
-                          m -> new ArrayList<>(List.of(0, 0, 0, 0, 0, 0)))
+                          m -> new ArrayList<>(List.of(0, 0, 0, 0, 0, 0, 0)))
                       .set(5, r.get(1, Integer.class)));
       return result;
     }
@@ -409,6 +432,20 @@ class RollupPropertyIT {
               r ->
                   result.put(
                       r.get(0, LocalDate.class) + " users " + r.get(1, String.class),
+                      r.get(2, Long.class)));
+      db.fetch(
+              "SELECT w.monday, u.tool_key, COUNT(DISTINCT d.id) FROM "
+                  + weeksTable(range)
+                  + " JOIN developer d ON "
+                  + IN_HEADCOUNT
+                  + " AND "
+                  + scope(teams)
+                  + " JOIN usage_week u ON u.developer_id = d.id AND u.week_start = w.monday AND"
+                  + " u.active_days >= 1 AND u.agent_days >= 1 GROUP BY w.monday, u.tool_key")
+          .forEach(
+              r ->
+                  result.put(
+                      r.get(0, LocalDate.class) + " agents " + r.get(1, String.class),
                       r.get(2, Long.class)));
       db.fetch(
               "SELECT c.week_start, c.attribution, SUM(c.changes) FROM change_count c JOIN"
