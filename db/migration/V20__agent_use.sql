@@ -13,8 +13,11 @@ ALTER TABLE unmatched_row ADD COLUMN agent_days SMALLINT;
 ALTER TABLE import_prior_usage_day ADD COLUMN agent BOOLEAN;
 ALTER TABLE import_prior_usage_week ADD COLUMN agent_days SMALLINT;
 
--- The rollup counts agent users per leaf team and week, and per tool.
+-- The rollup counts agent users per leaf team and week, and per tool; and per tool the users whose data cannot
+-- tell (agent_days NULL), so a screen can say which tools' data cannot tell agent use apart.
 ALTER TABLE rollup_team_week ADD COLUMN agent_users INTEGER DEFAULT 0 NOT NULL;
 ALTER TABLE rollup_team_tool_week ADD COLUMN agent_users INTEGER DEFAULT 0 NOT NULL;
+ALTER TABLE rollup_team_tool_week ADD COLUMN agent_unknown_users INTEGER DEFAULT 0 NOT NULL;
 ALTER TABLE rollup_scope_week ADD COLUMN agent_users INTEGER DEFAULT 0 NOT NULL;
 ALTER TABLE rollup_scope_tool_week ADD COLUMN agent_users INTEGER DEFAULT 0 NOT NULL;
+ALTER TABLE rollup_scope_tool_week ADD COLUMN agent_unknown_users INTEGER DEFAULT 0 NOT NULL;

@@ -49,7 +49,8 @@ public class RollupQuery {
 
   /**
    * One week of one tool or attribution ('none') in a scope: users in headcount, developers with
-   * any active usage, changes, developers with changes, agent users in headcount.
+   * any active usage, changes, developers with changes, agent users in headcount, users whose data
+   * cannot tell agent use from other use.
    */
   public record ToolWeek(
       LocalDate monday,
@@ -58,7 +59,8 @@ public class RollupQuery {
       int usageDevelopers,
       long changes,
       int changeDevelopers,
-      int agentUsers) {}
+      int agentUsers,
+      int agentUnknownUsers) {}
 
   private final DSLContext db;
 
@@ -125,7 +127,8 @@ public class RollupQuery {
             r.USAGE_DEVELOPERS,
             r.CHANGES,
             r.CHANGE_DEVELOPERS,
-            r.AGENT_USERS)
+            r.AGENT_USERS,
+            r.AGENT_UNKNOWN_USERS)
         .from(r)
         .where(r.SCOPE_ID.eq(scopeId(scopeTeamId)))
         .and(r.WEEK_START.between(range.from().monday(), range.to().monday()))
@@ -138,7 +141,8 @@ public class RollupQuery {
                     x.value4(),
                     x.value5(),
                     x.value6(),
-                    x.value7()));
+                    x.value7(),
+                    x.value8()));
   }
 
   private static long scopeId(Long scopeTeamId) {
@@ -193,7 +197,8 @@ public class RollupQuery {
             sum(r.USAGE_DEVELOPERS),
             sum(r.CHANGES),
             sum(r.CHANGE_DEVELOPERS),
-            sum(r.AGENT_USERS))
+            sum(r.AGENT_USERS),
+            sum(r.AGENT_UNKNOWN_USERS))
         .from(r)
         .where(r.WEEK_START.between(range.from().monday(), range.to().monday()))
         .and(teamIds == null ? DSL.noCondition() : r.TEAM_ID.in(teamIds))
@@ -207,7 +212,8 @@ public class RollupQuery {
                     i(x.value4()),
                     x.value5() == null ? 0 : x.value5().longValue(),
                     i(x.value6()),
-                    i(x.value7())));
+                    i(x.value7()),
+                    i(x.value8())));
   }
 
   /**

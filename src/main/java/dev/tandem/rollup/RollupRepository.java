@@ -36,7 +36,8 @@ import org.springframework.stereotype.Repository;
  *       cohorts by active days summed over tools and capped at 7 (1 light, 2–3 moderate, 4+ heavy);
  *       active usage rows of developers not in headcount that week.
  *   <li>{@code rollup_team_tool_week}, per tool or attribution: users in headcount, developers with
- *       any active usage, changes, developers with changes, agent users in headcount.
+ *       any active usage, changes, developers with changes, agent users in headcount, users in
+ *       headcount whose data cannot tell agent use ({@code agent_days} NULL).
  *   <li>{@code rollup_scope_week} and {@code rollup_scope_tool_week}: the same figures summed over
  *       each scope (a team and every team below it; {@link #ORGANISATION} for all teams), so that a
  *       read of any scope is a few rows per week. Recomputed from the per-team tables for the
@@ -136,21 +137,22 @@ public class RollupRepository {
   private static final String TEAM_TOOL_WEEK =
       """
       INSERT INTO rollup_team_tool_week (team_id, week_start, tool_key, users, usage_developers,
-          changes, change_developers, agent_users)
+          changes, change_developers, agent_users, agent_unknown_users)
       SELECT team_id, week_start, tool_key, SUM(users), SUM(usage_developers), SUM(changes),
-          SUM(change_developers), SUM(agent_users)
+          SUM(change_developers), SUM(agent_users), SUM(agent_unknown_users)
       FROM (
         SELECT developer.team_id, w.week_start, u.tool_key,
             CASE WHEN {0} THEN 1 ELSE 0 END AS users, 1 AS usage_developers,
             0 AS changes, 0 AS change_developers,
-            CASE WHEN {0} AND u.agent_days >= 1 THEN 1 ELSE 0 END AS agent_users
+            CASE WHEN {0} AND u.agent_days >= 1 THEN 1 ELSE 0 END AS agent_users,
+            CASE WHEN {0} AND u.agent_days IS NULL THEN 1 ELSE 0 END AS agent_unknown_users
         FROM {7}
         LEFT JOIN calendar_week w ON w.week_start = u.week_start
         WHERE u.week_start BETWEEN {1} AND {2} AND u.active_days >= 1
           AND w.week_start IS NOT NULL AND {3}
         UNION ALL
         SELECT developer.team_id, c.week_start, c.attribution, 0, 0, c.changes,
-            CASE WHEN c.changes > 0 THEN 1 ELSE 0 END, 0
+            CASE WHEN c.changes > 0 THEN 1 ELSE 0 END, 0, 0
         FROM {8}
         WHERE c.week_start BETWEEN {1} AND {2} AND {3}
       ) f
@@ -190,11 +192,12 @@ public class RollupRepository {
 
   private static final String SCOPE_TOOL_WEEK =
       "INSERT INTO rollup_scope_tool_week (scope_id, week_start, tool_key, users,"
-          + " usage_developers, changes, change_developers, agent_users) "
+          + " usage_developers, changes, change_developers, agent_users, agent_unknown_users) "
           + SCOPES_OF_TEAMS
           + """
           SELECT c.scope_id, r.week_start, r.tool_key, SUM(r.users), SUM(r.usage_developers),
-              SUM(r.changes), SUM(r.change_developers), SUM(r.agent_users)
+              SUM(r.changes), SUM(r.change_developers), SUM(r.agent_users),
+              SUM(r.agent_unknown_users)
           FROM (SELECT team_id, scope_id FROM tree UNION ALL SELECT id, 0 FROM team) c
           LEFT JOIN rollup_team_tool_week r ON r.team_id = c.team_id
           WHERE r.week_start BETWEEN {0} AND {1} AND {2}
@@ -239,16 +242,16 @@ public class RollupRepository {
   private static final String SCOPE_TOOL_WEEK_FROM_CHILDREN =
       """
       INSERT INTO rollup_scope_tool_week (scope_id, week_start, tool_key, users, usage_developers,
-          changes, change_developers, agent_users)
+          changes, change_developers, agent_users, agent_unknown_users)
       SELECT {0}, week_start, tool_key, SUM(users), SUM(usage_developers), SUM(changes),
-          SUM(change_developers), SUM(agent_users)
+          SUM(change_developers), SUM(agent_users), SUM(agent_unknown_users)
       FROM (
         SELECT week_start, tool_key, users, usage_developers, changes, change_developers,
-            agent_users
+            agent_users, agent_unknown_users
         FROM rollup_team_tool_week WHERE team_id = {0} AND week_start BETWEEN {1} AND {2}
         UNION ALL
         SELECT week_start, tool_key, users, usage_developers, changes, change_developers,
-            agent_users
+            agent_users, agent_unknown_users
         FROM rollup_scope_tool_week WHERE {3} AND week_start BETWEEN {1} AND {2}
       ) x
       GROUP BY week_start, tool_key

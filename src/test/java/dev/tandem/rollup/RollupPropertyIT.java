@@ -145,6 +145,10 @@ class RollupPropertyIT {
                   if (t.agentUsers() > 0) {
                     actualTools.put(t.monday() + " agents " + t.tool(), (long) t.agentUsers());
                   }
+                  if (t.agentUnknownUsers() > 0) {
+                    actualTools.put(
+                        t.monday() + " agent unknown " + t.tool(), (long) t.agentUnknownUsers());
+                  }
                 });
         assertThat(actualTools).as(where).isEqualTo(expectedTools);
         assertThat(
@@ -221,6 +225,9 @@ class RollupPropertyIT {
           }
           if (t.agentUsers() > 0) {
             figures.put(t.monday() + " agents " + t.tool(), (long) t.agentUsers());
+          }
+          if (t.agentUnknownUsers() > 0) {
+            figures.put(t.monday() + " agent unknown " + t.tool(), (long) t.agentUnknownUsers());
           }
         });
     return figures;
@@ -446,6 +453,20 @@ class RollupPropertyIT {
               r ->
                   result.put(
                       r.get(0, LocalDate.class) + " agents " + r.get(1, String.class),
+                      r.get(2, Long.class)));
+      db.fetch(
+              "SELECT w.monday, u.tool_key, COUNT(DISTINCT d.id) FROM "
+                  + weeksTable(range)
+                  + " JOIN developer d ON "
+                  + IN_HEADCOUNT
+                  + " AND "
+                  + scope(teams)
+                  + " JOIN usage_week u ON u.developer_id = d.id AND u.week_start = w.monday AND"
+                  + " u.active_days >= 1 AND u.agent_days IS NULL GROUP BY w.monday, u.tool_key")
+          .forEach(
+              r ->
+                  result.put(
+                      r.get(0, LocalDate.class) + " agent unknown " + r.get(1, String.class),
                       r.get(2, Long.class)));
       db.fetch(
               "SELECT c.week_start, c.attribution, SUM(c.changes) FROM change_count c JOIN"
