@@ -38,9 +38,14 @@ class AdoptionQuery {
     this.rollup = rollup;
   }
 
-  record TeamWeek(LocalDate monday, long teamId, int headcount, int aiUsers) {}
+  record TeamWeek(LocalDate monday, long teamId, int headcount, int aiUsers, int agentUsers) {}
 
-  record ToolWeek(LocalDate monday, String tool, int users) {}
+  /**
+   * A tool's users in headcount in one week, its agent users, and the users whose data cannot tell
+   * agent use from other use.
+   */
+  record ToolWeek(
+      LocalDate monday, String tool, int users, int agentUsers, int agentUnknownUsers) {}
 
   record CohortWeek(LocalDate monday, String cohort, int userWeeks) {}
 
@@ -52,7 +57,7 @@ class AdoptionQuery {
   /** Headcount and AI users per week of the whole scope (teamId -1). */
   List<TeamWeek> headcountAndAiUsers(WeekRange range, Scope scope) {
     return rollup.scopeWeeks(range, scope).stream()
-        .map(w -> new TeamWeek(w.monday(), -1, w.headcount(), w.aiUsers()))
+        .map(w -> new TeamWeek(w.monday(), -1, w.headcount(), w.aiUsers(), w.agentUsers()))
         .toList();
   }
 
@@ -62,7 +67,7 @@ class AdoptionQuery {
    */
   List<TeamWeek> headcountAndAiUsersByScope(WeekRange range, Collection<Long> topTeamIds) {
     return rollup.scopesWeeks(range, topTeamIds).stream()
-        .map(t -> new TeamWeek(t.monday(), t.teamId(), t.headcount(), t.aiUsers()))
+        .map(t -> new TeamWeek(t.monday(), t.teamId(), t.headcount(), t.aiUsers(), t.agentUsers()))
         .toList();
   }
 
@@ -72,7 +77,10 @@ class AdoptionQuery {
   List<ToolWeek> toolUsersByWeek(WeekRange range, Scope scope) {
     return rollup.scopeTools(range, scope).stream()
         .filter(t -> t.users() > 0)
-        .map(t -> new ToolWeek(t.monday(), t.tool(), t.users()))
+        .map(
+            t ->
+                new ToolWeek(
+                    t.monday(), t.tool(), t.users(), t.agentUsers(), t.agentUnknownUsers()))
         .toList();
   }
 

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -91,15 +92,23 @@ public class AdoptionService {
     Scope scope = scope(teamKey);
     Map<LocalDate, int[]> totals = totalsByWeek(query.headcountAndAiUsers(range, scope));
     Map<LocalDate, Map<String, Integer>> tools = new HashMap<>();
+    Map<LocalDate, Map<String, Integer>> agentTools = new HashMap<>();
+    Map<String, Ratio> agentUnknown = new TreeMap<>();
     for (AdoptionQuery.ToolWeek t : query.toolUsersByWeek(range, scope)) {
       tools.computeIfAbsent(t.monday(), k -> new LinkedHashMap<>()).put(t.tool(), t.users());
+      agentTools
+          .computeIfAbsent(t.monday(), k -> new LinkedHashMap<>())
+          .put(t.tool(), t.agentUsers());
+      agentUnknown.merge(t.tool(), new Ratio(t.agentUnknownUsers(), t.users()), Ratio::plus);
     }
+    agentUnknown.values().removeIf(r -> r.numerator() == 0);
     List<AdoptionReport.Week> weeks = new ArrayList<>();
     Ratio period = Ratio.EMPTY;
+    Ratio agentPeriod = Ratio.EMPTY;
     boolean anyHidden = false;
     SmallGroupRule smallGroups = access.smallGroups(teamKey);
     for (IsoWeek w : range.weeks()) {
-      int[] counts = totals.getOrDefault(w.monday(), new int[2]);
+      int[] counts = totals.getOrDefault(w.monday(), new int[3]);
       if (smallGroups.hidden(counts[0])) {
         weeks.add(AdoptionReport.Week.suppressed(w));
         anyHidden = true;
@@ -107,9 +116,16 @@ public class AdoptionService {
       }
       AdoptionReport.Week week =
           new AdoptionReport.Week(
-              w, counts[0], counts[1], tools.getOrDefault(w.monday(), Map.of()), false);
+              w,
+              counts[0],
+              counts[1],
+              counts[2],
+              tools.getOrDefault(w.monday(), Map.of()),
+              agentTools.getOrDefault(w.monday(), Map.of()),
+              false);
       weeks.add(week);
       period = period.plus(week.adoption());
+      agentPeriod = agentPeriod.plus(week.agentAdoption());
     }
     IsoWeek forecastEnd =
         range.to().compareTo(lastCompleteWeek()) < 0 ? range.to() : lastCompleteWeek();
@@ -120,10 +136,12 @@ public class AdoptionService {
         teamKey == null ? "organisation" : teamKey,
         weeks,
         anyHidden ? Ratio.EMPTY : period,
+        anyHidden ? Ratio.EMPTY : agentPeriod,
         anyHidden,
         anyHidden ? AdoptionReport.Forecast.SUPPRESSED : forecast(teamKey, scope, forecastEnd),
         new AdoptionReport.DataQuality(
-            query.unmatchedUsageRows(range), query.usageOutsideHeadcount(range, scope)));
+            query.unmatchedUsageRows(range), query.usageOutsideHeadcount(range, scope)),
+        anyHidden ? Map.of() : agentUnknown);
   }
 
   /**
@@ -233,12 +251,18 @@ public class AdoptionService {
       Ratio pooled =
           trend.subList(trend.size() - INACTIVE_WEEKS, trend.size()).stream()
               .reduce(Ratio.EMPTY, Ratio::plus);
+      Ratio agentPooled =
+          trendRange.weeks().subList(trend.size() - INACTIVE_WEEKS, trend.size()).stream()
+              .map(w -> totals.get(w.monday()))
+              .map(c -> c == null ? Ratio.EMPTY : new Ratio(c[2], c[0]))
+              .reduce(Ratio.EMPTY, Ratio::plus);
       result.add(
           new TeamAdoption(
               row.key(),
               row.name(),
               thisWeek,
               pooled,
+              agentPooled,
               trend,
               TeamAdoption.Status.of(thisWeek, goal),
               false));
@@ -273,7 +297,7 @@ public class AdoptionService {
     return range.weeks().stream()
         .map(
             w -> {
-              int[] people = headcounts.getOrDefault(w.monday(), new int[2]);
+              int[] people = headcounts.getOrDefault(w.monday(), new int[3]);
               if (smallGroups.hidden(people[0])) {
                 return new Cohorts(w, 0, 0, 0, true);
               }
@@ -416,9 +440,10 @@ public class AdoptionService {
   private static Map<LocalDate, int[]> totalsByWeek(List<AdoptionQuery.TeamWeek> rows) {
     Map<LocalDate, int[]> totals = new HashMap<>();
     for (AdoptionQuery.TeamWeek r : rows) {
-      int[] t = totals.computeIfAbsent(r.monday(), k -> new int[2]);
+      int[] t = totals.computeIfAbsent(r.monday(), k -> new int[3]);
       t[0] += r.headcount();
       t[1] += r.aiUsers();
+      t[2] += r.agentUsers();
     }
     return totals;
   }

@@ -4,15 +4,16 @@ import dev.tandem.base.Ratio;
 import java.util.List;
 
 /**
- * A row of the team table: this week's adoption, the 4-week pooled adoption and the trend behind
- * the sparkline. A row of a small group the viewer may not see is {@code suppressed} and carries no
- * figures.
+ * A row of the team table: this week's adoption, the 4-week pooled adoption and agent adoption, and
+ * the trend behind the sparkline. A row of a small group the viewer may not see is {@code
+ * suppressed} and carries no figures.
  */
 public record TeamAdoption(
     String teamKey,
     String teamName,
     Ratio thisWeek,
     Ratio pooled4Weeks,
+    Ratio agentPooled4Weeks,
     List<Ratio> trend,
     Status status,
     boolean suppressed) {
@@ -28,7 +29,14 @@ public record TeamAdoption(
   /** The same row with every figure removed, shown as "fewer than k developers". */
   TeamAdoption hide() {
     return new TeamAdoption(
-        teamKey, teamName, Ratio.EMPTY, Ratio.EMPTY, List.of(), Status.SUPPRESSED, true);
+        teamKey,
+        teamName,
+        Ratio.EMPTY,
+        Ratio.EMPTY,
+        Ratio.EMPTY,
+        List.of(),
+        Status.SUPPRESSED,
+        true);
   }
 
   /** At goal, within 10 points of it, or below. */

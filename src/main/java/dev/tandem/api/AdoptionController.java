@@ -30,11 +30,15 @@ class AdoptionController {
     this.adoption = adoption;
   }
 
-  @Schema(description = "One tool's weekly users and reach.")
+  @Schema(description = "One tool's weekly users, reach and agent users.")
   record ToolReach(
       @Schema(description = "Developers who used the tool that week.") int users,
       @Schema(nullable = true, description = "users / headcount; null when headcount is 0.")
-          Double reach) {}
+          Double reach,
+      @Schema(
+              description =
+                  "Of them, those who used an agent mode (0 where the tool's data cannot tell).")
+          int agentUsers) {}
 
   /**
    * Suppressed values (DESIGN §3.4) are null with {@code "suppressed": true}; the flag is omitted
@@ -51,7 +55,11 @@ class AdoptionController {
           Integer aiUsers,
       @Schema(nullable = true, description = "aiUsers / headcount; null when headcount is 0.")
           Double adoption,
-      @Schema(nullable = true, description = "Per tool key, its users and reach.")
+      @Schema(nullable = true, description = "Of them, those who used an agent mode (§3.1).")
+          Integer agentUsers,
+      @Schema(nullable = true, description = "agentUsers / headcount; null when headcount is 0.")
+          Double agentAdoption,
+      @Schema(nullable = true, description = "Per tool key, its users, reach and agent users.")
           Map<String, ToolReach> tools,
       @Schema(description = "Present (true) only when the figures are suppressed.")
           Boolean suppressed) {
@@ -70,6 +78,9 @@ class AdoptionController {
       @Schema(nullable = true) Long aiUserWeeks,
       @Schema(nullable = true, description = "aiUserWeeks / developerWeeks; null when 0 weeks.")
           Double adoption,
+      @Schema(nullable = true) Long agentUserWeeks,
+      @Schema(nullable = true, description = "agentUserWeeks / developerWeeks; null when 0 weeks.")
+          Double agentAdoption,
       @Schema(description = "Present (true) only when the figures are suppressed.")
           Boolean suppressed) {
 
@@ -133,11 +144,13 @@ class AdoptionController {
     AdoptionReport.Forecast f = report.forecast();
     Period period =
         report.periodSuppressed()
-            ? new Period(null, null, null, true)
+            ? new Period(null, null, null, null, null, true)
             : new Period(
                 report.period().denominator(),
                 report.period().numerator(),
                 report.period().value(),
+                report.agentPeriod().numerator(),
+                report.agentPeriod().value(),
                 null);
     Forecast forecast =
         f.suppressed()
@@ -149,13 +162,27 @@ class AdoptionController {
 
   private static Week week(AdoptionReport.Week w) {
     if (w.suppressed()) {
-      return new Week(w.week().toString(), null, null, null, null, true);
+      return new Week(w.week().toString(), null, null, null, null, null, null, true);
     }
     Map<String, ToolReach> tools = new LinkedHashMap<>();
     w.toolUsers().keySet().stream()
         .sorted()
-        .forEach(t -> tools.put(t, new ToolReach(w.toolUsers().get(t), w.reach(t).value())));
+        .forEach(
+            t ->
+                tools.put(
+                    t,
+                    new ToolReach(
+                        w.toolUsers().get(t),
+                        w.reach(t).value(),
+                        w.toolAgentUsers().getOrDefault(t, 0))));
     return new Week(
-        w.week().toString(), w.headcount(), w.aiUsers(), w.adoption().value(), tools, null);
+        w.week().toString(),
+        w.headcount(),
+        w.aiUsers(),
+        w.adoption().value(),
+        w.agentUsers(),
+        w.agentAdoption().value(),
+        tools,
+        null);
   }
 }

@@ -87,12 +87,18 @@ final class AdoptionFixture {
   }
 
   void usage(long developer, String tool, String week, int activeDays) {
+    usage(developer, tool, week, activeDays, null);
+  }
+
+  /** {@code agentDays} null: the source cannot tell agent use from other use. */
+  void usage(long developer, String tool, String week, int activeDays, Integer agentDays) {
     db.insertInto(USAGE_WEEK)
         .set(USAGE_WEEK.DEVELOPER_ID, developer)
         .set(USAGE_WEEK.TOOL_KEY, tool)
         .set(USAGE_WEEK.WEEK_START, IsoWeek.parse(week).monday())
         .set(USAGE_WEEK.SOURCE, "test")
         .set(USAGE_WEEK.ACTIVE_DAYS, (short) activeDays)
+        .set(USAGE_WEEK.AGENT_DAYS, agentDays == null ? null : agentDays.shortValue())
         .execute();
     RollupFixture.refresh(db);
   }

@@ -107,6 +107,61 @@ class AdoptionServiceIT {
         .isEqualTo(2); // d (excluded) and e (not started)
   }
 
+  /**
+   * DESIGN §3.1 agent users, worked by hand. W10: headcount a, b, c, d = 4; AI users a, b, c = 3;
+   * agent users a (Copilot agent day) and b (Kiro) = 2 → 50%; c's Copilot data cannot tell (NULL),
+   * so c is an AI user but not an agent user; e is excluded. W11: f joins, headcount 5; agent users
+   * b and d = 2 → 40%. Pooled agent adoption (2+2)/(4+5) = 44.4%, not the average 45%. Copilot's
+   * user-weeks: a W10, c W10, a W11; one of them (c) cannot tell → 1/3. Team table, 4 weeks ending
+   * W11: agent user-weeks 0+0+2+2 over developer-weeks 4+4+4+5 = 4/17.
+   */
+  @Test
+  void agent_users_are_counted_apart_pooled_and_tools_whose_data_cannot_tell_are_named() {
+    long t = fx.team("agents", null);
+    long a = fx.developer(t, "a");
+    long b = fx.developer(t, "b");
+    long c = fx.developer(t, "c");
+    long d = fx.developer(t, "d");
+    long e = fx.developer(t, "e", LocalDate.of(2020, 1, 1), null, true);
+    fx.developer(t, "f", LocalDate.of(2026, 3, 9), null, false);
+    fx.usage(a, "copilot", "2026-W10", 3, 1);
+    fx.usage(a, "cursor", "2026-W10", 2, 0);
+    fx.usage(b, "kiro", "2026-W10", 2, 2);
+    fx.usage(c, "copilot", "2026-W10", 4, null);
+    fx.usage(e, "kiro", "2026-W10", 3, 3); // excluded: never counted
+    fx.usage(a, "copilot", "2026-W11", 1, 0);
+    fx.usage(b, "kiro", "2026-W11", 1, 1);
+    fx.usage(d, "claude-code", "2026-W11", 2, 2);
+
+    AdoptionReport report =
+        adoption.weeklyAdoption(
+            "agents", new WeekRange(IsoWeek.parse("2026-W10"), IsoWeek.parse("2026-W11")));
+
+    AdoptionReport.Week w10 = report.weeks().get(0);
+    assertThat(w10.headcount()).isEqualTo(4);
+    assertThat(w10.aiUsers()).isEqualTo(3);
+    assertThat(w10.agentUsers()).isEqualTo(2);
+    assertThat(w10.agentAdoption()).isEqualTo(new Ratio(2, 4));
+    assertThat(w10.toolAgentUsers())
+        .containsOnly(
+            java.util.Map.entry("copilot", 1),
+            java.util.Map.entry("cursor", 0),
+            java.util.Map.entry("kiro", 1));
+    assertThat(w10.agentReach("copilot")).isEqualTo(new Ratio(1, 4));
+    AdoptionReport.Week w11 = report.weeks().get(1);
+    assertThat(w11.headcount()).isEqualTo(5);
+    assertThat(w11.agentUsers()).isEqualTo(2);
+    assertThat(report.agentPeriod()).isEqualTo(new Ratio(4, 9));
+    assertThat(report.agentPeriod().value())
+        .isCloseTo(0.4444, org.assertj.core.data.Offset.offset(1e-4))
+        .isNotEqualTo((0.5 + 0.4) / 2);
+    assertThat(report.period()).isEqualTo(new Ratio(6, 9));
+    assertThat(report.agentUnknown()).containsOnly(java.util.Map.entry("copilot", new Ratio(1, 3)));
+    assertThat(adoption.teamAdoption("agents", IsoWeek.parse("2026-W11")))
+        .singleElement()
+        .satisfies(row -> assertThat(row.agentPooled4Weeks()).isEqualTo(new Ratio(4, 17)));
+  }
+
   @Test
   void intensity_cohorts_sum_active_days_over_tools() {
     long t = fx.team("cohort", null);
