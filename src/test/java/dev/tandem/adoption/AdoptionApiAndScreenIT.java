@@ -97,6 +97,61 @@ class AdoptionApiAndScreenIT {
     assertThat(period.getText()).isEqualTo(percent(api.at("/period/adoption").asDouble()));
   }
 
+  /**
+   * In the demo organisation agent use differs from any-AI use (Kiro and Claude Code users are
+   * agent users every active day, Copilot and Cursor users on some weeks): the API's agent figures
+   * add up, sit strictly between 0 and any-AI use, and are the ones the screen shows.
+   */
+  @Test
+  void api_and_screen_agree_on_agent_adoption_which_differs_from_any_ai_adoption()
+      throws Exception {
+    String to = adoption.lastCompleteWeek().toString();
+    String from = adoption.lastCompleteWeek().minus(7).toString();
+    JsonNode api =
+        get(
+            "/api/v1/adoption?from=" + from + "&to=" + to,
+            TestTokens.create(tokens, "it-agents", Role.LEADER, null));
+    long agentUserWeeks = 0;
+    long aiUserWeeks = 0;
+    for (JsonNode w : api.get("weeks")) {
+      int agentUsers = w.get("agentUsers").asInt();
+      assertThat(agentUsers).isPositive().isLessThan(w.get("aiUsers").asInt());
+      assertThat(w.get("agentAdoption").asDouble())
+          .isEqualTo((double) agentUsers / w.get("headcount").asInt());
+      int perToolMax = 0;
+      for (JsonNode tool : w.get("tools")) {
+        assertThat(tool.get("agentUsers").asInt()).isBetween(0, tool.get("users").asInt());
+        perToolMax = Math.max(perToolMax, tool.get("agentUsers").asInt());
+      }
+      assertThat(agentUsers).isGreaterThanOrEqualTo(perToolMax);
+      assertThat(w.at("/tools/kiro/agentUsers").asInt())
+          .isEqualTo(w.at("/tools/kiro/users").asInt());
+      agentUserWeeks += agentUsers;
+      aiUserWeeks += w.get("aiUsers").asLong();
+    }
+    assertThat(api.at("/period/agentUserWeeks").asLong()).isEqualTo(agentUserWeeks);
+    assertThat(agentUserWeeks).isLessThan(aiUserWeeks);
+
+    KaribuSupport.signIn("leader", "LEADER");
+    UI.getCurrent()
+        .navigate(
+            AdoptionView.class,
+            new QueryParameters(Map.of("from", List.of(from), "to", List.of(to))));
+    JsonNode latest = api.get("weeks").get(7);
+    Span kpi = _get(Span.class, spec -> spec.withId("kpi-agent"));
+    assertThat(kpi.getText()).isEqualTo(percent(latest.get("agentAdoption").asDouble()));
+    assertThat(kpi.getTitle())
+        .hasValueSatisfying(
+            t ->
+                assertThat(t)
+                    .startsWith(
+                        latest.get("agentUsers").asInt()
+                            + " / "
+                            + latest.get("headcount").asInt()));
+    assertThat(_get(Span.class, spec -> spec.withId("kpi-agent-period")).getText())
+        .startsWith(percent(api.at("/period/agentAdoption").asDouble()));
+  }
+
   @Test
   void a_malformed_week_is_a_400_problem_naming_the_parameter() throws Exception {
     HttpResponse<String> response =

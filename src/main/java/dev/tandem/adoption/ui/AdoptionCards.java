@@ -109,6 +109,68 @@ final class AdoptionCards {
     return card;
   }
 
+  /**
+   * Agent adoption (DESIGN §3.1): this week and pooled over the range, and which tools' data cannot
+   * tell agent use from other use (they count for nothing in it).
+   */
+  static Div agents(AdoptionReport report, int k, java.util.Map<String, String> toolNames) {
+    AdoptionReport.Week latest = report.latest();
+    if (latest.suppressed()) {
+      Span hidden = new Span(fewerThan(k));
+      hidden.setId("kpi-agent");
+      hidden.getStyle().set("font-size", "1.6rem").set("font-weight", "600");
+      return card("Agent use this week", hidden);
+    }
+    Ratio now = latest.agentAdoption();
+    Span big = new Span(now.percent());
+    big.setId("kpi-agent");
+    big.setTitle(now.fraction() + " developers let an AI agent act in " + latest.week());
+    big.getStyle().set("font-size", "2rem").set("font-weight", "600");
+    Div card = card("Agent use this week", big);
+    card.add(
+        line(
+            now.fraction()
+                + " developers used an agent mode (vs "
+                + latest.adoption().percent()
+                + " any AI use)"));
+    if (!report.periodSuppressed()) {
+      Span pooled =
+          line(
+              report.agentPeriod().percent()
+                  + " over the range ("
+                  + report.agentPeriod().numerator()
+                  + " of "
+                  + report.agentPeriod().denominator()
+                  + " developer-weeks)");
+      pooled.setId("kpi-agent-period");
+      card.add(pooled);
+    }
+    if (!report.agentUnknown().isEmpty()) {
+      Span unknown = line(cannotTell(report.agentUnknown(), toolNames));
+      unknown.setId("kpi-agent-unknown");
+      unknown.getStyle().set("color", "var(--lumo-secondary-text-color)");
+      card.add(unknown);
+    }
+    return card;
+  }
+
+  /**
+   * "Data that cannot tell agent use apart, not counted: Q Developer (all), GitHub Copilot (35% of
+   * user-weeks)".
+   */
+  static String cannotTell(
+      java.util.Map<String, Ratio> unknown, java.util.Map<String, String> toolNames) {
+    return "Data that cannot tell agent use apart, not counted: "
+        + unknown.entrySet().stream()
+            .map(
+                e ->
+                    toolNames.getOrDefault(e.getKey(), e.getKey())
+                        + (e.getValue().numerator() == e.getValue().denominator()
+                            ? " (all)"
+                            : " (" + e.getValue().percent() + " of user-weeks)"))
+            .collect(java.util.stream.Collectors.joining(", "));
+  }
+
   static Div forecast(AdoptionReport report) {
     Span sentence = new Span(forecastSentence(report));
     sentence.setId("forecast-sentence");

@@ -12,7 +12,10 @@ final class AdoptionCharts {
 
   private AdoptionCharts() {}
 
-  /** Adoption and each tool's reach in percent per week, with the goal as a dashed line. */
+  /**
+   * Adoption, agent adoption and each tool's reach in percent per week, with the goal as a dashed
+   * line.
+   */
   static ChartSpec trend(AdoptionReport report) {
     List<String> weeks = report.weeks().stream().map(w -> w.week().toString()).toList();
     List<ChartSpec.Series> series = new ArrayList<>();
@@ -20,6 +23,10 @@ final class AdoptionCharts {
         new ChartSpec.Series(
             "Adoption (any tool)",
             report.weeks().stream().map(w -> percent(w.adoption().value())).toList()));
+    series.add(
+        new ChartSpec.Series(
+            "Agent adoption (any tool)",
+            report.weeks().stream().map(w -> percent(w.agentAdoption().value())).toList()));
     TreeSet<String> tools = new TreeSet<>();
     report.weeks().forEach(w -> tools.addAll(w.toolUsers().keySet()));
     for (String tool : tools) {

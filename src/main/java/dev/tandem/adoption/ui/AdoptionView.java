@@ -34,6 +34,8 @@ import dev.tandem.base.ui.ScopeRangePicker.Selection;
 import dev.tandem.base.ui.Sparkline;
 import dev.tandem.base.ui.chart.EChart;
 import dev.tandem.roster.RosterService;
+import dev.tandem.tools.Tool;
+import dev.tandem.tools.ToolService;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -63,12 +65,16 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
   private final VerticalLayout inactiveSection = new VerticalLayout();
   private final H3 inactiveTitle = new H3();
   private Selection selection;
+  private final java.util.Map<String, String> toolNames;
 
   /** Up to this many developers without AI use the list shows in full, beyond it it scrolls. */
   private static final int ALL_ROWS_UP_TO = 15;
 
-  AdoptionView(AdoptionService adoption, RosterService roster) {
+  AdoptionView(AdoptionService adoption, RosterService roster, ToolService tools) {
     this.adoption = adoption;
+    this.toolNames =
+        tools.tools().stream()
+            .collect(java.util.stream.Collectors.toMap(Tool::key, Tool::name, (a, b) -> a));
     addClassName("tandem-page");
     setWidthFull();
     List<ScopeOption> scopes = new ArrayList<>();
@@ -165,6 +171,7 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
     kpis.add(
         AdoptionCards.thisWeek(report, streak, k),
         AdoptionCards.period(report, k),
+        AdoptionCards.agents(report, k, toolNames),
         AdoptionCards.forecast(report));
     if (report.dataQuality().unmatchedUsageRows() + report.dataQuality().usageOutsideHeadcount()
         > 0) {
@@ -191,6 +198,9 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
     teams
         .addComponentColumn(t -> t.suppressed() ? hiddenCell() : ratioCell(t.pooled4Weeks()))
         .setHeader("Last 4 weeks (pooled)");
+    teams
+        .addComponentColumn(t -> t.suppressed() ? hiddenCell() : ratioCell(t.agentPooled4Weeks()))
+        .setHeader("Agent use, 4 weeks");
     teams
         .addComponentColumn(
             t -> Sparkline.of(t.trend().stream().map(Ratio::value).toList(), adoption.goal()))
@@ -283,6 +293,8 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
                             hidden,
                             hidden,
                             hidden,
+                            hidden,
+                            hidden,
                             t.status().label())
                         : List.of(
                             t.teamKey(),
@@ -293,6 +305,8 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
                             Objects.toString(t.pooled4Weeks().numerator()),
                             Objects.toString(t.pooled4Weeks().denominator()),
                             t.pooled4Weeks().percent(),
+                            Objects.toString(t.agentPooled4Weeks().numerator()),
+                            t.agentPooled4Weeks().percent(),
                             t.status().label()))
             .toList();
     String csv =
@@ -306,6 +320,8 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
                 "ai_user_weeks_4w",
                 "developer_weeks_4w",
                 "adoption_4w_pooled",
+                "agent_user_weeks_4w",
+                "agent_adoption_4w_pooled",
                 "status"),
             rows);
     return new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8));

@@ -27,6 +27,11 @@ final class HowComputed {
                     + "% (a setting)."),
             new ListItem("Reach(W, tool) = users of that tool ÷ headcount."),
             new ListItem(
+                "Agent user in W: in headcount and at least one day in W on which a tool acted on its own across files, "
+                    + "terminals or tools (agent chat, coding agent, CLI agent), not just completions. Agent adoption = agent "
+                    + "users ÷ headcount, pooled like adoption. Kiro and Claude Code are agentic throughout; data that cannot "
+                    + "tell agent use apart (e.g. a Tandem usage file without agent_days) counts for nothing in it."),
+            new ListItem(
                 "Over several weeks adoption is pooled: Σ AI users ÷ Σ headcount (developer-weeks), never an average of percentages."),
             new ListItem(
                 "Intensity per AI user-week: active days summed over tools, capped at 7: light 1, moderate 2–3, heavy 4+."),
