@@ -157,7 +157,12 @@ class AdoptionQuery {
   }
 
   record OwnWeek(
-      LocalDate monday, String tool, int activeDays, Long interactions, Long acceptedLines) {}
+      LocalDate monday,
+      String tool,
+      int activeDays,
+      Long interactions,
+      Long acceptedLines,
+      Short agentDays) {}
 
   /** One developer's weekly usage per tool in the range. */
   List<OwnWeek> usageOf(long developerId, WeekRange range) {
@@ -166,12 +171,16 @@ class AdoptionQuery {
             USAGE_WEEK.TOOL_KEY,
             USAGE_WEEK.ACTIVE_DAYS,
             USAGE_WEEK.INTERACTIONS,
-            USAGE_WEEK.ACCEPTED_LINES)
+            USAGE_WEEK.ACCEPTED_LINES,
+            USAGE_WEEK.AGENT_DAYS)
         .from(USAGE_WEEK)
         .where(USAGE_WEEK.DEVELOPER_ID.eq(developerId))
         .and(USAGE_WEEK.WEEK_START.between(range.from().monday(), range.to().monday()))
         .orderBy(USAGE_WEEK.WEEK_START, USAGE_WEEK.TOOL_KEY)
-        .fetch(r -> new OwnWeek(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+        .fetch(
+            r ->
+                new OwnWeek(
+                    r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
   }
 
   /**

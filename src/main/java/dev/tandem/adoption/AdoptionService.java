@@ -371,7 +371,8 @@ public class AdoptionService {
                                 u.tool(),
                                 u.activeDays(),
                                 u.interactions(),
-                                u.acceptedLines()))
+                                u.acceptedLines(),
+                                u.agentDays() == null ? null : u.agentDays().intValue()))
                     .toList())
         .orElse(List.of());
   }

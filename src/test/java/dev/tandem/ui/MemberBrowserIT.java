@@ -48,6 +48,8 @@ class MemberBrowserIT extends BrowserTest {
 
     page.navigate(base + "/my-usage");
     page.locator("#my-usage-grid").waitFor();
+    // The member's own agent days, beside active days (demo data: Kiro/Claude Code every day).
+    assertThat(page.locator("#my-usage-grid").textContent()).contains("Agent days");
     page.screenshot(
         new Page.ScreenshotOptions()
             .setPath(BrowserIT.SCREENSHOTS.resolve("my-usage-member.png"))

@@ -41,7 +41,8 @@ public class MyUsageView extends VerticalLayout {
         new Paragraph(
             "Active days per week and tool over the last "
                 + range.size()
-                + " complete weeks, as imported from the tools' own exports. A week with at least one active day counts you as an AI user.");
+                + " complete weeks, as imported from the tools' own exports. A week with at least one active day counts you as an AI user;"
+                + " one with an agent day (the tool acted on its own across files, terminals or tools) as an agent user.");
     explainer.addClassName("tandem-explainer");
     List<String> weeks = range.weeks().stream().map(Object::toString).toList();
     TreeSet<String> tools = new TreeSet<>();
@@ -69,6 +70,13 @@ public class MyUsageView extends VerticalLayout {
     grid.addColumn(u -> u.week().toString()).setHeader("Week");
     grid.addColumn(OwnUsage::tool).setHeader("Tool");
     grid.addColumn(OwnUsage::activeDays).setHeader("Active days");
+    grid.addColumn(u -> u.agentDays() == null ? "not told" : String.valueOf(u.agentDays()))
+        .setHeader("Agent days")
+        .setTooltipGenerator(
+            u ->
+                u.agentDays() == null
+                    ? "This tool's data does not say whether an agent mode was used"
+                    : "Days on which the tool acted on its own (agent chat, coding or CLI agent)");
     grid.addColumn(u -> Objects.toString(u.interactions(), "–")).setHeader("Interactions");
     grid.addColumn(u -> Objects.toString(u.acceptedLines(), "–")).setHeader("Accepted lines");
     List<OwnUsage> newestFirst = new java.util.ArrayList<>(usage);
