@@ -43,8 +43,11 @@ class ReliabilityQuery {
   /** Headcount of one week and how many of those developers used any AI tool (active_days >= 1). */
   record HeadcountWeek(LocalDate monday, long headcount, long aiUsers) {}
 
-  /** Developers in headcount who used a tool in a week (active_days >= 1). */
-  record ToolUsers(LocalDate monday, String tool, long users) {}
+  /**
+   * Developers in headcount who used a tool in a week (active_days >= 1), and those of them who
+   * used an agent mode (agent_days >= 1).
+   */
+  record ToolUsers(LocalDate monday, String tool, long users, long agentUsers) {}
 
   /** A resolved incident's group and its start and resolution. */
   record Restore(
@@ -178,7 +181,7 @@ class ReliabilityQuery {
   List<ToolUsers> toolUsersByWeek(List<WeekBounds> weeks, Scope scope) {
     return rollup.scopeTools(range(weeks), scope).stream()
         .filter(t -> t.users() > 0)
-        .map(t -> new ToolUsers(t.monday(), t.tool(), t.users()))
+        .map(t -> new ToolUsers(t.monday(), t.tool(), t.users(), t.agentUsers()))
         .toList();
   }
 

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -247,12 +248,16 @@ public class ReliabilityService {
     Exposure exposure = choose(requested, exp);
 
     Map<String, Map<String, Long>> bySeverity = new LinkedHashMap<>();
+    Map<String, Long> agentIncidents = new HashMap<>();
     long unclassified = 0;
     for (ReliabilityQuery.IncidentCount c : query.incidentsByWeek(weeks, scope)) {
       String group = group(c.involvement(), c.tool());
       if (group == null) {
         unclassified += c.incidents();
         continue;
+      }
+      if ("agent".equals(c.involvement())) {
+        agentIncidents.merge(group, c.incidents(), Long::sum);
       }
       bySeverity
           .computeIfAbsent(group, g -> emptySeverities())
@@ -292,6 +297,10 @@ public class ReliabilityService {
               f,
               userWeeks,
               exp.developerWeeks() == 0 ? Double.NaN : (double) userWeeks / exp.developerWeeks(),
+              exp.developerWeeks() == 0
+                  ? Double.NaN
+                  : (double) exp.agentUserWeeks(tool.getKey()) / exp.developerWeeks(),
+              agentIncidents.getOrDefault(tool.getKey(), 0L),
               rr,
               false));
     }

@@ -16,6 +16,7 @@ final class WeeklyExposure {
 
   private final Map<LocalDate, Map<String, Long>> changes = new HashMap<>();
   private final Map<LocalDate, Map<String, Long>> toolUsers = new HashMap<>();
+  private final Map<String, Long> agentUserWeeks = new HashMap<>();
   private final Map<LocalDate, long[]> headcount = new HashMap<>();
 
   WeeklyExposure(ReliabilityQuery query, List<WeekBounds> weeks, Scope scope) {
@@ -26,6 +27,7 @@ final class WeeklyExposure {
     }
     for (ReliabilityQuery.ToolUsers u : query.toolUsersByWeek(weeks, scope)) {
       toolUsers.computeIfAbsent(u.monday(), m -> new HashMap<>()).put(u.tool(), u.users());
+      agentUserWeeks.merge(u.tool(), u.agentUsers(), Long::sum);
     }
     for (ReliabilityQuery.HeadcountWeek h : query.headcountByWeek(weeks, scope)) {
       headcount.put(h.monday(), new long[] {h.headcount(), h.aiUsers()});
@@ -76,6 +78,11 @@ final class WeeklyExposure {
 
   long userWeeks(String tool) {
     return toolUsers.values().stream().mapToLong(m -> m.getOrDefault(tool, 0L)).sum();
+  }
+
+  /** Developer-weeks in headcount with an agent mode of the tool used on at least one day. */
+  long agentUserWeeks(String tool) {
+    return agentUserWeeks.getOrDefault(tool, 0L);
   }
 
   /** Tool keys with changes or usage in the period. */

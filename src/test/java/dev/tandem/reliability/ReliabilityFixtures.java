@@ -62,7 +62,13 @@ final class ReliabilityFixtures {
   }
 
   void usage(long developer, String tool, String week, int activeDays) {
+    usage(developer, tool, week, activeDays, null);
+  }
+
+  /** {@code agentDays} null: the source cannot tell agent use apart. */
+  void usage(long developer, String tool, String week, int activeDays, Integer agentDays) {
     db.insertInto(USAGE_WEEK)
+        .set(USAGE_WEEK.AGENT_DAYS, agentDays == null ? null : agentDays.shortValue())
         .set(USAGE_WEEK.DEVELOPER_ID, developer)
         .set(USAGE_WEEK.TOOL_KEY, tool)
         .set(USAGE_WEEK.WEEK_START, IsoWeek.parse(week).monday())

@@ -70,7 +70,7 @@ class ReliabilityServiceIT {
     long dx = f.developer(other, longAgo, null, false);
 
     f.usage(d1, "cursor", "2026-W10", 3);
-    f.usage(d1, "cursor", "2026-W11", 1);
+    f.usage(d1, "cursor", "2026-W11", 1, 1); // an agent day
     f.usage(d1, "copilot", "2026-W11", 2);
     f.usage(d1, "cursor", "2026-W12", 5);
     f.usage(d2, "copilot", "2026-W10", 0);
@@ -182,6 +182,10 @@ class ReliabilityServiceIT {
     assertThat(cursor.comparison().pValue()).isCloseTo(0.91136, within(1e-9));
     assertThat(cursor.userWeeks()).isEqualTo(2);
     assertThat(cursor.reach()).isCloseTo(2 / 6.0, within(1e-12));
+    // One of cursor's two user-weeks (d1 in W11) had an agent day: agent reach 1/6. Of its three
+    // incidents (I3, I4, I5) an agent executed I4.
+    assertThat(cursor.agentReach()).isCloseTo(1 / 6.0, within(1e-12));
+    assertThat(cursor.agentIncidents()).isEqualTo(1);
     ToolFigures copilot = c.tool("copilot").orElseThrow();
     assertThat(copilot.figures().exposure()).isEqualTo(2);
   }

@@ -36,7 +36,8 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
         .setAutoWidth(true)
         .setTooltipGenerator(
             r ->
-                "Developer-weeks with the tool used at least once / all developer-weeks in headcount");
+                "Developer-weeks with the tool used at least once / all developer-weeks in headcount;"
+                    + " agent: with an agent mode of the tool used");
     addColumn(r -> hidden(r) ? "–" : count(r.figures().exposure()) + " " + r.exposure().key())
         .setHeader("Exposure")
         .setKey("exposure")
@@ -102,7 +103,9 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
           "p_value",
           "verdict",
           "unstable",
-          "median_restore_minutes");
+          "median_restore_minutes",
+          "agent_reach",
+          "agent_incidents");
 
   private List<Row> shown = List.of();
 
@@ -142,7 +145,9 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
                       c == null ? "" : String.valueOf(c.unstable()),
                       r.figures().medianTimeToRestore() == null
                           ? ""
-                          : String.valueOf(r.figures().medianTimeToRestore().toMinutes())));
+                          : String.valueOf(r.figures().medianTimeToRestore().toMinutes()),
+                      r.tool() == null ? "" : plain(r.tool().agentReach()),
+                      r.tool() == null ? "" : String.valueOf(r.tool().agentIncidents())));
               return (List<String>) line;
             })
         .toList();
@@ -188,8 +193,15 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
         + ")";
   }
 
-  private static String reach(ToolFigures t) {
-    return Double.isNaN(t.reach()) ? "–" : String.format(Locale.ROOT, "%.0f%%", 100 * t.reach());
+  /** "34% · agent 12%": the tool's reach and its agent reach, pooled over the range. */
+  static String reach(ToolFigures t) {
+    if (Double.isNaN(t.reach())) {
+      return "–";
+    }
+    return String.format(Locale.ROOT, "%.0f%%", 100 * t.reach())
+        + (Double.isNaN(t.agentReach())
+            ? ""
+            : String.format(Locale.ROOT, " · agent %.0f%%", 100 * t.agentReach()));
   }
 
   private static String severities(Row r) {
@@ -212,11 +224,18 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
         + count(r.exposure().per());
   }
 
+  /** "7 (3 by an agent)": of a tool's incidents, those an AI agent executed. */
   private static Span incidents(Row r) {
     Span n = new Span(hidden(r) ? "–" : count(r.figures().incidents()));
     n.addClassName("incidents");
     n.getElement().setAttribute("data-group", r.tool() == null ? "baseline" : r.tool().tool());
-    return n;
+    if (r.tool() == null || hidden(r) || r.figures().incidents() == 0) {
+      return n;
+    }
+    Span agent = new Span(" (" + count(r.tool().agentIncidents()) + " by an agent)");
+    agent.addClassName("agent-incidents");
+    agent.getStyle().set("color", "var(--lumo-secondary-text-color)");
+    return new Span(n, agent);
   }
 
   private static Span verdict(Row r) {

@@ -51,6 +51,6 @@ class ReliabilityFormatTest {
   private static ToolFigures tool(String name, long x1, long e1, long x0, long e0) {
     RateComparison c = RateRatio.compare(x1, e1, x0, e0);
     GroupFigures f = new GroupFigures(x1, e1, Exposure.CHANGES.rate(x1, e1), Map.of(), null, 0);
-    return new ToolFigures(name.toLowerCase(), name, f, 0, Double.NaN, c, false);
+    return new ToolFigures(name.toLowerCase(), name, f, 0, Double.NaN, Double.NaN, 0, c, false);
   }
 }
