@@ -81,6 +81,25 @@ class ReliabilityController {
           String verdict,
       @Schema(
               nullable = true,
+              description =
+                  "Holm-adjusted p over the tools of this answer with incidents and exposure on"
+                      + " both sides (DESIGN §3.3); null for a tool outside that family.")
+          Double pAdjusted,
+      @Schema(
+              nullable = true,
+              description =
+                  "The verdict allowing for the several tools compared: higher/lower only when"
+                      + " pAdjusted < 0.05 as well. Lead with this one.",
+              allowableValues = {
+                "higher",
+                "lower",
+                "no evidence of a difference",
+                "no incidents",
+                "no exposure"
+              })
+          String adjustedVerdict,
+      @Schema(
+              nullable = true,
               description = "True when the comparison has fewer than 20 incidents.")
           Boolean unstable,
       @Schema(description = "Present (true) only when the figures are suppressed.")
@@ -162,7 +181,8 @@ class ReliabilityController {
 
   private static ToolRate toolRate(ToolFigures t) {
     if (t.suppressed()) {
-      return new ToolRate(t.tool(), null, null, null, null, null, null, null, null, null, true);
+      return new ToolRate(
+          t.tool(), null, null, null, null, null, null, null, null, null, null, null, true);
     }
     RateComparison rr = t.comparison();
     return new ToolRate(
@@ -175,6 +195,8 @@ class ReliabilityController {
         finite(rr.ciHigh()),
         finite(rr.pValue()),
         rr.verdict().label(),
+        finite(t.pAdjusted()),
+        t.adjustedVerdict().label(),
         rr.unstable(),
         null);
   }

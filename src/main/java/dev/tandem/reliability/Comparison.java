@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * DESIGN §3.3 for a range and scope: the baseline, each tool against it, and the incidents not yet
- * classified (counted in neither group). {@code teamKey} null means the whole organisation.
+ * classified (counted in neither group). {@code teamKey} null means the whole organisation. {@code
+ * comparedTools}: how many tools' comparisons the Holm adjustment allowed for (DESIGN §3.3).
  */
 public record Comparison(
     WeekRange range,
@@ -14,6 +15,7 @@ public record Comparison(
     long developerWeeks,
     GroupFigures baseline,
     List<ToolFigures> tools,
+    int comparedTools,
     long unclassifiedIncidents,
     boolean suppressed) {
 
@@ -29,6 +31,7 @@ public record Comparison(
         0,
         new GroupFigures(0, 0, Double.NaN, java.util.Map.of(), null, 0),
         List.of(),
+        0,
         0,
         true);
   }

@@ -7,6 +7,7 @@ import dev.tandem.base.WeekRange;
 import dev.tandem.rollup.Scope;
 import dev.tandem.roster.RosterService;
 import dev.tandem.settings.SettingsService;
+import dev.tandem.stats.Holm;
 import dev.tandem.stats.Median;
 import dev.tandem.stats.RateComparison;
 import dev.tandem.stats.RateRatio;
@@ -302,7 +303,18 @@ public class ReliabilityService {
                   : (double) exp.agentUserWeeks(tool.getKey()) / exp.developerWeeks(),
               agentIncidents.getOrDefault(tool.getKey(), 0L),
               rr,
+              Double.NaN,
+              rr.verdict(),
               false));
+    }
+    // Holm over every tool compared (before small groups are hidden: they were compared too).
+    double[] p =
+        toolFigures.stream()
+            .mapToDouble(t -> Holm.inFamily(t.comparison()) ? t.comparison().pValue() : Double.NaN)
+            .toArray();
+    double[] adjusted = Holm.adjust(p);
+    for (int i = 0; i < adjusted.length; i++) {
+      toolFigures.set(i, toolFigures.get(i).adjusted(adjusted[i]));
     }
     dev.tandem.access.SmallGroupRule smallGroups = access.smallGroups(teamKey);
     Map<String, Integer> developers = query.developersByTool(weeks, scope, smallGroups.k());
@@ -315,6 +327,7 @@ public class ReliabilityService {
         exp.developerWeeks(),
         baseline,
         toolFigures,
+        Holm.familySize(p),
         unclassified,
         false);
   }

@@ -1,13 +1,17 @@
 package dev.tandem.reliability;
 
+import dev.tandem.stats.Holm;
 import dev.tandem.stats.RateComparison;
+import dev.tandem.stats.Verdict;
 
 /**
  * A tool's figures and its comparison with the baseline. {@code reach} is pooled over the range:
  * developer-weeks in headcount with the tool used on at least one day ({@code userWeeks}) over all
  * developer-weeks in headcount (NaN when there are none); {@code agentReach} likewise with an agent
  * mode of the tool used. {@code agentIncidents}: of the tool's incidents, those an AI agent
- * executed (involvement {@code agent}), the rest being AI-assisted.
+ * executed (involvement {@code agent}), the rest being AI-assisted. {@code pAdjusted} and {@code
+ * adjustedVerdict} allow for the several tools compared with the same baseline (Holm, DESIGN §3.3;
+ * NaN and the comparison's own verdict for a tool outside that family).
  */
 public record ToolFigures(
     String tool,
@@ -18,7 +22,25 @@ public record ToolFigures(
     double agentReach,
     long agentIncidents,
     RateComparison comparison,
+    double pAdjusted,
+    Verdict adjustedVerdict,
     boolean suppressed) {
+
+  /** The same figures with the Holm-adjusted p-value and verdict. */
+  ToolFigures adjusted(double p) {
+    return new ToolFigures(
+        tool,
+        name,
+        figures,
+        userWeeks,
+        reach,
+        agentReach,
+        agentIncidents,
+        comparison,
+        p,
+        Holm.verdict(comparison, p),
+        suppressed);
+  }
 
   /**
    * The row of a tool used by fewer than k developers here, for a viewer who may not see them: no
@@ -34,6 +56,8 @@ public record ToolFigures(
         Double.NaN,
         0,
         dev.tandem.stats.RateRatio.compare(0, 0, 0, 0),
+        Double.NaN,
+        Verdict.NO_EXPOSURE,
         true);
   }
 }

@@ -115,10 +115,23 @@ class ReliabilityControllerIT {
                   + two(t.get("ciHigh"))
                   + Pattern.quote(")"));
       double p = t.get("pValue").asDouble();
-      assertThat(GridKt._getFormatted(grid, row, "p"))
-          .isEqualTo(p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p));
+      String pCell = GridKt._getFormatted(grid, row, "p");
+      assertThat(pCell).startsWith(p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p));
+      if (!t.get("pAdjusted").isNull()) {
+        double adjusted = t.get("pAdjusted").asDouble();
+        assertThat(pCell)
+            .endsWith(
+                "("
+                    + (adjusted < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", adjusted))
+                    + ")");
+        assertThat(adjusted).isGreaterThanOrEqualTo(p);
+      }
+      // The screen leads with the verdict that allows for the tools compared at once, and says
+      // the comparison's own verdict beside it where they differ.
       String verdict = text(GridKt._getCellComponent(grid, row, "verdict"));
-      assertThat(verdict).startsWith(t.get("verdict").asText());
+      assertThat(verdict).startsWith(t.get("adjustedVerdict").asText());
+      assertThat(verdict.contains("alone: " + t.get("verdict").asText()))
+          .isEqualTo(!t.get("verdict").equals(t.get("adjustedVerdict")));
       assertThat(verdict.contains("unstable: fewer than 20 incidents"))
           .isEqualTo(t.get("unstable").asBoolean());
       // The count, then how many of them an agent executed.
@@ -159,6 +172,8 @@ class ReliabilityControllerIT {
             "ciHigh",
             "pValue",
             "verdict",
+            "pAdjusted",
+            "adjustedVerdict",
             "unstable");
   }
 

@@ -13,6 +13,7 @@ import dev.tandem.reliability.Exposure;
 import dev.tandem.reliability.GroupFigures;
 import dev.tandem.reliability.ToolFigures;
 import dev.tandem.stats.RateComparison;
+import dev.tandem.stats.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -63,12 +64,12 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
         .setHeader("Rate ratio (95% CI)")
         .setKey("rateRatio")
         .setAutoWidth(true);
-    addColumn(
+    addColumn(r -> r.tool() == null || hidden(r) ? "" : ReliabilityFormat.pValues(r.tool()))
+        .setHeader("p (Holm)")
+        .setTooltipGenerator(
             r ->
-                r.tool() == null || hidden(r)
-                    ? ""
-                    : ReliabilityFormat.pValue(r.tool().comparison().pValue()))
-        .setHeader("p")
+                "The comparison's own p, and in brackets the p adjusted (Holm) for the several"
+                    + " tools compared with the same baseline")
         .setKey("p")
         .setTextAlign(ColumnTextAlign.END)
         .setAutoWidth(true);
@@ -105,7 +106,9 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
           "unstable",
           "median_restore_minutes",
           "agent_reach",
-          "agent_incidents");
+          "agent_incidents",
+          "p_adjusted",
+          "adjusted_verdict");
 
   private List<Row> shown = List.of();
 
@@ -147,7 +150,9 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
                           ? ""
                           : String.valueOf(r.figures().medianTimeToRestore().toMinutes()),
                       r.tool() == null ? "" : plain(r.tool().agentReach()),
-                      r.tool() == null ? "" : String.valueOf(r.tool().agentIncidents())));
+                      r.tool() == null ? "" : String.valueOf(r.tool().agentIncidents()),
+                      r.tool() == null ? "" : plain(r.tool().pAdjusted()),
+                      r.tool() == null ? "" : r.tool().adjustedVerdict().label()));
               return (List<String>) line;
             })
         .toList();
@@ -246,9 +251,10 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
       return new Span("not shown");
     }
     RateComparison c = r.tool().comparison();
-    Span badge = new Span(c.verdict().label());
+    Verdict adjusted = r.tool().adjustedVerdict();
+    Span badge = new Span(adjusted.label());
     String theme =
-        switch (c.verdict()) {
+        switch (adjusted) {
           case HIGHER -> "badge error";
           case LOWER -> "badge success";
           case NO_DIFFERENCE -> "badge";
@@ -258,6 +264,16 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
     badge.addClassName("verdict");
     badge.getElement().setAttribute("data-group", r.tool().tool());
     Span wrapper = new Span(badge);
+    if (adjusted != c.verdict()) {
+      Span alone = new Span(" alone: " + c.verdict().label());
+      alone.addClassName("verdict-alone");
+      alone.setTitle(
+          "On its own this comparison says "
+              + c.verdict().label()
+              + "; allowing for the tools compared at once it could still be chance");
+      alone.getStyle().set("font-size", "var(--lumo-font-size-s)");
+      wrapper.add(alone);
+    }
     if (c.unstable()) {
       Span flag = new Span("unstable: fewer than 20 incidents");
       flag.getElement().getThemeList().addAll(List.of("badge", "contrast", "small", "pill"));

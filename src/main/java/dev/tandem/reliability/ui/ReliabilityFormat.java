@@ -39,6 +39,12 @@ public final class ReliabilityFormat {
     return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
   }
 
+  /** "0.021 (0.084)": the comparison's own p, then the Holm-adjusted one where there is one. */
+  public static String pValues(ToolFigures t) {
+    String own = pValue(t.comparison().pValue());
+    return Double.isNaN(t.pAdjusted()) ? own : own + " (" + pValue(t.pAdjusted()) + ")";
+  }
+
   /** "2.75 (0.37–20.53)": the rate ratio with its 95% interval. */
   public static String rateRatio(RateComparison c) {
     if (c.verdict() == Verdict.NO_EXPOSURE) {
@@ -89,7 +95,7 @@ public final class ReliabilityFormat {
    * 1.3–4.4; unlikely to be noise." or "Copilot: 1.3×, 95% CI 0.6–2.7; no evidence of a
    * difference."
    */
-  public static String sentence(ToolFigures t, Exposure exposure) {
+  public static String sentence(ToolFigures t, Exposure exposure, int compared) {
     if (t.suppressed()) {
       return t.name() + ": used by too few developers here to show without revealing individuals.";
     }
@@ -123,7 +129,19 @@ public final class ReliabilityFormat {
               + ratio
               + (Double.isInfinite(c.rateRatio()) ? ", " : " the baseline rate, ")
               + ci
-              + "; unlikely to be noise."
+              + (t.adjustedVerdict() == c.verdict()
+                  ? "; "
+                      + c.verdict().label()
+                      + (compared > 1
+                          ? " even allowing for the " + compared + " tools compared."
+                          : ", and not likely to be chance.")
+                  : "; of "
+                      + compared
+                      + " tools compared, this could still be chance (p "
+                      + pValue(c.pValue())
+                      + " alone, "
+                      + pValue(t.pAdjusted())
+                      + " allowing for them).")
               + unstable;
       case NO_DIFFERENCE ->
           t.name() + ": " + ratio + ", " + ci + "; no evidence of a difference." + unstable;

@@ -194,7 +194,10 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
     triage.setVisible(n > 0 && CurrentUser.hasRole(Role.ADMIN));
     sentences.removeAll();
     c.tools()
-        .forEach(t -> sentences.add(new Paragraph(ReliabilityFormat.sentence(t, c.exposure()))));
+        .forEach(
+            t ->
+                sentences.add(
+                    new Paragraph(ReliabilityFormat.sentence(t, c.exposure(), c.comparedTools()))));
     grid.show(c);
     forest.show(ReliabilityCharts.forest(c));
     bubble.show(ReliabilityCharts.bubble(c));

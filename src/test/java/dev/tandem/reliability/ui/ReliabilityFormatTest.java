@@ -13,17 +13,49 @@ import org.junit.jupiter.api.Test;
 class ReliabilityFormatTest {
 
   @Test
-  void a_clear_difference_reads_as_unlikely_to_be_noise() {
-    // 30 vs 20 incidents over 10,000 vs 20,000 changes: RR 3.0, SciPy CI 1.648–5.574.
-    assertThat(ReliabilityFormat.sentence(tool("Cursor", 30, 10_000, 20, 20_000), Exposure.CHANGES))
-        .isEqualTo("Cursor: 3.0× the baseline rate, 95% CI 1.6–5.6; unlikely to be noise.");
+  void a_clear_difference_that_holds_for_all_tools_compared_says_so() {
+    // 30 vs 20 incidents over 10,000 vs 20,000 changes: RR 3.0, SciPy CI 1.648–5.574, p < 0.001.
+    assertThat(
+            ReliabilityFormat.sentence(
+                tool("Cursor", 30, 10_000, 20, 20_000, 0.004), Exposure.CHANGES, 5))
+        .isEqualTo(
+            "Cursor: 3.0× the baseline rate, 95% CI 1.6–5.6; higher even allowing for the 5 tools"
+                + " compared.");
+    assertThat(
+            ReliabilityFormat.sentence(
+                tool("Cursor", 30, 10_000, 20, 20_000, 0.0008), Exposure.CHANGES, 1))
+        .isEqualTo(
+            "Cursor: 3.0× the baseline rate, 95% CI 1.6–5.6; higher, and not likely to be chance.");
+  }
+
+  /**
+   * 14 vs 10 incidents over 1,000 vs 2,000: RR 2.8, higher on its own (central exact p 0.0207, by
+   * hand from Binomial(24, 1/3)); with five tools compared its Holm p is, say, 0.18: the sentence
+   * leads with "could still be chance".
+   */
+  @Test
+  void a_difference_that_may_be_chance_among_several_tools_says_so_in_plain_words() {
+    ToolFigures kiro = tool("Kiro", 14, 1_000, 10, 2_000, 0.18);
+    assertThat(kiro.comparison().pValue())
+        .isCloseTo(0.02068134763374137, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(kiro.comparison().verdict()).isEqualTo(dev.tandem.stats.Verdict.HIGHER);
+    assertThat(kiro.adjustedVerdict()).isEqualTo(dev.tandem.stats.Verdict.NO_DIFFERENCE);
+    assertThat(ReliabilityFormat.sentence(kiro, Exposure.CHANGES, 5))
+        .startsWith("Kiro: 2.8× the baseline rate, 95% CI ")
+        .contains(
+            "; of 5 tools compared, this could still be chance (p "
+                + ReliabilityFormat.pValue(kiro.comparison().pValue())
+                + " alone, 0.180 allowing for them).")
+        .doesNotContain("noise");
+    assertThat(ReliabilityFormat.pValues(kiro))
+        .isEqualTo(ReliabilityFormat.pValue(kiro.comparison().pValue()) + " (0.180)");
   }
 
   @Test
   void an_unclear_difference_says_no_evidence_and_flags_small_numbers() {
     assertThat(
             ReliabilityFormat.sentence(
-                tool("GitHub Copilot", 2, 17_877, 9, 16_660), Exposure.CHANGES))
+                tool("GitHub Copilot", 2, 17_877, 9, 16_660), Exposure.CHANGES, 5))
         .isEqualTo(
             "GitHub Copilot: 0.21×, 95% CI 0.022–1.0; no evidence of a difference."
                 + " Fewer than 20 incidents in the comparison: unstable.");
@@ -31,11 +63,11 @@ class ReliabilityFormatTest {
 
   @Test
   void no_exposure_and_no_incidents_and_an_empty_baseline_are_said_in_words() {
-    assertThat(ReliabilityFormat.sentence(tool("Kiro", 0, 0, 3, 100), Exposure.CHANGES))
+    assertThat(ReliabilityFormat.sentence(tool("Kiro", 0, 0, 3, 100), Exposure.CHANGES, 5))
         .isEqualTo("Kiro: no changes attributed to it in this period, so no rate to compare.");
-    assertThat(ReliabilityFormat.sentence(tool("Kiro", 0, 50, 0, 100), Exposure.DEVELOPER_WEEKS))
+    assertThat(ReliabilityFormat.sentence(tool("Kiro", 0, 50, 0, 100), Exposure.DEVELOPER_WEEKS, 5))
         .startsWith("Kiro: no incidents with it or in the baseline");
-    assertThat(ReliabilityFormat.sentence(tool("Kiro", 5, 100, 0, 100), Exposure.CHANGES))
+    assertThat(ReliabilityFormat.sentence(tool("Kiro", 5, 100, 0, 100), Exposure.CHANGES, 5))
         .startsWith("Kiro: 5 incidents against none in the baseline, 95% CI from 0.92× upward;");
   }
 
@@ -49,8 +81,24 @@ class ReliabilityFormatTest {
   }
 
   private static ToolFigures tool(String name, long x1, long e1, long x0, long e0) {
+    return tool(name, x1, e1, x0, e0, Double.NaN);
+  }
+
+  private static ToolFigures tool(
+      String name, long x1, long e1, long x0, long e0, double pAdjusted) {
     RateComparison c = RateRatio.compare(x1, e1, x0, e0);
     GroupFigures f = new GroupFigures(x1, e1, Exposure.CHANGES.rate(x1, e1), Map.of(), null, 0);
-    return new ToolFigures(name.toLowerCase(), name, f, 0, Double.NaN, Double.NaN, 0, c, false);
+    return new ToolFigures(
+        name.toLowerCase(),
+        name,
+        f,
+        0,
+        Double.NaN,
+        Double.NaN,
+        0,
+        c,
+        pAdjusted,
+        dev.tandem.stats.Holm.verdict(c, pAdjusted),
+        false);
   }
 }
