@@ -16,3 +16,5 @@ ALTER TABLE import_prior_usage_week ADD COLUMN agent_days SMALLINT;
 -- The rollup counts agent users per leaf team and week, and per tool.
 ALTER TABLE rollup_team_week ADD COLUMN agent_users INTEGER DEFAULT 0 NOT NULL;
 ALTER TABLE rollup_team_tool_week ADD COLUMN agent_users INTEGER DEFAULT 0 NOT NULL;
+ALTER TABLE rollup_scope_week ADD COLUMN agent_users INTEGER DEFAULT 0 NOT NULL;
+ALTER TABLE rollup_scope_tool_week ADD COLUMN agent_users INTEGER DEFAULT 0 NOT NULL;
