@@ -57,8 +57,8 @@ class StagingRepository {
   private static final String STAGE_SQL =
       "INSERT INTO import_stage (batch_id, line_no, row_kind, external_id, discriminator,"
           + " tool_key, usage_date, week_start, week_end, active, active_days, interactions,"
-          + " accepted_lines, changes, developer_id)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " accepted_lines, changes, developer_id, agent, agent_days)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   /**
    * One plain JDBC batch for many rows (jOOQ's per-row bind objects cost more than the insert),
@@ -91,7 +91,13 @@ class StagingRepository {
                 setNullable(ps, 12, u.interactions(), Types.BIGINT);
                 setNullable(ps, 13, u.acceptedLines(), Types.BIGINT);
                 ps.setNull(14, Types.INTEGER);
-                setNullable(ps, 15, developers.developerOf(u.identity()), Types.BIGINT);
+                setNullable(ps, 15, developers.developerOf(u.identity(), u.email()), Types.BIGINT);
+                if (u.agent() == null) {
+                  ps.setNull(16, Types.BOOLEAN);
+                } else {
+                  ps.setBoolean(16, u.agent());
+                }
+                setNullable(ps, 17, u.agentDays(), Types.SMALLINT);
               } else if (row instanceof ParsedRow.Change ch) {
                 ps.setString(3, "changes");
                 ps.setString(4, ch.email());
@@ -105,7 +111,9 @@ class StagingRepository {
                 ps.setNull(12, Types.BIGINT);
                 ps.setNull(13, Types.BIGINT);
                 ps.setInt(14, ch.changes());
-                setNullable(ps, 15, developers.developerOf(ch.email()), Types.BIGINT);
+                setNullable(ps, 15, developers.developerOf(ch.email(), null), Types.BIGINT);
+                ps.setNull(16, Types.BOOLEAN);
+                ps.setNull(17, Types.SMALLINT);
               } else {
                 continue;
               }
@@ -119,7 +127,7 @@ class StagingRepository {
   private static final String COPY_SQL =
       "COPY import_stage (batch_id, line_no, row_kind, external_id, discriminator, tool_key,"
           + " usage_date, week_start, week_end, active, active_days, interactions, accepted_lines,"
-          + " changes, developer_id) FROM STDIN (FORMAT csv)";
+          + " changes, developer_id, agent, agent_days) FROM STDIN (FORMAT csv)";
 
   /**
    * PostgreSQL's own bulk path: the chunk as CSV through {@code COPY … FROM STDIN} (PgJDBC's
@@ -150,7 +158,9 @@ class StagingRepository {
             u.interactions(),
             u.acceptedLines(),
             null,
-            developers.developerOf(u.identity()));
+            developers.developerOf(u.identity(), u.email()),
+            u.agent(),
+            u.agentDays());
       } else if (row instanceof ParsedRow.Change ch) {
         csvRow(
             csv,
@@ -167,7 +177,9 @@ class StagingRepository {
             null,
             null,
             ch.changes(),
-            developers.developerOf(ch.email()));
+            developers.developerOf(ch.email(), null),
+            null,
+            null);
       }
     }
     try {
@@ -192,7 +204,9 @@ class StagingRepository {
       Number interactions,
       Number acceptedLines,
       Number changes,
-      Long developerId) {
+      Long developerId,
+      Boolean agent,
+      Number agentDays) {
     csv.append(batchId).append(',').append(line).append(',');
     quoted(csv, kind).append(',');
     quoted(csv, externalId).append(',');
@@ -205,7 +219,9 @@ class StagingRepository {
     csv.append(interactions == null ? "" : interactions.toString()).append(',');
     csv.append(acceptedLines == null ? "" : acceptedLines.toString()).append(',');
     csv.append(changes == null ? "" : changes.toString()).append(',');
-    csv.append(developerId == null ? "" : developerId.toString()).append('\n');
+    csv.append(developerId == null ? "" : developerId.toString()).append(',');
+    csv.append(agent == null ? "" : agent.toString()).append(',');
+    csv.append(agentDays == null ? "" : agentDays.toString()).append('\n');
   }
 
   private static StringBuilder quoted(StringBuilder csv, String text) {
@@ -239,13 +255,19 @@ class StagingRepository {
         .from(DEVELOPER)
         .fetchSize(10_000)
         .forEach(r -> byIdentity.put(r.value1(), r.value2()));
-    return byIdentity::get;
+    return (identity, email) -> {
+      Long developer = byIdentity.get(identity);
+      return developer != null || email == null ? developer : byIdentity.get(email);
+    };
   }
 
-  /** An identity's developer, or null when neither the roster nor the identity map knows it. */
+  /**
+   * An identity's developer, or null when neither the roster nor the identity map knows it; {@code
+   * email} (may be null) is a roster email the row matches by when the identity does not resolve.
+   */
   @FunctionalInterface
   interface Identities {
-    Long developerOf(String identity);
+    Long developerOf(String identity, String email);
   }
 
   void deleteLines(long batchId, Collection<Long> lines) {
@@ -326,7 +348,10 @@ class StagingRepository {
             UNMATCHED_ROW.ACTIVE_DAYS,
             UNMATCHED_ROW.INTERACTIONS,
             UNMATCHED_ROW.ACCEPTED_LINES,
-            UNMATCHED_ROW.CHANGES)
+            UNMATCHED_ROW.CHANGES,
+            UNMATCHED_ROW.DISCRIMINATOR,
+            UNMATCHED_ROW.AGENT,
+            UNMATCHED_ROW.AGENT_DAYS)
         .select(
             select(
                     S.BATCH_ID,
@@ -340,7 +365,10 @@ class StagingRepository {
                     S.ACTIVE_DAYS,
                     S.INTERACTIONS,
                     S.ACCEPTED_LINES,
-                    S.CHANGES)
+                    S.CHANGES,
+                    S.DISCRIMINATOR,
+                    S.AGENT,
+                    S.AGENT_DAYS)
                 .from(S)
                 .where(S.BATCH_ID.eq(batchId))
                 .and(S.DEVELOPER_ID.isNull()))
@@ -366,7 +394,10 @@ class StagingRepository {
             S.ACTIVE_DAYS,
             S.INTERACTIONS,
             S.ACCEPTED_LINES,
-            S.CHANGES)
+            S.CHANGES,
+            S.DISCRIMINATOR,
+            S.AGENT,
+            S.AGENT_DAYS)
         .select(
             select(
                     UNMATCHED_ROW.BATCH_ID,
@@ -381,7 +412,10 @@ class StagingRepository {
                     UNMATCHED_ROW.ACTIVE_DAYS,
                     UNMATCHED_ROW.INTERACTIONS,
                     UNMATCHED_ROW.ACCEPTED_LINES,
-                    UNMATCHED_ROW.CHANGES)
+                    UNMATCHED_ROW.CHANGES,
+                    UNMATCHED_ROW.DISCRIMINATOR,
+                    UNMATCHED_ROW.AGENT,
+                    UNMATCHED_ROW.AGENT_DAYS)
                 .from(UNMATCHED_ROW)
                 .where(UNMATCHED_ROW.BATCH_ID.eq(batchId)))
         .execute();
@@ -468,26 +502,42 @@ class StagingRepository {
     }
   }
 
-  /** Daily rows: merged per developer, tool, day and source, then rolled up into their weeks. */
-  void applyUsageDays(long batchId, String source, String identitySource) {
+  /**
+   * Daily rows: merged per developer, tool, day, source and part (the discriminator when the format
+   * replaces parts separately, else ''), then rolled up into their weeks.
+   */
+  void applyUsageDays(long batchId, String source, String identitySource, boolean parted) {
     Field<Integer> activeFlag = when(S.ACTIVE.isTrue(), inline(1)).otherwise(inline(0));
+    // 1 agent, 0 not agent, null: the source cannot tell (stays null when no row can tell).
+    Field<Integer> agentFlag = when(S.AGENT.isTrue(), inline(1)).when(S.AGENT.isFalse(), inline(0));
+    Field<String> stagedPart = parted ? S.DISCRIMINATOR : inline("");
     Table<?> a =
         select(
                 developer().as("developer_id"),
                 S.TOOL_KEY,
                 S.USAGE_DATE,
+                stagedPart.as("part"),
                 max(activeFlag).as("act"),
+                max(agentFlag).as("agt"),
                 sum(S.INTERACTIONS).cast(SQLDataType.BIGINT).as("inter"),
                 sum(S.ACCEPTED_LINES).cast(SQLDataType.BIGINT).as("lines"))
             .from(S)
             .where(S.BATCH_ID.eq(batchId))
             .and(resolves())
-            .groupBy(developer(), S.TOOL_KEY, S.USAGE_DATE)
+            // PostgreSQL refuses a constant in GROUP BY: the part is grouped only when it is a
+            // column.
+            .groupBy(
+                parted
+                    ? List.of(developer(), S.TOOL_KEY, S.USAGE_DATE, S.DISCRIMINATOR)
+                    : List.of(developer(), S.TOOL_KEY, S.USAGE_DATE))
             .asTable("a");
     Field<Long> dev = a.field("developer_id", Long.class);
     Field<String> tool = a.field(S.TOOL_KEY.getName(), String.class);
     Field<LocalDate> day = a.field(S.USAGE_DATE.getName(), LocalDate.class);
+    Field<String> part = a.field("part", String.class);
     Field<Boolean> active = field(a.field("act", Integer.class).eq(1));
+    Field<Integer> agt = a.field("agt", Integer.class);
+    Field<Boolean> agent = when(agt.isNull(), inline((Boolean) null)).otherwise(field(agt.eq(1)));
     Field<Long> inter = a.field("inter", Long.class);
     Field<Long> lines = a.field("lines", Long.class);
 
@@ -497,7 +547,8 @@ class StagingRepository {
             .eq(dev)
             .and(USAGE_DAY.TOOL_KEY.eq(tool))
             .and(USAGE_DAY.USAGE_DATE.eq(day))
-            .and(USAGE_DAY.SOURCE.eq(source));
+            .and(USAGE_DAY.SOURCE.eq(source))
+            .and(USAGE_DAY.PART.eq(part));
     var p = IMPORT_PRIOR_USAGE_DAY;
     // Only rows that existed are kept: a row the batch created is one that carries its id and has
     // no prior row.
@@ -508,10 +559,12 @@ class StagingRepository {
             p.TOOL_KEY,
             p.USAGE_DATE,
             p.SOURCE,
+            p.PART,
             p.EXISTED,
             p.ACTIVE,
             p.INTERACTIONS,
             p.ACCEPTED_LINES,
+            p.AGENT,
             p.PRIOR_BATCH_ID)
         .select(
             select(
@@ -520,10 +573,12 @@ class StagingRepository {
                     tool,
                     day,
                     inline(source),
+                    part,
                     inline(true),
                     USAGE_DAY.ACTIVE,
                     USAGE_DAY.INTERACTIONS,
                     USAGE_DAY.ACCEPTED_LINES,
+                    USAGE_DAY.AGENT,
                     USAGE_DAY.BATCH_ID)
                 .from(a)
                 .join(USAGE_DAY)
@@ -536,7 +591,8 @@ class StagingRepository {
                         .and(p.DEVELOPER_ID.eq(dev))
                         .and(p.TOOL_KEY.eq(tool))
                         .and(p.USAGE_DATE.eq(day))
-                        .and(p.SOURCE.eq(source))))
+                        .and(p.SOURCE.eq(source))
+                        .and(p.PART.eq(part))))
         .execute();
 
     db.mergeInto(USAGE_DAY)
@@ -546,17 +602,20 @@ class StagingRepository {
         .set(USAGE_DAY.ACTIVE, active)
         .set(USAGE_DAY.INTERACTIONS, inter)
         .set(USAGE_DAY.ACCEPTED_LINES, lines)
+        .set(USAGE_DAY.AGENT, agent)
         .set(USAGE_DAY.BATCH_ID, inline(batchId))
         .whenNotMatchedThenInsert(
             USAGE_DAY.DEVELOPER_ID,
             USAGE_DAY.TOOL_KEY,
             USAGE_DAY.USAGE_DATE,
             USAGE_DAY.SOURCE,
+            USAGE_DAY.PART,
             USAGE_DAY.ACTIVE,
             USAGE_DAY.INTERACTIONS,
             USAGE_DAY.ACCEPTED_LINES,
+            USAGE_DAY.AGENT,
             USAGE_DAY.BATCH_ID)
-        .values(dev, tool, day, inline(source), active, inter, lines, inline(batchId))
+        .values(dev, tool, day, inline(source), part, active, inter, lines, agent, inline(batchId))
         .execute();
 
     // The weeks these days fall in, rolled up from all of this source's days: the latest import
@@ -576,11 +635,10 @@ class StagingRepository {
                 kDev.as("developer_id"),
                 kTool.as("tool_key"),
                 kWeek.as("week_start"),
-                sum(when(USAGE_DAY.ACTIVE.isTrue(), inline(1)).otherwise(inline(0)))
-                    .cast(SQLDataType.SMALLINT)
-                    .as("active_days"),
+                activeDays().as("active_days"),
                 sum(USAGE_DAY.INTERACTIONS).cast(SQLDataType.BIGINT).as("interactions"),
-                sum(USAGE_DAY.ACCEPTED_LINES).cast(SQLDataType.BIGINT).as("accepted_lines"))
+                sum(USAGE_DAY.ACCEPTED_LINES).cast(SQLDataType.BIGINT).as("accepted_lines"),
+                agentDays().as("agent_days"))
             .from(k)
             .join(USAGE_DAY)
             .on(USAGE_DAY.DEVELOPER_ID.eq(kDev))
@@ -591,6 +649,29 @@ class StagingRepository {
             .groupBy(kDev, kTool, kWeek)
             .asTable("r");
     mergeWeeks(batchId, source, r);
+  }
+
+  /**
+   * Active days of a group of {@code usage_day} rows: the dates with an active part (the parts of
+   * one day count once).
+   */
+  static Field<Short> activeDays() {
+    return DSL.countDistinct(when(USAGE_DAY.ACTIVE.isTrue(), USAGE_DAY.USAGE_DATE))
+        .cast(SQLDataType.SMALLINT);
+  }
+
+  /**
+   * Agent days of a group of {@code usage_day} rows: the active dates with an agent part; null when
+   * no row of the group can tell (agent null throughout).
+   */
+  static Field<Short> agentDays() {
+    return when(max(when(USAGE_DAY.AGENT.isNotNull(), inline(1))).isNull(), inline((Short) null))
+        .otherwise(
+            DSL.countDistinct(
+                    when(
+                        USAGE_DAY.AGENT.isTrue().and(USAGE_DAY.ACTIVE.isTrue()),
+                        USAGE_DAY.USAGE_DATE))
+                .cast(SQLDataType.SMALLINT));
   }
 
   /**
@@ -605,7 +686,8 @@ class StagingRepository {
                 S.WEEK_START.as("week_start"),
                 S.ACTIVE_DAYS.as("active_days"),
                 S.INTERACTIONS.as("interactions"),
-                S.ACCEPTED_LINES.as("accepted_lines"))
+                S.ACCEPTED_LINES.as("accepted_lines"),
+                S.AGENT_DAYS.as("agent_days"))
             .from(S)
             .where(S.BATCH_ID.eq(batchId))
             .and(resolves())
@@ -620,6 +702,7 @@ class StagingRepository {
     Field<Short> days = r.field("active_days", Short.class);
     Field<Long> inter = r.field("interactions", Long.class);
     Field<Long> lines = r.field("accepted_lines", Long.class);
+    Field<Short> agentDays = r.field("agent_days", Short.class);
     Condition sameKey =
         USAGE_WEEK
             .DEVELOPER_ID
@@ -638,6 +721,7 @@ class StagingRepository {
             p.ACTIVE_DAYS,
             p.INTERACTIONS,
             p.ACCEPTED_LINES,
+            p.AGENT_DAYS,
             p.PRIOR_BATCH_ID)
         .select(
             select(
@@ -650,6 +734,7 @@ class StagingRepository {
                     USAGE_WEEK.ACTIVE_DAYS,
                     USAGE_WEEK.INTERACTIONS,
                     USAGE_WEEK.ACCEPTED_LINES,
+                    USAGE_WEEK.AGENT_DAYS,
                     USAGE_WEEK.BATCH_ID)
                 .from(r)
                 .join(USAGE_WEEK)
@@ -671,6 +756,7 @@ class StagingRepository {
         .set(USAGE_WEEK.ACTIVE_DAYS, days)
         .set(USAGE_WEEK.INTERACTIONS, inter)
         .set(USAGE_WEEK.ACCEPTED_LINES, lines)
+        .set(USAGE_WEEK.AGENT_DAYS, agentDays)
         .set(USAGE_WEEK.BATCH_ID, inline(batchId))
         .whenNotMatchedThenInsert(
             USAGE_WEEK.DEVELOPER_ID,
@@ -680,8 +766,9 @@ class StagingRepository {
             USAGE_WEEK.ACTIVE_DAYS,
             USAGE_WEEK.INTERACTIONS,
             USAGE_WEEK.ACCEPTED_LINES,
+            USAGE_WEEK.AGENT_DAYS,
             USAGE_WEEK.BATCH_ID)
-        .values(dev, tool, week, inline(source), days, inter, lines, inline(batchId))
+        .values(dev, tool, week, inline(source), days, inter, lines, agentDays, inline(batchId))
         .execute();
   }
 

@@ -72,11 +72,15 @@ public final class ClaudeCodeUsageJson implements FormatParser {
               c.optional(
                   "terminal_type",
                   JsonRecords.text(node, "/terminal_type"),
-                  FieldLimits.DISCRIMINATOR);
+                  FieldLimits.DISCRIMINATOR - "|remote".length());
+          // Local and remote rows of one actor and day are pieces of the day, summed.
+          boolean remote = Boolean.TRUE.equals(JsonRecords.bool(c, node, "/is_remote"));
+          String piece = (terminal == null ? "" : terminal) + (remote ? "|remote" : "");
           if (c.ok()) {
+            // Claude Code is an agentic CLI: every active day is an agent day.
             sink.row(
                 ParsedRow.Usage.daily(
-                    line, identity, "claude-code", day, active, sessions, added, terminal));
+                    line, identity, "claude-code", day, active, sessions, added, piece, true));
           }
         });
   }

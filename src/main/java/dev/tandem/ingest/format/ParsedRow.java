@@ -13,7 +13,10 @@ public sealed interface ParsedRow {
   /**
    * Usage of one identity and tool for one day (daily sources) or one week ({@code day} null).
    * {@code identity} is a lower-cased email or a vendor id; {@code discriminator} separates rows
-   * that are legitimately several per identity and day (Kiro's one row per client).
+   * that are legitimately several per identity and day (Kiro's one row per client, Claude Code's
+   * terminals); {@code email} is a roster email to match by when the vendor id is not mapped
+   * (Kiro's {@code User_Email}), else null. {@code agent} says whether an agent mode was used that
+   * day (null: the source cannot tell); {@code agentDays} is the weekly count (null: cannot tell).
    */
   record Usage(
       long line,
@@ -25,9 +28,15 @@ public sealed interface ParsedRow {
       Integer activeDays,
       Long interactions,
       Long acceptedLines,
-      String discriminator)
+      String discriminator,
+      String email,
+      Boolean agent,
+      Integer agentDays)
       implements ParsedRow {
 
+    /**
+     * A day's usage; {@code agent} is only true on an active day (an inactive day used no agent).
+     */
     public static Usage daily(
         long line,
         String identity,
@@ -36,7 +45,8 @@ public sealed interface ParsedRow {
         boolean active,
         Long interactions,
         Long acceptedLines,
-        String discriminator) {
+        String discriminator,
+        Boolean agent) {
       return new Usage(
           line,
           identity,
@@ -47,7 +57,28 @@ public sealed interface ParsedRow {
           null,
           interactions,
           acceptedLines,
-          discriminator == null ? "" : discriminator);
+          discriminator == null ? "" : discriminator,
+          null,
+          agent == null ? null : agent && active,
+          null);
+    }
+
+    /** The same row, matched by {@code email} when its vendor id is not mapped. */
+    public Usage withEmail(String email) {
+      return new Usage(
+          line,
+          identity,
+          tool,
+          day,
+          weekStart,
+          active,
+          activeDays,
+          interactions,
+          acceptedLines,
+          discriminator,
+          email,
+          agent,
+          agentDays);
     }
   }
 
