@@ -57,7 +57,9 @@ public final class CopilotUserMetricsNdjson implements FormatParser {
                   || positive(acceptances)
                   || Boolean.TRUE.equals(usedAgent)
                   || Boolean.TRUE.equals(JsonRecords.bool(c, node, "/used_chat"))
-                  || Boolean.TRUE.equals(JsonRecords.bool(c, node, "/used_cli"));
+                  || Boolean.TRUE.equals(JsonRecords.bool(c, node, "/used_cli"))
+                  || Boolean.TRUE.equals(JsonRecords.bool(c, node, "/used_copilot_coding_agent"))
+                  || Boolean.TRUE.equals(JsonRecords.bool(c, node, "/used_copilot_cloud_agent"));
           Boolean agent = agent(c, node, usedAgent);
           if (c.ok()) {
             sink.row(
