@@ -57,8 +57,9 @@ class StagingRepository {
   private static final String STAGE_SQL =
       "INSERT INTO import_stage (batch_id, line_no, row_kind, external_id, discriminator,"
           + " tool_key, usage_date, week_start, week_end, active, active_days, interactions,"
-          + " accepted_lines, changes, developer_id, agent, agent_days)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " accepted_lines, changes, developer_id, agent, agent_days, credits_used,"
+          + " overage_credits_used, subscription_tier, usage_based_requests, estimated_cost_cents)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   /**
    * One plain JDBC batch for many rows (jOOQ's per-row bind objects cost more than the insert),
@@ -98,6 +99,12 @@ class StagingRepository {
                   ps.setBoolean(16, u.agent());
                 }
                 setNullable(ps, 17, u.agentDays(), Types.SMALLINT);
+                ParsedRow.Spend spend = u.spend() == null ? NO_SPEND : u.spend();
+                ps.setBigDecimal(18, spend.creditsUsed());
+                ps.setBigDecimal(19, spend.overageCreditsUsed());
+                ps.setString(20, spend.subscriptionTier());
+                setNullable(ps, 21, spend.usageBasedRequests(), Types.BIGINT);
+                ps.setBigDecimal(22, spend.estimatedCostCents());
               } else if (row instanceof ParsedRow.Change ch) {
                 ps.setString(3, "changes");
                 ps.setString(4, ch.email());
@@ -114,6 +121,11 @@ class StagingRepository {
                 setNullable(ps, 15, developers.developerOf(ch.email(), null), Types.BIGINT);
                 ps.setNull(16, Types.BOOLEAN);
                 ps.setNull(17, Types.SMALLINT);
+                ps.setNull(18, Types.DECIMAL);
+                ps.setNull(19, Types.DECIMAL);
+                ps.setNull(20, Types.VARCHAR);
+                ps.setNull(21, Types.BIGINT);
+                ps.setNull(22, Types.DECIMAL);
               } else {
                 continue;
               }
@@ -127,7 +139,10 @@ class StagingRepository {
   private static final String COPY_SQL =
       "COPY import_stage (batch_id, line_no, row_kind, external_id, discriminator, tool_key,"
           + " usage_date, week_start, week_end, active, active_days, interactions, accepted_lines,"
-          + " changes, developer_id, agent, agent_days) FROM STDIN (FORMAT csv)";
+          + " changes, developer_id, agent, agent_days, credits_used, overage_credits_used,"
+          + " subscription_tier, usage_based_requests, estimated_cost_cents) FROM STDIN (FORMAT csv)";
+
+  private static final ParsedRow.Spend NO_SPEND = new ParsedRow.Spend(null, null, null, null, null);
 
   /**
    * PostgreSQL's own bulk path: the chunk as CSV through {@code COPY … FROM STDIN} (PgJDBC's
@@ -160,7 +175,8 @@ class StagingRepository {
             null,
             developers.developerOf(u.identity(), u.email()),
             u.agent(),
-            u.agentDays());
+            u.agentDays(),
+            u.spend() == null ? NO_SPEND : u.spend());
       } else if (row instanceof ParsedRow.Change ch) {
         csvRow(
             csv,
@@ -179,7 +195,8 @@ class StagingRepository {
             ch.changes(),
             developers.developerOf(ch.email(), null),
             null,
-            null);
+            null,
+            NO_SPEND);
       }
     }
     try {
@@ -206,7 +223,8 @@ class StagingRepository {
       Number changes,
       Long developerId,
       Boolean agent,
-      Number agentDays) {
+      Number agentDays,
+      ParsedRow.Spend spend) {
     csv.append(batchId).append(',').append(line).append(',');
     quoted(csv, kind).append(',');
     quoted(csv, externalId).append(',');
@@ -221,7 +239,18 @@ class StagingRepository {
     csv.append(changes == null ? "" : changes.toString()).append(',');
     csv.append(developerId == null ? "" : developerId.toString()).append(',');
     csv.append(agent == null ? "" : agent.toString()).append(',');
-    csv.append(agentDays == null ? "" : agentDays.toString()).append('\n');
+    csv.append(agentDays == null ? "" : agentDays.toString()).append(',');
+    csv.append(spend.creditsUsed() == null ? "" : spend.creditsUsed().toPlainString()).append(',');
+    csv.append(spend.overageCreditsUsed() == null ? "" : spend.overageCreditsUsed().toPlainString())
+        .append(',');
+    if (spend.subscriptionTier() != null) {
+      quoted(csv, spend.subscriptionTier());
+    }
+    csv.append(',');
+    csv.append(spend.usageBasedRequests() == null ? "" : spend.usageBasedRequests().toString())
+        .append(',');
+    csv.append(spend.estimatedCostCents() == null ? "" : spend.estimatedCostCents().toPlainString())
+        .append('\n');
   }
 
   private static StringBuilder quoted(StringBuilder csv, String text) {
@@ -351,7 +380,12 @@ class StagingRepository {
             UNMATCHED_ROW.CHANGES,
             UNMATCHED_ROW.DISCRIMINATOR,
             UNMATCHED_ROW.AGENT,
-            UNMATCHED_ROW.AGENT_DAYS)
+            UNMATCHED_ROW.AGENT_DAYS,
+            UNMATCHED_ROW.CREDITS_USED,
+            UNMATCHED_ROW.OVERAGE_CREDITS_USED,
+            UNMATCHED_ROW.SUBSCRIPTION_TIER,
+            UNMATCHED_ROW.USAGE_BASED_REQUESTS,
+            UNMATCHED_ROW.ESTIMATED_COST_CENTS)
         .select(
             select(
                     S.BATCH_ID,
@@ -368,7 +402,12 @@ class StagingRepository {
                     S.CHANGES,
                     S.DISCRIMINATOR,
                     S.AGENT,
-                    S.AGENT_DAYS)
+                    S.AGENT_DAYS,
+                    S.CREDITS_USED,
+                    S.OVERAGE_CREDITS_USED,
+                    S.SUBSCRIPTION_TIER,
+                    S.USAGE_BASED_REQUESTS,
+                    S.ESTIMATED_COST_CENTS)
                 .from(S)
                 .where(S.BATCH_ID.eq(batchId))
                 .and(S.DEVELOPER_ID.isNull()))
@@ -397,7 +436,12 @@ class StagingRepository {
             S.CHANGES,
             S.DISCRIMINATOR,
             S.AGENT,
-            S.AGENT_DAYS)
+            S.AGENT_DAYS,
+            S.CREDITS_USED,
+            S.OVERAGE_CREDITS_USED,
+            S.SUBSCRIPTION_TIER,
+            S.USAGE_BASED_REQUESTS,
+            S.ESTIMATED_COST_CENTS)
         .select(
             select(
                     UNMATCHED_ROW.BATCH_ID,
@@ -415,7 +459,12 @@ class StagingRepository {
                     UNMATCHED_ROW.CHANGES,
                     UNMATCHED_ROW.DISCRIMINATOR,
                     UNMATCHED_ROW.AGENT,
-                    UNMATCHED_ROW.AGENT_DAYS)
+                    UNMATCHED_ROW.AGENT_DAYS,
+                    UNMATCHED_ROW.CREDITS_USED,
+                    UNMATCHED_ROW.OVERAGE_CREDITS_USED,
+                    UNMATCHED_ROW.SUBSCRIPTION_TIER,
+                    UNMATCHED_ROW.USAGE_BASED_REQUESTS,
+                    UNMATCHED_ROW.ESTIMATED_COST_CENTS)
                 .from(UNMATCHED_ROW)
                 .where(UNMATCHED_ROW.BATCH_ID.eq(batchId)))
         .execute();
@@ -520,7 +569,12 @@ class StagingRepository {
                 max(activeFlag).as("act"),
                 max(agentFlag).as("agt"),
                 sum(S.INTERACTIONS).cast(SQLDataType.BIGINT).as("inter"),
-                sum(S.ACCEPTED_LINES).cast(SQLDataType.BIGINT).as("lines"))
+                sum(S.ACCEPTED_LINES).cast(SQLDataType.BIGINT).as("lines"),
+                sum(S.CREDITS_USED).cast(S.CREDITS_USED.getDataType()).as("credits"),
+                sum(S.OVERAGE_CREDITS_USED).cast(S.CREDITS_USED.getDataType()).as("overage"),
+                max(S.SUBSCRIPTION_TIER).as("tier"),
+                sum(S.USAGE_BASED_REQUESTS).cast(SQLDataType.BIGINT).as("usage_based"),
+                sum(S.ESTIMATED_COST_CENTS).cast(S.CREDITS_USED.getDataType()).as("cost"))
             .from(S)
             .where(S.BATCH_ID.eq(batchId))
             .and(resolves())
@@ -540,6 +594,11 @@ class StagingRepository {
     Field<Boolean> agent = when(agt.isNull(), inline((Boolean) null)).otherwise(field(agt.eq(1)));
     Field<Long> inter = a.field("inter", Long.class);
     Field<Long> lines = a.field("lines", Long.class);
+    Field<java.math.BigDecimal> credits = a.field("credits", java.math.BigDecimal.class);
+    Field<java.math.BigDecimal> overage = a.field("overage", java.math.BigDecimal.class);
+    Field<String> tier = a.field("tier", String.class);
+    Field<Long> usageBased = a.field("usage_based", Long.class);
+    Field<java.math.BigDecimal> cost = a.field("cost", java.math.BigDecimal.class);
 
     Condition sameKey =
         USAGE_DAY
@@ -565,6 +624,11 @@ class StagingRepository {
             p.INTERACTIONS,
             p.ACCEPTED_LINES,
             p.AGENT,
+            p.CREDITS_USED,
+            p.OVERAGE_CREDITS_USED,
+            p.SUBSCRIPTION_TIER,
+            p.USAGE_BASED_REQUESTS,
+            p.ESTIMATED_COST_CENTS,
             p.PRIOR_BATCH_ID)
         .select(
             select(
@@ -579,6 +643,11 @@ class StagingRepository {
                     USAGE_DAY.INTERACTIONS,
                     USAGE_DAY.ACCEPTED_LINES,
                     USAGE_DAY.AGENT,
+                    USAGE_DAY.CREDITS_USED,
+                    USAGE_DAY.OVERAGE_CREDITS_USED,
+                    USAGE_DAY.SUBSCRIPTION_TIER,
+                    USAGE_DAY.USAGE_BASED_REQUESTS,
+                    USAGE_DAY.ESTIMATED_COST_CENTS,
                     USAGE_DAY.BATCH_ID)
                 .from(a)
                 .join(USAGE_DAY)
@@ -603,6 +672,11 @@ class StagingRepository {
         .set(USAGE_DAY.INTERACTIONS, inter)
         .set(USAGE_DAY.ACCEPTED_LINES, lines)
         .set(USAGE_DAY.AGENT, agent)
+        .set(USAGE_DAY.CREDITS_USED, credits)
+        .set(USAGE_DAY.OVERAGE_CREDITS_USED, overage)
+        .set(USAGE_DAY.SUBSCRIPTION_TIER, tier)
+        .set(USAGE_DAY.USAGE_BASED_REQUESTS, usageBased)
+        .set(USAGE_DAY.ESTIMATED_COST_CENTS, cost)
         .set(USAGE_DAY.BATCH_ID, inline(batchId))
         .whenNotMatchedThenInsert(
             USAGE_DAY.DEVELOPER_ID,
@@ -614,8 +688,28 @@ class StagingRepository {
             USAGE_DAY.INTERACTIONS,
             USAGE_DAY.ACCEPTED_LINES,
             USAGE_DAY.AGENT,
+            USAGE_DAY.CREDITS_USED,
+            USAGE_DAY.OVERAGE_CREDITS_USED,
+            USAGE_DAY.SUBSCRIPTION_TIER,
+            USAGE_DAY.USAGE_BASED_REQUESTS,
+            USAGE_DAY.ESTIMATED_COST_CENTS,
             USAGE_DAY.BATCH_ID)
-        .values(dev, tool, day, inline(source), part, active, inter, lines, agent, inline(batchId))
+        .values(
+            dev,
+            tool,
+            day,
+            inline(source),
+            part,
+            active,
+            inter,
+            lines,
+            agent,
+            credits,
+            overage,
+            tier,
+            usageBased,
+            cost,
+            inline(batchId))
         .execute();
 
     // The weeks these days fall in, rolled up from all of this source's days: the latest import

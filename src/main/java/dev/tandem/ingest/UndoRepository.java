@@ -133,8 +133,23 @@ class UndoRepository {
                 USAGE_DAY.INTERACTIONS,
                 USAGE_DAY.ACCEPTED_LINES,
                 USAGE_DAY.AGENT,
+                USAGE_DAY.CREDITS_USED,
+                USAGE_DAY.OVERAGE_CREDITS_USED,
+                USAGE_DAY.SUBSCRIPTION_TIER,
+                USAGE_DAY.USAGE_BASED_REQUESTS,
+                USAGE_DAY.ESTIMATED_COST_CENTS,
                 USAGE_DAY.BATCH_ID),
-            select(PD.ACTIVE, PD.INTERACTIONS, PD.ACCEPTED_LINES, PD.AGENT, PD.PRIOR_BATCH_ID)
+            select(
+                    PD.ACTIVE,
+                    PD.INTERACTIONS,
+                    PD.ACCEPTED_LINES,
+                    PD.AGENT,
+                    PD.CREDITS_USED,
+                    PD.OVERAGE_CREDITS_USED,
+                    PD.SUBSCRIPTION_TIER,
+                    PD.USAGE_BASED_REQUESTS,
+                    PD.ESTIMATED_COST_CENTS,
+                    PD.PRIOR_BATCH_ID)
                 .from(PD)
                 .where(dayKey(), PD.BATCH_ID.eq(batchId)))
         .where(USAGE_DAY.BATCH_ID.eq(batchId))

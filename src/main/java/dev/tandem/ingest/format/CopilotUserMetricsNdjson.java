@@ -61,18 +61,24 @@ public final class CopilotUserMetricsNdjson implements FormatParser {
                   || Boolean.TRUE.equals(JsonRecords.bool(c, node, "/used_copilot_coding_agent"))
                   || Boolean.TRUE.equals(JsonRecords.bool(c, node, "/used_copilot_cloud_agent"));
           Boolean agent = agent(c, node, usedAgent);
+          java.math.BigDecimal aiCredits =
+              c.amount("ai_credits_used", JsonRecords.decimal(c, node, "/ai_credits_used"));
           if (c.ok()) {
             sink.row(
                 ParsedRow.Usage.daily(
-                    line,
-                    identity.contains("@") ? identity.toLowerCase(Locale.ROOT) : identity,
-                    "copilot",
-                    day,
-                    active,
-                    interactions,
-                    added,
-                    null,
-                    agent));
+                        line,
+                        identity.contains("@") ? identity.toLowerCase(Locale.ROOT) : identity,
+                        "copilot",
+                        day,
+                        active,
+                        interactions,
+                        added,
+                        null,
+                        agent)
+                    .withSpend(
+                        aiCredits == null
+                            ? null
+                            : new ParsedRow.Spend(aiCredits, null, null, null, null)));
           }
         });
   }

@@ -79,18 +79,23 @@ public final class CursorDailyUsageJson implements FormatParser {
                   : CopilotUserMetricsNdjson.positive(agentRequests)
                       || CopilotUserMetricsNdjson.positive(composerRequests);
           Long lines = JsonRecords.count(c, node, "/acceptedLinesAdded");
+          Long usageBased = JsonRecords.count(c, node, "/usageBasedReqs");
           if (c.ok()) {
             sink.row(
                 ParsedRow.Usage.daily(
-                    line,
-                    email,
-                    "cursor",
-                    day,
-                    Boolean.TRUE.equals(isActive) && aiAction,
-                    interactions,
-                    lines,
-                    null,
-                    agent));
+                        line,
+                        email,
+                        "cursor",
+                        day,
+                        Boolean.TRUE.equals(isActive) && aiAction,
+                        interactions,
+                        lines,
+                        null,
+                        agent)
+                    .withSpend(
+                        usageBased == null
+                            ? null
+                            : new ParsedRow.Spend(null, null, null, usageBased, null)));
           }
         });
   }

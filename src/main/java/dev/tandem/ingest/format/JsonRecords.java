@@ -157,6 +157,11 @@ final class JsonRecords {
     if (v.isMissingNode() || v.isNull()) {
       return null;
     }
+    if (v.isNumber() && v.decimalValue().signum() < 0) {
+      c.error(
+          name(path), Cells.quote(v.toString()) + " is negative; expected a number of 0 or more");
+      return null;
+    }
     return v.isNumber() ? v.decimalValue() : c.decimal(name(path), v.asText());
   }
 

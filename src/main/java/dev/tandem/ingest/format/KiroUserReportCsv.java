@@ -51,8 +51,14 @@ public final class KiroUserReportCsv implements FormatParser {
           LocalDate day = c.vendorDate("Date", row.get("Date"));
           Long messages = c.count("Total_Messages", row.get("Total_Messages"), false);
           Long conversations = c.count("Chat_Conversations", row.get("Chat_Conversations"), false);
-          BigDecimal credits = c.decimal("Credits_Used", row.get("Credits_Used"));
-          c.decimal("Overage_Credits_Used", row.get("Overage_Credits_Used"));
+          BigDecimal credits =
+              c.amount("Credits_Used", c.decimal("Credits_Used", row.get("Credits_Used")));
+          BigDecimal overage =
+              c.amount(
+                  "Overage_Credits_Used",
+                  c.decimal("Overage_Credits_Used", row.get("Overage_Credits_Used")));
+          String tier =
+              c.optional("Subscription_Tier", row.get("Subscription_Tier"), FieldLimits.KEYWORD);
           boolean active =
               (messages != null && messages > 0)
                   || (conversations != null && conversations > 0)
@@ -68,7 +74,8 @@ public final class KiroUserReportCsv implements FormatParser {
             sink.row(
                 ParsedRow.Usage.daily(
                         row.line(), user, "kiro", day, active, messages, null, client, true)
-                    .withEmail(email));
+                    .withEmail(email)
+                    .withSpend(new ParsedRow.Spend(credits, overage, tier, null, null)));
           }
         });
   }

@@ -31,7 +31,8 @@ public sealed interface ParsedRow {
       String discriminator,
       String email,
       Boolean agent,
-      Integer agentDays)
+      Integer agentDays,
+      Spend spend)
       implements ParsedRow {
 
     /**
@@ -60,6 +61,7 @@ public sealed interface ParsedRow {
           discriminator == null ? "" : discriminator,
           null,
           agent == null ? null : agent && active,
+          null,
           null);
     }
 
@@ -78,9 +80,42 @@ public sealed interface ParsedRow {
           discriminator,
           email,
           agent,
-          agentDays);
+          agentDays,
+          spend);
+    }
+
+    /** The same row with what it says about seats and cost. */
+    public Usage withSpend(Spend spend) {
+      return new Usage(
+          line,
+          identity,
+          tool,
+          day,
+          weekStart,
+          active,
+          activeDays,
+          interactions,
+          acceptedLines,
+          discriminator,
+          email,
+          agent,
+          agentDays,
+          spend);
     }
   }
+
+  /**
+   * What a day's row says about seats and cost (each null when the source does not have it): Kiro
+   * {@code Credits_Used} or Copilot {@code ai_credits_used}, Kiro {@code Overage_Credits_Used} and
+   * {@code Subscription_Tier}, Cursor {@code usageBasedReqs}, Claude Code's estimated cost in
+   * cents.
+   */
+  record Spend(
+      java.math.BigDecimal creditsUsed,
+      java.math.BigDecimal overageCreditsUsed,
+      String subscriptionTier,
+      Long usageBasedRequests,
+      java.math.BigDecimal estimatedCostCents) {}
 
   /** Changes of one developer in one week, attributed to a tool or to {@code none}. */
   record Change(long line, String email, LocalDate weekStart, String attribution, int changes)

@@ -73,7 +73,8 @@ public final class TandemUsageCsv implements FormatParser {
                     "",
                     null,
                     null,
-                    agentDays == null ? null : agentDays.intValue()));
+                    agentDays == null ? null : agentDays.intValue(),
+                    null));
           }
         });
   }
