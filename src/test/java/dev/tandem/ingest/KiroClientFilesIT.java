@@ -153,4 +153,24 @@ class KiroClientFilesIT {
         .isEqualTo(new Week(FORMAT, 1, 2L, null));
     assertThat(fx.agentDays("sam.okafor@example.com", "kiro", "2026-W47")).isEqualTo((short) 1);
   }
+
+  @Test
+  void a_week_that_another_source_replaced_since_still_holds_back_the_undo_of_a_client_file() {
+    long cli = imported(CLI);
+    long weekly =
+        fx.importText(
+                "week,email,tool,active_days,interactions\n"
+                    + "2026-W47,ana.silva@example.com,kiro,5,60\n",
+                "tandem-usage-csv")
+            .batchId();
+
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> imports.undo(cli)).getMessage())
+        .contains("later imports [" + weekly + "]");
+    assertThat(fx.week(ANA, "kiro", "2026-W47"))
+        .isEqualTo(new Week("tandem-usage-csv", 5, 60L, null));
+
+    imports.undo(weekly);
+    imports.undo(cli);
+    assertThat(fx.usageTotals()).containsExactly(0L, 0L, 0L);
+  }
 }

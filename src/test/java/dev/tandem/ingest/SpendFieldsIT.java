@@ -148,5 +148,6 @@ class SpendFieldsIT {
     assertThat(r.errors())
         .extracting(ImportError::line, ImportError::field)
         .containsExactly(tuple(2L, "Credits_Used"), tuple(3L, "Credits_Used"));
+    assertThat(fx.usageTotals()).containsExactly(0L, 0L, 0L);
   }
 }
