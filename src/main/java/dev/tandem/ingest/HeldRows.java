@@ -37,13 +37,16 @@ class HeldRows {
     WeekSpan weeks = null;
     for (var h : staging.batchesWithResolvableHeldRows()) {
       ImportBatch batch = batches.find(h.batchId()).orElseThrow();
-      RowKind kind = Formats.byKey(batch.format()).orElseThrow().kind();
+      var parser = Formats.byKey(batch.format()).orElseThrow();
+      RowKind kind = parser.kind();
       staging.stageHeld(batch.id());
       int applied = staging.releaseResolvedHeld(batch.id(), h.source());
       WeekSpan span = staging.stagedWeeks(batch.id());
       weeks = weeks == null ? span : weeks.union(span);
       switch (kind) {
-        case USAGE_DAY -> staging.applyUsageDays(batch.id(), batch.format(), h.source());
+        case USAGE_DAY ->
+            staging.applyUsageDays(
+                batch.id(), batch.format(), h.source(), parser.partsReplacedSeparately());
         case USAGE_WEEK -> staging.applyUsageWeeks(batch.id(), batch.format(), h.source());
         case CHANGES -> staging.applyChanges(batch.id(), h.source());
         default -> throw new IllegalStateException(batch.format() + " does not hold rows");

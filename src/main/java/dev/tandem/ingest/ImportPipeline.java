@@ -169,12 +169,14 @@ class ImportPipeline {
     MessageDigest sha = sha256();
     RowKind kind = parser.kind();
     StagingRepository.Identities known =
-        staged(kind) ? staging.identities(parser.identitySource(context)) : identity -> null;
+        staged(kind)
+            ? staging.identities(parser.identitySource(context))
+            : (identity, email) -> null;
     // Staging asks once per row: the count of rows no identity resolves (what will be held).
     long[] unresolved = {0};
     StagingRepository.Identities developers =
-        identity -> {
-          Long developer = known.developerOf(identity);
+        (identity, email) -> {
+          Long developer = known.developerOf(identity, email);
           if (developer == null) {
             unresolved[0]++;
           }
@@ -323,7 +325,9 @@ class ImportPipeline {
         long unmatched = anyUnresolved ? staging.holdUnmatched(batchId, identitySource) : 0;
         long heldAt = System.nanoTime();
         switch (kind) {
-          case USAGE_DAY -> staging.applyUsageDays(batchId, parser.key(), identitySource);
+          case USAGE_DAY ->
+              staging.applyUsageDays(
+                  batchId, parser.key(), identitySource, parser.partsReplacedSeparately());
           case USAGE_WEEK -> staging.applyUsageWeeks(batchId, parser.key(), identitySource);
           default -> staging.applyChanges(batchId, identitySource);
         }

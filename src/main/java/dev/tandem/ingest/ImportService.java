@@ -151,7 +151,8 @@ public class ImportService {
       case ROSTER -> roster.undoRosterImport(rosterPrior.roster(batchId));
       case IDENTITY -> roster.mapIdentities(rosterPrior.identities(batchId));
       default -> {
-        List<Long> later = undo.laterBatches(batchId);
+        String dailySource = kind == RowKind.USAGE_DAY ? batch.format() : null;
+        List<Long> later = undo.laterBatches(batchId, dailySource);
         if (!later.isEmpty()) {
           throw ValidationException.of(
               "batchId",
@@ -165,7 +166,7 @@ public class ImportService {
           undo.restoreIncidents(batchId, "pagerduty-incidents-json".equals(batch.format()));
         } else {
           WeekSpan weeks = undo.weeksOf(batchId);
-          undo.restoreUsageAndChanges(batchId);
+          undo.restoreUsageAndChanges(batchId, dailySource);
           rollup.refresh(weeks == null ? null : weeks.toRollup());
         }
       }

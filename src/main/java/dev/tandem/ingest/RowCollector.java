@@ -54,7 +54,7 @@ final class RowCollector implements RowSink {
   public void row(ParsedRow row) {
     validRows++;
     if (preview.size() < PREVIEW_ROWS) {
-      preview.add(asMap(row));
+      preview.add(asMap((Record) row));
     }
     if (row instanceof ParsedRow.Usage || row instanceof ParsedRow.Change) {
       long first = keys.firstLineOf(row);
@@ -198,12 +198,15 @@ final class RowCollector implements RowSink {
     return List.copyOf(errors);
   }
 
-  private static Map<String, Object> asMap(ParsedRow row) {
+  private static Map<String, Object> asMap(Record row) {
     Map<String, Object> map = new LinkedHashMap<>();
     for (RecordComponent c : row.getClass().getRecordComponents()) {
       try {
         Object value = c.getAccessor().invoke(row);
-        if (value != null && !"".equals(value) && !"vendorOwnedOnly".equals(c.getName())) {
+        if (value instanceof ParsedRow.Spend spend) {
+          // Flat, like every other preview value: only what the row has.
+          map.putAll(asMap(spend));
+        } else if (value != null && !"".equals(value) && !"vendorOwnedOnly".equals(c.getName())) {
           map.put(
               c.getName(),
               value instanceof List<?> l

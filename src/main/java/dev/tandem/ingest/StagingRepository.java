@@ -57,8 +57,9 @@ class StagingRepository {
   private static final String STAGE_SQL =
       "INSERT INTO import_stage (batch_id, line_no, row_kind, external_id, discriminator,"
           + " tool_key, usage_date, week_start, week_end, active, active_days, interactions,"
-          + " accepted_lines, changes, developer_id)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " accepted_lines, changes, developer_id, agent, agent_days, credits_used,"
+          + " overage_credits_used, subscription_tier, usage_based_requests, estimated_cost_cents)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   /**
    * One plain JDBC batch for many rows (jOOQ's per-row bind objects cost more than the insert),
@@ -91,7 +92,19 @@ class StagingRepository {
                 setNullable(ps, 12, u.interactions(), Types.BIGINT);
                 setNullable(ps, 13, u.acceptedLines(), Types.BIGINT);
                 ps.setNull(14, Types.INTEGER);
-                setNullable(ps, 15, developers.developerOf(u.identity()), Types.BIGINT);
+                setNullable(ps, 15, developers.developerOf(u.identity(), u.email()), Types.BIGINT);
+                if (u.agent() == null) {
+                  ps.setNull(16, Types.BOOLEAN);
+                } else {
+                  ps.setBoolean(16, u.agent());
+                }
+                setNullable(ps, 17, u.agentDays(), Types.SMALLINT);
+                ParsedRow.Spend spend = u.spend() == null ? NO_SPEND : u.spend();
+                ps.setBigDecimal(18, spend.creditsUsed());
+                ps.setBigDecimal(19, spend.overageCreditsUsed());
+                ps.setString(20, spend.subscriptionTier());
+                setNullable(ps, 21, spend.usageBasedRequests(), Types.BIGINT);
+                ps.setBigDecimal(22, spend.estimatedCostCents());
               } else if (row instanceof ParsedRow.Change ch) {
                 ps.setString(3, "changes");
                 ps.setString(4, ch.email());
@@ -105,7 +118,14 @@ class StagingRepository {
                 ps.setNull(12, Types.BIGINT);
                 ps.setNull(13, Types.BIGINT);
                 ps.setInt(14, ch.changes());
-                setNullable(ps, 15, developers.developerOf(ch.email()), Types.BIGINT);
+                setNullable(ps, 15, developers.developerOf(ch.email(), null), Types.BIGINT);
+                ps.setNull(16, Types.BOOLEAN);
+                ps.setNull(17, Types.SMALLINT);
+                ps.setNull(18, Types.DECIMAL);
+                ps.setNull(19, Types.DECIMAL);
+                ps.setNull(20, Types.VARCHAR);
+                ps.setNull(21, Types.BIGINT);
+                ps.setNull(22, Types.DECIMAL);
               } else {
                 continue;
               }
@@ -119,7 +139,10 @@ class StagingRepository {
   private static final String COPY_SQL =
       "COPY import_stage (batch_id, line_no, row_kind, external_id, discriminator, tool_key,"
           + " usage_date, week_start, week_end, active, active_days, interactions, accepted_lines,"
-          + " changes, developer_id) FROM STDIN (FORMAT csv)";
+          + " changes, developer_id, agent, agent_days, credits_used, overage_credits_used,"
+          + " subscription_tier, usage_based_requests, estimated_cost_cents) FROM STDIN (FORMAT csv)";
+
+  private static final ParsedRow.Spend NO_SPEND = new ParsedRow.Spend(null, null, null, null, null);
 
   /**
    * PostgreSQL's own bulk path: the chunk as CSV through {@code COPY … FROM STDIN} (PgJDBC's
@@ -150,7 +173,10 @@ class StagingRepository {
             u.interactions(),
             u.acceptedLines(),
             null,
-            developers.developerOf(u.identity()));
+            developers.developerOf(u.identity(), u.email()),
+            u.agent(),
+            u.agentDays(),
+            u.spend() == null ? NO_SPEND : u.spend());
       } else if (row instanceof ParsedRow.Change ch) {
         csvRow(
             csv,
@@ -167,7 +193,10 @@ class StagingRepository {
             null,
             null,
             ch.changes(),
-            developers.developerOf(ch.email()));
+            developers.developerOf(ch.email(), null),
+            null,
+            null,
+            NO_SPEND);
       }
     }
     try {
@@ -192,7 +221,10 @@ class StagingRepository {
       Number interactions,
       Number acceptedLines,
       Number changes,
-      Long developerId) {
+      Long developerId,
+      Boolean agent,
+      Number agentDays,
+      ParsedRow.Spend spend) {
     csv.append(batchId).append(',').append(line).append(',');
     quoted(csv, kind).append(',');
     quoted(csv, externalId).append(',');
@@ -205,7 +237,20 @@ class StagingRepository {
     csv.append(interactions == null ? "" : interactions.toString()).append(',');
     csv.append(acceptedLines == null ? "" : acceptedLines.toString()).append(',');
     csv.append(changes == null ? "" : changes.toString()).append(',');
-    csv.append(developerId == null ? "" : developerId.toString()).append('\n');
+    csv.append(developerId == null ? "" : developerId.toString()).append(',');
+    csv.append(agent == null ? "" : agent.toString()).append(',');
+    csv.append(agentDays == null ? "" : agentDays.toString()).append(',');
+    csv.append(spend.creditsUsed() == null ? "" : spend.creditsUsed().toPlainString()).append(',');
+    csv.append(spend.overageCreditsUsed() == null ? "" : spend.overageCreditsUsed().toPlainString())
+        .append(',');
+    if (spend.subscriptionTier() != null) {
+      quoted(csv, spend.subscriptionTier());
+    }
+    csv.append(',');
+    csv.append(spend.usageBasedRequests() == null ? "" : spend.usageBasedRequests().toString())
+        .append(',');
+    csv.append(spend.estimatedCostCents() == null ? "" : spend.estimatedCostCents().toPlainString())
+        .append('\n');
   }
 
   private static StringBuilder quoted(StringBuilder csv, String text) {
@@ -239,13 +284,19 @@ class StagingRepository {
         .from(DEVELOPER)
         .fetchSize(10_000)
         .forEach(r -> byIdentity.put(r.value1(), r.value2()));
-    return byIdentity::get;
+    return (identity, email) -> {
+      Long developer = byIdentity.get(identity);
+      return developer != null || email == null ? developer : byIdentity.get(email);
+    };
   }
 
-  /** An identity's developer, or null when neither the roster nor the identity map knows it. */
+  /**
+   * An identity's developer, or null when neither the roster nor the identity map knows it; {@code
+   * email} (may be null) is a roster email the row matches by when the identity does not resolve.
+   */
   @FunctionalInterface
   interface Identities {
-    Long developerOf(String identity);
+    Long developerOf(String identity, String email);
   }
 
   void deleteLines(long batchId, Collection<Long> lines) {
@@ -326,7 +377,15 @@ class StagingRepository {
             UNMATCHED_ROW.ACTIVE_DAYS,
             UNMATCHED_ROW.INTERACTIONS,
             UNMATCHED_ROW.ACCEPTED_LINES,
-            UNMATCHED_ROW.CHANGES)
+            UNMATCHED_ROW.CHANGES,
+            UNMATCHED_ROW.DISCRIMINATOR,
+            UNMATCHED_ROW.AGENT,
+            UNMATCHED_ROW.AGENT_DAYS,
+            UNMATCHED_ROW.CREDITS_USED,
+            UNMATCHED_ROW.OVERAGE_CREDITS_USED,
+            UNMATCHED_ROW.SUBSCRIPTION_TIER,
+            UNMATCHED_ROW.USAGE_BASED_REQUESTS,
+            UNMATCHED_ROW.ESTIMATED_COST_CENTS)
         .select(
             select(
                     S.BATCH_ID,
@@ -340,7 +399,15 @@ class StagingRepository {
                     S.ACTIVE_DAYS,
                     S.INTERACTIONS,
                     S.ACCEPTED_LINES,
-                    S.CHANGES)
+                    S.CHANGES,
+                    S.DISCRIMINATOR,
+                    S.AGENT,
+                    S.AGENT_DAYS,
+                    S.CREDITS_USED,
+                    S.OVERAGE_CREDITS_USED,
+                    S.SUBSCRIPTION_TIER,
+                    S.USAGE_BASED_REQUESTS,
+                    S.ESTIMATED_COST_CENTS)
                 .from(S)
                 .where(S.BATCH_ID.eq(batchId))
                 .and(S.DEVELOPER_ID.isNull()))
@@ -366,7 +433,15 @@ class StagingRepository {
             S.ACTIVE_DAYS,
             S.INTERACTIONS,
             S.ACCEPTED_LINES,
-            S.CHANGES)
+            S.CHANGES,
+            S.DISCRIMINATOR,
+            S.AGENT,
+            S.AGENT_DAYS,
+            S.CREDITS_USED,
+            S.OVERAGE_CREDITS_USED,
+            S.SUBSCRIPTION_TIER,
+            S.USAGE_BASED_REQUESTS,
+            S.ESTIMATED_COST_CENTS)
         .select(
             select(
                     UNMATCHED_ROW.BATCH_ID,
@@ -381,7 +456,15 @@ class StagingRepository {
                     UNMATCHED_ROW.ACTIVE_DAYS,
                     UNMATCHED_ROW.INTERACTIONS,
                     UNMATCHED_ROW.ACCEPTED_LINES,
-                    UNMATCHED_ROW.CHANGES)
+                    UNMATCHED_ROW.CHANGES,
+                    UNMATCHED_ROW.DISCRIMINATOR,
+                    UNMATCHED_ROW.AGENT,
+                    UNMATCHED_ROW.AGENT_DAYS,
+                    UNMATCHED_ROW.CREDITS_USED,
+                    UNMATCHED_ROW.OVERAGE_CREDITS_USED,
+                    UNMATCHED_ROW.SUBSCRIPTION_TIER,
+                    UNMATCHED_ROW.USAGE_BASED_REQUESTS,
+                    UNMATCHED_ROW.ESTIMATED_COST_CENTS)
                 .from(UNMATCHED_ROW)
                 .where(UNMATCHED_ROW.BATCH_ID.eq(batchId)))
         .execute();
@@ -468,28 +551,54 @@ class StagingRepository {
     }
   }
 
-  /** Daily rows: merged per developer, tool, day and source, then rolled up into their weeks. */
-  void applyUsageDays(long batchId, String source, String identitySource) {
+  /**
+   * Daily rows: merged per developer, tool, day, source and part (the discriminator when the format
+   * replaces parts separately, else ''), then rolled up into their weeks.
+   */
+  void applyUsageDays(long batchId, String source, String identitySource, boolean parted) {
     Field<Integer> activeFlag = when(S.ACTIVE.isTrue(), inline(1)).otherwise(inline(0));
+    // 1 agent, 0 not agent, null: the source cannot tell (stays null when no row can tell).
+    Field<Integer> agentFlag = when(S.AGENT.isTrue(), inline(1)).when(S.AGENT.isFalse(), inline(0));
+    Field<String> stagedPart = parted ? S.DISCRIMINATOR : inline("");
     Table<?> a =
         select(
                 developer().as("developer_id"),
                 S.TOOL_KEY,
                 S.USAGE_DATE,
+                stagedPart.as("part"),
                 max(activeFlag).as("act"),
+                max(agentFlag).as("agt"),
                 sum(S.INTERACTIONS).cast(SQLDataType.BIGINT).as("inter"),
-                sum(S.ACCEPTED_LINES).cast(SQLDataType.BIGINT).as("lines"))
+                sum(S.ACCEPTED_LINES).cast(SQLDataType.BIGINT).as("lines"),
+                sum(S.CREDITS_USED).cast(S.CREDITS_USED.getDataType()).as("credits"),
+                sum(S.OVERAGE_CREDITS_USED).cast(S.CREDITS_USED.getDataType()).as("overage"),
+                max(S.SUBSCRIPTION_TIER).as("tier"),
+                sum(S.USAGE_BASED_REQUESTS).cast(SQLDataType.BIGINT).as("usage_based"),
+                sum(S.ESTIMATED_COST_CENTS).cast(S.CREDITS_USED.getDataType()).as("cost"))
             .from(S)
             .where(S.BATCH_ID.eq(batchId))
             .and(resolves())
-            .groupBy(developer(), S.TOOL_KEY, S.USAGE_DATE)
+            // PostgreSQL refuses a constant in GROUP BY: the part is grouped only when it is a
+            // column.
+            .groupBy(
+                parted
+                    ? List.of(developer(), S.TOOL_KEY, S.USAGE_DATE, S.DISCRIMINATOR)
+                    : List.of(developer(), S.TOOL_KEY, S.USAGE_DATE))
             .asTable("a");
     Field<Long> dev = a.field("developer_id", Long.class);
     Field<String> tool = a.field(S.TOOL_KEY.getName(), String.class);
     Field<LocalDate> day = a.field(S.USAGE_DATE.getName(), LocalDate.class);
+    Field<String> part = a.field("part", String.class);
     Field<Boolean> active = field(a.field("act", Integer.class).eq(1));
+    Field<Integer> agt = a.field("agt", Integer.class);
+    Field<Boolean> agent = when(agt.isNull(), inline((Boolean) null)).otherwise(field(agt.eq(1)));
     Field<Long> inter = a.field("inter", Long.class);
     Field<Long> lines = a.field("lines", Long.class);
+    Field<java.math.BigDecimal> credits = a.field("credits", java.math.BigDecimal.class);
+    Field<java.math.BigDecimal> overage = a.field("overage", java.math.BigDecimal.class);
+    Field<String> tier = a.field("tier", String.class);
+    Field<Long> usageBased = a.field("usage_based", Long.class);
+    Field<java.math.BigDecimal> cost = a.field("cost", java.math.BigDecimal.class);
 
     Condition sameKey =
         USAGE_DAY
@@ -497,7 +606,8 @@ class StagingRepository {
             .eq(dev)
             .and(USAGE_DAY.TOOL_KEY.eq(tool))
             .and(USAGE_DAY.USAGE_DATE.eq(day))
-            .and(USAGE_DAY.SOURCE.eq(source));
+            .and(USAGE_DAY.SOURCE.eq(source))
+            .and(USAGE_DAY.PART.eq(part));
     var p = IMPORT_PRIOR_USAGE_DAY;
     // Only rows that existed are kept: a row the batch created is one that carries its id and has
     // no prior row.
@@ -508,10 +618,17 @@ class StagingRepository {
             p.TOOL_KEY,
             p.USAGE_DATE,
             p.SOURCE,
+            p.PART,
             p.EXISTED,
             p.ACTIVE,
             p.INTERACTIONS,
             p.ACCEPTED_LINES,
+            p.AGENT,
+            p.CREDITS_USED,
+            p.OVERAGE_CREDITS_USED,
+            p.SUBSCRIPTION_TIER,
+            p.USAGE_BASED_REQUESTS,
+            p.ESTIMATED_COST_CENTS,
             p.PRIOR_BATCH_ID)
         .select(
             select(
@@ -520,10 +637,17 @@ class StagingRepository {
                     tool,
                     day,
                     inline(source),
+                    part,
                     inline(true),
                     USAGE_DAY.ACTIVE,
                     USAGE_DAY.INTERACTIONS,
                     USAGE_DAY.ACCEPTED_LINES,
+                    USAGE_DAY.AGENT,
+                    USAGE_DAY.CREDITS_USED,
+                    USAGE_DAY.OVERAGE_CREDITS_USED,
+                    USAGE_DAY.SUBSCRIPTION_TIER,
+                    USAGE_DAY.USAGE_BASED_REQUESTS,
+                    USAGE_DAY.ESTIMATED_COST_CENTS,
                     USAGE_DAY.BATCH_ID)
                 .from(a)
                 .join(USAGE_DAY)
@@ -536,7 +660,8 @@ class StagingRepository {
                         .and(p.DEVELOPER_ID.eq(dev))
                         .and(p.TOOL_KEY.eq(tool))
                         .and(p.USAGE_DATE.eq(day))
-                        .and(p.SOURCE.eq(source))))
+                        .and(p.SOURCE.eq(source))
+                        .and(p.PART.eq(part))))
         .execute();
 
     db.mergeInto(USAGE_DAY)
@@ -546,17 +671,45 @@ class StagingRepository {
         .set(USAGE_DAY.ACTIVE, active)
         .set(USAGE_DAY.INTERACTIONS, inter)
         .set(USAGE_DAY.ACCEPTED_LINES, lines)
+        .set(USAGE_DAY.AGENT, agent)
+        .set(USAGE_DAY.CREDITS_USED, credits)
+        .set(USAGE_DAY.OVERAGE_CREDITS_USED, overage)
+        .set(USAGE_DAY.SUBSCRIPTION_TIER, tier)
+        .set(USAGE_DAY.USAGE_BASED_REQUESTS, usageBased)
+        .set(USAGE_DAY.ESTIMATED_COST_CENTS, cost)
         .set(USAGE_DAY.BATCH_ID, inline(batchId))
         .whenNotMatchedThenInsert(
             USAGE_DAY.DEVELOPER_ID,
             USAGE_DAY.TOOL_KEY,
             USAGE_DAY.USAGE_DATE,
             USAGE_DAY.SOURCE,
+            USAGE_DAY.PART,
             USAGE_DAY.ACTIVE,
             USAGE_DAY.INTERACTIONS,
             USAGE_DAY.ACCEPTED_LINES,
+            USAGE_DAY.AGENT,
+            USAGE_DAY.CREDITS_USED,
+            USAGE_DAY.OVERAGE_CREDITS_USED,
+            USAGE_DAY.SUBSCRIPTION_TIER,
+            USAGE_DAY.USAGE_BASED_REQUESTS,
+            USAGE_DAY.ESTIMATED_COST_CENTS,
             USAGE_DAY.BATCH_ID)
-        .values(dev, tool, day, inline(source), active, inter, lines, inline(batchId))
+        .values(
+            dev,
+            tool,
+            day,
+            inline(source),
+            part,
+            active,
+            inter,
+            lines,
+            agent,
+            credits,
+            overage,
+            tier,
+            usageBased,
+            cost,
+            inline(batchId))
         .execute();
 
     // The weeks these days fall in, rolled up from all of this source's days: the latest import
@@ -576,11 +729,10 @@ class StagingRepository {
                 kDev.as("developer_id"),
                 kTool.as("tool_key"),
                 kWeek.as("week_start"),
-                sum(when(USAGE_DAY.ACTIVE.isTrue(), inline(1)).otherwise(inline(0)))
-                    .cast(SQLDataType.SMALLINT)
-                    .as("active_days"),
+                activeDays().as("active_days"),
                 sum(USAGE_DAY.INTERACTIONS).cast(SQLDataType.BIGINT).as("interactions"),
-                sum(USAGE_DAY.ACCEPTED_LINES).cast(SQLDataType.BIGINT).as("accepted_lines"))
+                sum(USAGE_DAY.ACCEPTED_LINES).cast(SQLDataType.BIGINT).as("accepted_lines"),
+                agentDays().as("agent_days"))
             .from(k)
             .join(USAGE_DAY)
             .on(USAGE_DAY.DEVELOPER_ID.eq(kDev))
@@ -591,6 +743,29 @@ class StagingRepository {
             .groupBy(kDev, kTool, kWeek)
             .asTable("r");
     mergeWeeks(batchId, source, r);
+  }
+
+  /**
+   * Active days of a group of {@code usage_day} rows: the dates with an active part (the parts of
+   * one day count once).
+   */
+  static Field<Short> activeDays() {
+    return DSL.countDistinct(when(USAGE_DAY.ACTIVE.isTrue(), USAGE_DAY.USAGE_DATE))
+        .cast(SQLDataType.SMALLINT);
+  }
+
+  /**
+   * Agent days of a group of {@code usage_day} rows: the active dates with an agent part; null when
+   * no row of the group can tell (agent null throughout).
+   */
+  static Field<Short> agentDays() {
+    return when(max(when(USAGE_DAY.AGENT.isNotNull(), inline(1))).isNull(), inline((Short) null))
+        .otherwise(
+            DSL.countDistinct(
+                    when(
+                        USAGE_DAY.AGENT.isTrue().and(USAGE_DAY.ACTIVE.isTrue()),
+                        USAGE_DAY.USAGE_DATE))
+                .cast(SQLDataType.SMALLINT));
   }
 
   /**
@@ -605,7 +780,8 @@ class StagingRepository {
                 S.WEEK_START.as("week_start"),
                 S.ACTIVE_DAYS.as("active_days"),
                 S.INTERACTIONS.as("interactions"),
-                S.ACCEPTED_LINES.as("accepted_lines"))
+                S.ACCEPTED_LINES.as("accepted_lines"),
+                S.AGENT_DAYS.as("agent_days"))
             .from(S)
             .where(S.BATCH_ID.eq(batchId))
             .and(resolves())
@@ -620,6 +796,7 @@ class StagingRepository {
     Field<Short> days = r.field("active_days", Short.class);
     Field<Long> inter = r.field("interactions", Long.class);
     Field<Long> lines = r.field("accepted_lines", Long.class);
+    Field<Short> agentDays = r.field("agent_days", Short.class);
     Condition sameKey =
         USAGE_WEEK
             .DEVELOPER_ID
@@ -638,6 +815,7 @@ class StagingRepository {
             p.ACTIVE_DAYS,
             p.INTERACTIONS,
             p.ACCEPTED_LINES,
+            p.AGENT_DAYS,
             p.PRIOR_BATCH_ID)
         .select(
             select(
@@ -650,6 +828,7 @@ class StagingRepository {
                     USAGE_WEEK.ACTIVE_DAYS,
                     USAGE_WEEK.INTERACTIONS,
                     USAGE_WEEK.ACCEPTED_LINES,
+                    USAGE_WEEK.AGENT_DAYS,
                     USAGE_WEEK.BATCH_ID)
                 .from(r)
                 .join(USAGE_WEEK)
@@ -671,6 +850,7 @@ class StagingRepository {
         .set(USAGE_WEEK.ACTIVE_DAYS, days)
         .set(USAGE_WEEK.INTERACTIONS, inter)
         .set(USAGE_WEEK.ACCEPTED_LINES, lines)
+        .set(USAGE_WEEK.AGENT_DAYS, agentDays)
         .set(USAGE_WEEK.BATCH_ID, inline(batchId))
         .whenNotMatchedThenInsert(
             USAGE_WEEK.DEVELOPER_ID,
@@ -680,8 +860,9 @@ class StagingRepository {
             USAGE_WEEK.ACTIVE_DAYS,
             USAGE_WEEK.INTERACTIONS,
             USAGE_WEEK.ACCEPTED_LINES,
+            USAGE_WEEK.AGENT_DAYS,
             USAGE_WEEK.BATCH_ID)
-        .values(dev, tool, week, inline(source), days, inter, lines, inline(batchId))
+        .values(dev, tool, week, inline(source), days, inter, lines, agentDays, inline(batchId))
         .execute();
   }
 

@@ -88,6 +88,18 @@ final class IngestFixtures {
         .orElse(null);
   }
 
+  /** A week's agent days of one developer and tool as stored (null: no row, or cannot tell). */
+  Short agentDays(String email, String tool, String week) {
+    return db.select(USAGE_WEEK.AGENT_DAYS)
+        .from(USAGE_WEEK)
+        .join(DEVELOPER)
+        .on(DEVELOPER.ID.eq(USAGE_WEEK.DEVELOPER_ID))
+        .where(DEVELOPER.EMAIL.eq(email))
+        .and(USAGE_WEEK.TOOL_KEY.eq(tool))
+        .and(USAGE_WEEK.WEEK_START.eq(IsoWeek.parse(week).monday()))
+        .fetchOne(USAGE_WEEK.AGENT_DAYS);
+  }
+
   /** Sum of active days and of interactions over all usage weeks: a fingerprint of the totals. */
   List<Long> usageTotals() {
     var r =

@@ -155,6 +155,37 @@ class IngestPostgresIT {
     assertThat(db.fetchCount(INCIDENT)).isEqualTo(incidents);
   }
 
+  @Test
+  void kiro_client_files_add_up_and_undo_in_either_order_back_to_the_weekly_row_on_postgres() {
+    fx.roster();
+    assertThat(fx.importFile("identity-map.csv", "identity-map-csv").errors()).isEmpty();
+    String ana = "ana.silva@example.com";
+    Week before = fx.week(ana, "kiro", "2026-W47");
+    ImportResult weekly =
+        fx.importText(
+            "week,email,tool,active_days,interactions,accepted_lines,agent_days\n"
+                + "2026-W47,ana.silva@example.com,kiro,3,41,220,1\n",
+            "tandem-usage-csv");
+    assertThat(weekly.errors()).isEmpty();
+    ImportResult cli = fx.importFile("kiro/KIRO_CLI_2026-11-17_user_report.csv", KIRO);
+    ImportResult ide = fx.importFile("kiro/KIRO_IDE_2026-11-17_user_report.csv", KIRO);
+
+    // CLI 131 (17th) + 12 (18th), IDE 4 (17th): two days, both agent days.
+    assertThat(fx.week(ana, "kiro", "2026-W47")).isEqualTo(new Week(KIRO, 2, 147L, null));
+    assertThat(fx.agentDays(ana, "kiro", "2026-W47")).isEqualTo((short) 2);
+    imports.undo(cli.batchId());
+    assertThat(fx.week(ana, "kiro", "2026-W47")).isEqualTo(new Week(KIRO, 1, 4L, null));
+    assertThat(fx.agentDays(ana, "kiro", "2026-W47")).isEqualTo((short) 1);
+    imports.undo(ide.batchId());
+    assertThat(fx.week(ana, "kiro", "2026-W47"))
+        .isEqualTo(new Week("tandem-usage-csv", 3, 41L, 220L));
+    assertThat(fx.agentDays(ana, "kiro", "2026-W47")).isEqualTo((short) 1);
+    imports.undo(weekly.batchId());
+    assertThat(fx.week(ana, "kiro", "2026-W47")).isEqualTo(before);
+  }
+
+  private static final String KIRO = "kiro-user-report-csv";
+
   private static EmbeddedPostgres start() {
     try {
       return EmbeddedPostgres.builder().start();

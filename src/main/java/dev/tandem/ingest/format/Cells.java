@@ -157,6 +157,22 @@ final class Cells {
     }
   }
 
+  /**
+   * A money or credit amount as stored (at most 14 whole digits, 4 decimals, rounded half up); null
+   * stays null.
+   */
+  BigDecimal amount(String field, BigDecimal value) {
+    if (value == null) {
+      return null;
+    }
+    if (value.precision() - value.scale() > 14) {
+      error(
+          field, quote(value.toPlainString()) + " is too large; expected at most 14 whole digits");
+      return null;
+    }
+    return value.setScale(4, java.math.RoundingMode.HALF_UP);
+  }
+
   Boolean bool(String field, String value) {
     if (blank(value)) {
       return null;

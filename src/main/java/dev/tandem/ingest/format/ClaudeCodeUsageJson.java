@@ -68,15 +68,32 @@ public final class ClaudeCodeUsageJson implements FormatParser {
             accepted += v == null ? 0 : v;
           }
           boolean active = CopilotUserMetricsNdjson.positive(sessions) || accepted > 0;
+          // Estimated cost: model_breakdown[].estimated_cost.amount (US cents), summed over models.
+          java.math.BigDecimal cost = null;
+          JsonNode models = node.path("model_breakdown");
+          for (int i = 0; models.isArray() && i < models.size(); i++) {
+            java.math.BigDecimal amount =
+                JsonRecords.decimal(c, node, "/model_breakdown/" + i + "/estimated_cost/amount");
+            if (amount != null) {
+              cost = cost == null ? amount : cost.add(amount);
+            }
+          }
+          cost = c.amount("model_breakdown.estimated_cost.amount", cost);
           String terminal =
               c.optional(
                   "terminal_type",
                   JsonRecords.text(node, "/terminal_type"),
-                  FieldLimits.DISCRIMINATOR);
+                  FieldLimits.DISCRIMINATOR - "|remote".length());
+          // Local and remote rows of one actor and day are pieces of the day, summed.
+          boolean remote = Boolean.TRUE.equals(JsonRecords.bool(c, node, "/is_remote"));
+          String piece = (terminal == null ? "" : terminal) + (remote ? "|remote" : "");
           if (c.ok()) {
+            // Claude Code is an agentic CLI: every active day is an agent day.
             sink.row(
                 ParsedRow.Usage.daily(
-                    line, identity, "claude-code", day, active, sessions, added, terminal));
+                        line, identity, "claude-code", day, active, sessions, added, piece, true)
+                    .withSpend(
+                        cost == null ? null : new ParsedRow.Spend(null, null, null, null, cost)));
           }
         });
   }

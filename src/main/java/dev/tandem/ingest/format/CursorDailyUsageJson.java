@@ -7,6 +7,17 @@ import java.time.LocalDate;
 /** {@code cursor-daily-usage-json}: the Cursor Admin API {@code daily-usage-data} response. */
 public final class CursorDailyUsageJson implements FormatParser {
 
+  /** The counts of AI actions: a day is active only with one of them above 0. */
+  static final String[] AI_ACTIONS = {
+    "/totalTabsAccepted",
+    "/totalAccepts",
+    "/composerRequests",
+    "/chatRequests",
+    "/agentRequests",
+    "/cmdkUsages",
+    "/bugbotUsages"
+  };
+
   @Override
   public String key() {
     return "cursor-daily-usage-json";
@@ -35,10 +46,14 @@ public final class CursorDailyUsageJson implements FormatParser {
         sink,
         (node, line, number) -> {
           Cells c = new Cells(line, "record " + number + ": ", sink);
-          LocalDate day = JsonRecords.day(c, node, "/date");
+          // The day is `day` when present; `date` is the request's start time plus whole days.
+          LocalDate day =
+              JsonRecords.text(node, "/day") != null
+                  ? JsonRecords.day(c, node, "/day")
+                  : JsonRecords.day(c, node, "/date");
           String email = c.email("email", JsonRecords.text(node, "/email"));
-          Boolean active = JsonRecords.bool(c, node, "/isActive");
-          if (active == null) {
+          Boolean isActive = JsonRecords.bool(c, node, "/isActive");
+          if (isActive == null) {
             c.error("isActive", "is missing; expected true or false");
           }
           Long interactions = null;
@@ -51,11 +66,36 @@ public final class CursorDailyUsageJson implements FormatParser {
               interactions = (interactions == null ? 0 : interactions) + v;
             }
           }
+          // Active: the editor was open (isActive) and at least one AI action was taken.
+          boolean aiAction = false;
+          for (String field : AI_ACTIONS) {
+            aiAction |= CopilotUserMetricsNdjson.positive(JsonRecords.count(c, node, field));
+          }
+          Long agentRequests = JsonRecords.count(c, node, "/agentRequests");
+          Long composerRequests = JsonRecords.count(c, node, "/composerRequests");
+          Boolean agent =
+              agentRequests == null && composerRequests == null
+                  ? null
+                  : CopilotUserMetricsNdjson.positive(agentRequests)
+                      || CopilotUserMetricsNdjson.positive(composerRequests);
           Long lines = JsonRecords.count(c, node, "/acceptedLinesAdded");
+          Long usageBased = JsonRecords.count(c, node, "/usageBasedReqs");
           if (c.ok()) {
             sink.row(
                 ParsedRow.Usage.daily(
-                    line, email, "cursor", day, active, interactions, lines, null));
+                        line,
+                        email,
+                        "cursor",
+                        day,
+                        Boolean.TRUE.equals(isActive) && aiAction,
+                        interactions,
+                        lines,
+                        null,
+                        agent)
+                    .withSpend(
+                        usageBased == null
+                            ? null
+                            : new ParsedRow.Spend(null, null, null, usageBased, null)));
           }
         });
   }

@@ -20,6 +20,15 @@ public interface FormatParser {
    */
   String identitySource(ParseContext context);
 
+  /**
+   * Whether the {@code discriminator} of a day's rows names a part of the day that arrives in a
+   * file of its own and is replaced on its own (Kiro writes one file per client type and day),
+   * rather than a piece of the day that every file carries whole (summed, and replaced together).
+   */
+  default boolean partsReplacedSeparately() {
+    return false;
+  }
+
   /** Reads {@code in} (BOM already removed), reporting every row and every problem to sink. */
   void parse(Reader in, ParseContext context, RowSink sink) throws IOException;
 }

@@ -77,24 +77,50 @@ final class JsonRecords {
     }
   }
 
-  /** Newline-delimited JSON: one object per line. */
+  /**
+   * Newline-delimited JSON (one object per line), or one top-level JSON array of the same objects.
+   */
   static void readLines(Reader in, RowSink sink, Handler handler) throws IOException {
     try (JsonParser p = FACTORY.createParser(in)) {
       long number = 0;
-      JsonToken token;
-      while ((token = p.nextToken()) != null) {
+      JsonToken token = p.nextToken();
+      boolean array = token == JsonToken.START_ARRAY;
+      if (array) {
+        token = p.nextToken();
+      }
+      while (token != null && !(array && token == JsonToken.END_ARRAY)) {
         number++;
         sink.recordRead();
         long line = p.currentTokenLocation().getLineNr();
         if (token != JsonToken.START_OBJECT) {
-          sink.error(line, "record", "expected one JSON object per line");
+          sink.error(
+              line,
+              "record",
+              array
+                  ? "expected a JSON object as each element of the array"
+                  : "expected one JSON object per line");
           p.skipChildren();
-          continue;
+        } else {
+          handler.record(MAPPER.readTree(p), line, number);
         }
-        handler.record(MAPPER.readTree(p), line, number);
+        token = p.nextToken();
+      }
+      if (array && token == JsonToken.END_ARRAY && p.nextToken() != null) {
+        sink.error(
+            p.currentTokenLocation().getLineNr(),
+            "file",
+            "text after the closing ] of the array; expected one array of JSON objects");
+      }
+      if (array && token == null) {
+        sink.error(0, "file", "the array is not closed; expected a closing ]");
       }
       if (number == 0) {
-        sink.error(0, "file", "the file is empty; expected one JSON object per line");
+        sink.error(
+            0,
+            "file",
+            array
+                ? "the array is empty; expected one JSON object per user and day"
+                : "the file is empty; expected one JSON object per line");
       }
     } catch (JsonProcessingException e) {
       sink.error(
@@ -129,6 +155,11 @@ final class JsonRecords {
   static BigDecimal decimal(Cells c, JsonNode node, String path) {
     JsonNode v = node.at(path);
     if (v.isMissingNode() || v.isNull()) {
+      return null;
+    }
+    if (v.isNumber() && v.decimalValue().signum() < 0) {
+      c.error(
+          name(path), Cells.quote(v.toString()) + " is negative; expected a number of 0 or more");
       return null;
     }
     return v.isNumber() ? v.decimalValue() : c.decimal(name(path), v.asText());

@@ -13,7 +13,10 @@ public sealed interface ParsedRow {
   /**
    * Usage of one identity and tool for one day (daily sources) or one week ({@code day} null).
    * {@code identity} is a lower-cased email or a vendor id; {@code discriminator} separates rows
-   * that are legitimately several per identity and day (Kiro's one row per client).
+   * that are legitimately several per identity and day (Kiro's one row per client, Claude Code's
+   * terminals); {@code email} is a roster email to match by when the vendor id is not mapped
+   * (Kiro's {@code User_Email}), else null. {@code agent} says whether an agent mode was used that
+   * day (null: the source cannot tell); {@code agentDays} is the weekly count (null: cannot tell).
    */
   record Usage(
       long line,
@@ -25,9 +28,16 @@ public sealed interface ParsedRow {
       Integer activeDays,
       Long interactions,
       Long acceptedLines,
-      String discriminator)
+      String discriminator,
+      String email,
+      Boolean agent,
+      Integer agentDays,
+      Spend spend)
       implements ParsedRow {
 
+    /**
+     * A day's usage; {@code agent} is only true on an active day (an inactive day used no agent).
+     */
     public static Usage daily(
         long line,
         String identity,
@@ -36,7 +46,8 @@ public sealed interface ParsedRow {
         boolean active,
         Long interactions,
         Long acceptedLines,
-        String discriminator) {
+        String discriminator,
+        Boolean agent) {
       return new Usage(
           line,
           identity,
@@ -47,9 +58,64 @@ public sealed interface ParsedRow {
           null,
           interactions,
           acceptedLines,
-          discriminator == null ? "" : discriminator);
+          discriminator == null ? "" : discriminator,
+          null,
+          agent == null ? null : agent && active,
+          null,
+          null);
+    }
+
+    /** The same row, matched by {@code email} when its vendor id is not mapped. */
+    public Usage withEmail(String email) {
+      return new Usage(
+          line,
+          identity,
+          tool,
+          day,
+          weekStart,
+          active,
+          activeDays,
+          interactions,
+          acceptedLines,
+          discriminator,
+          email,
+          agent,
+          agentDays,
+          spend);
+    }
+
+    /** The same row with what it says about seats and cost. */
+    public Usage withSpend(Spend spend) {
+      return new Usage(
+          line,
+          identity,
+          tool,
+          day,
+          weekStart,
+          active,
+          activeDays,
+          interactions,
+          acceptedLines,
+          discriminator,
+          email,
+          agent,
+          agentDays,
+          spend);
     }
   }
+
+  /**
+   * What a day's row says about seats and cost (each null when the source does not have it): Kiro
+   * {@code Credits_Used} or Copilot {@code ai_credits_used}, Kiro {@code Overage_Credits_Used} and
+   * {@code Subscription_Tier}, Cursor {@code usageBasedReqs}, Claude Code's estimated cost in
+   * cents.
+   */
+  record Spend(
+      java.math.BigDecimal creditsUsed,
+      java.math.BigDecimal overageCreditsUsed,
+      String subscriptionTier,
+      Long usageBasedRequests,
+      java.math.BigDecimal estimatedCostCents) {}
 
   /** Changes of one developer in one week, attributed to a tool or to {@code none}. */
   record Change(long line, String email, LocalDate weekStart, String attribution, int changes)

@@ -123,18 +123,37 @@ public final class QDeveloperCsv implements FormatParser {
           String user = c.required("UserId", row.get("UserId"), FieldLimits.EXTERNAL_ID);
           LocalDate day = c.vendorDate("Date", row.get("Date"));
           boolean active = false;
+          boolean agent = false;
           for (String metric : METRICS) {
             Long value = c.count(metric, row.get(metric), false);
             active |= value != null && value > 0;
+            agent |= value != null && value > 0 && agentMetric(metric);
           }
           Long interactions = sum(c, row, INTERACTIONS);
           Long lines = sum(c, row, ACCEPTED_LINES);
           if (c.ok()) {
             sink.row(
                 ParsedRow.Usage.daily(
-                    row.line(), user, tool, day, active, interactions, lines, null));
+                    row.line(),
+                    user,
+                    tool,
+                    day,
+                    active,
+                    interactions,
+                    lines,
+                    null,
+                    // Kiro (through its legacy report) is agentic throughout.
+                    "kiro".equals(tool) || agent));
           }
         });
+  }
+
+  /** Q Developer's agents: /dev, test generation, documentation generation, transformation. */
+  static boolean agentMetric(String metric) {
+    return metric.startsWith("Dev_")
+        || metric.startsWith("TestGeneration_")
+        || metric.startsWith("DocGeneration_")
+        || metric.startsWith("Transformation_");
   }
 
   /** Sum of the present columns (a missing column counts 0); null when none is present. */

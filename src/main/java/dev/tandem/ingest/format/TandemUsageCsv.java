@@ -17,7 +17,7 @@ public final class TandemUsageCsv implements FormatParser {
 
   @Override
   public String description() {
-    return "Tandem usage CSV (week, email, tool, active_days, interactions, accepted_lines)";
+    return "Tandem usage CSV (week, email, tool, active_days, interactions, accepted_lines, agent_days)";
   }
 
   @Override
@@ -45,6 +45,17 @@ public final class TandemUsageCsv implements FormatParser {
           if (days != null && days > 7) {
             c.error("active_days", days + " is outside 0–7; expected the number of active days");
           }
+          Long agentDays = c.count("agent_days", row.get("agent_days"), false);
+          if (agentDays != null && days != null && agentDays > days) {
+            c.error(
+                "agent_days",
+                agentDays
+                    + " is more than active_days ("
+                    + days
+                    + "); expected 0–"
+                    + days
+                    + " days on which an agent mode was used");
+          }
           Long interactions = c.count("interactions", row.get("interactions"), false);
           Long lines = c.count("accepted_lines", row.get("accepted_lines"), false);
           if (c.ok()) {
@@ -59,7 +70,11 @@ public final class TandemUsageCsv implements FormatParser {
                     days.intValue(),
                     interactions,
                     lines,
-                    ""));
+                    "",
+                    null,
+                    null,
+                    agentDays == null ? null : agentDays.intValue(),
+                    null));
           }
         });
   }
