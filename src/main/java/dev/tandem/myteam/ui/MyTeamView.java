@@ -195,7 +195,9 @@ public class MyTeamView extends VerticalLayout implements BeforeEnterObserver {
               + ReliabilityFormat.shortNumber(c.ciLow())
               + "–"
               + bound(c.ciHigh())
-              + "; unlikely to be noise."
+              + "; "
+              + c.verdict().label()
+              + ", and not likely to be chance."
               + unstable;
       case NO_DIFFERENCE ->
           "Team "

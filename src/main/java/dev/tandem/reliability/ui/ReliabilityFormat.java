@@ -91,8 +91,10 @@ public final class ReliabilityFormat {
   }
 
   /**
-   * What the table says about a tool, in words, e.g. "Cursor: 2.4× the baseline rate, 95% CI
-   * 1.3–4.4; unlikely to be noise." or "Copilot: 1.3×, 95% CI 0.6–2.7; no evidence of a
+   * What the table says about a tool, in words, leading with the verdict that allows for the {@code
+   * compared} tools (Holm), e.g. "Cursor: 2.4× the baseline rate, 95% CI 1.3–4.4; higher even
+   * allowing for the 5 tools compared.", "Kiro: 4.0× the baseline rate, 95% CI 1.2–11; of 5 tools
+   * compared, this could still be chance (…)." or "Copilot: 1.3×, 95% CI 0.6–2.7; no evidence of a
    * difference."
    */
   public static String sentence(ToolFigures t, Exposure exposure, int compared) {

@@ -268,6 +268,11 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
         new Paragraph(
             "Verdict: higher if the whole interval lies above 1, lower if below 1, otherwise no"
                 + " evidence of a difference. Fewer than 20 incidents in a comparison: unstable."
+                + " Several tools are compared with the same baseline at once, so some would look"
+                + " higher by chance: the table leads with the verdict that allows for that (Holm's"
+                + " adjustment of the p-values over the tools compared; higher or lower only when"
+                + " the adjusted p is below 0.05 too), and shows each comparison's own verdict and p"
+                + " beside it."
                 + " An incident belongs to the week it started in and to its owning team;"
                 + " incidents whose AI involvement is unknown count in neither group."));
     return d;
