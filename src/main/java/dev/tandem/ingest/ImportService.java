@@ -166,11 +166,14 @@ public class ImportService {
         .map(
             b -> {
               ImportResult result = job.map(j -> j.result).orElse(null);
-              boolean running = !b.finishedState();
+              // The batch row says applied a moment before the job hands over its result: until
+              // then the job still runs (the Data screen waits for the result, not for the row).
+              boolean handingOver = job.map(j -> j.result == null && !j.failed).orElse(false);
+              boolean running = !b.finishedState() || handingOver;
               long read = running ? job.map(j -> j.rowsRead.get()).orElse(0L) : (long) b.rowsRead();
               return new ImportStatus(
                   b.id(),
-                  b.state(),
+                  running && b.finishedState() ? "running" : b.state(),
                   b.format(),
                   b.fileName(),
                   read,

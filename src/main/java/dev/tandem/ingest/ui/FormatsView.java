@@ -28,7 +28,11 @@ public class FormatsView extends VerticalLayout {
     addClassName("tandem-page");
     Pre text = new Pre(formats());
     text.setId("formats-text");
-    text.getStyle().set("white-space", "pre-wrap").set("overflow-wrap", "anywhere");
+    text.getStyle()
+        .set("white-space", "pre-wrap")
+        .set("overflow-wrap", "anywhere")
+        .set("font-size", "var(--lumo-font-size-s)")
+        .set("padding", "var(--lumo-space-m)");
     add(new H2("Import formats"), new Anchor("data", "Back to Data"), text);
   }
 
