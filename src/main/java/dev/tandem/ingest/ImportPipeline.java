@@ -452,7 +452,7 @@ class ImportPipeline {
         rows.warnings());
   }
 
-  private static FormatParser parser(ImportRequest request) {
+  static FormatParser parser(ImportRequest request) {
     return Formats.byKey(request.format())
         .orElseThrow(
             () ->

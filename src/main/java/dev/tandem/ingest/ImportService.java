@@ -3,13 +3,17 @@ package dev.tandem.ingest;
 import dev.tandem.base.ValidationException;
 import dev.tandem.ingest.format.FormatParser;
 import dev.tandem.ingest.format.Formats;
+import dev.tandem.ingest.format.ImportError;
 import dev.tandem.ingest.format.RowKind;
 import dev.tandem.rollup.RollupService;
 import dev.tandem.roster.IdentityLink;
 import dev.tandem.roster.RosterService;
 import dev.tandem.security.AuditService;
 import dev.tandem.security.CurrentUser;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -90,7 +94,49 @@ public class ImportService {
    */
   @PreAuthorize("hasRole('ADMIN')")
   public ImportResult importFile(ImportRequest request, InputStream body) {
-    return pipeline.run(request, body, maxBytes());
+    PushbackInputStream in = new PushbackInputStream(body, 1);
+    if (isEmpty(in)) {
+      return emptyBody(request);
+    }
+    return pipeline.run(request, in, maxBytes());
+  }
+
+  /**
+   * A request without a body sent no file: refused like an empty file (line 0, field file), but no
+   * batch is recorded, since there is nothing to audit or undo.
+   */
+  private static ImportResult emptyBody(ImportRequest request) {
+    FormatParser parser = ImportPipeline.parser(request);
+    return new ImportResult(
+        null,
+        parser.key(),
+        0,
+        0,
+        0,
+        0,
+        List.of(new ImportError(0, "file", emptyMessage(parser))),
+        "refused",
+        request.dryRun(),
+        List.of(),
+        List.of());
+  }
+
+  private static String emptyMessage(FormatParser parser) {
+    return "the file is empty (the request had no body); expected " + parser.description();
+  }
+
+  /** Whether the stream ends before its first byte; a byte read is pushed back. */
+  private static boolean isEmpty(PushbackInputStream in) {
+    try {
+      int first = in.read();
+      if (first < 0) {
+        return true;
+      }
+      in.unread(first);
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
@@ -104,7 +150,11 @@ public class ImportService {
       throw ValidationException.of(
           "dryRun", "a dry run answers in the request; use it without async=true");
     }
-    return jobs.submit(request, CurrentUser.name(), body, maxBytes());
+    PushbackInputStream in = new PushbackInputStream(body, 1);
+    if (isEmpty(in)) {
+      throw ValidationException.of("file", emptyMessage(ImportPipeline.parser(request)));
+    }
+    return jobs.submit(request, CurrentUser.name(), in, maxBytes());
   }
 
   /** A batch as a job: its state, rows read so far, counts and errors. */
@@ -116,11 +166,14 @@ public class ImportService {
         .map(
             b -> {
               ImportResult result = job.map(j -> j.result).orElse(null);
-              boolean running = !b.finishedState();
+              // The batch row says applied a moment before the job hands over its result: until
+              // then the job still runs (the Data screen waits for the result, not for the row).
+              boolean handingOver = job.map(j -> j.result == null && !j.failed).orElse(false);
+              boolean running = !b.finishedState() || handingOver;
               long read = running ? job.map(j -> j.rowsRead.get()).orElse(0L) : (long) b.rowsRead();
               return new ImportStatus(
                   b.id(),
-                  b.state(),
+                  running && b.finishedState() ? "running" : b.state(),
                   b.format(),
                   b.fileName(),
                   read,

@@ -1,6 +1,8 @@
 package dev.tandem.api;
 
+import static dev.tandem.db.Tables.DEVELOPER;
 import static dev.tandem.db.Tables.IMPORT_BATCH;
+import static dev.tandem.db.Tables.USAGE_DAY;
 import static dev.tandem.db.Tables.USAGE_WEEK;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -211,6 +213,100 @@ class ImportsApiIT {
     assertThat(noBoundary.headers().firstValue("Content-Type"))
         .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
     assertThat(noBoundary.body()).contains("multipart body could not be read");
+    assertThat(db.fetchCount(IMPORT_BATCH)).isEqualTo(batches);
+  }
+
+  @Test
+  void a_form_encoded_body_is_the_file_and_never_read_as_parameters() throws Exception {
+    post(
+        "format=tandem-roster-csv",
+        "application/x-www-form-urlencoded",
+        "email,name,team_path,started_on\nfern.form@example.com,Fern & Co=1,eng/forms,2024-03-01\n");
+    int batches = db.fetchCount(IMPORT_BATCH);
+    // The body looks like form fields naming another format and no dry run: the query decides.
+    String body =
+        "week,email,tool,active_days\n2026-W45,fern.form@example.com,kiro,2\n"
+            + "format=tandem-roster-csv&dryRun=false&mode=skip-invalid\n";
+
+    HttpResponse<String> dry =
+        post(
+            "format=tandem-usage-csv&dryRun=true",
+            "application/x-www-form-urlencoded; charset=UTF-8",
+            body);
+
+    assertThat(dry.statusCode()).isEqualTo(422);
+    assertThat(dry.body())
+        .contains(
+            "\"batchId\":null", "\"format\":\"tandem-usage-csv\"", "\"rowsRead\":2", "\"line\":3");
+    assertThat(db.fetchCount(IMPORT_BATCH)).isEqualTo(batches);
+
+    HttpResponse<String> skip =
+        post(
+            "format=tandem-usage-csv&mode=skip-invalid", "application/x-www-form-urlencoded", body);
+    assertThat(skip.statusCode()).isEqualTo(200);
+    assertThat(skip.body()).contains("\"rowsApplied\":1", "\"rowsRejected\":1");
+
+    HttpResponse<String> noFormat =
+        post("", "application/x-www-form-urlencoded", "format=tandem-usage-csv\n");
+    assertThat(noFormat.statusCode()).isEqualTo(400);
+    assertThat(noFormat.body()).contains("format");
+    assertThat(db.fetchCount(IMPORT_BATCH)).isEqualTo(batches + 1);
+  }
+
+  @Test
+  void a_form_encoded_body_is_queued_with_async_and_read_as_the_tool_the_query_names()
+      throws Exception {
+    post(
+        "format=tandem-roster-csv",
+        "application/x-www-form-urlencoded",
+        "email,name,team_path,started_on\nkim.kiro@example.com,Kim,eng/forms,2024-03-01\n");
+    post(
+        "format=identity-map-csv",
+        "application/x-www-form-urlencoded",
+        "source,external_id,email\nkiro,kim-id-1,kim.kiro@example.com\n");
+
+    HttpResponse<String> accepted =
+        post(
+            "format=q-developer-csv&tool=kiro&async=true",
+            "application/x-www-form-urlencoded",
+            "UserId,Date,Chat_MessagesSent\nkim-id-1,2026-11-17,8\n");
+
+    assertThat(accepted.statusCode()).isEqualTo(202);
+    String done = pollUntilFinished(accepted.headers().firstValue("Location").orElseThrow());
+    assertThat(done).contains("\"state\":\"applied\"", "\"rowsApplied\":1");
+    assertThat(
+            db.fetchCount(
+                USAGE_DAY.join(DEVELOPER).on(DEVELOPER.ID.eq(USAGE_DAY.DEVELOPER_ID)),
+                DEVELOPER.EMAIL.eq("kim.kiro@example.com"),
+                USAGE_DAY.TOOL_KEY.eq("kiro")))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void an_empty_body_is_refused_as_an_empty_file_and_records_no_batch() throws Exception {
+    int batches = db.fetchCount(IMPORT_BATCH);
+
+    for (String type : new String[] {"application/x-www-form-urlencoded", "text/csv"}) {
+      HttpResponse<String> empty = post("format=tandem-usage-csv", type, "");
+      assertThat(empty.statusCode()).isEqualTo(422);
+      assertThat(empty.body())
+          .contains(
+              "\"batchId\":null",
+              "\"line\":0",
+              "\"field\":\"file\"",
+              "the file is empty (the request had no body)");
+    }
+    String emptyPart =
+        "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"e.csv\"\r\n\r\n"
+            + "\r\n--b--\r\n";
+    HttpResponse<String> multipart =
+        post("format=tandem-usage-csv", "multipart/form-data; boundary=b", emptyPart);
+    assertThat(multipart.statusCode()).isEqualTo(422);
+    assertThat(multipart.body()).contains("\"batchId\":null", "the file is empty");
+    HttpResponse<String> queued = post("format=tandem-usage-csv&async=true", "text/csv", "");
+    assertThat(queued.statusCode()).isEqualTo(400);
+    assertThat(queued.body()).contains("\"field\":\"file\"", "the file is empty");
+
     assertThat(db.fetchCount(IMPORT_BATCH)).isEqualTo(batches);
   }
 

@@ -1,5 +1,6 @@
 package dev.tandem.ingest.ui;
 
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -8,6 +9,7 @@ import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import dev.tandem.ingest.ImportService;
 import dev.tandem.roster.RosterService;
 import dev.tandem.settings.SettingsService;
@@ -42,6 +44,12 @@ public class DataView extends VerticalLayout {
                 + " line and field, and nothing is written until you apply. A re-import replaces"
                 + " what the same source imported for a day or week; any batch can be undone.");
     explainer.addClassName("tandem-explainer");
+    RouterLink formats = new RouterLink("Import formats", FormatsView.class);
+    formats.setId("formats-link");
+    explainer.add(
+        new Text(" Each format, where its file comes from and what it counts: "),
+        formats,
+        new Text("."));
 
     UnmatchedIdentities unmatched = new UnmatchedIdentities(imports, roster, () -> {});
     BatchHistory history = new BatchHistory(imports, settings.current().zone(), unmatched::refresh);

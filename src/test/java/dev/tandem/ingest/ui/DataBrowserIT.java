@@ -96,6 +96,30 @@ class DataBrowserIT extends BrowserTest {
     }
   }
 
+  @Test
+  void the_data_screen_links_to_the_import_formats_page() {
+    try (BrowserContext context =
+        browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900))) {
+      context.setDefaultTimeout(60_000);
+      Page page = signIn(context, "admin");
+      page.navigate(url("/data"));
+      Locator link = page.locator("#formats-link");
+      link.waitFor();
+      page.screenshot(
+          new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("data-formats-link.png")));
+
+      link.click();
+
+      waitForText(page, "#formats-text", "## cursor-daily-usage-json");
+      assertThat(page.url()).endsWith("/data/formats");
+      assertThat(page.title()).isEqualTo("Import formats · Tandem");
+      assertThat(page.locator("#formats-text").textContent())
+          .contains("## kiro-user-report-csv", "Active days and agent days");
+      page.screenshot(
+          new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("data-formats.png")));
+    }
+  }
+
   private static void waitForText(Page page, String selector, String text) {
     page.locator(selector).filter(new Locator.FilterOptions().setHasText(text)).waitFor();
   }

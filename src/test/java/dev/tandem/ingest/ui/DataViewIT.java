@@ -3,6 +3,7 @@ package dev.tandem.ingest.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
@@ -15,9 +16,11 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.RouterLink;
 import dev.tandem.ingest.ImportBatch;
 import dev.tandem.ingest.ImportService;
 import dev.tandem.ingest.ImportService.FormatInfo;
@@ -71,6 +74,23 @@ class DataViewIT {
   @AfterEach
   void tearDown() {
     KaribuSupport.tearDown();
+  }
+
+  @Test
+  void the_data_screen_links_to_the_format_documentation_which_covers_every_format() {
+    RouterLink link = _get(RouterLink.class, s -> s.withId("formats-link"));
+    assertThat(link.getHref()).isEqualTo("data/formats");
+
+    UI.getCurrent().navigate(link.getHref());
+
+    String text = _get(Pre.class, s -> s.withId("formats-text")).getText();
+    assertThat(ImportService.formats())
+        .hasSize(11)
+        .allSatisfy(f -> assertThat(text).contains("\n## " + f.key() + " — "));
+    assertThat(text).contains("Active days and agent days").doesNotContain("../shared");
+    KaribuSupport.signIn("member", "MEMBER");
+    assertThatThrownBy(() -> UI.getCurrent().navigate("data/formats"))
+        .hasMessageContaining("denied");
   }
 
   @Test
