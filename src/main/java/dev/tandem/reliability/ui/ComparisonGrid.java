@@ -31,6 +31,11 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
     addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
     setAllRowsVisible(true);
     addColumn(Row::label).setHeader("Tool").setKey("tool").setAutoWidth(true).setFrozen(true);
+    // The verdict right after the tool, so the answer is in view on any screen width.
+    addColumn(new ComponentRenderer<>(ComparisonGrid::verdict))
+        .setHeader("Verdict")
+        .setKey("verdict")
+        .setAutoWidth(true);
     addColumn(r -> r.tool() == null ? "–" : reach(r.tool()))
         .setHeader("Reach")
         .setKey("reach")
@@ -72,10 +77,6 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
                     + " tools compared with the same baseline")
         .setKey("p")
         .setTextAlign(ColumnTextAlign.END)
-        .setAutoWidth(true);
-    addColumn(new ComponentRenderer<>(ComparisonGrid::verdict))
-        .setHeader("Verdict")
-        .setKey("verdict")
         .setAutoWidth(true);
     addColumn(r -> ReliabilityFormat.duration(r.figures().medianTimeToRestore()))
         .setHeader("Median restore")
