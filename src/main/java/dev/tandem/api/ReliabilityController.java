@@ -117,6 +117,12 @@ class ReliabilityController {
   record ReliabilityResponse(
       @Schema(allowableValues = {"changes", "developer-weeks"}) String exposure,
       Baseline baseline,
+      @Schema(
+              description =
+                  "AI-involved work with any tool (assisted or agent) against the same baseline:"
+                      + " exposure is every AI-attributed change, or developer-weeks with any AI"
+                      + " use. Not in the Holm family (pAdjusted null).")
+          ToolRate allAi,
       List<ToolRate> tools,
       @Schema(nullable = true, description = "Incidents whose AI involvement is not yet known.")
           Long unclassifiedIncidents,
@@ -168,12 +174,18 @@ class ReliabilityController {
             exposure == null || exposure.isBlank() ? null : Exposure.fromKey(exposure));
     if (c.suppressed()) {
       return new ReliabilityResponse(
-          c.exposure().key(), new Baseline(null, null, null, true), List.of(), null, true);
+          c.exposure().key(),
+          new Baseline(null, null, null, true),
+          hiddenRate(ReliabilityService.ALL_AI),
+          List.of(),
+          null,
+          true);
     }
     GroupFigures b = c.baseline();
     return new ReliabilityResponse(
         c.exposure().key(),
         new Baseline(b.incidents(), b.exposure(), finite(b.rate()), null),
+        toolRate(c.allAi()),
         c.tools().stream().map(ReliabilityController::toolRate).toList(),
         c.unclassifiedIncidents(),
         null);
@@ -181,8 +193,7 @@ class ReliabilityController {
 
   private static ToolRate toolRate(ToolFigures t) {
     if (t.suppressed()) {
-      return new ToolRate(
-          t.tool(), null, null, null, null, null, null, null, null, null, null, null, true);
+      return hiddenRate(t.tool());
     }
     RateComparison rr = t.comparison();
     return new ToolRate(
@@ -199,6 +210,11 @@ class ReliabilityController {
         t.adjustedVerdict().label(),
         rr.unstable(),
         null);
+  }
+
+  private static ToolRate hiddenRate(String tool) {
+    return new ToolRate(
+        tool, null, null, null, null, null, null, null, null, null, null, null, true);
   }
 
   private static Double finite(double value) {

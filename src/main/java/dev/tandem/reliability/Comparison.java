@@ -6,7 +6,10 @@ import java.util.List;
 /**
  * DESIGN §3.3 for a range and scope: the baseline, each tool against it, and the incidents not yet
  * classified (counted in neither group). {@code teamKey} null means the whole organisation. {@code
- * comparedTools}: how many tools' comparisons the Holm adjustment allowed for (DESIGN §3.3).
+ * comparedTools}: how many tools' comparisons the Holm adjustment allowed for (DESIGN §3.3). {@code
+ * allAi}: AI-involved work with any tool (assisted or agent) against the same baseline — the direct
+ * answer to "are incidents more common with AI tools?"; not one of the tools, so not in the Holm
+ * family.
  */
 public record Comparison(
     WeekRange range,
@@ -14,6 +17,7 @@ public record Comparison(
     Exposure exposure,
     long developerWeeks,
     GroupFigures baseline,
+    ToolFigures allAi,
     List<ToolFigures> tools,
     int comparedTools,
     long unclassifiedIncidents,
@@ -30,6 +34,7 @@ public record Comparison(
         exposure,
         0,
         new GroupFigures(0, 0, Double.NaN, java.util.Map.of(), null, 0),
+        null,
         List.of(),
         0,
         0,

@@ -47,6 +47,9 @@ public class ReliabilityService {
 
   private static final String BASELINE = "none";
 
+  /** The key of the all-AI-tools row (not a tool key: tool keys never hold a space). */
+  public static final String ALL_AI = "all AI tools";
+
   private final ReliabilityQuery query;
   private final RosterService roster;
   private final ToolService tools;
@@ -318,6 +321,14 @@ public class ReliabilityService {
     }
     dev.tandem.access.SmallGroupRule smallGroups = access.smallGroups(teamKey);
     Map<String, Integer> developers = query.developersByTool(weeks, scope, smallGroups.k());
+    ToolFigures allAi =
+        allAi(exposure, exp, bySeverity, restoreMinutes, agentIncidents, baseline, toolFigures);
+    // The AI group is at least as large as its largest tool; with every tool below k it is hidden
+    // too (it may still be larger, but it is never shown when it might not be).
+    int largestTool = developers.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    if (smallGroups.hidden(largestTool)) {
+      allAi = allAi.hide();
+    }
     toolFigures.replaceAll(
         t -> smallGroups.hidden(developers.getOrDefault(t.tool(), 0)) ? t.hide() : t);
     return new Comparison(
@@ -326,9 +337,50 @@ public class ReliabilityService {
         exposure,
         exp.developerWeeks(),
         baseline,
+        allAi,
         toolFigures,
         Holm.familySize(p),
         unclassified,
+        false);
+  }
+
+  /**
+   * AI-involved work with any tool (assisted or agent) against the baseline: incidents of every
+   * tool, exposure = all AI-attributed changes or developer-weeks with any AI use.
+   */
+  private static ToolFigures allAi(
+      Exposure exposure,
+      WeeklyExposure exp,
+      Map<String, Map<String, Long>> bySeverity,
+      Map<String, List<Double>> restoreMinutes,
+      Map<String, Long> agentIncidents,
+      GroupFigures baseline,
+      List<ToolFigures> tools) {
+    Map<String, Long> severities = emptySeverities();
+    List<Double> restores = new ArrayList<>();
+    bySeverity.forEach(
+        (group, counts) -> {
+          if (!BASELINE.equals(group)) {
+            counts.forEach((sev, n) -> severities.merge(sev, n, Long::sum));
+            restores.addAll(restoreMinutes.getOrDefault(group, List.of()));
+          }
+        });
+    GroupFigures f =
+        figures(exposure, severities, exp.aiTotal(exposure), restores.isEmpty() ? null : restores);
+    RateComparison rr =
+        RateRatio.compare(f.incidents(), f.exposure(), baseline.incidents(), baseline.exposure());
+    long userWeeks = exp.aiUserWeeks();
+    return new ToolFigures(
+        ALL_AI,
+        "All AI tools together",
+        f,
+        userWeeks,
+        exp.developerWeeks() == 0 ? Double.NaN : (double) userWeeks / exp.developerWeeks(),
+        Double.NaN,
+        agentIncidents.values().stream().mapToLong(Long::longValue).sum(),
+        rr,
+        Double.NaN,
+        rr.verdict(),
         false);
   }
 

@@ -72,6 +72,16 @@ final class WeeklyExposure {
     return developerWeeks();
   }
 
+  /** All AI-attributed exposure over the weeks: see {@link #ai(Exposure, LocalDate)}. */
+  long aiTotal(Exposure exposure) {
+    return headcount.keySet().stream().mapToLong(m -> ai(exposure, m)).sum();
+  }
+
+  /** Developer-weeks in headcount with any AI use. */
+  long aiUserWeeks() {
+    return headcount.values().stream().mapToLong(h -> h[1]).sum();
+  }
+
   long developerWeeks() {
     return headcount.values().stream().mapToLong(h -> h[0]).sum();
   }

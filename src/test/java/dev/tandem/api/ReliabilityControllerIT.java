@@ -90,7 +90,10 @@ class ReliabilityControllerIT {
                     exposure)));
     @SuppressWarnings("unchecked")
     Grid<Object> grid = _get(Grid.class, spec -> spec.withId("reliability-grid"));
-    JsonNode tools = api.get("tools");
+    // Row 1 is all AI tools together, then the tools.
+    java.util.List<JsonNode> tools = new java.util.ArrayList<>();
+    tools.add(api.get("allAi"));
+    api.get("tools").forEach(tools::add);
     assertThat(GridKt._size(grid)).isEqualTo(1 + tools.size());
 
     JsonNode baseline = api.get("baseline");
@@ -98,7 +101,7 @@ class ReliabilityControllerIT {
         .isEqualTo(
             String.format(Locale.ROOT, "%,d %s", baseline.get("exposure").asLong(), exposure));
     assertThat(GridKt._getFormatted(grid, 0, "rate")).matches(rate(baseline));
-    assertThat(tools.size()).isEqualTo(5);
+    assertThat(tools.size()).isEqualTo(6);
     for (int i = 0; i < tools.size(); i++) {
       JsonNode t = tools.get(i);
       int row = i + 1;
@@ -159,7 +162,7 @@ class ReliabilityControllerIT {
     }
     assertThat(body.fieldNames())
         .toIterable()
-        .containsExactly("exposure", "baseline", "tools", "unclassifiedIncidents");
+        .containsExactly("exposure", "baseline", "allAi", "tools", "unclassifiedIncidents");
     assertThat(body.get("tools").get(0).fieldNames())
         .toIterable()
         .containsExactly(

@@ -131,6 +131,14 @@ class ReliabilityServiceIT {
     assertThat(cursor.comparison().pValue()).isCloseTo(0.39330589849108366, within(1e-9));
     assertThat(cursor.comparison().verdict()).isEqualTo(Verdict.NO_DIFFERENCE);
     assertThat(cursor.comparison().unstable()).isTrue();
+    // All AI tools together: cursor's 3 incidents (copilot has none here) over 60 + 55 = 115
+    // AI-attributed changes against 3 over 165: RR 165/115 = 1.4348; I4 was executed by an agent.
+    ToolFigures all = c.allAi();
+    assertThat(all.figures().incidents()).isEqualTo(3);
+    assertThat(all.figures().exposure()).isEqualTo(115);
+    assertThat(all.comparison().rateRatio()).isCloseTo(165 / 115.0, within(1e-9));
+    assertThat(all.agentIncidents()).isEqualTo(1);
+    assertThat(all.pAdjusted()).isNaN();
     assertThat(cursor.figures().incidentsBySeverity())
         .containsExactly(
             Map.entry("SEV1", 1L),

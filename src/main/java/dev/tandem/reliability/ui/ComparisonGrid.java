@@ -166,6 +166,15 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
   void show(Comparison c) {
     List<Row> rows = new ArrayList<>();
     rows.add(new Row("No AI (baseline)", c.baseline(), null, c.exposure()));
+    if (c.allAi() != null) {
+      ToolFigures all = c.allAi();
+      rows.add(
+          new Row(
+              all.suppressed() ? all.name() + " (too few developers: not shown)" : all.name(),
+              all.figures(),
+              all,
+              c.exposure()));
+    }
     c.tools()
         .forEach(
             t ->

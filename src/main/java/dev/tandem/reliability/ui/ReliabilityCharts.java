@@ -17,7 +17,12 @@ final class ReliabilityCharts {
   /** Rate ratio with its 95% interval per tool, log axis, line at 1 (tools with a rate only). */
   static ChartSpec forest(Comparison c) {
     List<ChartSpec.Interval> rows = new ArrayList<>();
-    for (ToolFigures t : c.tools()) {
+    List<ToolFigures> groups = new ArrayList<>();
+    if (c.allAi() != null && !c.allAi().suppressed()) {
+      groups.add(c.allAi());
+    }
+    groups.addAll(c.tools());
+    for (ToolFigures t : groups) {
       Verdict v = t.comparison().verdict();
       if (v == Verdict.NO_EXPOSURE || v == Verdict.NO_INCIDENTS) {
         continue;

@@ -193,6 +193,12 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
                 + " not yet classified (AI involvement unknown): counted in neither group.");
     triage.setVisible(n > 0 && CurrentUser.hasRole(Role.ADMIN));
     sentences.removeAll();
+    if (c.allAi() != null) {
+      Paragraph first = new Paragraph(ReliabilityFormat.sentence(c.allAi(), c.exposure(), 1));
+      first.setId("all-ai-sentence");
+      first.getStyle().set("font-weight", "600");
+      sentences.add(first);
+    }
     c.tools()
         .forEach(
             t ->

@@ -38,7 +38,7 @@ class ReliabilityBrowserIT extends BrowserTest {
       grid.waitFor();
       Locator verdicts = page.locator("#reliability-grid .verdict");
       verdicts.first().waitFor();
-      assertThat(verdicts.count()).isEqualTo(5);
+      assertThat(verdicts.count()).isEqualTo(6); // all AI tools together, then 5 tools
       assertThat(verdicts.allTextContents())
           .allMatch(
               v ->
@@ -55,7 +55,9 @@ class ReliabilityBrowserIT extends BrowserTest {
           .first()
           .waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED));
       assertThat(forestLabels.allTextContents()).contains("GitHub Copilot", "Cursor");
-      assertThat(page.locator("#sentences p").count()).isEqualTo(5);
+      assertThat(page.locator("#sentences p").count()).isEqualTo(6);
+      assertThat(page.locator("#all-ai-sentence").textContent())
+          .startsWith("All AI tools together: ");
       String changesExposure = baselineExposureCell(page);
       assertThat(changesExposure).endsWith("changes");
       screenshotWholePage(page, "reliability.png");
