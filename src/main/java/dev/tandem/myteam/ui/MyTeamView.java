@@ -27,6 +27,7 @@ import dev.tandem.reliability.ui.ReliabilityFormat;
 import dev.tandem.roster.RosterService;
 import dev.tandem.roster.Team;
 import dev.tandem.stats.RateComparison;
+import dev.tandem.stats.RateRatio;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
@@ -179,7 +180,10 @@ public class MyTeamView extends VerticalLayout implements BeforeEnterObserver {
 
   static String sentence(String team, TeamVsOrganisation r) {
     RateComparison c = r.comparison();
-    String unstable = c.unstable() ? " Fewer than 20 incidents in the comparison: unstable." : "";
+    String unstable =
+        c.unstable()
+            ? " Fewer than " + RateRatio.STABLE_FROM + " incidents in the comparison: unstable."
+            : "";
     return switch (c.verdict()) {
       case NO_EXPOSURE ->
           "No exposure in this period for the team or the rest of the organisation: no rate to compare.";

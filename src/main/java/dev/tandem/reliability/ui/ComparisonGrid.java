@@ -13,6 +13,7 @@ import dev.tandem.reliability.Exposure;
 import dev.tandem.reliability.GroupFigures;
 import dev.tandem.reliability.ToolFigures;
 import dev.tandem.stats.RateComparison;
+import dev.tandem.stats.RateRatio;
 import dev.tandem.stats.Verdict;
 import java.util.ArrayList;
 import java.util.List;
@@ -285,7 +286,7 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
       wrapper.add(alone);
     }
     if (c.unstable()) {
-      Span flag = new Span("unstable: fewer than 20 incidents");
+      Span flag = new Span("unstable: fewer than " + RateRatio.STABLE_FROM + " incidents");
       flag.getElement().getThemeList().addAll(List.of("badge", "contrast", "small", "pill"));
       flag.getStyle().set("margin-left", "var(--lumo-space-xs)");
       flag.addClassName("unstable");

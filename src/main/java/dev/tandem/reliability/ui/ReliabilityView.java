@@ -32,6 +32,7 @@ import dev.tandem.reliability.RateWindow;
 import dev.tandem.reliability.ReliabilityService;
 import dev.tandem.security.CurrentUser;
 import dev.tandem.security.Role;
+import dev.tandem.stats.RateRatio;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Locale;
@@ -273,7 +274,9 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
                 + " E(baseline)))."),
         new Paragraph(
             "Verdict: higher if the whole interval lies above 1, lower if below 1, otherwise no"
-                + " evidence of a difference. Fewer than 20 incidents in a comparison: unstable."
+                + " evidence of a difference. Fewer than "
+                + RateRatio.STABLE_FROM
+                + " incidents in a comparison: unstable."
                 + " Several tools are compared with the same baseline at once, so some would look"
                 + " higher by chance: the table leads with the verdict that allows for that (Holm's"
                 + " adjustment of the p-values over the tools compared; higher or lower only when"
