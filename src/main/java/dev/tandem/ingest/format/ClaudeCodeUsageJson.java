@@ -61,12 +61,20 @@ public final class ClaudeCodeUsageJson implements FormatParser {
           Long sessions = JsonRecords.count(c, node, "/core_metrics/num_sessions");
           Long added = JsonRecords.count(c, node, "/core_metrics/lines_of_code/added");
           long accepted = 0;
+          long rejected = 0;
           JsonNode actions = node.path("tool_actions");
+          // The acceptance counts need accepted and rejected of every tool action.
+          boolean bothCounts = actions.isObject() && !actions.isEmpty();
           for (Iterator<String> it = actions.fieldNames(); it.hasNext(); ) {
             String action = it.next();
             Long v = JsonRecords.count(c, node, "/tool_actions/" + action + "/accepted");
+            Long r = JsonRecords.count(c, node, "/tool_actions/" + action + "/rejected");
             accepted += v == null ? 0 : v;
+            rejected += r == null ? 0 : r;
+            bothCounts &= v != null && r != null;
           }
+          ParsedRow.Acceptance acceptance =
+              bothCounts ? new ParsedRow.Acceptance(accepted + rejected, accepted) : null;
           boolean active = CopilotUserMetricsNdjson.positive(sessions) || accepted > 0;
           // Estimated cost: model_breakdown[].estimated_cost.amount (US cents), summed over models.
           java.math.BigDecimal cost = null;
@@ -93,7 +101,8 @@ public final class ClaudeCodeUsageJson implements FormatParser {
                 ParsedRow.Usage.daily(
                         line, identity, "claude-code", day, active, sessions, added, piece, true)
                     .withSpend(
-                        cost == null ? null : new ParsedRow.Spend(null, null, null, null, cost)));
+                        cost == null ? null : new ParsedRow.Spend(null, null, null, null, cost))
+                    .withAcceptance(acceptance));
           }
         });
   }
