@@ -250,4 +250,21 @@ class AcceptanceCountsIT {
 
     assertThat(db.fetchCount(USAGE_DAY)).isZero();
   }
+
+  @Test
+  void accepts_and_rejects_adding_up_past_the_largest_count_are_an_error_not_a_wrapped_number() {
+    ImportResult cursor =
+        fx.importText(
+            "{\"data\":[\n"
+                + "{\"day\":\"2026-11-19\",\"email\":\"li.wei@example.com\",\"isActive\":true,"
+                + "\"totalAccepts\":9223372036854775807,\"totalRejects\":1}\n"
+                + "]}",
+            "cursor-daily-usage-json");
+
+    assertThat(cursor.outcome()).isEqualTo("refused");
+    assertThat(cursor.errors())
+        .extracting(ImportError::line, ImportError::field)
+        .containsExactly(tuple(2L, "totalRejects"));
+    assertThat(db.fetchCount(USAGE_DAY)).isZero();
+  }
 }

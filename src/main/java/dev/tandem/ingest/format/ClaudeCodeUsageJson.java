@@ -69,12 +69,16 @@ public final class ClaudeCodeUsageJson implements FormatParser {
             String action = it.next();
             Long v = JsonRecords.count(c, node, "/tool_actions/" + action + "/accepted");
             Long r = JsonRecords.count(c, node, "/tool_actions/" + action + "/rejected");
-            accepted += v == null ? 0 : v;
-            rejected += r == null ? 0 : r;
+            Long a = c.total("tool_actions." + action + ".accepted", accepted, v == null ? 0 : v);
+            Long j = c.total("tool_actions." + action + ".rejected", rejected, r == null ? 0 : r);
+            accepted = a == null ? 0 : a;
+            rejected = j == null ? 0 : j;
             bothCounts &= v != null && r != null;
           }
           ParsedRow.Acceptance acceptance =
-              bothCounts ? new ParsedRow.Acceptance(accepted + rejected, accepted) : null;
+              bothCounts
+                  ? ParsedRow.Acceptance.of(c.total("tool_actions", accepted, rejected), accepted)
+                  : null;
           boolean active = CopilotUserMetricsNdjson.positive(sessions) || accepted > 0;
           // Estimated cost: model_breakdown[].estimated_cost.amount (US cents), summed over models.
           java.math.BigDecimal cost = null;

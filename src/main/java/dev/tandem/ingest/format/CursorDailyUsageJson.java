@@ -86,7 +86,7 @@ public final class CursorDailyUsageJson implements FormatParser {
           ParsedRow.Acceptance acceptance =
               rejects == null || accepts == null
                   ? null
-                  : ParsedRow.Acceptance.of(accepts + rejects, accepts);
+                  : ParsedRow.Acceptance.of(c.total("totalRejects", accepts, rejects), accepts);
           if (c.ok()) {
             sink.row(
                 ParsedRow.Usage.daily(
