@@ -203,9 +203,9 @@ final class RowCollector implements RowSink {
     for (RecordComponent c : row.getClass().getRecordComponents()) {
       try {
         Object value = c.getAccessor().invoke(row);
-        if (value instanceof ParsedRow.Spend spend) {
+        if (value instanceof ParsedRow.Spend || value instanceof ParsedRow.Acceptance) {
           // Flat, like every other preview value: only what the row has.
-          map.putAll(asMap(spend));
+          map.putAll(asMap((Record) value));
         } else if (value != null && !"".equals(value) && !"vendorOwnedOnly".equals(c.getName())) {
           map.put(
               c.getName(),

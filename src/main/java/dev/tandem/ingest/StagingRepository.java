@@ -58,8 +58,9 @@ class StagingRepository {
       "INSERT INTO import_stage (batch_id, line_no, row_kind, external_id, discriminator,"
           + " tool_key, usage_date, week_start, week_end, active, active_days, interactions,"
           + " accepted_lines, changes, developer_id, agent, agent_days, credits_used,"
-          + " overage_credits_used, subscription_tier, usage_based_requests, estimated_cost_cents)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " overage_credits_used, subscription_tier, usage_based_requests, estimated_cost_cents,"
+          + " suggested, accepted)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   /**
    * One plain JDBC batch for many rows (jOOQ's per-row bind objects cost more than the insert),
@@ -105,6 +106,11 @@ class StagingRepository {
                 ps.setString(20, spend.subscriptionTier());
                 setNullable(ps, 21, spend.usageBasedRequests(), Types.BIGINT);
                 ps.setBigDecimal(22, spend.estimatedCostCents());
+                ParsedRow.Acceptance acceptance = u.acceptance();
+                setNullable(
+                    ps, 23, acceptance == null ? null : acceptance.suggested(), Types.BIGINT);
+                setNullable(
+                    ps, 24, acceptance == null ? null : acceptance.accepted(), Types.BIGINT);
               } else if (row instanceof ParsedRow.Change ch) {
                 ps.setString(3, "changes");
                 ps.setString(4, ch.email());
@@ -126,6 +132,8 @@ class StagingRepository {
                 ps.setNull(20, Types.VARCHAR);
                 ps.setNull(21, Types.BIGINT);
                 ps.setNull(22, Types.DECIMAL);
+                ps.setNull(23, Types.BIGINT);
+                ps.setNull(24, Types.BIGINT);
               } else {
                 continue;
               }
@@ -140,7 +148,8 @@ class StagingRepository {
       "COPY import_stage (batch_id, line_no, row_kind, external_id, discriminator, tool_key,"
           + " usage_date, week_start, week_end, active, active_days, interactions, accepted_lines,"
           + " changes, developer_id, agent, agent_days, credits_used, overage_credits_used,"
-          + " subscription_tier, usage_based_requests, estimated_cost_cents) FROM STDIN (FORMAT csv)";
+          + " subscription_tier, usage_based_requests, estimated_cost_cents, suggested, accepted)"
+          + " FROM STDIN (FORMAT csv)";
 
   private static final ParsedRow.Spend NO_SPEND = new ParsedRow.Spend(null, null, null, null, null);
 
@@ -176,7 +185,8 @@ class StagingRepository {
             developers.developerOf(u.identity(), u.email()),
             u.agent(),
             u.agentDays(),
-            u.spend() == null ? NO_SPEND : u.spend());
+            u.spend() == null ? NO_SPEND : u.spend(),
+            u.acceptance());
       } else if (row instanceof ParsedRow.Change ch) {
         csvRow(
             csv,
@@ -196,7 +206,8 @@ class StagingRepository {
             developers.developerOf(ch.email(), null),
             null,
             null,
-            NO_SPEND);
+            NO_SPEND,
+            null);
       }
     }
     try {
@@ -224,7 +235,8 @@ class StagingRepository {
       Long developerId,
       Boolean agent,
       Number agentDays,
-      ParsedRow.Spend spend) {
+      ParsedRow.Spend spend,
+      ParsedRow.Acceptance acceptance) {
     csv.append(batchId).append(',').append(line).append(',');
     quoted(csv, kind).append(',');
     quoted(csv, externalId).append(',');
@@ -250,7 +262,13 @@ class StagingRepository {
     csv.append(spend.usageBasedRequests() == null ? "" : spend.usageBasedRequests().toString())
         .append(',');
     csv.append(spend.estimatedCostCents() == null ? "" : spend.estimatedCostCents().toPlainString())
-        .append('\n');
+        .append(',');
+    if (acceptance != null) {
+      csv.append(acceptance.suggested()).append(',').append(acceptance.accepted());
+    } else {
+      csv.append(',');
+    }
+    csv.append('\n');
   }
 
   private static StringBuilder quoted(StringBuilder csv, String text) {
@@ -385,7 +403,9 @@ class StagingRepository {
             UNMATCHED_ROW.OVERAGE_CREDITS_USED,
             UNMATCHED_ROW.SUBSCRIPTION_TIER,
             UNMATCHED_ROW.USAGE_BASED_REQUESTS,
-            UNMATCHED_ROW.ESTIMATED_COST_CENTS)
+            UNMATCHED_ROW.ESTIMATED_COST_CENTS,
+            UNMATCHED_ROW.SUGGESTED,
+            UNMATCHED_ROW.ACCEPTED)
         .select(
             select(
                     S.BATCH_ID,
@@ -407,7 +427,9 @@ class StagingRepository {
                     S.OVERAGE_CREDITS_USED,
                     S.SUBSCRIPTION_TIER,
                     S.USAGE_BASED_REQUESTS,
-                    S.ESTIMATED_COST_CENTS)
+                    S.ESTIMATED_COST_CENTS,
+                    S.SUGGESTED,
+                    S.ACCEPTED)
                 .from(S)
                 .where(S.BATCH_ID.eq(batchId))
                 .and(S.DEVELOPER_ID.isNull()))
@@ -441,7 +463,9 @@ class StagingRepository {
             S.OVERAGE_CREDITS_USED,
             S.SUBSCRIPTION_TIER,
             S.USAGE_BASED_REQUESTS,
-            S.ESTIMATED_COST_CENTS)
+            S.ESTIMATED_COST_CENTS,
+            S.SUGGESTED,
+            S.ACCEPTED)
         .select(
             select(
                     UNMATCHED_ROW.BATCH_ID,
@@ -464,7 +488,9 @@ class StagingRepository {
                     UNMATCHED_ROW.OVERAGE_CREDITS_USED,
                     UNMATCHED_ROW.SUBSCRIPTION_TIER,
                     UNMATCHED_ROW.USAGE_BASED_REQUESTS,
-                    UNMATCHED_ROW.ESTIMATED_COST_CENTS)
+                    UNMATCHED_ROW.ESTIMATED_COST_CENTS,
+                    UNMATCHED_ROW.SUGGESTED,
+                    UNMATCHED_ROW.ACCEPTED)
                 .from(UNMATCHED_ROW)
                 .where(UNMATCHED_ROW.BATCH_ID.eq(batchId)))
         .execute();
@@ -574,7 +600,9 @@ class StagingRepository {
                 sum(S.OVERAGE_CREDITS_USED).cast(S.CREDITS_USED.getDataType()).as("overage"),
                 max(S.SUBSCRIPTION_TIER).as("tier"),
                 sum(S.USAGE_BASED_REQUESTS).cast(SQLDataType.BIGINT).as("usage_based"),
-                sum(S.ESTIMATED_COST_CENTS).cast(S.CREDITS_USED.getDataType()).as("cost"))
+                sum(S.ESTIMATED_COST_CENTS).cast(S.CREDITS_USED.getDataType()).as("cost"),
+                sum(S.SUGGESTED).cast(SQLDataType.BIGINT).as("suggested"),
+                sum(S.ACCEPTED).cast(SQLDataType.BIGINT).as("accepted"))
             .from(S)
             .where(S.BATCH_ID.eq(batchId))
             .and(resolves())
@@ -599,6 +627,8 @@ class StagingRepository {
     Field<String> tier = a.field("tier", String.class);
     Field<Long> usageBased = a.field("usage_based", Long.class);
     Field<java.math.BigDecimal> cost = a.field("cost", java.math.BigDecimal.class);
+    Field<Long> suggested = a.field("suggested", Long.class);
+    Field<Long> accepted = a.field("accepted", Long.class);
 
     Condition sameKey =
         USAGE_DAY
@@ -629,6 +659,8 @@ class StagingRepository {
             p.SUBSCRIPTION_TIER,
             p.USAGE_BASED_REQUESTS,
             p.ESTIMATED_COST_CENTS,
+            p.SUGGESTED,
+            p.ACCEPTED,
             p.PRIOR_BATCH_ID)
         .select(
             select(
@@ -648,6 +680,8 @@ class StagingRepository {
                     USAGE_DAY.SUBSCRIPTION_TIER,
                     USAGE_DAY.USAGE_BASED_REQUESTS,
                     USAGE_DAY.ESTIMATED_COST_CENTS,
+                    USAGE_DAY.SUGGESTED,
+                    USAGE_DAY.ACCEPTED,
                     USAGE_DAY.BATCH_ID)
                 .from(a)
                 .join(USAGE_DAY)
@@ -677,6 +711,8 @@ class StagingRepository {
         .set(USAGE_DAY.SUBSCRIPTION_TIER, tier)
         .set(USAGE_DAY.USAGE_BASED_REQUESTS, usageBased)
         .set(USAGE_DAY.ESTIMATED_COST_CENTS, cost)
+        .set(USAGE_DAY.SUGGESTED, suggested)
+        .set(USAGE_DAY.ACCEPTED, accepted)
         .set(USAGE_DAY.BATCH_ID, inline(batchId))
         .whenNotMatchedThenInsert(
             USAGE_DAY.DEVELOPER_ID,
@@ -693,6 +729,8 @@ class StagingRepository {
             USAGE_DAY.SUBSCRIPTION_TIER,
             USAGE_DAY.USAGE_BASED_REQUESTS,
             USAGE_DAY.ESTIMATED_COST_CENTS,
+            USAGE_DAY.SUGGESTED,
+            USAGE_DAY.ACCEPTED,
             USAGE_DAY.BATCH_ID)
         .values(
             dev,
@@ -709,6 +747,8 @@ class StagingRepository {
             tier,
             usageBased,
             cost,
+            suggested,
+            accepted,
             inline(batchId))
         .execute();
 

@@ -138,6 +138,8 @@ class UndoRepository {
                 USAGE_DAY.SUBSCRIPTION_TIER,
                 USAGE_DAY.USAGE_BASED_REQUESTS,
                 USAGE_DAY.ESTIMATED_COST_CENTS,
+                USAGE_DAY.SUGGESTED,
+                USAGE_DAY.ACCEPTED,
                 USAGE_DAY.BATCH_ID),
             select(
                     PD.ACTIVE,
@@ -149,6 +151,8 @@ class UndoRepository {
                     PD.SUBSCRIPTION_TIER,
                     PD.USAGE_BASED_REQUESTS,
                     PD.ESTIMATED_COST_CENTS,
+                    PD.SUGGESTED,
+                    PD.ACCEPTED,
                     PD.PRIOR_BATCH_ID)
                 .from(PD)
                 .where(dayKey(), PD.BATCH_ID.eq(batchId)))

@@ -3,6 +3,7 @@ package dev.tandem.ingest;
 import static dev.tandem.db.Tables.DEVELOPER;
 import static dev.tandem.db.Tables.INCIDENT;
 import static dev.tandem.db.Tables.UNMATCHED_ROW;
+import static dev.tandem.db.Tables.USAGE_DAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.ingest.IngestFixtures.Week;
@@ -182,6 +183,47 @@ class IngestPostgresIT {
     assertThat(fx.agentDays(ana, "kiro", "2026-W47")).isEqualTo((short) 1);
     imports.undo(weekly.batchId());
     assertThat(fx.week(ana, "kiro", "2026-W47")).isEqualTo(before);
+  }
+
+  @Test
+  void acceptance_counts_go_through_copy_held_rows_and_undo_on_postgres() {
+    fx.roster();
+    assertThat(fx.importFile("identity-map.csv", "identity-map-csv").errors()).isEmpty();
+    String ana = "ana.silva@example.com";
+    // Ana's 16th: 80 lines suggested, 54 accepted; 17th: 0 and 0. lwei is held until mapped.
+    ImportResult first = fx.importFile("copilot-users-1-day.ndjson", "copilot-user-metrics-ndjson");
+    assertThat(first.rowsUnmatched()).isEqualTo(1);
+    assertThat(acceptance(ana, "copilot")).containsExactly(List.of(80L, 54L), List.of(0L, 0L));
+
+    ImportResult again =
+        fx.importText(
+            "{\"day\":\"2026-11-16\",\"user_login\":\"asilva\","
+                + "\"user_initiated_interaction_count\":1,\"loc_suggested_to_add_sum\":30,"
+                + "\"loc_added_sum\":10}\n",
+            "copilot-user-metrics-ndjson");
+    assertThat(acceptance(ana, "copilot")).containsExactly(List.of(30L, 10L), List.of(0L, 0L));
+    imports.undo(again.batchId());
+    assertThat(acceptance(ana, "copilot")).containsExactly(List.of(80L, 54L), List.of(0L, 0L));
+
+    fx.importText(
+        "source,external_id,email\ncopilot,lwei,li.wei@example.com\n", "identity-map-csv");
+    assertThat(acceptance("li.wei@example.com", "copilot")).containsExactly(List.of(0L, 0L));
+
+    // Claude Code: 12 + 1 and 2 + 0 tool actions: 15 suggested, 14 accepted.
+    fx.importFile("claude-code-usage.json", "claude-code-usage-json");
+    assertThat(acceptance("li.wei@example.com", "claude-code")).containsExactly(List.of(15L, 14L));
+  }
+
+  /** [suggested, accepted] of each day of one developer and tool, by day. */
+  private List<List<Long>> acceptance(String email, String tool) {
+    return db.select(USAGE_DAY.SUGGESTED, USAGE_DAY.ACCEPTED)
+        .from(USAGE_DAY)
+        .join(DEVELOPER)
+        .on(DEVELOPER.ID.eq(USAGE_DAY.DEVELOPER_ID))
+        .where(DEVELOPER.EMAIL.eq(email))
+        .and(USAGE_DAY.TOOL_KEY.eq(tool))
+        .orderBy(USAGE_DAY.USAGE_DATE, USAGE_DAY.PART)
+        .fetch(r -> java.util.Arrays.asList(r.value1(), r.value2()));
   }
 
   private static final String KIRO = "kiro-user-report-csv";

@@ -157,6 +157,16 @@ final class Cells {
     }
   }
 
+  /** {@code a + b}, or null with an error naming {@code field} when the sum is too large. */
+  Long total(String field, long a, long b) {
+    try {
+      return Math.addExact(a, b);
+    } catch (ArithmeticException e) {
+      error(field, "adds up to more than " + Long.MAX_VALUE + "; expected a smaller count");
+      return null;
+    }
+  }
+
   /**
    * A money or credit amount as stored (at most 14 whole digits, 4 decimals, rounded half up); null
    * stays null.

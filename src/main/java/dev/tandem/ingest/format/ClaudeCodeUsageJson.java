@@ -61,12 +61,24 @@ public final class ClaudeCodeUsageJson implements FormatParser {
           Long sessions = JsonRecords.count(c, node, "/core_metrics/num_sessions");
           Long added = JsonRecords.count(c, node, "/core_metrics/lines_of_code/added");
           long accepted = 0;
+          long rejected = 0;
           JsonNode actions = node.path("tool_actions");
+          // The acceptance counts need accepted and rejected of every tool action.
+          boolean bothCounts = actions.isObject() && !actions.isEmpty();
           for (Iterator<String> it = actions.fieldNames(); it.hasNext(); ) {
             String action = it.next();
             Long v = JsonRecords.count(c, node, "/tool_actions/" + action + "/accepted");
-            accepted += v == null ? 0 : v;
+            Long r = JsonRecords.count(c, node, "/tool_actions/" + action + "/rejected");
+            Long a = c.total("tool_actions." + action + ".accepted", accepted, v == null ? 0 : v);
+            Long j = c.total("tool_actions." + action + ".rejected", rejected, r == null ? 0 : r);
+            accepted = a == null ? 0 : a;
+            rejected = j == null ? 0 : j;
+            bothCounts &= v != null && r != null;
           }
+          ParsedRow.Acceptance acceptance =
+              bothCounts
+                  ? ParsedRow.Acceptance.of(c.total("tool_actions", accepted, rejected), accepted)
+                  : null;
           boolean active = CopilotUserMetricsNdjson.positive(sessions) || accepted > 0;
           // Estimated cost: model_breakdown[].estimated_cost.amount (US cents), summed over models.
           java.math.BigDecimal cost = null;
@@ -93,7 +105,8 @@ public final class ClaudeCodeUsageJson implements FormatParser {
                 ParsedRow.Usage.daily(
                         line, identity, "claude-code", day, active, sessions, added, piece, true)
                     .withSpend(
-                        cost == null ? null : new ParsedRow.Spend(null, null, null, null, cost)));
+                        cost == null ? null : new ParsedRow.Spend(null, null, null, null, cost))
+                    .withAcceptance(acceptance));
           }
         });
   }

@@ -50,6 +50,8 @@ public final class CopilotUserMetricsNdjson implements FormatParser {
           Long generations = JsonRecords.count(c, node, "/code_generation_activity_count");
           Long acceptances = JsonRecords.count(c, node, "/code_acceptance_activity_count");
           Long added = JsonRecords.count(c, node, "/loc_added_sum");
+          // Lines suggested and lines accepted: the counts of an acceptance rate.
+          Long suggested = JsonRecords.count(c, node, "/loc_suggested_to_add_sum");
           Boolean usedAgent = JsonRecords.bool(c, node, "/used_agent");
           boolean active =
               positive(interactions)
@@ -78,7 +80,8 @@ public final class CopilotUserMetricsNdjson implements FormatParser {
                     .withSpend(
                         aiCredits == null
                             ? null
-                            : new ParsedRow.Spend(aiCredits, null, null, null, null)));
+                            : new ParsedRow.Spend(aiCredits, null, null, null, null))
+                    .withAcceptance(ParsedRow.Acceptance.of(suggested, added)));
           }
         });
   }

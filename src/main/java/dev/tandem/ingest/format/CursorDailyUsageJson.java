@@ -80,6 +80,13 @@ public final class CursorDailyUsageJson implements FormatParser {
                       || CopilotUserMetricsNdjson.positive(composerRequests);
           Long lines = JsonRecords.count(c, node, "/acceptedLinesAdded");
           Long usageBased = JsonRecords.count(c, node, "/usageBasedReqs");
+          // An acceptance rate needs both: suggested = accepts + rejects, accepted = accepts.
+          Long rejects = JsonRecords.count(c, node, "/totalRejects");
+          Long accepts = rejects == null ? null : JsonRecords.count(c, node, "/totalAccepts");
+          ParsedRow.Acceptance acceptance =
+              rejects == null || accepts == null
+                  ? null
+                  : ParsedRow.Acceptance.of(c.total("totalRejects", accepts, rejects), accepts);
           if (c.ok()) {
             sink.row(
                 ParsedRow.Usage.daily(
@@ -95,7 +102,8 @@ public final class CursorDailyUsageJson implements FormatParser {
                     .withSpend(
                         usageBased == null
                             ? null
-                            : new ParsedRow.Spend(null, null, null, usageBased, null)));
+                            : new ParsedRow.Spend(null, null, null, usageBased, null))
+                    .withAcceptance(acceptance));
           }
         });
   }

@@ -32,7 +32,8 @@ public sealed interface ParsedRow {
       String email,
       Boolean agent,
       Integer agentDays,
-      Spend spend)
+      Spend spend,
+      Acceptance acceptance)
       implements ParsedRow {
 
     /**
@@ -62,6 +63,7 @@ public sealed interface ParsedRow {
           null,
           agent == null ? null : agent && active,
           null,
+          null,
           null);
     }
 
@@ -81,7 +83,28 @@ public sealed interface ParsedRow {
           email,
           agent,
           agentDays,
-          spend);
+          spend,
+          acceptance);
+    }
+
+    /** The same row with the counts of an acceptance rate (null: the source has not both). */
+    public Usage withAcceptance(Acceptance acceptance) {
+      return new Usage(
+          line,
+          identity,
+          tool,
+          day,
+          weekStart,
+          active,
+          activeDays,
+          interactions,
+          acceptedLines,
+          discriminator,
+          email,
+          agent,
+          agentDays,
+          spend,
+          acceptance);
     }
 
     /** The same row with what it says about seats and cost. */
@@ -100,7 +123,23 @@ public sealed interface ParsedRow {
           email,
           agent,
           agentDays,
-          spend);
+          spend,
+          acceptance);
+    }
+  }
+
+  /**
+   * The two counts a per-tool acceptance rate needs (accepted ÷ suggested), only where the source
+   * reports both: Copilot {@code loc_suggested_to_add_sum}/{@code loc_added_sum} (lines), Q
+   * Developer {@code Inline_SuggestionsCount}/{@code Inline_AcceptanceCount}, Claude Code's tool
+   * actions (accepted + rejected / accepted), Cursor {@code totalAccepts + totalRejects}/{@code
+   * totalAccepts}.
+   */
+  record Acceptance(long suggested, long accepted) {
+
+    /** Both counts, or null when either is missing (never half a rate). */
+    public static Acceptance of(Long suggested, Long accepted) {
+      return suggested == null || accepted == null ? null : new Acceptance(suggested, accepted);
     }
   }
 

@@ -131,19 +131,25 @@ public final class QDeveloperCsv implements FormatParser {
           }
           Long interactions = sum(c, row, INTERACTIONS);
           Long lines = sum(c, row, ACCEPTED_LINES);
+          // Inline suggestions shown and accepted: the counts of an acceptance rate (both columns).
+          ParsedRow.Acceptance acceptance =
+              ParsedRow.Acceptance.of(
+                  sum(c, row, List.of("Inline_SuggestionsCount")),
+                  sum(c, row, List.of("Inline_AcceptanceCount")));
           if (c.ok()) {
             sink.row(
                 ParsedRow.Usage.daily(
-                    row.line(),
-                    user,
-                    tool,
-                    day,
-                    active,
-                    interactions,
-                    lines,
-                    null,
-                    // Kiro (through its legacy report) is agentic throughout.
-                    "kiro".equals(tool) || agent));
+                        row.line(),
+                        user,
+                        tool,
+                        day,
+                        active,
+                        interactions,
+                        lines,
+                        null,
+                        // Kiro (through its legacy report) is agentic throughout.
+                        "kiro".equals(tool) || agent)
+                    .withAcceptance(acceptance));
           }
         });
   }

@@ -74,6 +74,7 @@ public final class TandemUsageCsv implements FormatParser {
                     null,
                     null,
                     agentDays == null ? null : agentDays.intValue(),
+                    null,
                     null));
           }
         });
