@@ -38,6 +38,14 @@ public enum Exposure {
     return exposure == 0 ? Double.NaN : incidents * (double) per / exposure;
   }
 
+  /**
+   * The exact Poisson 95% interval of that rate, in the same unit (NaN bounds without exposure).
+   */
+  public dev.tandem.stats.Interval rateInterval(long incidents, long exposure) {
+    dev.tandem.stats.Interval i = dev.tandem.stats.PoissonRate.interval(incidents, exposure);
+    return new dev.tandem.stats.Interval(i.low() * per, i.high() * per);
+  }
+
   public static Exposure fromKey(String key) {
     return Arrays.stream(values())
         .filter(e -> e.key.equals(key))

@@ -41,6 +41,9 @@ class MemberBrowserIT extends BrowserTest {
     teamFigure.waitFor();
     assertThat(teamFigure.textContent()).matches("\\d+\\.\\d%|fewer than \\d+ developers");
     assertThat(page.locator("#org-this-week").textContent()).matches("\\d+\\.\\d%");
+    // The organisation's incident rate carries its exact Poisson interval.
+    assertThat(page.locator("#org-rate .rate-interval").textContent())
+        .matches("95% CI \\d+\\.\\d\\d–\\d+\\.\\d\\d \\(\\d+ incidents\\)");
     page.screenshot(
         new Page.ScreenshotOptions()
             .setPath(BrowserIT.SCREENSHOTS.resolve("my-team-member.png"))

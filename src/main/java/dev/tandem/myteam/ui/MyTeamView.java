@@ -243,6 +243,21 @@ public class MyTeamView extends VerticalLayout implements BeforeEnterObserver {
                 : String.format(Locale.ROOT, "%.2f %s", rate, r.exposure().unit()));
     s.setTitle(incidents + " incidents / " + exposure + " " + r.exposure().key());
     s.getStyle().set("font-size", "1.3rem").set("font-weight", "700");
+    if (!Double.isNaN(rate)) {
+      // A single rate with its exact Poisson interval, so two cards are never read as exact.
+      dev.tandem.stats.Interval ci = r.exposure().rateInterval(incidents, exposure);
+      Span interval =
+          new Span(
+              String.format(
+                  Locale.ROOT, "95%% CI %.2f–%.2f (%d incidents)", ci.low(), ci.high(), incidents));
+      interval.addClassName("rate-interval");
+      interval
+          .getStyle()
+          .set("display", "block")
+          .set("font-size", "var(--lumo-font-size-s)")
+          .set("font-weight", "400");
+      s.add(interval);
+    }
     return s;
   }
 
