@@ -170,7 +170,7 @@ public class ReliabilityService {
 
   /**
    * The AI-involved and baseline rates per window of {@link #WINDOW_WEEKS} weeks, the windows
-   * ending with the range's last week (the first one may be shorter).
+   * ending with the range's last week, all of equal length (see {@link #windows}).
    */
   @PreAuthorize("isAuthenticated()")
   public List<RateWindow> overTime(WeekRange range, String teamKey, Exposure exposure) {
@@ -459,16 +459,21 @@ public class ReliabilityService {
         new IncidentProfile.SafeguardGap(gaps[4], total, gaps[5]));
   }
 
+  /**
+   * Windows of {@link #WINDOW_WEEKS} weeks ending with the range's last week, all of equal length
+   * so their rates compare like with like: weeks before the first whole window are left out (a
+   * range shorter than one window is one window).
+   */
   static List<WeekRange> windows(WeekRange range) {
     List<WeekRange> windows = new ArrayList<>();
     IsoWeek end = range.to();
-    while (end.compareTo(range.from()) >= 0) {
+    while (end.minus(WINDOW_WEEKS - 1L).compareTo(range.from()) >= 0) {
       IsoWeek start = end.minus(WINDOW_WEEKS - 1L);
-      if (start.compareTo(range.from()) < 0) {
-        start = range.from();
-      }
       windows.add(0, new WeekRange(start, end));
       end = start.minus(1);
+    }
+    if (windows.isEmpty()) {
+      windows.add(range);
     }
     return windows;
   }
