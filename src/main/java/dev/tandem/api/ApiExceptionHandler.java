@@ -118,11 +118,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return handleExceptionInternal(e, problem, headers, status, request);
   }
 
-  private static boolean isApi(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    return path.startsWith("/api/") || path.startsWith("/actuator/");
-  }
-
   @ExceptionHandler(AccessDeniedException.class)
   ProblemDetail forbidden(AccessDeniedException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role may not do this.");
@@ -136,7 +131,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request)
       throws Exception {
-    if (!isApi(request)) {
+    if (!ApiPaths.isApi(request)) {
       throw e; // anything else keeps Spring's error page (details switched off)
     }
     return unexpected(e);

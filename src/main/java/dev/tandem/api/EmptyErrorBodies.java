@@ -33,8 +33,7 @@ class EmptyErrorBodies extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    return !(path.startsWith("/api/") || path.startsWith("/actuator/"));
+    return !ApiPaths.isApi(request);
   }
 
   @Override
@@ -47,7 +46,7 @@ class EmptyErrorBodies extends OncePerRequestFilter {
     if (status < 400 || watched.bodyStarted || response.isCommitted()) {
       return;
     }
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String path = ApiPaths.path(request);
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.valueOf(status),

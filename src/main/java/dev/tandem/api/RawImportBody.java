@@ -36,7 +36,7 @@ class RawImportBody extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String path = ApiPaths.path(request);
     String type = request.getContentType();
     return !("POST".equals(request.getMethod())
         && (PATH.equals(path) || (PATH + "/").equals(path))
