@@ -224,13 +224,32 @@ public class ReliabilityService {
     ReportingPeriod.check(range);
     access.checkAggregates(teamKey);
     if (suppressed(range, teamKey)) {
-      return new CausesAndSafeguards(profile(List.of()), profile(List.of()));
+      return new CausesAndSafeguards(
+          profile(List.of()), profile(List.of()), profile(List.of()), List.of());
     }
     List<ReliabilityQuery.CauseCount> counts =
         query.causesAndSafeguards(WeekBounds.of(range, zone()), scope(teamKey));
+    List<ReliabilityQuery.CauseCount> ai =
+        counts.stream().filter(c -> Incident.aiInvolved(c.involvement())).toList();
+    Map<String, List<ReliabilityQuery.CauseCount>> byTool = new LinkedHashMap<>();
+    ai.stream()
+        .filter(c -> c.tool() != null)
+        .sorted(java.util.Comparator.comparing(ReliabilityQuery.CauseCount::tool))
+        .forEach(c -> byTool.computeIfAbsent(c.tool(), k -> new ArrayList<>()).add(c));
+    Map<String, String> names = new LinkedHashMap<>();
+    tools.tools().forEach(t -> names.put(t.key(), t.name()));
     return new CausesAndSafeguards(
-        profile(counts.stream().filter(c -> Incident.aiInvolved(c.involvement())).toList()),
-        profile(counts.stream().filter(c -> BASELINE.equals(c.involvement())).toList()));
+        profile(ai),
+        profile(counts.stream().filter(c -> BASELINE.equals(c.involvement())).toList()),
+        profile(ai.stream().filter(c -> "agent".equals(c.involvement())).toList()),
+        byTool.entrySet().stream()
+            .map(
+                e ->
+                    new CausesAndSafeguards.ToolProfile(
+                        e.getKey(),
+                        names.getOrDefault(e.getKey(), e.getKey()),
+                        profile(e.getValue())))
+            .toList());
   }
 
   /**
