@@ -234,7 +234,6 @@ public class ReliabilityService {
     Map<String, List<ReliabilityQuery.CauseCount>> byTool = new LinkedHashMap<>();
     ai.stream()
         .filter(c -> c.tool() != null)
-        .sorted(java.util.Comparator.comparing(ReliabilityQuery.CauseCount::tool))
         .forEach(c -> byTool.computeIfAbsent(c.tool(), k -> new ArrayList<>()).add(c));
     Map<String, String> names = new LinkedHashMap<>();
     tools.tools().forEach(t -> names.put(t.key(), t.name()));
@@ -243,6 +242,12 @@ public class ReliabilityService {
         profile(counts.stream().filter(c -> BASELINE.equals(c.involvement())).toList()),
         profile(ai.stream().filter(c -> "agent".equals(c.involvement())).toList()),
         byTool.entrySet().stream()
+            .sorted(
+                java.util.Comparator.comparing(
+                    e ->
+                        names
+                            .getOrDefault(e.getKey(), e.getKey())
+                            .toLowerCase(java.util.Locale.ROOT)))
             .map(
                 e ->
                     new CausesAndSafeguards.ToolProfile(
@@ -258,10 +263,24 @@ public class ReliabilityService {
    * gauges, which run outside any user's session.
    */
   public Map<String, Double> latestRateRatios() {
-    Comparison c = compare(WeekRange.ending(lastCompleteWeek(), 12), null, null);
     Map<String, Double> ratios = new LinkedHashMap<>();
-    c.tools().forEach(t -> ratios.put(t.tool(), t.comparison().rateRatio()));
+    latestToolFigures().forEach((tool, t) -> ratios.put(tool, t.comparison().rateRatio()));
     return ratios;
+  }
+
+  /**
+   * Each tool's figures over the latest 12 complete weeks, organisation-wide, with the default
+   * exposure, keyed by tool; {@link SafeguardComparison#ALL_AI} is all AI tools together. For the
+   * metrics gauges only (no user's scope applies).
+   */
+  public Map<String, ToolFigures> latestToolFigures() {
+    Comparison c = compare(WeekRange.ending(lastCompleteWeek(), 12), null, null);
+    Map<String, ToolFigures> out = new LinkedHashMap<>();
+    if (c.allAi() != null) {
+      out.put(SafeguardComparison.ALL_AI, c.allAi());
+    }
+    c.tools().forEach(t -> out.put(t.tool(), t));
+    return out;
   }
 
   private Comparison compare(WeekRange range, String teamKey, Exposure requested) {

@@ -128,9 +128,8 @@ final class SafeguardsPanel {
                 + ReliabilityFormat.gapInterval(c.other()));
     Span verdict =
         new Span(
-            (Double.isNaN(c.timesAsOften()) || !c.comparable()
-                    ? ""
-                    : ReliabilityFormat.shortNumber(c.timesAsOften()) + "× as often · ")
+            timesAsOften(c, " as often")
+                + (timesAsOften(c, "").isEmpty() ? "" : " · ")
                 + "Fisher's exact p "
                 + ReliabilityFormat.pValue(c.p()));
     for (Span s : List.of(detail, verdict)) {
@@ -154,17 +153,23 @@ final class SafeguardsPanel {
     return card;
   }
 
+  /** "7.1×" (+ suffix), "only with AI" where the other share is 0, "" where undefined. */
+  private static String timesAsOften(SafeguardComparison c, String suffix) {
+    if (!c.comparable() || Double.isNaN(c.timesAsOften())) {
+      return "";
+    }
+    return Double.isInfinite(c.timesAsOften())
+        ? "none without AI"
+        : ReliabilityFormat.shortNumber(c.timesAsOften()) + "×" + suffix;
+  }
+
   private Div cell(Row r, Safeguard s) {
     IncidentProfile.SafeguardGap g = r.gaps().get(s);
     Div cell = new Div(link(ReliabilityFormat.gap(g), r.group(), s, null));
     SafeguardComparison c = r.comparisons().get(s);
     String detail = ReliabilityFormat.gapInterval(g);
-    if (c != null && c.comparable() && !Double.isNaN(c.timesAsOften())) {
-      detail +=
-          " · "
-              + ReliabilityFormat.shortNumber(c.timesAsOften())
-              + "× · p "
-              + ReliabilityFormat.pValue(c.p());
+    if (c != null && !timesAsOften(c, "").isEmpty()) {
+      detail += " · " + timesAsOften(c, "") + " · p " + ReliabilityFormat.pValue(c.p());
     }
     if (g.notRecorded() > 0) {
       detail += " · " + g.notRecorded() + " not recorded";
