@@ -3,6 +3,7 @@ package dev.tandem.reliability.ui;
 import dev.tandem.reliability.Exposure;
 import dev.tandem.reliability.IncidentProfile;
 import dev.tandem.reliability.SafeguardComparison;
+import dev.tandem.reliability.TeamVsOrganisation;
 import dev.tandem.reliability.ToolFigures;
 import dev.tandem.stats.Interval;
 import dev.tandem.stats.RateComparison;
@@ -238,5 +239,53 @@ public final class ReliabilityFormat {
       case NO_DIFFERENCE ->
           t.name() + ": " + ratio + ", " + ci + "; no evidence of a difference." + unstable;
     };
+  }
+
+  /**
+   * What My team says about its incident rate against the rest of the organisation, e.g. "Team
+   * Payments: 0.48× the rate of the rest of the organisation, 95% CI 0.13–1.3; no evidence of a
+   * difference."
+   */
+  public static String teamSentence(String team, TeamVsOrganisation r) {
+    RateComparison c = r.comparison();
+    String unstable =
+        c.unstable()
+            ? " Fewer than " + RateRatio.STABLE_FROM + " incidents in the comparison: unstable."
+            : "";
+    return switch (c.verdict()) {
+      case NO_EXPOSURE ->
+          "No exposure in this period for the team or the rest of the organisation: no rate to compare.";
+      case NO_INCIDENTS ->
+          "No incidents in this period, in the team or elsewhere: nothing to compare.";
+      case HIGHER, LOWER ->
+          "Team "
+              + team
+              + ": "
+              + shortNumber(c.rateRatio())
+              + "× the rate of the rest of "
+              + "the organisation, 95% CI "
+              + shortNumber(c.ciLow())
+              + "–"
+              + bound(c.ciHigh())
+              + "; "
+              + c.verdict().label()
+              + ", and not likely to be chance."
+              + unstable;
+      case NO_DIFFERENCE ->
+          "Team "
+              + team
+              + ": "
+              + (Double.isFinite(c.rateRatio()) ? shortNumber(c.rateRatio()) : "∞")
+              + "× the rate of the rest of the organisation, 95% CI "
+              + shortNumber(c.ciLow())
+              + "–"
+              + bound(c.ciHigh())
+              + "; no evidence of a difference."
+              + unstable;
+    };
+  }
+
+  private static String bound(double high) {
+    return Double.isInfinite(high) ? "∞" : shortNumber(high);
   }
 }

@@ -7,6 +7,7 @@ import dev.tandem.reliability.GroupFigures;
 import dev.tandem.reliability.IncidentProfile;
 import dev.tandem.reliability.Safeguard;
 import dev.tandem.reliability.SafeguardComparison;
+import dev.tandem.reliability.TeamVsOrganisation;
 import dev.tandem.reliability.ToolFigures;
 import dev.tandem.stats.RateComparison;
 import dev.tandem.stats.RateRatio;
@@ -141,5 +142,28 @@ class ReliabilityFormatTest {
             "Kiro incidents needed no second approval in 28% of cases against 15% of incidents"
                 + " without AI; a difference this size could be chance (Fisher's exact p 0.136).");
     assertThat(c.p()).isCloseTo(0.13589791880375673, org.assertj.core.api.Assertions.within(1e-12));
+  }
+
+  /**
+   * 4 incidents over 1,770 changes in the team against 37 over 7,930 in the rest: RR 0.48, SciPy
+   * (beta quantiles of the conditional binomial) CI 0.125–1.348, central exact p 0.218.
+   */
+  @Test
+  void the_team_sentence_comes_from_the_same_place_as_the_tool_sentences() {
+    TeamVsOrganisation r =
+        new TeamVsOrganisation(
+            Exposure.CHANGES, 4, 1_770, 37, 7_930, RateRatio.compare(4, 1_770, 37, 7_930), false);
+    assertThat(r.comparison().ciHigh())
+        .isCloseTo(1.3481996497394637, org.assertj.core.api.Assertions.within(1e-6));
+    assertThat(ReliabilityFormat.teamSentence("Payments", r))
+        .isEqualTo(
+            "Team Payments: 0.48× the rate of the rest of the organisation, 95% CI 0.13–1.3; no"
+                + " evidence of a difference.");
+    // 41 incidents in the comparison: stable. With 3 and 12 it is not.
+    TeamVsOrganisation few =
+        new TeamVsOrganisation(
+            Exposure.CHANGES, 3, 1_770, 12, 7_930, RateRatio.compare(3, 1_770, 12, 7_930), false);
+    assertThat(ReliabilityFormat.teamSentence("Payments", few))
+        .endsWith("Fewer than 20 incidents in the comparison: unstable.");
   }
 }
