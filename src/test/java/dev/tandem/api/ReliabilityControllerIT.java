@@ -229,6 +229,72 @@ class ReliabilityControllerIT {
     }
   }
 
+  /**
+   * The safeguard headline, the per-group table's CSV and the click-through all show the service's
+   * figures: the demo organisation's AI-involved incidents lacking peer review, over the default
+   * range, as counted, as exported and as listed on the Incidents screen.
+   */
+  @Test
+  void the_safeguard_card_its_csv_and_its_links_show_the_same_incidents() throws Exception {
+    KaribuSupport.signIn("leader", "LEADER");
+    WeekRange range = reliability.defaultRange();
+    var cs = reliability.causesAndSafeguards(range, null);
+    var review = cs.headline().get(0);
+    assertThat(review.safeguard()).isEqualTo(dev.tandem.reliability.Safeguard.NOT_PEER_REVIEWED);
+    assertThat(review.gap().incidents()).isPositive();
+
+    UI.getCurrent().navigate("reliability");
+    String card =
+        text(
+            _get(
+                com.vaadin.flow.component.html.Div.class,
+                s -> s.withId("safeguard-not-peer-reviewed")));
+    assertThat(card)
+        .contains(
+            ReliabilityFormat.percent(review.gap().share())
+                + " AI-involved vs "
+                + ReliabilityFormat.percent(review.other().share())
+                + " without AI")
+        .contains(ReliabilityFormat.gap(review.gap()))
+        .contains("Fisher's exact p " + ReliabilityFormat.pValue(review.p()));
+    assertThat(
+            text(
+                _get(
+                    com.vaadin.flow.component.html.Paragraph.class,
+                    s -> s.withId("safeguard-sentence"))))
+        .startsWith("AI-involved incidents ");
+
+    List<Map<String, String>> csv = download("safeguards.csv");
+    Map<String, String> line =
+        csv.stream()
+            .filter(r -> r.get("group").equals("all-ai"))
+            .filter(r -> r.get("safeguard").equals("not-peer-reviewed"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(Long.parseLong(line.get("incidents_with_gap"))).isEqualTo(review.gap().incidents());
+    assertThat(Long.parseLong(line.get("incidents"))).isEqualTo(review.gap().ofIncidents());
+    assertThat(Double.parseDouble(line.get("fisher_p"))).isEqualTo(review.p());
+    // Every group with incidents has three lines; the baseline's have no comparison.
+    assertThat(csv).hasSize(3 * (2 + cs.tools().size() + 1));
+    assertThat(csv.get(csv.size() - 1).get("group")).isEqualTo("none");
+    assertThat(csv.get(csv.size() - 1).get("fisher_p")).isEmpty();
+
+    // The percentage links to exactly those incidents.
+    var link =
+        com.github.mvysny.kaributesting.v10.LocatorJ._get(
+            _get(
+                com.vaadin.flow.component.html.Div.class,
+                s -> s.withId("safeguard-not-peer-reviewed")),
+            com.vaadin.flow.component.html.Anchor.class,
+            s -> s.withText(ReliabilityFormat.percent(review.gap().share())));
+    assertThat(link.getHref()).contains("gap=not-peer-reviewed").contains("involvement=assisted");
+    String[] href = link.getHref().split("\\?", 2);
+    UI.getCurrent().navigate(href[0], QueryParameters.fromString(href[1]));
+    @SuppressWarnings("unchecked")
+    Grid<Object> incidents = _get(Grid.class, s -> s.withId("incident-grid"));
+    assertThat(GridKt._size(incidents)).isEqualTo((int) review.gap().incidents());
+  }
+
   /** What the "Export CSV" link for this file would download now, as rows keyed by header. */
   private static List<Map<String, String>> download(String fileName) throws Exception {
     List<com.vaadin.flow.component.html.Anchor> found =

@@ -111,7 +111,9 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
         grid,
         row(section("Rate ratio against no AI", forest), section("Adoption against rate", bubble)),
         section("Over time (4-week windows)", overTime),
-        section("Safeguard gaps: AI-involved, agent-executed and per tool", safeguards.table),
+        section(
+            "Safeguard gaps: AI-involved, agent-executed and per tool",
+            new Div(safeguards.export, safeguards.table)),
         section("Root causes", rootCauses));
   }
 
@@ -160,7 +162,15 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
     quiet = true;
     exposure.setValue(c.exposure());
     quiet = false;
-    List.of(grid, forest, bubble, overTime, rootCauses, safeguards.headline, safeguards.table)
+    List.of(
+            grid,
+            forest,
+            bubble,
+            overTime,
+            rootCauses,
+            safeguards.headline,
+            safeguards.table,
+            safeguards.export)
         .forEach(part -> part.setVisible(!c.suppressed()));
     if (c.suppressed()) {
       sentences.removeAll();

@@ -40,8 +40,26 @@ final class SafeguardsPanel {
       Map<Safeguard, IncidentProfile.SafeguardGap> gaps,
       Map<Safeguard, SafeguardComparison> comparisons) {}
 
+  /** The table as CSV: one line per group and safeguard, plain numbers. */
+  final Anchor export =
+      dev.tandem.base.ui.CsvExport.link("safeguards.csv", CSV_HEADER, this::csvRows);
+
+  static final List<String> CSV_HEADER =
+      List.of(
+          "group",
+          "safeguard",
+          "incidents_with_gap",
+          "incidents",
+          "not_recorded",
+          "share",
+          "ci_low",
+          "ci_high",
+          "times_as_often",
+          "fisher_p");
+
   private WeekRange range;
   private String teamKey;
+  private List<Row> shown = List.of();
 
   SafeguardsPanel() {
     headline.setId("safeguard-headline");
@@ -78,10 +96,37 @@ final class SafeguardsPanel {
     }
     List<Row> items = new ArrayList<>(rows.values());
     items.add(new Row(BASELINE, "Without AI", baseline, Map.of()));
+    shown = items;
     table.setItems(items);
   }
 
   private static final String BASELINE = "none";
+
+  List<List<String>> csvRows() {
+    List<List<String>> lines = new ArrayList<>();
+    for (Row r : shown) {
+      for (Safeguard s : Safeguard.values()) {
+        IncidentProfile.SafeguardGap g = r.gaps().get(s);
+        SafeguardComparison c = r.comparisons().get(s);
+        boolean any = g.ofIncidents() > 0;
+        lines.add(
+            List.of(
+                r.group(),
+                s.key(),
+                String.valueOf(g.incidents()),
+                String.valueOf(g.ofIncidents()),
+                String.valueOf(g.notRecorded()),
+                any ? String.valueOf(g.share()) : "",
+                any ? String.valueOf(g.interval().low()) : "",
+                any ? String.valueOf(g.interval().high()) : "",
+                c == null || !Double.isFinite(c.timesAsOften())
+                    ? ""
+                    : String.valueOf(c.timesAsOften()),
+                c == null || !c.comparable() ? "" : String.valueOf(c.p())));
+      }
+    }
+    return lines;
+  }
 
   private void showHeadline(List<SafeguardComparison> headline) {
     this.headline.removeAll();
