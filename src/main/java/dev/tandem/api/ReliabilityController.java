@@ -1,11 +1,15 @@
 package dev.tandem.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.tandem.base.ConsistentRead;
 import dev.tandem.base.WeekRange;
+import dev.tandem.reliability.CausesAndSafeguards;
 import dev.tandem.reliability.Comparison;
 import dev.tandem.reliability.Exposure;
 import dev.tandem.reliability.GroupFigures;
+import dev.tandem.reliability.IncidentProfile;
 import dev.tandem.reliability.ReliabilityService;
+import dev.tandem.reliability.SafeguardComparison;
 import dev.tandem.reliability.ToolFigures;
 import dev.tandem.stats.RateComparison;
 import io.swagger.v3.oas.annotations.Operation;
@@ -113,6 +117,39 @@ class ReliabilityController {
     }
   }
 
+  @Schema(
+      description =
+          "One safeguard gap in one group of incidents (DESIGN §3.3): all AI-involved ('all-ai'),"
+              + " agent-executed ('agent'), one tool's (its key), or without AI ('none'), compared"
+              + " with the incidents without AI.")
+  record SafeguardGapRate(
+      @Schema(description = "all-ai, agent, a tool key, or none (the incidents without AI).")
+          String group,
+      @Schema(allowableValues = {"not-peer-reviewed", "no-approval", "permissions-exceeded"})
+          String safeguard,
+      @Schema(description = "Incidents of the group with the gap.") long incidentsWithGap,
+      @Schema(description = "All incidents of the group.") long incidents,
+      @Schema(description = "Incidents of the group that did not record the answer.")
+          long notRecorded,
+      @Schema(
+              nullable = true,
+              description = "incidentsWithGap / incidents; null without incidents.")
+          Double share,
+      @Schema(nullable = true, description = "Exact (Clopper–Pearson) 95% interval, low end.")
+          Double ciLow,
+      @Schema(nullable = true, description = "Exact 95% interval, high end.") Double ciHigh,
+      @Schema(
+              nullable = true,
+              description =
+                  "share / share without AI; null where undefined or infinite, and for 'none'.")
+          Double timesAsOften,
+      @Schema(
+              nullable = true,
+              description =
+                  "Fisher's exact two-sided p against the incidents without AI; null for 'none'"
+                      + " and where either group has no incidents.")
+          Double pValue) {}
+
   @Schema(description = "Each tool's incident rate against the baseline.")
   record ReliabilityResponse(
       @Schema(allowableValues = {"changes", "developer-weeks"}) String exposure,
@@ -126,6 +163,11 @@ class ReliabilityController {
       List<ToolRate> tools,
       @Schema(nullable = true, description = "Incidents whose AI involvement is not yet known.")
           Long unclassifiedIncidents,
+      @Schema(
+              description =
+                  "Safeguard gaps: all-ai, agent and each tool with incidents, then none; three"
+                      + " safeguards each. Empty when suppressed.")
+          List<SafeguardGapRate> safeguards,
       @Schema(description = "Present (true) only when the whole answer is suppressed.")
           Boolean suppressed) {
 
@@ -138,9 +180,11 @@ class ReliabilityController {
   }
 
   private final ReliabilityService reliability;
+  private final ConsistentRead consistent;
 
-  ReliabilityController(ReliabilityService reliability) {
+  ReliabilityController(ReliabilityService reliability, ConsistentRead consistent) {
     this.reliability = reliability;
+    this.consistent = consistent;
   }
 
   @GetMapping
@@ -167,11 +211,19 @@ class ReliabilityController {
           @RequestParam(required = false)
           String exposure) {
     WeekRange range = reliability.period().parse(from, to);
-    Comparison c =
-        reliability.comparison(
-            range,
-            team == null || team.isBlank() ? null : team.trim(),
-            exposure == null || exposure.isBlank() ? null : Exposure.fromKey(exposure));
+    String teamKey = team == null || team.isBlank() ? null : team.trim();
+    Exposure requested = exposure == null || exposure.isBlank() ? null : Exposure.fromKey(exposure);
+    // The comparison and the safeguards from one snapshot.
+    record Read(Comparison comparison, CausesAndSafeguards causes) {}
+    Read read =
+        consistent.read(
+            () -> {
+              Comparison comparison = reliability.comparison(range, teamKey, requested);
+              return new Read(
+                  comparison,
+                  comparison.suppressed() ? null : reliability.causesAndSafeguards(range, teamKey));
+            });
+    Comparison c = read.comparison();
     if (c.suppressed()) {
       return new ReliabilityResponse(
           c.exposure().key(),
@@ -179,6 +231,7 @@ class ReliabilityController {
           hiddenRate(ReliabilityService.ALL_AI),
           List.of(),
           null,
+          List.of(),
           true);
     }
     GroupFigures b = c.baseline();
@@ -188,7 +241,28 @@ class ReliabilityController {
         toolRate(c.allAi()),
         c.tools().stream().map(ReliabilityController::toolRate).toList(),
         c.unclassifiedIncidents(),
+        safeguards(read.causes()),
         null);
+  }
+
+  private static List<SafeguardGapRate> safeguards(CausesAndSafeguards cs) {
+    return cs.table().stream().map(ReliabilityController::gapRate).toList();
+  }
+
+  private static SafeguardGapRate gapRate(SafeguardComparison c) {
+    IncidentProfile.SafeguardGap g = c.gap();
+    boolean any = g.ofIncidents() > 0;
+    return new SafeguardGapRate(
+        c.group(),
+        c.safeguard().key(),
+        g.incidents(),
+        g.ofIncidents(),
+        g.notRecorded(),
+        any ? g.share() : null,
+        any ? g.interval().low() : null,
+        any ? g.interval().high() : null,
+        finite(c.timesAsOften()),
+        c.comparable() ? c.p() : null);
   }
 
   private static ToolRate toolRate(ToolFigures t) {

@@ -36,6 +36,24 @@ public record CausesAndSafeguards(
     return out;
   }
 
+  /**
+   * The table of safeguard gaps as screens, exports and the API show it: all AI-involved, then
+   * agent-executed and each tool where they have incidents, then the incidents without AI ({@link
+   * SafeguardComparison#NONE}, no comparison).
+   */
+  public List<SafeguardComparison> table() {
+    List<SafeguardComparison> out = new ArrayList<>();
+    for (SafeguardComparison c : comparisons()) {
+      if (c.gap().ofIncidents() > 0 || SafeguardComparison.ALL_AI.equals(c.group())) {
+        out.add(c);
+      }
+    }
+    for (Safeguard s : Safeguard.values()) {
+      out.add(SafeguardComparison.baseline(s, other.gap(s)));
+    }
+    return out;
+  }
+
   /** The three safeguard gaps of all AI-involved incidents against the others. */
   public List<SafeguardComparison> headline() {
     List<SafeguardComparison> out = new ArrayList<>();

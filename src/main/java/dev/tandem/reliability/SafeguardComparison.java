@@ -24,6 +24,14 @@ public record SafeguardComparison(
   /** The group key of agent-executed incidents ({@code ai_involvement = agent}, any tool). */
   public static final String AGENT = "agent";
 
+  /** The group key of the incidents without AI ({@code ai_involvement = none}): no comparison. */
+  public static final String NONE = "none";
+
+  /** The gap among the incidents without AI themselves, for the table's last rows. */
+  static SafeguardComparison baseline(Safeguard safeguard, IncidentProfile.SafeguardGap gap) {
+    return new SafeguardComparison(NONE, "Without AI", safeguard, gap, gap, Double.NaN, Double.NaN);
+  }
+
   public static SafeguardComparison of(
       String group,
       String groupLabel,
@@ -51,7 +59,7 @@ public record SafeguardComparison(
 
   /** Whether both groups have incidents, so the shares can be compared at all. */
   public boolean comparable() {
-    return gap.ofIncidents() > 0 && other.ofIncidents() > 0;
+    return !NONE.equals(group) && gap.ofIncidents() > 0 && other.ofIncidents() > 0;
   }
 
   /** p below 0.05: a gap this different would rarely arise by chance alone. */

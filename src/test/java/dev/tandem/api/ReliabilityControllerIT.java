@@ -279,6 +279,18 @@ class ReliabilityControllerIT {
     assertThat(csv.get(csv.size() - 1).get("group")).isEqualTo("none");
     assertThat(csv.get(csv.size() - 1).get("fisher_p")).isEmpty();
 
+    // The API answers the same table.
+    JsonNode api =
+        json.readTree(get("/api/v1/reliability?from=" + range.from() + "&to=" + range.to()).body());
+    JsonNode first = api.get("safeguards").get(0);
+    assertThat(first.get("group").asText()).isEqualTo("all-ai");
+    assertThat(first.get("safeguard").asText()).isEqualTo("not-peer-reviewed");
+    assertThat(first.get("incidentsWithGap").asLong()).isEqualTo(review.gap().incidents());
+    assertThat(first.get("incidents").asLong()).isEqualTo(review.gap().ofIncidents());
+    assertThat(first.get("pValue").asDouble()).isEqualTo(review.p());
+    assertThat(first.get("ciLow").asDouble()).isEqualTo(review.gap().interval().low());
+    assertThat(api.get("safeguards")).hasSize(csv.size());
+
     // The percentage links to exactly those incidents.
     var link =
         com.github.mvysny.kaributesting.v10.LocatorJ._get(
@@ -321,8 +333,7 @@ class ReliabilityControllerIT {
   }
 
   @Test
-  void undefined_and_infinite_values_are_null_and_toolCataloguewithout_exposure_say_so()
-      throws Exception {
+  void undefined_and_infinite_values_are_null_and_tools_without_exposure_say_so() throws Exception {
     HttpResponse<String> response =
         get("/api/v1/reliability?from=2020-W01&to=2020-W04&exposure=changes");
     assertThat(response.statusCode()).isEqualTo(200);
@@ -338,7 +349,15 @@ class ReliabilityControllerIT {
     }
     assertThat(body.fieldNames())
         .toIterable()
-        .containsExactly("exposure", "baseline", "allAi", "tools", "unclassifiedIncidents");
+        .containsExactly(
+            "exposure", "baseline", "allAi", "tools", "unclassifiedIncidents", "safeguards");
+    // No incidents at all: the all-AI rows and the rows without AI, nothing to compare.
+    assertThat(body.get("safeguards")).hasSize(6);
+    for (JsonNode g : body.get("safeguards")) {
+      assertThat(g.get("incidents").asLong()).isZero();
+      assertThat(g.get("share").isNull()).isTrue();
+      assertThat(g.get("pValue").isNull()).isTrue();
+    }
     assertThat(body.get("tools").get(0).fieldNames())
         .toIterable()
         .containsExactly(

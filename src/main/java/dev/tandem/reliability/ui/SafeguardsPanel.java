@@ -33,7 +33,7 @@ final class SafeguardsPanel {
   /** Every AI group (all, agent-executed, each tool) and the baseline, a column per safeguard. */
   final Grid<Row> table = new Grid<>(Row.class, false);
 
-  /** One group's gaps: {@code comparisons} by safeguard (null for the baseline row). */
+  /** One group's gaps and their comparisons with the incidents without AI, by safeguard. */
   record Row(
       String group,
       String label,
@@ -77,12 +77,8 @@ final class SafeguardsPanel {
     this.range = range;
     this.teamKey = teamKey;
     showHeadline(cs.headline());
-    List<SafeguardComparison> all = cs.comparisons();
     Map<String, Row> rows = new LinkedHashMap<>();
-    for (SafeguardComparison c : all) {
-      if (c.gap().ofIncidents() == 0 && !SafeguardComparison.ALL_AI.equals(c.group())) {
-        continue;
-      }
+    for (SafeguardComparison c : cs.table()) {
       Row row =
           rows.computeIfAbsent(
               c.group(),
@@ -90,17 +86,12 @@ final class SafeguardsPanel {
       row.gaps().put(c.safeguard(), c.gap());
       row.comparisons().put(c.safeguard(), c);
     }
-    Map<Safeguard, IncidentProfile.SafeguardGap> baseline = new LinkedHashMap<>();
-    for (Safeguard s : Safeguard.values()) {
-      baseline.put(s, cs.other().gap(s));
-    }
     List<Row> items = new ArrayList<>(rows.values());
-    items.add(new Row(BASELINE, "Without AI", baseline, Map.of()));
     shown = items;
     table.setItems(items);
   }
 
-  private static final String BASELINE = "none";
+  private static final String BASELINE = SafeguardComparison.NONE;
 
   List<List<String>> csvRows() {
     List<List<String>> lines = new ArrayList<>();
@@ -119,10 +110,8 @@ final class SafeguardsPanel {
                 any ? String.valueOf(g.share()) : "",
                 any ? String.valueOf(g.interval().low()) : "",
                 any ? String.valueOf(g.interval().high()) : "",
-                c == null || !Double.isFinite(c.timesAsOften())
-                    ? ""
-                    : String.valueOf(c.timesAsOften()),
-                c == null || !c.comparable() ? "" : String.valueOf(c.p())));
+                Double.isFinite(c.timesAsOften()) ? String.valueOf(c.timesAsOften()) : "",
+                c.comparable() ? String.valueOf(c.p()) : ""));
       }
     }
     return lines;
@@ -213,7 +202,7 @@ final class SafeguardsPanel {
     Div cell = new Div(link(ReliabilityFormat.gap(g), r.group(), s, null));
     SafeguardComparison c = r.comparisons().get(s);
     String detail = ReliabilityFormat.gapInterval(g);
-    if (c != null && !timesAsOften(c, "").isEmpty()) {
+    if (!timesAsOften(c, "").isEmpty()) {
       detail += " · " + timesAsOften(c, "") + " · p " + ReliabilityFormat.pValue(c.p());
     }
     if (g.notRecorded() > 0) {
