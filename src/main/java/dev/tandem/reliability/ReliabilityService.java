@@ -308,7 +308,8 @@ public class ReliabilityService {
               rr,
               Double.NaN,
               rr.verdict(),
-              false));
+              false,
+              null));
     }
     // Holm over every tool compared (before small groups are hidden: they were compared too).
     double[] p =
@@ -321,8 +322,13 @@ public class ReliabilityService {
     }
     dev.tandem.access.SmallGroupRule smallGroups = access.smallGroups(teamKey);
     Map<String, Integer> developers = query.developersByTool(weeks, scope, smallGroups.k());
+    TeamStrata strata = new TeamStrata(query, weeks, scope);
+    Map<Long, String> teamNames = teamNames();
+    toolFigures.replaceAll(
+        t -> t.within(strata.within(t.tool(), exposure, teamNames, smallGroups)));
     ToolFigures allAi =
-        allAi(exposure, exp, bySeverity, restoreMinutes, agentIncidents, baseline, toolFigures);
+        allAi(exposure, exp, bySeverity, restoreMinutes, agentIncidents, baseline, toolFigures)
+            .within(strata.within(ALL_AI, exposure, teamNames, smallGroups));
     // The AI group is at least as large as its largest tool; with every tool below k it is hidden
     // too (it may still be larger, but it is never shown when it might not be).
     int largestTool = developers.values().stream().mapToInt(Integer::intValue).max().orElse(0);
@@ -381,7 +387,8 @@ public class ReliabilityService {
         rr,
         Double.NaN,
         rr.verdict(),
-        false);
+        false,
+        null);
   }
 
   /** Active catalogue tools, and any other tool that has incidents or exposure in the period. */
@@ -490,6 +497,12 @@ public class ReliabilityService {
     return teams == null
         ? Scope.ORGANISATION
         : new Scope(roster.team(teamKey).map(dev.tandem.roster.Team::id).orElseThrow(), teams);
+  }
+
+  private Map<Long, String> teamNames() {
+    Map<Long, String> names = new HashMap<>();
+    roster.teams().forEach(t -> names.put(t.id(), t.name()));
+    return names;
   }
 
   private ZoneId zone() {

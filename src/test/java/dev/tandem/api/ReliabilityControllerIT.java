@@ -177,7 +177,10 @@ class ReliabilityControllerIT {
             "verdict",
             "pAdjusted",
             "adjustedVerdict",
-            "unstable");
+            "unstable",
+            "rateRatioWithinTeams",
+            "ciLowWithinTeams",
+            "ciHighWithinTeams");
   }
 
   @Test

@@ -99,6 +99,12 @@ class ReliabilityFormatTest {
         c,
         pAdjusted,
         dev.tandem.stats.Holm.verdict(c, pAdjusted),
-        false);
+        false,
+        new dev.tandem.reliability.WithinTeams(
+            dev.tandem.stats.MantelHaenszel.rateRatio(java.util.List.of()),
+            java.util.List.of(),
+            0,
+            0,
+            false));
   }
 }
