@@ -39,13 +39,32 @@ final class ReliabilityFixtures {
         .fetchOne(TEAM.ID);
   }
 
+  private boolean deferring;
+
+  /** Runs {@code writes} with one rollup refresh at the end instead of one per write. */
+  void batch(Runnable writes) {
+    deferring = true;
+    try {
+      writes.run();
+    } finally {
+      deferring = false;
+    }
+    refresh();
+  }
+
+  private void refresh() {
+    if (!deferring) {
+      RollupFixture.refresh(db);
+    }
+  }
+
   String key(String key) {
     return prefix + "-" + key;
   }
 
   long developer(long team, LocalDate started, LocalDate left, boolean excluded) {
     long id = insertDeveloper(team, started, left, excluded);
-    RollupFixture.refresh(db);
+    refresh();
     return id;
   }
 
@@ -75,7 +94,7 @@ final class ReliabilityFixtures {
         .set(USAGE_WEEK.SOURCE, "test")
         .set(USAGE_WEEK.ACTIVE_DAYS, (short) activeDays)
         .execute();
-    RollupFixture.refresh(db);
+    refresh();
   }
 
   void changes(long developer, String week, String attribution, int changes) {
@@ -85,7 +104,7 @@ final class ReliabilityFixtures {
         .set(CHANGE_COUNT.ATTRIBUTION, attribution)
         .set(CHANGE_COUNT.CHANGES, changes)
         .execute();
-    RollupFixture.refresh(db);
+    refresh();
   }
 
   /** An incident through the service, as the Incidents screen would create it. */

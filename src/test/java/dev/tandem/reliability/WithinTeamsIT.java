@@ -40,6 +40,7 @@ class WithinTeamsIT {
     try {
       f = new ReliabilityFixtures(db, incidents);
       org = new WithinTeamsOrganisation(f);
+      smallTeams();
     } finally {
       SecurityContextHolder.clearContext();
     }
@@ -122,5 +123,85 @@ class WithinTeamsIT {
     assertThat(w.rateRatio()).isNaN();
     assertThat(w.teams()).isEqualTo(1);
     assertThat(w.disagreesWith(copilot.comparison())).isFalse();
+  }
+
+  /**
+   * Team "solo" above "big" (5 developers, 100 Kiro and 100 other changes, 2 Kiro incidents and 1
+   * other) and "tiny" (2 developers, 50 changes without AI, 1 incident): tiny drops out. Team "mix"
+   * above "trio" (3 developers, as big) and "quintet" (5 developers, Kiro changes only, so no
+   * baseline): only trio compares, and it is a group below k.
+   */
+  private void smallTeams() {
+    long solo = f.team("solo", null);
+    long big = f.team("big", solo);
+    long tiny = f.team("tiny", solo);
+    long mix = f.team("mix", null);
+    long trio = f.team("trio", mix);
+    long quintet = f.team("quintet", mix);
+    f.batch(
+        () -> {
+          for (long team : List.of(big, tiny, trio, quintet)) {
+            int size = team == tiny ? 2 : team == trio ? 3 : 5;
+            List<Long> devs = new java.util.ArrayList<>();
+            for (int i = 0; i < size; i++) {
+              devs.add(f.developer(team, java.time.LocalDate.of(2023, 1, 1), null, false));
+            }
+            if (team != tiny) {
+              devs.forEach(d -> f.usage(d, "kiro", WithinTeamsOrganisation.W1, 1));
+              f.changes(devs.get(0), WithinTeamsOrganisation.W1, "kiro", 100);
+            }
+            if (team != quintet) {
+              f.changes(devs.get(0), WithinTeamsOrganisation.W1, "none", team == tiny ? 50 : 100);
+            }
+          }
+        });
+    for (long team : List.of(big, trio)) {
+      f.incident(team, "assisted", "kiro", "SEV3", "2024-03-05T10:00:00Z", 30);
+      f.incident(team, "assisted", "kiro", "SEV3", "2024-03-06T10:00:00Z", 30);
+      f.incident(team, "none", null, "SEV3", "2024-03-07T10:00:00Z", 30);
+    }
+    f.incident(tiny, "none", null, "SEV3", "2024-03-07T10:00:00Z", 30);
+  }
+
+  @Test
+  void an_admin_sees_a_small_team_left_out_by_name() {
+    WithinTeams w =
+        reliability
+            .comparison(WithinTeamsOrganisation.RANGE, f.key("solo"), Exposure.CHANGES)
+            .tool("kiro")
+            .orElseThrow()
+            .withinTeams();
+    assertThat(w.dropped())
+        .containsExactly(new WithinTeams.DroppedTeam("tiny", WithinTeams.Reason.NO_TOOL_EXPOSURE));
+    assertThat(w.droppedUnnamed()).isZero();
+    assertThat(w.rateRatio()).isCloseTo(2.0, within(1e-9)); // big alone: (2/100)/(1/100)
+  }
+
+  @Test
+  @WithMockUser(username = "within-leader", roles = "LEADER")
+  void a_leader_gets_a_small_team_left_out_counted_but_not_named() {
+    WithinTeams w =
+        reliability
+            .comparison(WithinTeamsOrganisation.RANGE, f.key("solo"), Exposure.CHANGES)
+            .tool("kiro")
+            .orElseThrow()
+            .withinTeams();
+    assertThat(w.dropped()).isEmpty();
+    assertThat(w.droppedUnnamed()).isEqualTo(1);
+    assertThat(w.droppedTeams()).isEqualTo(1);
+    assertThat(w.rateRatio()).isCloseTo(2.0, within(1e-9));
+  }
+
+  @Test
+  @WithMockUser(username = "within-leader", roles = "LEADER")
+  void a_leader_sees_no_ratio_within_teams_when_the_teams_compared_are_a_small_group() {
+    ToolFigures kiro =
+        reliability
+            .comparison(WithinTeamsOrganisation.RANGE, f.key("mix"), Exposure.CHANGES)
+            .tool("kiro")
+            .orElseThrow();
+    assertThat(kiro.suppressed()).isFalse(); // 8 Kiro developers in the scope
+    assertThat(kiro.withinTeams().suppressed()).isTrue(); // but only trio's 3 compare
+    assertThat(kiro.withinTeams().rateRatio()).isNaN();
   }
 }

@@ -43,6 +43,21 @@ final class WithinTeamsOrganisation {
     platform = f.team("platform", parent);
     web = f.team("web", parent);
     data = f.team("data", parent);
+    f.batch(() -> exposures(f));
+    for (int i = 0; i < 6; i++) {
+      f.incident(
+          platform, "assisted", "kiro", "SEV3", "2024-03-0" + (4 + i % 3) + "T10:00:00Z", 30);
+    }
+    f.incident(platform, "none", null, "SEV3", "2024-03-05T10:00:00Z", 30);
+    f.incident(platform, "none", null, "SEV2", "2024-03-12T10:00:00Z", 30);
+    f.incident(web, "agent", "kiro", "SEV2", "2024-03-13T10:00:00Z", 30);
+    for (int i = 0; i < 4; i++) {
+      f.incident(web, "none", null, "SEV4", "2024-03-1" + (1 + i) + "T10:00:00Z", 30);
+    }
+    f.incident(data, "none", null, "SEV4", "2024-03-06T10:00:00Z", 30);
+  }
+
+  private void exposures(ReliabilityFixtures f) {
     List<Long> platformDevs = developers(f, platform);
     List<Long> webDevs = developers(f, web);
     List<Long> dataDevs = developers(f, data);
@@ -56,17 +71,6 @@ final class WithinTeamsOrganisation {
     }
     f.usage(webDevs.get(0), "kiro", W1, 2);
     f.changes(webDevs.get(2), W1, "copilot", 100); // no usage rows: developer-weeks unchanged
-    for (int i = 0; i < 6; i++) {
-      f.incident(
-          platform, "assisted", "kiro", "SEV3", "2024-03-0" + (4 + i % 3) + "T10:00:00Z", 30);
-    }
-    f.incident(platform, "none", null, "SEV3", "2024-03-05T10:00:00Z", 30);
-    f.incident(platform, "none", null, "SEV2", "2024-03-12T10:00:00Z", 30);
-    f.incident(web, "agent", "kiro", "SEV2", "2024-03-13T10:00:00Z", 30);
-    for (int i = 0; i < 4; i++) {
-      f.incident(web, "none", null, "SEV4", "2024-03-1" + (1 + i) + "T10:00:00Z", 30);
-    }
-    f.incident(data, "none", null, "SEV4", "2024-03-06T10:00:00Z", 30);
   }
 
   private static List<Long> developers(ReliabilityFixtures f, long team) {
