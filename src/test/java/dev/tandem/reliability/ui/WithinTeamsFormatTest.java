@@ -145,6 +145,38 @@ class WithinTeamsFormatTest {
     assertThat(within.get("data").get(0).get(3).asText()).isEqualTo("Kiro · within teams");
   }
 
+  @Test
+  void the_csv_export_carries_the_ratio_within_teams_and_the_teams_compared_and_left_out() {
+    ToolFigures kiro =
+        tool(
+            "Kiro",
+            RateRatio.compare(7, 400, 7, 2800),
+            within(KIRO, List.of(new DroppedTeam("data", Reason.NO_TOOL_EXPOSURE)), 0));
+    ComparisonGrid grid = new ComparisonGrid();
+    grid.show(
+        new Comparison(
+            new WeekRange(IsoWeek.parse("2024-W10"), IsoWeek.parse("2024-W11")),
+            null,
+            Exposure.CHANGES,
+            30,
+            figures(7, 2800),
+            null,
+            List.of(kiro),
+            1,
+            0,
+            false));
+    List<String> header = ComparisonGrid.CSV_HEADER;
+    List<String> row = grid.csvRows().get(1);
+    assertThat(row.get(0)).isEqualTo("Kiro");
+    assertThat(Double.parseDouble(row.get(header.indexOf("rate_ratio_within_teams"))))
+        .isEqualTo(3.32, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(Double.parseDouble(row.get(header.indexOf("ci_low_within_teams"))))
+        .isEqualTo(0.862, org.assertj.core.api.Assertions.within(0.0005));
+    assertThat(row.get(header.indexOf("teams_compared"))).isEqualTo("2");
+    assertThat(row.get(header.indexOf("teams_left_out"))).isEqualTo("1");
+    assertThat(grid.csvRows().get(0).get(header.indexOf("rate_ratio_within_teams"))).isEmpty();
+  }
+
   private static WithinTeams within(List<Stratum> strata, List<DroppedTeam> dropped, int unnamed) {
     return new WithinTeams(MantelHaenszel.rateRatio(strata), dropped, unnamed, 0, false);
   }
