@@ -32,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * DESIGN §3.3, computed here and nowhere else: per tool and for the baseline, over a team's scope
  * and a range of weeks, incidents over exposure, the rate, the rate ratio with its exact 95%
- * interval, the p-value and the verdict; the AI versus baseline rate over time; root causes and
+ * interval, the p-value and the verdict, and the same ratio within teams (Mantel–Haenszel over the
+ * developers' teams, {@link TeamStrata}); the AI versus baseline rate over time; root causes and
  * safeguard gaps.
  *
  * <p>An incident belongs to the week of its start in the organisation's zone, and to the scope of
