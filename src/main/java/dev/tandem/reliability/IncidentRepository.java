@@ -123,6 +123,15 @@ class IncidentRepository {
     r.setUpdatedAt(now);
   }
 
+  /** An incident with this safeguard gap (the one definition the filter and the counts share). */
+  static Condition gap(Safeguard safeguard) {
+    return switch (safeguard) {
+      case NOT_PEER_REVIEWED -> INCIDENT.PEER_REVIEWED.isFalse();
+      case NO_APPROVAL_REQUIRED -> INCIDENT.APPROVAL_REQUIRED.isFalse();
+      case PERMISSIONS_EXCEEDED -> INCIDENT.PERMISSIONS_EXCEEDED.isTrue();
+    };
+  }
+
   private static Condition where(Criteria c) {
     IncidentFilter f = c.filter();
     Condition where = DSL.noCondition();
@@ -146,6 +155,9 @@ class IncidentRepository {
     }
     if (f.rootCause() != null) {
       where = where.and(INCIDENT.ROOT_CAUSE.eq(f.rootCause()));
+    }
+    if (f.gap() != null) {
+      where = where.and(gap(f.gap()));
     }
     if (c.teamIds() != null) {
       where = where.and(INCIDENT.TEAM_ID.in(c.teamIds()));

@@ -1,5 +1,6 @@
 package dev.tandem.reliability;
 
+import dev.tandem.stats.Verdict;
 import dev.tandem.tools.Tool;
 import dev.tandem.tools.ToolService;
 import io.micrometer.core.instrument.Gauge;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -17,15 +19,21 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A gauge per tool, {@code tandem.reliability.rate.ratio{tool=…}}: the organisation-wide rate ratio
- * against the baseline over the latest 12 complete weeks, with the default exposure (NaN where
- * undefined or infinite). Computed at most once a minute, however often it is scraped. Gauges are
- * registered for the catalogue's tools at start-up (a tool added later gets one at the next start).
+ * Gauges per tool (and {@code tool="all-ai"} for all AI tools together), over the latest 12
+ * complete weeks, organisation-wide, with the default exposure: {@code
+ * tandem.reliability.rate.ratio} (the rate ratio against the baseline), {@code
+ * tandem.reliability.p.adjusted} (Holm-adjusted p over the tools compared) and {@code
+ * tandem.reliability.adjusted.verdict} (1 higher, -1 lower, 0 no evidence of a difference, all
+ * allowing for the tools compared; NaN where there is nothing to compare). NaN wherever a value is
+ * undefined or infinite. Computed at most once a minute, however often they are scraped. Registered
+ * for the catalogue's tools at start-up (a tool added later gets them at the next start).
  */
 @Component
 class ReliabilityMetrics {
 
   static final String NAME = "tandem.reliability.rate.ratio";
+  static final String P_ADJUSTED = "tandem.reliability.p.adjusted";
+  static final String ADJUSTED_VERDICT = "tandem.reliability.adjusted.verdict";
   private static final Duration FRESH_FOR = Duration.ofMinutes(1);
   private static final Logger log = LoggerFactory.getLogger(ReliabilityMetrics.class);
 
@@ -34,7 +42,7 @@ class ReliabilityMetrics {
   private final MeterRegistry registry;
   private final Clock clock;
   private final Set<String> registered = new HashSet<>();
-  private Map<String, Double> ratios = Map.of();
+  private Map<String, ToolFigures> latest = Map.of();
   private Instant computedAt = Instant.MIN;
 
   ReliabilityMetrics(
@@ -47,6 +55,7 @@ class ReliabilityMetrics {
 
   @EventListener(ApplicationReadyEvent.class)
   void registerGauges() {
+    register(SafeguardComparison.ALL_AI);
     for (Tool tool : tools.tools()) {
       register(tool.key());
     }
@@ -54,25 +63,57 @@ class ReliabilityMetrics {
 
   synchronized void register(String tool) {
     if (registered.add(tool)) {
-      Gauge.builder(NAME, this, m -> m.ratio(tool))
-          .tag("tool", tool)
-          .description("Rate ratio of incidents against work without AI, latest 12 complete weeks")
-          .register(registry);
+      gauge(
+          NAME,
+          tool,
+          "Rate ratio of incidents against work without AI, latest 12 complete weeks",
+          t -> t.comparison().rateRatio());
+      gauge(
+          P_ADJUSTED,
+          tool,
+          "Holm-adjusted p of the rate comparison over the tools compared, latest 12 weeks",
+          ToolFigures::pAdjusted);
+      gauge(
+          ADJUSTED_VERDICT,
+          tool,
+          "1 higher, -1 lower, 0 no evidence of a difference (allowing for the tools compared)",
+          t -> verdictCode(t.adjustedVerdict()));
     }
   }
 
-  synchronized double ratio(String tool) {
+  private void gauge(
+      String name, String tool, String description, ToDoubleFunction<ToolFigures> f) {
+    Gauge.builder(name, this, m -> m.value(tool, f))
+        .tag("tool", tool)
+        .description(description)
+        .register(registry);
+  }
+
+  static double verdictCode(Verdict v) {
+    return switch (v) {
+      case HIGHER -> 1;
+      case LOWER -> -1;
+      case NO_DIFFERENCE -> 0;
+      case NO_INCIDENTS, NO_EXPOSURE -> Double.NaN;
+    };
+  }
+
+  synchronized double value(String tool, ToDoubleFunction<ToolFigures> f) {
     Instant now = clock.instant();
     if (computedAt.plus(FRESH_FOR).isBefore(now)) {
       try {
-        ratios = reliability.latestRateRatios();
+        latest = reliability.latestToolFigures();
         computedAt = now;
       } catch (RuntimeException e) {
         log.warn("Could not compute the reliability gauges", e);
         return Double.NaN;
       }
     }
-    Double ratio = ratios.get(tool);
-    return ratio == null || !Double.isFinite(ratio) ? Double.NaN : ratio;
+    ToolFigures t = latest.get(tool);
+    if (t == null || t.suppressed()) {
+      return Double.NaN;
+    }
+    double v = f.applyAsDouble(t);
+    return Double.isFinite(v) ? v : Double.NaN;
   }
 }

@@ -56,6 +56,7 @@ class ReliabilityQuery {
   /** Counts of one involvement and root cause with the safeguard answers (null = not recorded). */
   record CauseCount(
       String involvement,
+      String tool,
       String rootCause,
       long incidents,
       long notPeerReviewed,
@@ -231,17 +232,18 @@ class ReliabilityQuery {
   List<CauseCount> causesAndSafeguards(List<WeekBounds> weeks, Scope scope) {
     return db.select(
             INCIDENT.AI_INVOLVEMENT,
+            INCIDENT.TOOL_KEY,
             INCIDENT.ROOT_CAUSE,
             count(),
-            countWhere(INCIDENT.PEER_REVIEWED.isFalse()),
+            countWhere(IncidentRepository.gap(Safeguard.NOT_PEER_REVIEWED)),
             countWhere(INCIDENT.PEER_REVIEWED.isNull()),
-            countWhere(INCIDENT.APPROVAL_REQUIRED.isFalse()),
+            countWhere(IncidentRepository.gap(Safeguard.NO_APPROVAL_REQUIRED)),
             countWhere(INCIDENT.APPROVAL_REQUIRED.isNull()),
-            countWhere(INCIDENT.PERMISSIONS_EXCEEDED.isTrue()),
+            countWhere(IncidentRepository.gap(Safeguard.PERMISSIONS_EXCEEDED)),
             countWhere(INCIDENT.PERMISSIONS_EXCEEDED.isNull()))
         .from(INCIDENT)
         .where(inRange(weeks).and(incidentInScope(scope)))
-        .groupBy(INCIDENT.AI_INVOLVEMENT, INCIDENT.ROOT_CAUSE)
+        .groupBy(INCIDENT.AI_INVOLVEMENT, INCIDENT.TOOL_KEY, INCIDENT.ROOT_CAUSE)
         .fetch(
             r ->
                 new CauseCount(
@@ -253,7 +255,8 @@ class ReliabilityQuery {
                     r.value6(),
                     r.value7(),
                     r.value8(),
-                    r.value9()));
+                    r.value9(),
+                    r.value10()));
   }
 
   private static Field<Integer> countWhere(Condition condition) {

@@ -225,13 +225,37 @@ public class ReliabilityService {
     ReportingPeriod.check(range);
     access.checkAggregates(teamKey);
     if (suppressed(range, teamKey)) {
-      return new CausesAndSafeguards(profile(List.of()), profile(List.of()));
+      return new CausesAndSafeguards(
+          profile(List.of()), profile(List.of()), profile(List.of()), List.of());
     }
     List<ReliabilityQuery.CauseCount> counts =
         query.causesAndSafeguards(WeekBounds.of(range, zone()), scope(teamKey));
+    List<ReliabilityQuery.CauseCount> ai =
+        counts.stream().filter(c -> Incident.aiInvolved(c.involvement())).toList();
+    Map<String, List<ReliabilityQuery.CauseCount>> byTool = new LinkedHashMap<>();
+    ai.stream()
+        .filter(c -> c.tool() != null)
+        .forEach(c -> byTool.computeIfAbsent(c.tool(), k -> new ArrayList<>()).add(c));
+    Map<String, String> names = new LinkedHashMap<>();
+    tools.tools().forEach(t -> names.put(t.key(), t.name()));
     return new CausesAndSafeguards(
-        profile(counts.stream().filter(c -> Incident.aiInvolved(c.involvement())).toList()),
-        profile(counts.stream().filter(c -> BASELINE.equals(c.involvement())).toList()));
+        profile(ai),
+        profile(counts.stream().filter(c -> BASELINE.equals(c.involvement())).toList()),
+        profile(ai.stream().filter(c -> "agent".equals(c.involvement())).toList()),
+        byTool.entrySet().stream()
+            .sorted(
+                java.util.Comparator.comparing(
+                    e ->
+                        names
+                            .getOrDefault(e.getKey(), e.getKey())
+                            .toLowerCase(java.util.Locale.ROOT)))
+            .map(
+                e ->
+                    new CausesAndSafeguards.ToolProfile(
+                        e.getKey(),
+                        names.getOrDefault(e.getKey(), e.getKey()),
+                        profile(e.getValue())))
+            .toList());
   }
 
   /**
@@ -240,10 +264,24 @@ public class ReliabilityService {
    * gauges, which run outside any user's session.
    */
   public Map<String, Double> latestRateRatios() {
-    Comparison c = compare(WeekRange.ending(lastCompleteWeek(), 12), null, null);
     Map<String, Double> ratios = new LinkedHashMap<>();
-    c.tools().forEach(t -> ratios.put(t.tool(), t.comparison().rateRatio()));
+    latestToolFigures().forEach((tool, t) -> ratios.put(tool, t.comparison().rateRatio()));
     return ratios;
+  }
+
+  /**
+   * Each tool's figures over the latest 12 complete weeks, organisation-wide, with the default
+   * exposure, keyed by tool; {@link SafeguardComparison#ALL_AI} is all AI tools together. For the
+   * metrics gauges only (no user's scope applies).
+   */
+  public Map<String, ToolFigures> latestToolFigures() {
+    Comparison c = compare(WeekRange.ending(lastCompleteWeek(), 12), null, null);
+    Map<String, ToolFigures> out = new LinkedHashMap<>();
+    if (c.allAi() != null) {
+      out.put(SafeguardComparison.ALL_AI, c.allAi());
+    }
+    c.tools().forEach(t -> out.put(t.tool(), t));
+    return out;
   }
 
   private Comparison compare(WeekRange range, String teamKey, Exposure requested) {

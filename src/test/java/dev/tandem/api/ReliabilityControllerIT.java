@@ -12,6 +12,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.router.QueryParameters;
 import dev.tandem.base.WeekRange;
 import dev.tandem.reliability.ReliabilityService;
+import dev.tandem.reliability.ui.ReliabilityFormat;
 import dev.tandem.security.ApiTokenService;
 import dev.tandem.security.Role;
 import dev.tandem.security.TestTokens;
@@ -21,6 +22,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -45,6 +47,7 @@ class ReliabilityControllerIT {
   @Autowired ApiTokenService tokens;
   @Autowired ReliabilityService reliability;
   @Autowired MeterRegistry registry;
+  @Autowired dev.tandem.tools.ToolService toolCatalogue;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
@@ -154,10 +157,183 @@ class ReliabilityControllerIT {
               Pattern.quote(String.format(Locale.ROOT, "%,d", t.get("incidents").asLong()))
                   + "( \\([\\d,]+ by an agent\\))?");
     }
+
+    // The CSV export carries the same figures at full precision, row for row.
+    List<Map<String, String>> csv = download("reliability.csv");
+    assertThat(csv).hasSize(1 + tools.size());
+    assertThat(csv.get(0).get("group")).isEqualTo("No AI (baseline)");
+    for (int i = 0; i < tools.size(); i++) {
+      JsonNode t = tools.get(i);
+      Map<String, String> line = csv.get(i + 1);
+      String tool = t.get("tool").asText();
+      for (String[] pair :
+          new String[][] {
+            {"rate_ratio", "rateRatio"},
+            {"ci_low", "ciLow"},
+            {"ci_high", "ciHigh"},
+            {"p_value", "pValue"},
+            {"p_adjusted", "pAdjusted"},
+            {"rate", "rate"}
+          }) {
+        JsonNode value = t.get(pair[1]);
+        if (value.isNull()) {
+          assertThat(line.get(pair[0])).as(tool + " " + pair[0]).isEmpty();
+        } else {
+          assertThat(Double.parseDouble(line.get(pair[0])))
+              .as(tool + " " + pair[0])
+              .isEqualTo(value.asDouble());
+        }
+      }
+      assertThat(line.get("incidents")).isEqualTo(t.get("incidents").asText());
+      assertThat(line.get("verdict")).isEqualTo(t.get("verdict").asText());
+      assertThat(line.get("adjusted_verdict")).isEqualTo(t.get("adjustedVerdict").asText());
+    }
+
+    // The sentences: all AI tools first, then one per tool, each with the API's interval and
+    // leading with the adjusted verdict.
+    List<String> sentences =
+        _get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("sentences"))
+            .getChildren()
+            .map(ReliabilityControllerIT::text)
+            .toList();
+    assertThat(sentences).hasSize(tools.size());
+    // The Holm family: the tools (not the all-AI row) that have an adjusted p.
+    long compared =
+        tools.subList(1, tools.size()).stream().filter(t -> !t.get("pAdjusted").isNull()).count();
+    for (int i = 0; i < tools.size(); i++) {
+      JsonNode t = tools.get(i);
+      String sentence = sentences.get(i);
+      String tool = t.get("tool").asText();
+      String name =
+          i == 0
+              ? "All AI tools together"
+              : toolCatalogue.tools().stream()
+                  .filter(x -> x.key().equals(tool))
+                  .findFirst()
+                  .orElseThrow()
+                  .name();
+      assertThat(sentence).as(tool).startsWith(name + ":");
+      String verdict = t.get("verdict").asText();
+      String adjusted = t.get("adjustedVerdict").asText();
+      if (!t.get("ciHigh").isNull()
+          && !t.get("ciLow").isNull()
+          && (verdict.equals("higher") || verdict.startsWith("no evidence"))) {
+        assertThat(sentence)
+            .as(tool)
+            .contains(
+                "95% CI "
+                    + ReliabilityFormat.shortNumber(t.get("ciLow").asDouble())
+                    + "–"
+                    + ReliabilityFormat.shortNumber(t.get("ciHigh").asDouble()));
+      }
+      if (verdict.equals("no evidence of a difference")) {
+        assertThat(sentence).as(tool).contains("no evidence of a difference");
+      } else if ((verdict.equals("higher") || verdict.equals("lower"))
+          && !adjusted.equals(verdict)) {
+        assertThat(sentence).as(tool).contains("this could still be chance");
+      } else if (verdict.equals("higher") || verdict.equals("lower")) {
+        assertThat(sentence).as(tool).contains("; " + verdict);
+        if (i > 0 && compared > 1) {
+          assertThat(sentence).contains("allowing for the " + compared + " tools compared");
+        }
+      }
+    }
+  }
+
+  /**
+   * The safeguard headline, the per-group table's CSV and the click-through all show the service's
+   * figures: the demo organisation's AI-involved incidents lacking peer review, over the default
+   * range, as counted, as exported and as listed on the Incidents screen.
+   */
+  @Test
+  void the_safeguard_card_its_csv_and_its_links_show_the_same_incidents() throws Exception {
+    KaribuSupport.signIn("leader", "LEADER");
+    WeekRange range = reliability.defaultRange();
+    var cs = reliability.causesAndSafeguards(range, null);
+    var review = cs.headline().get(0);
+    assertThat(review.safeguard()).isEqualTo(dev.tandem.reliability.Safeguard.NOT_PEER_REVIEWED);
+    assertThat(review.gap().incidents()).isPositive();
+
+    UI.getCurrent().navigate("reliability");
+    String card =
+        text(
+            _get(
+                com.vaadin.flow.component.html.Div.class,
+                s -> s.withId("safeguard-not-peer-reviewed")));
+    assertThat(card)
+        .contains(
+            ReliabilityFormat.percent(review.gap().share())
+                + " AI-involved vs "
+                + ReliabilityFormat.percent(review.other().share())
+                + " without AI")
+        .contains(ReliabilityFormat.gap(review.gap()))
+        .contains("Fisher's exact p " + ReliabilityFormat.pValue(review.p()));
+    assertThat(
+            text(
+                _get(
+                    com.vaadin.flow.component.html.Paragraph.class,
+                    s -> s.withId("safeguard-sentence"))))
+        .startsWith("AI-involved incidents ");
+
+    List<Map<String, String>> csv = download("safeguards.csv");
+    Map<String, String> line =
+        csv.stream()
+            .filter(r -> r.get("group").equals("all-ai"))
+            .filter(r -> r.get("safeguard").equals("not-peer-reviewed"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(Long.parseLong(line.get("incidents_with_gap"))).isEqualTo(review.gap().incidents());
+    assertThat(Long.parseLong(line.get("incidents"))).isEqualTo(review.gap().ofIncidents());
+    assertThat(Double.parseDouble(line.get("fisher_p"))).isEqualTo(review.p());
+    // Every group with incidents has three lines; the baseline's have no comparison.
+    assertThat(csv).hasSize(3 * (2 + cs.tools().size() + 1));
+    assertThat(csv.get(csv.size() - 1).get("group")).isEqualTo("none");
+    assertThat(csv.get(csv.size() - 1).get("fisher_p")).isEmpty();
+
+    // The percentage links to exactly those incidents.
+    var link =
+        com.github.mvysny.kaributesting.v10.LocatorJ._get(
+            _get(
+                com.vaadin.flow.component.html.Div.class,
+                s -> s.withId("safeguard-not-peer-reviewed")),
+            com.vaadin.flow.component.html.Anchor.class,
+            s -> s.withText(ReliabilityFormat.percent(review.gap().share())));
+    assertThat(link.getHref()).contains("gap=not-peer-reviewed").contains("involvement=assisted");
+    String[] href = link.getHref().split("\\?", 2);
+    UI.getCurrent().navigate(href[0], QueryParameters.fromString(href[1]));
+    @SuppressWarnings("unchecked")
+    Grid<Object> incidents = _get(Grid.class, s -> s.withId("incident-grid"));
+    assertThat(GridKt._size(incidents)).isEqualTo((int) review.gap().incidents());
+  }
+
+  /** What the "Export CSV" link for this file would download now, as rows keyed by header. */
+  private static List<Map<String, String>> download(String fileName) throws Exception {
+    List<com.vaadin.flow.component.html.Anchor> found =
+        com.github.mvysny.kaributesting.v10.LocatorJ._find(
+                com.vaadin.flow.component.html.Anchor.class)
+            .stream()
+            .filter(a -> a.getHref() != null && a.getHref().endsWith("/" + fileName))
+            .toList();
+    assertThat(found).as("export link " + fileName).hasSize(1);
+    String text =
+        new String(
+            com.github.mvysny.kaributesting.v10.DownloadKt._download(found.get(0)),
+            java.nio.charset.StandardCharsets.UTF_8);
+    try (var parser =
+        org.apache.commons.csv.CSVParser.parse(
+            text,
+            org.apache.commons.csv.CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get())) {
+      return parser.getRecords().stream().map(org.apache.commons.csv.CSVRecord::toMap).toList();
+    }
   }
 
   @Test
-  void undefined_and_infinite_values_are_null_and_tools_without_exposure_say_so() throws Exception {
+  void undefined_and_infinite_values_are_null_and_toolCataloguewithout_exposure_say_so()
+      throws Exception {
     HttpResponse<String> response =
         get("/api/v1/reliability?from=2020-W01&to=2020-W04&exposure=changes");
     assertThat(response.statusCode()).isEqualTo(200);
@@ -231,13 +407,32 @@ class ReliabilityControllerIT {
   }
 
   @Test
-  void a_gauge_per_tool_carries_the_latest_12_week_rate_ratio() {
-    assertThat(registry.get("tandem.reliability.rate.ratio").gauges()).hasSize(5);
+  void a_gauge_per_tool_carries_the_latest_12_week_rate_ratio_and_adjusted_verdict() {
+    // Five catalogue tools and all AI tools together.
+    assertThat(registry.get("tandem.reliability.rate.ratio").gauges()).hasSize(6);
     Map<String, Double> ratios = reliability.latestRateRatios();
     double gauge =
         registry.get("tandem.reliability.rate.ratio").tag("tool", "claude-code").gauge().value();
     assertThat(gauge).isEqualTo(ratios.get("claude-code"));
     assertThat(gauge).isPositive();
+
+    var latest = reliability.latestToolFigures();
+    for (String tool : List.of("all-ai", "claude-code", "cursor")) {
+      var t = latest.get(tool);
+      double verdict =
+          registry.get("tandem.reliability.adjusted.verdict").tag("tool", tool).gauge().value();
+      double expected =
+          switch (t.adjustedVerdict()) {
+            case HIGHER -> 1;
+            case LOWER -> -1;
+            case NO_DIFFERENCE -> 0;
+            default -> Double.NaN;
+          };
+      assertThat(verdict).as(tool).isEqualTo(expected);
+    }
+    double p =
+        registry.get("tandem.reliability.p.adjusted").tag("tool", "claude-code").gauge().value();
+    assertThat(p).isEqualTo(latest.get("claude-code").pAdjusted()).isBetween(0.0, 1.0);
   }
 
   @Test

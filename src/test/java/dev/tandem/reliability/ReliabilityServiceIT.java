@@ -256,6 +256,71 @@ class ReliabilityServiceIT {
     assertThat(other.notPeerReviewed()).isEqualTo(new IncidentProfile.SafeguardGap(1, 3, 1));
   }
 
+  /**
+   * Safeguards by hand: AI-involved I3 (no review, no approval, permissions exceeded), I4 (agent:
+   * reviewed, approval not recorded), I5 (no review); without AI I1 (reviewed), I2 (no review), I10
+   * (nothing recorded). Not peer-reviewed 2 of 3 against 1 of 3: twice as often; Fisher's exact p
+   * of [[2, 1], [1, 2]] is 1 (SciPy: 1.0). Permissions exceeded 1 of 3 against 0 of 3: infinitely
+   * as often, p of [[1, 2], [0, 3]] = 1.0.
+   */
+  @Test
+  void safeguard_gaps_compare_all_ai_agent_executed_and_each_tool_with_incidents_without_ai() {
+    CausesAndSafeguards cs = reliability.causesAndSafeguards(RANGE, f.key("parent"));
+    assertThat(cs.agent().incidents()).isEqualTo(1);
+    assertThat(cs.agent().notPeerReviewed()).isEqualTo(new IncidentProfile.SafeguardGap(0, 1, 0));
+    assertThat(cs.agent().noApprovalRequired())
+        .isEqualTo(new IncidentProfile.SafeguardGap(0, 1, 1));
+    assertThat(cs.tools()).hasSize(1);
+    CausesAndSafeguards.ToolProfile cursor = cs.tools().get(0);
+    assertThat(cursor.key()).isEqualTo("cursor");
+    assertThat(cursor.name()).isEqualTo("Cursor");
+    assertThat(cursor.profile().notPeerReviewed())
+        .isEqualTo(new IncidentProfile.SafeguardGap(2, 3, 0));
+
+    List<SafeguardComparison> headline = cs.headline();
+    assertThat(headline)
+        .extracting(SafeguardComparison::safeguard)
+        .containsExactly(Safeguard.values());
+    SafeguardComparison review = headline.get(0);
+    assertThat(review.timesAsOften()).isCloseTo(2.0, within(1e-12));
+    assertThat(review.p()).isCloseTo(1.0, within(1e-12));
+    assertThat(review.significant()).isFalse();
+    SafeguardComparison permissions = headline.get(2);
+    assertThat(permissions.gap()).isEqualTo(new IncidentProfile.SafeguardGap(1, 3, 0));
+    assertThat(permissions.other()).isEqualTo(new IncidentProfile.SafeguardGap(0, 3, 1));
+    assertThat(permissions.timesAsOften()).isInfinite();
+    assertThat(permissions.p()).isCloseTo(1.0, within(1e-12));
+    // All AI, agent-executed, Cursor: three safeguards each.
+    assertThat(cs.comparisons())
+        .extracting(c -> c.group() + " " + c.safeguard().key())
+        .startsWith("all-ai not-peer-reviewed")
+        .contains("agent permissions-exceeded", "cursor no-approval")
+        .hasSize(9);
+  }
+
+  @Test
+  void incidents_filtered_by_a_safeguard_gap_are_those_the_counts_count() {
+    // The Reliability screen links each count to these incidents (I3 and I5; I3; I2).
+    assertThat(incidents.countIncidents(gaps(Safeguard.NOT_PEER_REVIEWED, "assisted", "agent")))
+        .isEqualTo(2);
+    assertThat(incidents.countIncidents(gaps(Safeguard.NO_APPROVAL_REQUIRED, "assisted", "agent")))
+        .isEqualTo(1);
+    assertThat(incidents.countIncidents(gaps(Safeguard.NOT_PEER_REVIEWED, "none"))).isEqualTo(1);
+  }
+
+  private IncidentFilter gaps(Safeguard gap, String... involvements) {
+    return new IncidentFilter(
+        null,
+        java.util.Set.of(),
+        java.util.Set.of(involvements),
+        null,
+        f.key("parent"),
+        null,
+        LocalDate.of(2026, 3, 2),
+        LocalDate.of(2026, 3, 15),
+        gap);
+  }
+
   @Test
   void ai_and_baseline_rates_over_time_use_all_ai_exposure_per_window() {
     List<RateWindow> windows = reliability.overTime(RANGE, f.key("parent"), Exposure.CHANGES);

@@ -26,8 +26,6 @@ import dev.tandem.reliability.TeamVsOrganisation;
 import dev.tandem.reliability.ui.ReliabilityFormat;
 import dev.tandem.roster.RosterService;
 import dev.tandem.roster.Team;
-import dev.tandem.stats.RateComparison;
-import dev.tandem.stats.RateRatio;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
@@ -175,52 +173,7 @@ public class MyTeamView extends VerticalLayout implements BeforeEnterObserver {
     rateSentence.setText(
         rates.suppressed()
             ? "Fewer than " + k + " developers: the team's incident rate is not shown."
-            : sentence(team, rates));
-  }
-
-  static String sentence(String team, TeamVsOrganisation r) {
-    RateComparison c = r.comparison();
-    String unstable =
-        c.unstable()
-            ? " Fewer than " + RateRatio.STABLE_FROM + " incidents in the comparison: unstable."
-            : "";
-    return switch (c.verdict()) {
-      case NO_EXPOSURE ->
-          "No exposure in this period for the team or the rest of the organisation: no rate to compare.";
-      case NO_INCIDENTS ->
-          "No incidents in this period, in the team or elsewhere: nothing to compare.";
-      case HIGHER, LOWER ->
-          "Team "
-              + team
-              + ": "
-              + ReliabilityFormat.shortNumber(c.rateRatio())
-              + "× the rate of the rest of "
-              + "the organisation, 95% CI "
-              + ReliabilityFormat.shortNumber(c.ciLow())
-              + "–"
-              + bound(c.ciHigh())
-              + "; "
-              + c.verdict().label()
-              + ", and not likely to be chance."
-              + unstable;
-      case NO_DIFFERENCE ->
-          "Team "
-              + team
-              + ": "
-              + (Double.isFinite(c.rateRatio())
-                  ? ReliabilityFormat.shortNumber(c.rateRatio())
-                  : "∞")
-              + "× the rate of the rest of the organisation, 95% CI "
-              + ReliabilityFormat.shortNumber(c.ciLow())
-              + "–"
-              + bound(c.ciHigh())
-              + "; no evidence of a difference."
-              + unstable;
-    };
-  }
-
-  private static String bound(double high) {
-    return Double.isInfinite(high) ? "∞" : ReliabilityFormat.shortNumber(high);
+            : ReliabilityFormat.teamSentence(team, rates));
   }
 
   private static Span weekFigure(AdoptionReport.Week week, int k) {

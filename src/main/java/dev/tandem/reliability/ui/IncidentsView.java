@@ -16,6 +16,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -25,6 +27,7 @@ import dev.tandem.reliability.Incident;
 import dev.tandem.reliability.IncidentFilter;
 import dev.tandem.reliability.IncidentService;
 import dev.tandem.reliability.IncidentSort;
+import dev.tandem.reliability.Safeguard;
 import dev.tandem.roster.RosterService;
 import dev.tandem.roster.Team;
 import dev.tandem.security.CurrentUser;
@@ -35,10 +38,12 @@ import dev.tandem.tools.ToolService;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** Every incident, filterable and sortable; admins create, edit and triage them. */
@@ -46,7 +51,7 @@ import java.util.Objects;
 @PageTitle("Incidents · Tandem")
 @Menu(title = "Incidents", order = 3, icon = "vaadin:warning")
 @PermitAll
-public class IncidentsView extends VerticalLayout {
+public class IncidentsView extends VerticalLayout implements BeforeEnterObserver {
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -62,9 +67,11 @@ public class IncidentsView extends VerticalLayout {
   private final ComboBox<Tool> tool = new ComboBox<>("Tool");
   private final ComboBox<Team> team = new ComboBox<>("Team");
   private final ComboBox<String> rootCause = new ComboBox<>("Root cause");
+  private final ComboBox<Safeguard> gap = new ComboBox<>("Safeguard gap");
   private final DatePicker from = new DatePicker("Started from");
   private final DatePicker to = new DatePicker("Started to");
   private final Button triage = new Button();
+  private boolean quiet;
 
   IncidentsView(
       IncidentService incidents,
@@ -102,6 +109,11 @@ public class IncidentsView extends VerticalLayout {
       c.setClearButtonVisible(true);
     }
     rootCause.setClearButtonVisible(true);
+    gap.setItems(Safeguard.values());
+    gap.setItemLabelGenerator(Safeguard::label);
+    gap.setClearButtonVisible(true);
+    gap.setId("safeguard-gap");
+    gap.addValueChangeListener(e -> refresh());
     text.addValueChangeListener(e -> refresh());
     severity.addValueChangeListener(e -> refresh());
     involvement.addValueChangeListener(e -> refresh());
@@ -122,7 +134,7 @@ public class IncidentsView extends VerticalLayout {
     export.getElement().setAttribute("download", true);
 
     HorizontalLayout filters =
-        new HorizontalLayout(text, severity, involvement, tool, team, rootCause, from, to);
+        new HorizontalLayout(text, severity, involvement, tool, team, rootCause, gap, from, to);
     filters.setWrap(true);
     filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
     HorizontalLayout actions = new HorizontalLayout(add, triage, export);
@@ -186,10 +198,61 @@ public class IncidentsView extends VerticalLayout {
         team.getValue() == null ? null : team.getValue().key(),
         rootCause.getValue(),
         from.getValue(),
-        to.getValue());
+        to.getValue(),
+        gap.getValue());
+  }
+
+  /**
+   * Filters given in the URL, as the Reliability screen's safeguard cells link them: {@code
+   * involvement} (repeatable), {@code tool}, {@code team}, {@code from}/{@code to} (days) and
+   * {@code gap} (a safeguard key).
+   */
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    Map<String, List<String>> p = event.getLocation().getQueryParameters().getParameters();
+    if (p.isEmpty()) {
+      return;
+    }
+    quiet = true;
+    try {
+      involvement.setValue(
+          p.getOrDefault("involvement", List.of()).stream()
+              .filter(Incident.INVOLVEMENTS::contains)
+              .collect(java.util.stream.Collectors.toSet()));
+      tool.setValue(
+          first(p, "tool")
+              .flatMap(k -> tools.stream().filter(t -> t.key().equals(k)).findFirst())
+              .orElse(null));
+      team.setValue(
+          first(p, "team")
+              .flatMap(
+                  k -> incidents.teamChoices().stream().filter(t -> t.key().equals(k)).findFirst())
+              .orElse(null));
+      gap.setValue(first(p, "gap").flatMap(Safeguard::fromKey).orElse(null));
+      from.setValue(first(p, "from").flatMap(IncidentsView::day).orElse(null));
+      to.setValue(first(p, "to").flatMap(IncidentsView::day).orElse(null));
+    } finally {
+      quiet = false;
+    }
+    refresh();
+  }
+
+  private static java.util.Optional<String> first(Map<String, List<String>> p, String name) {
+    return p.getOrDefault(name, List.of()).stream().findFirst();
+  }
+
+  private static java.util.Optional<LocalDate> day(String text) {
+    try {
+      return java.util.Optional.of(LocalDate.parse(text));
+    } catch (java.time.format.DateTimeParseException e) {
+      return java.util.Optional.empty();
+    }
   }
 
   private void refresh() {
+    if (quiet) {
+      return;
+    }
     IncidentFilter filter = filter();
     grid.setItems(
         q ->

@@ -3,9 +3,11 @@ package dev.tandem.reliability.ui;
 import dev.tandem.base.ui.chart.ChartSpec;
 import dev.tandem.reliability.CausesAndSafeguards;
 import dev.tandem.reliability.Comparison;
+import dev.tandem.reliability.Exposure;
 import dev.tandem.reliability.RateWindow;
 import dev.tandem.reliability.ToolFigures;
 import dev.tandem.reliability.WithinTeams;
+import dev.tandem.stats.Interval;
 import dev.tandem.stats.Verdict;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,11 +94,33 @@ final class ReliabilityCharts {
             .toList();
     List<Double> ai = windows.stream().map(w -> roundOrNull(w.aiRate())).toList();
     List<Double> base = windows.stream().map(w -> roundOrNull(w.baselineRate())).toList();
+    Exposure e = c.exposure();
+    List<Interval> aiCi =
+        windows.stream().map(w -> interval(e, w.aiIncidents(), w.aiExposure())).toList();
+    List<Interval> baseCi =
+        windows.stream()
+            .map(w -> interval(e, w.baselineIncidents(), w.baselineExposure()))
+            .toList();
     return ChartSpec.line(
-        labels,
-        List.of(
-            new ChartSpec.Series("AI-involved " + c.exposure().unit(), ai),
-            new ChartSpec.Series("No AI (baseline) " + c.exposure().unit(), base)));
+            labels,
+            List.of(
+                new ChartSpec.Series("AI-involved " + e.unit(), ai),
+                new ChartSpec.Series("No AI (baseline) " + e.unit(), base)))
+        .bounds(0, lows(aiCi), highs(aiCi))
+        .bounds(1, lows(baseCi), highs(baseCi));
+  }
+
+  /** A window's exact Poisson 95% interval of the rate (null without exposure). */
+  private static Interval interval(Exposure e, long incidents, long exposure) {
+    return exposure == 0 ? null : e.rateInterval(incidents, exposure);
+  }
+
+  private static List<Double> lows(List<Interval> intervals) {
+    return intervals.stream().map(i -> i == null ? null : roundOrNull(i.low())).toList();
+  }
+
+  private static List<Double> highs(List<Interval> intervals) {
+    return intervals.stream().map(i -> i == null ? null : roundOrNull(i.high())).toList();
   }
 
   static ChartSpec rootCauses(CausesAndSafeguards cs) {

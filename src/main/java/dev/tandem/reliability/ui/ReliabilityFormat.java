@@ -1,9 +1,13 @@
 package dev.tandem.reliability.ui;
 
 import dev.tandem.reliability.Exposure;
+import dev.tandem.reliability.IncidentProfile;
 import dev.tandem.reliability.ReliabilityService;
+import dev.tandem.reliability.SafeguardComparison;
+import dev.tandem.reliability.TeamVsOrganisation;
 import dev.tandem.reliability.ToolFigures;
 import dev.tandem.reliability.WithinTeams;
+import dev.tandem.stats.Interval;
 import dev.tandem.stats.RateComparison;
 import dev.tandem.stats.RateRatio;
 import dev.tandem.stats.Verdict;
@@ -174,6 +178,93 @@ public final class ReliabilityFormat {
         .toPlainString();
   }
 
+  /** A share as a whole percentage ("55%"), one decimal below 1% ("0.4%"); "–" where undefined. */
+  public static String percent(double share) {
+    if (Double.isNaN(share)) {
+      return "–";
+    }
+    double pct = 100 * share;
+    return pct > 0 && pct < 1
+        ? String.format(Locale.ROOT, "%.1f%%", pct)
+        : String.format(Locale.ROOT, "%.0f%%", pct);
+  }
+
+  /** "22 of 40 (55%)": a safeguard gap with its share. */
+  public static String gap(IncidentProfile.SafeguardGap g) {
+    return count(g.incidents())
+        + " of "
+        + count(g.ofIncidents())
+        + (g.ofIncidents() == 0 ? "" : " (" + percent(g.share()) + ")");
+  }
+
+  /** "95% CI 38–71%": the share's exact interval. */
+  public static String gapInterval(IncidentProfile.SafeguardGap g) {
+    if (g.ofIncidents() == 0) {
+      return "";
+    }
+    Interval i = g.interval();
+    return "95% CI " + percent(i.low()).replace("%", "") + "–" + percent(i.high());
+  }
+
+  /** The incidents of a group in words: "AI-involved incidents", "Kiro incidents". */
+  private static String incidentsOf(SafeguardComparison c) {
+    return c.groupLabel() + " incidents";
+  }
+
+  /**
+   * A safeguard finding in words, e.g. "AI-involved incidents lacked peer review 6.9× as often as
+   * incidents without AI (55% against 8%; Fisher's exact p < 0.001)." or, where the difference
+   * could be chance, "… in 12% of cases against 10% of incidents without AI; a difference this size
+   * could be chance (p 0.78)."
+   */
+  public static String safeguardSentence(SafeguardComparison c) {
+    String who = incidentsOf(c);
+    String gap = c.safeguard().gapPhrase();
+    if (c.gap().ofIncidents() == 0) {
+      return "No " + who + " in this period, so nothing to compare for this safeguard.";
+    }
+    if (c.other().ofIncidents() == 0) {
+      return who + ": no incidents without AI in this period to compare with.";
+    }
+    String shares = percent(c.gap().share()) + " against " + percent(c.other().share());
+    String p = "Fisher's exact p " + pValue(c.p());
+    if (Double.isNaN(c.timesAsOften())) {
+      return "None of the " + who + " or of the incidents without AI " + gap + ".";
+    }
+    if (!c.significant()) {
+      return who
+          + " "
+          + gap
+          + " in "
+          + percent(c.gap().share())
+          + " of cases against "
+          + percent(c.other().share())
+          + " of incidents without AI; a difference this size could be chance ("
+          + p
+          + ").";
+    }
+    if (Double.isInfinite(c.timesAsOften())) {
+      return who
+          + " "
+          + gap
+          + " in "
+          + percent(c.gap().share())
+          + " of cases, incidents without AI never ("
+          + p
+          + ").";
+    }
+    return who
+        + " "
+        + gap
+        + (c.timesAsOften() > 1
+            ? " " + shortNumber(c.timesAsOften()) + "× as often as incidents without AI ("
+            : " less often than incidents without AI (")
+        + shares
+        + "; "
+        + p
+        + ").";
+  }
+
   public static String duration(Duration d) {
     if (d == null) {
       return "–";
@@ -254,5 +345,53 @@ public final class ReliabilityFormat {
               + withinTeamsClause(t)
               + unstable;
     };
+  }
+
+  /**
+   * What My team says about its incident rate against the rest of the organisation, e.g. "Team
+   * Payments: 0.48× the rate of the rest of the organisation, 95% CI 0.13–1.3; no evidence of a
+   * difference."
+   */
+  public static String teamSentence(String team, TeamVsOrganisation r) {
+    RateComparison c = r.comparison();
+    String unstable =
+        c.unstable()
+            ? " Fewer than " + RateRatio.STABLE_FROM + " incidents in the comparison: unstable."
+            : "";
+    return switch (c.verdict()) {
+      case NO_EXPOSURE ->
+          "No exposure in this period for the team or the rest of the organisation: no rate to compare.";
+      case NO_INCIDENTS ->
+          "No incidents in this period, in the team or elsewhere: nothing to compare.";
+      case HIGHER, LOWER ->
+          "Team "
+              + team
+              + ": "
+              + shortNumber(c.rateRatio())
+              + "× the rate of the rest of "
+              + "the organisation, 95% CI "
+              + shortNumber(c.ciLow())
+              + "–"
+              + bound(c.ciHigh())
+              + "; "
+              + c.verdict().label()
+              + ", and not likely to be chance."
+              + unstable;
+      case NO_DIFFERENCE ->
+          "Team "
+              + team
+              + ": "
+              + (Double.isFinite(c.rateRatio()) ? shortNumber(c.rateRatio()) : "∞")
+              + "× the rate of the rest of the organisation, 95% CI "
+              + shortNumber(c.ciLow())
+              + "–"
+              + bound(c.ciHigh())
+              + "; no evidence of a difference."
+              + unstable;
+    };
+  }
+
+  private static String bound(double high) {
+    return Double.isInfinite(high) ? "∞" : shortNumber(high);
   }
 }

@@ -2,8 +2,6 @@ package dev.tandem.reliability.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.details.Details;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -27,7 +25,6 @@ import dev.tandem.base.ui.chart.EChart;
 import dev.tandem.reliability.CausesAndSafeguards;
 import dev.tandem.reliability.Comparison;
 import dev.tandem.reliability.Exposure;
-import dev.tandem.reliability.IncidentProfile;
 import dev.tandem.reliability.RateWindow;
 import dev.tandem.reliability.ReliabilityService;
 import dev.tandem.security.CurrentUser;
@@ -35,7 +32,6 @@ import dev.tandem.security.Role;
 import dev.tandem.stats.RateRatio;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -68,13 +64,9 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
   private final EChart overTime =
       chart("over-time", "AI-involved and baseline incident rate over time");
   private final EChart rootCauses = chart("root-causes", "Root causes, AI-involved versus other");
-  private final Grid<SafeguardRow> safeguards = new Grid<>(SafeguardRow.class, false);
+  private final SafeguardsPanel safeguards = new SafeguardsPanel();
   private Exposure requestedExposure;
   private boolean quiet;
-
-  /** A safeguard with its gap among AI-involved and other incidents. */
-  record SafeguardRow(
-      String safeguard, IncidentProfile.SafeguardGap ai, IncidentProfile.SafeguardGap other) {}
 
   ReliabilityView(ReliabilityService reliability, ConsistentRead consistent) {
     this.reliability = reliability;
@@ -108,13 +100,6 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
     triage.setVisible(CurrentUser.hasRole(Role.ADMIN));
     sentences.setId("sentences");
 
-    safeguards.setId("safeguards");
-    safeguards.addThemeVariants(GridVariant.LUMO_COMPACT);
-    safeguards.setAllRowsVisible(true);
-    safeguards.addColumn(SafeguardRow::safeguard).setHeader("Safeguard gap").setAutoWidth(true);
-    safeguards.addColumn(r -> gap(r.ai())).setHeader("AI-involved").setAutoWidth(true);
-    safeguards.addColumn(r -> gap(r.other())).setHeader("Other incidents").setAutoWidth(true);
-
     add(
         new H2("Reliability"),
         explainer,
@@ -122,12 +107,16 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
         controls,
         new HorizontalLayout(unclassified, triage),
         sentences,
+        safeguards.headline,
         CsvExport.link("reliability.csv", ComparisonGrid.CSV_HEADER, grid::csvRows),
         grid,
         withinTeams,
         row(section("Rate ratio against no AI", forest), section("Adoption against rate", bubble)),
         section("Over time (4-week windows)", overTime),
-        row(section("Root causes", rootCauses), section("Safeguard gaps", safeguards)));
+        section(
+            "Safeguard gaps: AI-involved, agent-executed and per tool",
+            new Div(safeguards.export, safeguards.table)),
+        section("Root causes", rootCauses));
   }
 
   @Override
@@ -175,7 +164,16 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
     quiet = true;
     exposure.setValue(c.exposure());
     quiet = false;
-    List.of(grid, withinTeams, forest, bubble, overTime, rootCauses, safeguards)
+    List.of(
+            grid,
+            withinTeams,
+            forest,
+            bubble,
+            overTime,
+            rootCauses,
+            safeguards.headline,
+            safeguards.table,
+            safeguards.export)
         .forEach(part -> part.setVisible(!c.suppressed()));
     if (c.suppressed()) {
       sentences.removeAll();
@@ -214,30 +212,7 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
     overTime.show(ReliabilityCharts.overTime(figures.overTime(), c));
     CausesAndSafeguards cs = figures.causes();
     rootCauses.show(ReliabilityCharts.rootCauses(cs));
-    safeguards.setItems(
-        List.of(
-            new SafeguardRow(
-                "Not peer-reviewed",
-                cs.aiInvolved().notPeerReviewed(),
-                cs.other().notPeerReviewed()),
-            new SafeguardRow(
-                "No approval required",
-                cs.aiInvolved().noApprovalRequired(),
-                cs.other().noApprovalRequired()),
-            new SafeguardRow(
-                "Permissions exceeded",
-                cs.aiInvolved().permissionsExceeded(),
-                cs.other().permissionsExceeded())));
-  }
-
-  private static String gap(IncidentProfile.SafeguardGap g) {
-    String share =
-        Double.isNaN(g.share()) ? "" : String.format(Locale.ROOT, " (%.0f%%)", 100 * g.share());
-    return g.incidents()
-        + " of "
-        + g.ofIncidents()
-        + share
-        + (g.notRecorded() > 0 ? " · " + g.notRecorded() + " not recorded" : "");
+    safeguards.show(cs, scope.range(), scope.teamKey());
   }
 
   private static EChart chart(String id, String label) {

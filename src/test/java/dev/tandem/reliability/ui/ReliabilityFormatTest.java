@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.reliability.Exposure;
 import dev.tandem.reliability.GroupFigures;
+import dev.tandem.reliability.IncidentProfile;
+import dev.tandem.reliability.Safeguard;
+import dev.tandem.reliability.SafeguardComparison;
+import dev.tandem.reliability.TeamVsOrganisation;
 import dev.tandem.reliability.ToolFigures;
 import dev.tandem.stats.RateComparison;
 import dev.tandem.stats.RateRatio;
@@ -106,5 +110,66 @@ class ReliabilityFormatTest {
             0,
             0,
             false));
+  }
+
+  /** 22 of 40 against 5 of 60: 55% vs 8.3%, 6.6× as often; SciPy's fisher_exact p 3.9e-07. */
+  @Test
+  void a_safeguard_gap_far_from_chance_is_said_as_how_many_times_as_often() {
+    SafeguardComparison c =
+        SafeguardComparison.of(
+            SafeguardComparison.ALL_AI,
+            "AI-involved",
+            Safeguard.NOT_PEER_REVIEWED,
+            new IncidentProfile.SafeguardGap(22, 40, 0),
+            new IncidentProfile.SafeguardGap(5, 60, 3));
+    assertThat(c.timesAsOften()).isCloseTo(6.6, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(ReliabilityFormat.safeguardSentence(c))
+        .isEqualTo(
+            "AI-involved incidents lacked peer review 6.6× as often as incidents without AI (55%"
+                + " against 8%; Fisher's exact p < 0.001).");
+    // SciPy beta.ppf: 22 of 40 → 0.3849–0.7074; 5 of 60 → 0.0276–0.1839.
+    assertThat(ReliabilityFormat.gapInterval(c.gap())).isEqualTo("95% CI 38–71%");
+    assertThat(ReliabilityFormat.gapInterval(c.other())).isEqualTo("95% CI 3–18%");
+    assertThat(ReliabilityFormat.gap(c.gap())).isEqualTo("22 of 40 (55%)");
+  }
+
+  /** 11 of 40 against 9 of 60 (27.5% vs 15%): SciPy's fisher_exact p 0.1359 — could be chance. */
+  @Test
+  void a_safeguard_gap_that_could_be_chance_says_so() {
+    SafeguardComparison c =
+        SafeguardComparison.of(
+            "kiro",
+            "Kiro",
+            Safeguard.NO_APPROVAL_REQUIRED,
+            new IncidentProfile.SafeguardGap(11, 40, 0),
+            new IncidentProfile.SafeguardGap(9, 60, 0));
+    assertThat(ReliabilityFormat.safeguardSentence(c))
+        .isEqualTo(
+            "Kiro incidents needed no second approval in 28% of cases against 15% of incidents"
+                + " without AI; a difference this size could be chance (Fisher's exact p 0.136).");
+    assertThat(c.p()).isCloseTo(0.13589791880375673, org.assertj.core.api.Assertions.within(1e-12));
+  }
+
+  /**
+   * 4 incidents over 1,770 changes in the team against 37 over 7,930 in the rest: RR 0.48, SciPy
+   * (beta quantiles of the conditional binomial) CI 0.125–1.348, central exact p 0.218.
+   */
+  @Test
+  void the_team_sentence_comes_from_the_same_place_as_the_tool_sentences() {
+    TeamVsOrganisation r =
+        new TeamVsOrganisation(
+            Exposure.CHANGES, 4, 1_770, 37, 7_930, RateRatio.compare(4, 1_770, 37, 7_930), false);
+    assertThat(r.comparison().ciHigh())
+        .isCloseTo(1.3481996497394637, org.assertj.core.api.Assertions.within(1e-6));
+    assertThat(ReliabilityFormat.teamSentence("Payments", r))
+        .isEqualTo(
+            "Team Payments: 0.48× the rate of the rest of the organisation, 95% CI 0.13–1.3; no"
+                + " evidence of a difference.");
+    // 41 incidents in the comparison: stable. With 3 and 12 it is not.
+    TeamVsOrganisation few =
+        new TeamVsOrganisation(
+            Exposure.CHANGES, 3, 1_770, 12, 7_930, RateRatio.compare(3, 1_770, 12, 7_930), false);
+    assertThat(ReliabilityFormat.teamSentence("Payments", few))
+        .endsWith("Fewer than 20 incidents in the comparison: unstable.");
   }
 }

@@ -181,6 +181,44 @@ public final class ChartSpec {
     return this;
   }
 
+  /** ECharts' default palette, so a series and its bounds can share a colour. */
+  private static final List<String> PALETTE =
+      List.of("#5470c6", "#91cc75", "#fac858", "#ee6666", "#73c0de", "#3ba272", "#fc8452");
+
+  /**
+   * Draws the 95% interval of line series {@code index} as two thin dashed lines in its colour
+   * ({@code null} where a bound is undefined); the tooltip names them "… 95% CI low/high", and the
+   * legend keeps only the lines themselves.
+   */
+  public ChartSpec bounds(int index, List<? extends Number> low, List<? extends Number> high) {
+    ArrayNode series = root.withArray("series");
+    ObjectNode line = (ObjectNode) series.get(index);
+    String color = PALETTE.get(index % PALETTE.size());
+    line.put("color", color);
+    String name = line.get("name").asText();
+    ArrayNode legend = root.with("legend").withArray("data");
+    if (legend.isEmpty()) {
+      for (var s : series) {
+        legend.add(s.get("name").asText());
+      }
+    }
+    for (var bound : List.of(List.of("95% CI low", low), List.of("95% CI high", high))) {
+      ObjectNode node =
+          series
+              .addObject()
+              .put("type", "line")
+              .put("name", name + ", " + bound.get(0))
+              .put("symbol", "none")
+              .put("silent", true)
+              .put("color", color);
+      node.putObject("lineStyle").put("type", "dashed").put("width", 1).put("opacity", 0.7);
+      @SuppressWarnings("unchecked")
+      List<? extends Number> values = (List<? extends Number>) bound.get(1);
+      values(node.putArray("data"), values);
+    }
+    return this;
+  }
+
   /** Shows the y axis as 0–100 percent (series values are given in percent). */
   public ChartSpec percentY() {
     ObjectNode y = root.with("yAxis");

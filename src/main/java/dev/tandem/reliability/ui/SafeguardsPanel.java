@@ -1,0 +1,258 @@
+package dev.tandem.reliability.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.router.QueryParameters;
+import dev.tandem.base.WeekRange;
+import dev.tandem.reliability.CausesAndSafeguards;
+import dev.tandem.reliability.IncidentProfile;
+import dev.tandem.reliability.Safeguard;
+import dev.tandem.reliability.SafeguardComparison;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The safeguard finding, first: for all AI-involved incidents against those without AI, each gap's
+ * share with its exact interval, how many times as often, and Fisher's exact p, in a headline card
+ * with a sentence; then the same per agent-executed incidents and per tool. Every count links to
+ * those incidents on the Incidents screen.
+ */
+final class SafeguardsPanel {
+
+  /** The headline: a sentence and one card per safeguard. */
+  final Div headline = new Div();
+
+  /** Every AI group (all, agent-executed, each tool) and the baseline, a column per safeguard. */
+  final Grid<Row> table = new Grid<>(Row.class, false);
+
+  /** One group's gaps: {@code comparisons} by safeguard (null for the baseline row). */
+  record Row(
+      String group,
+      String label,
+      Map<Safeguard, IncidentProfile.SafeguardGap> gaps,
+      Map<Safeguard, SafeguardComparison> comparisons) {}
+
+  /** The table as CSV: one line per group and safeguard, plain numbers. */
+  final Anchor export =
+      dev.tandem.base.ui.CsvExport.link("safeguards.csv", CSV_HEADER, this::csvRows);
+
+  static final List<String> CSV_HEADER =
+      List.of(
+          "group",
+          "safeguard",
+          "incidents_with_gap",
+          "incidents",
+          "not_recorded",
+          "share",
+          "ci_low",
+          "ci_high",
+          "times_as_often",
+          "fisher_p");
+
+  private WeekRange range;
+  private String teamKey;
+  private List<Row> shown = List.of();
+
+  SafeguardsPanel() {
+    headline.setId("safeguard-headline");
+    headline.addClassName("tandem-card");
+    table.setId("safeguards");
+    table.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+    table.setAllRowsVisible(true);
+    table.addColumn(Row::label).setHeader("Incidents").setAutoWidth(true).setFlexGrow(0);
+    for (Safeguard s : Safeguard.values()) {
+      table.addComponentColumn(r -> cell(r, s)).setHeader(s.label()).setFlexGrow(1);
+    }
+  }
+
+  void show(CausesAndSafeguards cs, WeekRange range, String teamKey) {
+    this.range = range;
+    this.teamKey = teamKey;
+    showHeadline(cs.headline());
+    List<SafeguardComparison> all = cs.comparisons();
+    Map<String, Row> rows = new LinkedHashMap<>();
+    for (SafeguardComparison c : all) {
+      if (c.gap().ofIncidents() == 0 && !SafeguardComparison.ALL_AI.equals(c.group())) {
+        continue;
+      }
+      Row row =
+          rows.computeIfAbsent(
+              c.group(),
+              g -> new Row(g, c.groupLabel(), new LinkedHashMap<>(), new LinkedHashMap<>()));
+      row.gaps().put(c.safeguard(), c.gap());
+      row.comparisons().put(c.safeguard(), c);
+    }
+    Map<Safeguard, IncidentProfile.SafeguardGap> baseline = new LinkedHashMap<>();
+    for (Safeguard s : Safeguard.values()) {
+      baseline.put(s, cs.other().gap(s));
+    }
+    List<Row> items = new ArrayList<>(rows.values());
+    items.add(new Row(BASELINE, "Without AI", baseline, Map.of()));
+    shown = items;
+    table.setItems(items);
+  }
+
+  private static final String BASELINE = "none";
+
+  List<List<String>> csvRows() {
+    List<List<String>> lines = new ArrayList<>();
+    for (Row r : shown) {
+      for (Safeguard s : Safeguard.values()) {
+        IncidentProfile.SafeguardGap g = r.gaps().get(s);
+        SafeguardComparison c = r.comparisons().get(s);
+        boolean any = g.ofIncidents() > 0;
+        lines.add(
+            List.of(
+                r.group(),
+                s.key(),
+                String.valueOf(g.incidents()),
+                String.valueOf(g.ofIncidents()),
+                String.valueOf(g.notRecorded()),
+                any ? String.valueOf(g.share()) : "",
+                any ? String.valueOf(g.interval().low()) : "",
+                any ? String.valueOf(g.interval().high()) : "",
+                c == null || !Double.isFinite(c.timesAsOften())
+                    ? ""
+                    : String.valueOf(c.timesAsOften()),
+                c == null || !c.comparable() ? "" : String.valueOf(c.p())));
+      }
+    }
+    return lines;
+  }
+
+  private void showHeadline(List<SafeguardComparison> headline) {
+    this.headline.removeAll();
+    // Lead with the clearest difference: the smallest p among those where AI-involved work had the
+    // gap more often (else the first safeguard).
+    SafeguardComparison lead =
+        headline.stream()
+            .filter(c -> c.comparable() && c.timesAsOften() > 1)
+            .min(Comparator.comparingDouble(SafeguardComparison::p))
+            .orElse(headline.get(0));
+    Paragraph sentence = new Paragraph(ReliabilityFormat.safeguardSentence(lead));
+    sentence.setId("safeguard-sentence");
+    sentence.getStyle().set("font-weight", "600").set("margin", "0 0 var(--lumo-space-s) 0");
+    FlexLayout cards = new FlexLayout();
+    cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+    cards.getStyle().set("gap", "var(--lumo-space-m)");
+    for (SafeguardComparison c : headline) {
+      cards.add(card(c));
+    }
+    this.headline.add(sentence, cards);
+  }
+
+  private Div card(SafeguardComparison c) {
+    Span title = new Span(c.safeguard().label());
+    title
+        .getStyle()
+        .set("color", "var(--lumo-secondary-text-color)")
+        .set("font-size", "var(--lumo-font-size-s)");
+    Div figures = new Div();
+    figures.getStyle().set("font-size", "1.3rem").set("font-weight", "700");
+    figures.add(
+        link(ReliabilityFormat.percent(c.gap().share()), SafeguardComparison.ALL_AI, null, c),
+        new Span(" AI-involved vs "),
+        link(ReliabilityFormat.percent(c.other().share()), BASELINE, null, c),
+        new Span(" without AI"));
+    Span detail =
+        new Span(
+            ReliabilityFormat.gap(c.gap())
+                + " · "
+                + ReliabilityFormat.gapInterval(c.gap())
+                + " | "
+                + ReliabilityFormat.gap(c.other())
+                + " · "
+                + ReliabilityFormat.gapInterval(c.other()));
+    Span verdict =
+        new Span(
+            timesAsOften(c, " as often")
+                + (timesAsOften(c, "").isEmpty() ? "" : " · ")
+                + "Fisher's exact p "
+                + ReliabilityFormat.pValue(c.p()));
+    for (Span s : List.of(detail, verdict)) {
+      s.getStyle()
+          .set("display", "block")
+          .set("font-size", "var(--lumo-font-size-s)")
+          .set("color", "var(--lumo-secondary-text-color)");
+    }
+    Div card = new Div(title, figures, verdict, detail);
+    card.setId("safeguard-" + c.safeguard().key());
+    card.getStyle()
+        .set("display", "flex")
+        .set("flex-direction", "column")
+        .set("gap", "var(--lumo-space-xs)")
+        .set("flex", "1 1 16rem");
+    if (c.significant() && c.timesAsOften() > 1) {
+      card.getStyle()
+          .set("border-left", "4px solid var(--lumo-error-color)")
+          .set("padding-left", "var(--lumo-space-s)");
+    }
+    return card;
+  }
+
+  /** "7.1×" (+ suffix), "only with AI" where the other share is 0, "" where undefined. */
+  private static String timesAsOften(SafeguardComparison c, String suffix) {
+    if (!c.comparable() || Double.isNaN(c.timesAsOften())) {
+      return "";
+    }
+    return Double.isInfinite(c.timesAsOften())
+        ? "none without AI"
+        : ReliabilityFormat.shortNumber(c.timesAsOften()) + "×" + suffix;
+  }
+
+  private Div cell(Row r, Safeguard s) {
+    IncidentProfile.SafeguardGap g = r.gaps().get(s);
+    Div cell = new Div(link(ReliabilityFormat.gap(g), r.group(), s, null));
+    SafeguardComparison c = r.comparisons().get(s);
+    String detail = ReliabilityFormat.gapInterval(g);
+    if (c != null && !timesAsOften(c, "").isEmpty()) {
+      detail += " · " + timesAsOften(c, "") + " · p " + ReliabilityFormat.pValue(c.p());
+    }
+    if (g.notRecorded() > 0) {
+      detail += " · " + g.notRecorded() + " not recorded";
+    }
+    Span small = new Span(detail);
+    small
+        .getStyle()
+        .set("display", "block")
+        .set("font-size", "var(--lumo-font-size-xs)")
+        .set("color", "var(--lumo-secondary-text-color)");
+    cell.add(small);
+    return cell;
+  }
+
+  /**
+   * A link to the incidents of {@code group} with the safeguard's gap in the screen's period and
+   * scope.
+   */
+  private Anchor link(String text, String group, Safeguard safeguard, SafeguardComparison c) {
+    Safeguard gap = safeguard != null ? safeguard : c.safeguard();
+    Map<String, List<String>> p = new LinkedHashMap<>();
+    switch (group) {
+      case SafeguardComparison.ALL_AI -> p.put("involvement", List.of("assisted", "agent"));
+      case SafeguardComparison.AGENT -> p.put("involvement", List.of("agent"));
+      case BASELINE -> p.put("involvement", List.of("none"));
+      default -> {
+        p.put("involvement", List.of("assisted", "agent"));
+        p.put("tool", List.of(group));
+      }
+    }
+    p.put("gap", List.of(gap.key()));
+    if (teamKey != null) {
+      p.put("team", List.of(teamKey));
+    }
+    p.put("from", List.of(range.from().monday().toString()));
+    p.put("to", List.of(range.to().sunday().toString()));
+    Anchor a = new Anchor("incidents?" + new QueryParameters(p).getQueryString(), text);
+    a.getElement().setAttribute("title", "Show these incidents");
+    return a;
+  }
+}
