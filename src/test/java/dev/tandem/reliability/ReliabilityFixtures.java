@@ -39,6 +39,36 @@ final class ReliabilityFixtures {
         .fetchOne(TEAM.ID);
   }
 
+  /**
+   * Runs {@code writes} as an admin outside a test method (e.g. in {@code @BeforeAll}), with the
+   * security strategy of {@code context} in place as {@code SecurityStrategyPerContextListener}
+   * would put it before a test method.
+   */
+  static void asAdmin(org.springframework.context.ApplicationContext context, Runnable writes) {
+    var strategy =
+        context
+            .getBeanProvider(
+                org.springframework.security.core.context.SecurityContextHolderStrategy.class)
+            .getIfUnique();
+    if (strategy != null) {
+      org.springframework.security.core.context.SecurityContextHolder.setContextHolderStrategy(
+          strategy);
+    }
+    var holder = org.springframework.security.core.context.SecurityContextHolder.getContext();
+    holder.setAuthentication(
+        new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
+            "fixture-admin",
+            null,
+            java.util.List.of(
+                new org.springframework.security.core.authority.SimpleGrantedAuthority(
+                    "ROLE_ADMIN"))));
+    try {
+      writes.run();
+    } finally {
+      org.springframework.security.core.context.SecurityContextHolder.clearContext();
+    }
+  }
+
   private boolean deferring;
 
   /** Runs {@code writes} with one rollup refresh at the end instead of one per write. */

@@ -34,9 +34,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -62,16 +59,12 @@ class WithinTeamsApiAndScreenIT {
 
   @BeforeAll
   void organisation() {
-    SecurityContextHolder.getContext()
-        .setAuthentication(
-            new UsernamePasswordAuthenticationToken(
-                "within-admin", null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
-    try {
-      f = new ReliabilityFixtures(db, incidents);
-      new WithinTeamsOrganisation(f);
-    } finally {
-      SecurityContextHolder.clearContext();
-    }
+    ReliabilityFixtures.asAdmin(
+        context,
+        () -> {
+          f = new ReliabilityFixtures(db, incidents);
+          new WithinTeamsOrganisation(f);
+        });
     token = TestTokens.create(tokens, "within-it-" + System.nanoTime(), Role.LEADER, null);
   }
 

@@ -12,9 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.context.support.WithMockUser;
 
 /** DESIGN §3.3 "within teams" on {@link WithinTeamsOrganisation}, worked by hand there. */
@@ -26,6 +23,7 @@ class WithinTeamsIT {
   @Autowired ReliabilityService reliability;
   @Autowired IncidentService incidents;
   @Autowired DSLContext db;
+  @Autowired org.springframework.context.ApplicationContext context;
 
   ReliabilityFixtures f;
   WithinTeamsOrganisation org;
@@ -33,17 +31,13 @@ class WithinTeamsIT {
   /** Built once: every fixture write refreshes the rollup. */
   @BeforeAll
   void organisation() {
-    SecurityContextHolder.getContext()
-        .setAuthentication(
-            new UsernamePasswordAuthenticationToken(
-                "within-admin", null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
-    try {
-      f = new ReliabilityFixtures(db, incidents);
-      org = new WithinTeamsOrganisation(f);
-      smallTeams();
-    } finally {
-      SecurityContextHolder.clearContext();
-    }
+    ReliabilityFixtures.asAdmin(
+        context,
+        () -> {
+          f = new ReliabilityFixtures(db, incidents);
+          org = new WithinTeamsOrganisation(f);
+          smallTeams();
+        });
   }
 
   @Test
