@@ -11,6 +11,7 @@ import dev.tandem.reliability.IncidentProfile;
 import dev.tandem.reliability.ReliabilityService;
 import dev.tandem.reliability.SafeguardComparison;
 import dev.tandem.reliability.ToolFigures;
+import dev.tandem.reliability.WithinTeams;
 import dev.tandem.stats.RateComparison;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -106,6 +107,23 @@ class ReliabilityController {
               nullable = true,
               description = "True when the comparison has fewer than 20 incidents.")
           Boolean unstable,
+      @Schema(
+              nullable = true,
+              description =
+                  "The rate ratio within teams (DESIGN §3.3): Mantel–Haenszel over the"
+                      + " developers' teams, so that which teams use the tool does not weigh in;"
+                      + " teams with exposure on one side only drop out. Null when undefined (no"
+                      + " team with exposure on both sides, or no incident on one side in the"
+                      + " teams compared) or suppressed.")
+          Double rateRatioWithinTeams,
+      @Schema(
+              nullable = true,
+              description = "Greenland–Robins 95% interval of rateRatioWithinTeams, low end.")
+          Double ciLowWithinTeams,
+      @Schema(
+              nullable = true,
+              description = "Greenland–Robins 95% interval of rateRatioWithinTeams, high end.")
+          Double ciHighWithinTeams,
       @Schema(description = "Present (true) only when the figures are suppressed.")
           Boolean suppressed) {
 
@@ -283,12 +301,22 @@ class ReliabilityController {
         finite(t.pAdjusted()),
         t.adjustedVerdict().label(),
         rr.unstable(),
+        within(t, WithinTeams::rateRatio),
+        within(t, WithinTeams::ciLow),
+        within(t, WithinTeams::ciHigh),
         null);
+  }
+
+  private static Double within(
+      ToolFigures t, java.util.function.ToDoubleFunction<WithinTeams> value) {
+    WithinTeams w = t.withinTeams();
+    return w == null || !w.defined() ? null : finite(value.applyAsDouble(w));
   }
 
   private static ToolRate hiddenRate(String tool) {
     return new ToolRate(
-        tool, null, null, null, null, null, null, null, null, null, null, null, true);
+        tool, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        true);
   }
 
   private static Double finite(double value) {

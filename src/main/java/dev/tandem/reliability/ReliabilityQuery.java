@@ -186,6 +186,31 @@ class ReliabilityQuery {
         .toList();
   }
 
+  /** Incidents of one owning team (null: none), involvement and tool (null for none/unknown). */
+  record TeamIncidentCount(Long teamId, String involvement, String tool, long incidents) {}
+
+  /**
+   * The range's incidents per owning team, involvement and tool, grouped in the database (DESIGN
+   * §3.3 within teams).
+   */
+  List<TeamIncidentCount> incidentsByTeam(List<WeekBounds> weeks, Scope scope) {
+    return db.select(INCIDENT.TEAM_ID, INCIDENT.AI_INVOLVEMENT, INCIDENT.TOOL_KEY, count())
+        .from(INCIDENT)
+        .where(inRange(weeks).and(incidentInScope(scope)))
+        .groupBy(INCIDENT.TEAM_ID, INCIDENT.AI_INVOLVEMENT, INCIDENT.TOOL_KEY)
+        .fetch(r -> new TeamIncidentCount(r.value1(), r.value2(), r.value3(), r.value4()));
+  }
+
+  /** Per team of the scope: developer-weeks, AI user-weeks and largest week, from the rollup. */
+  List<RollupQuery.TeamTotal> teamTotals(List<WeekBounds> weeks, Scope scope) {
+    return rollup.teamTotals(range(weeks), scope.teams());
+  }
+
+  /** Per team of the scope and tool (or 'none'): user-weeks and changes, from the rollup. */
+  List<RollupQuery.TeamToolTotal> teamToolTotals(List<WeekBounds> weeks, Scope scope) {
+    return rollup.teamToolTotals(range(weeks), scope.teams());
+  }
+
   private static WeekRange range(List<WeekBounds> weeks) {
     return new WeekRange(
         IsoWeek.starting(weeks.get(0).monday()),

@@ -32,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * DESIGN §3.3, computed here and nowhere else: per tool and for the baseline, over a team's scope
  * and a range of weeks, incidents over exposure, the rate, the rate ratio with its exact 95%
- * interval, the p-value and the verdict; the AI versus baseline rate over time; root causes and
+ * interval, the p-value and the verdict, and the same ratio within teams (Mantel–Haenszel over the
+ * developers' teams, {@link TeamStrata}); the AI versus baseline rate over time; root causes and
  * safeguard gaps.
  *
  * <p>An incident belongs to the week of its start in the organisation's zone, and to the scope of
@@ -346,7 +347,8 @@ public class ReliabilityService {
               rr,
               Double.NaN,
               rr.verdict(),
-              false));
+              false,
+              null));
     }
     // Holm over every tool compared (before small groups are hidden: they were compared too).
     double[] p =
@@ -359,8 +361,13 @@ public class ReliabilityService {
     }
     dev.tandem.access.SmallGroupRule smallGroups = access.smallGroups(teamKey);
     Map<String, Integer> developers = query.developersByTool(weeks, scope, smallGroups.k());
+    TeamStrata strata = new TeamStrata(query, weeks, scope);
+    Map<Long, String> teamNames = teamNames();
+    toolFigures.replaceAll(
+        t -> t.within(strata.within(t.tool(), exposure, teamNames, smallGroups)));
     ToolFigures allAi =
-        allAi(exposure, exp, bySeverity, restoreMinutes, agentIncidents, baseline, toolFigures);
+        allAi(exposure, exp, bySeverity, restoreMinutes, agentIncidents, baseline, toolFigures)
+            .within(strata.within(ALL_AI, exposure, teamNames, smallGroups));
     // The AI group is at least as large as its largest tool; with every tool below k it is hidden
     // too (it may still be larger, but it is never shown when it might not be).
     int largestTool = developers.values().stream().mapToInt(Integer::intValue).max().orElse(0);
@@ -419,7 +426,8 @@ public class ReliabilityService {
         rr,
         Double.NaN,
         rr.verdict(),
-        false);
+        false,
+        null);
   }
 
   /** Active catalogue tools, and any other tool that has incidents or exposure in the period. */
@@ -528,6 +536,12 @@ public class ReliabilityService {
     return teams == null
         ? Scope.ORGANISATION
         : new Scope(roster.team(teamKey).map(dev.tandem.roster.Team::id).orElseThrow(), teams);
+  }
+
+  private Map<Long, String> teamNames() {
+    Map<Long, String> names = new HashMap<>();
+    roster.teams().forEach(t -> names.put(t.id(), t.name()));
+    return names;
   }
 
   private ZoneId zone() {

@@ -11,7 +11,8 @@ import dev.tandem.stats.Verdict;
  * mode of the tool used. {@code agentIncidents}: of the tool's incidents, those an AI agent
  * executed (involvement {@code agent}), the rest being AI-assisted. {@code pAdjusted} and {@code
  * adjustedVerdict} allow for the several tools compared with the same baseline (Holm, DESIGN §3.3;
- * NaN and the comparison's own verdict for a tool outside that family).
+ * NaN and the comparison's own verdict for a tool outside that family). {@code withinTeams}: the
+ * same comparison within teams (DESIGN §3.3, Mantel–Haenszel over the developers' teams).
  */
 public record ToolFigures(
     String tool,
@@ -24,7 +25,8 @@ public record ToolFigures(
     RateComparison comparison,
     double pAdjusted,
     Verdict adjustedVerdict,
-    boolean suppressed) {
+    boolean suppressed,
+    WithinTeams withinTeams) {
 
   /** The same figures with the Holm-adjusted p-value and verdict. */
   ToolFigures adjusted(double p) {
@@ -39,7 +41,25 @@ public record ToolFigures(
         comparison,
         p,
         Holm.verdict(comparison, p),
-        suppressed);
+        suppressed,
+        withinTeams);
+  }
+
+  /** The same figures with the comparison within teams. */
+  ToolFigures within(WithinTeams within) {
+    return new ToolFigures(
+        tool,
+        name,
+        figures,
+        userWeeks,
+        reach,
+        agentReach,
+        agentIncidents,
+        comparison,
+        pAdjusted,
+        adjustedVerdict,
+        suppressed,
+        within);
   }
 
   /**
@@ -58,6 +78,7 @@ public record ToolFigures(
         dev.tandem.stats.RateRatio.compare(0, 0, 0, 0),
         Double.NaN,
         Verdict.NO_EXPOSURE,
-        true);
+        true,
+        WithinTeams.hidden());
   }
 }

@@ -217,6 +217,49 @@ public class RollupQuery {
   }
 
   /**
+   * One team's totals over a range: developer-weeks in headcount, of them with any AI use, and its
+   * largest weekly headcount (a lower bound of its distinct developers, for DESIGN §3.4).
+   */
+  public record TeamTotal(long teamId, long developerWeeks, long aiUserWeeks, int largestWeek) {}
+
+  /**
+   * One team's totals of one tool or attribution ('none') over a range: user-weeks in headcount and
+   * changes.
+   */
+  public record TeamToolTotal(long teamId, String tool, long userWeeks, long changes) {}
+
+  /**
+   * Per team (the developers' own teams, from the per-team table) the totals over the range: one
+   * grouped read, teams rows. {@code teamIds} null means every team.
+   */
+  public List<TeamTotal> teamTotals(WeekRange range, Collection<Long> teamIds) {
+    var r = ROLLUP_TEAM_WEEK;
+    return db.select(r.TEAM_ID, sum(r.HEADCOUNT), sum(r.AI_USERS), max(r.HEADCOUNT))
+        .from(r)
+        .where(r.WEEK_START.between(range.from().monday(), range.to().monday()))
+        .and(teamIds == null ? DSL.noCondition() : r.TEAM_ID.in(teamIds))
+        .groupBy(r.TEAM_ID)
+        .fetch(
+            x ->
+                new TeamTotal(
+                    x.value1(), l(x.value2()), l(x.value3()), x.value4() == null ? 0 : x.value4()));
+  }
+
+  /**
+   * Per team and tool (or 'none') the user-weeks and changes over the range: one grouped read,
+   * teams × tools rows.
+   */
+  public List<TeamToolTotal> teamToolTotals(WeekRange range, Collection<Long> teamIds) {
+    var r = ROLLUP_TEAM_TOOL_WEEK;
+    return db.select(r.TEAM_ID, r.TOOL_KEY, sum(r.USERS), sum(r.CHANGES))
+        .from(r)
+        .where(r.WEEK_START.between(range.from().monday(), range.to().monday()))
+        .and(teamIds == null ? DSL.noCondition() : r.TEAM_ID.in(teamIds))
+        .groupBy(r.TEAM_ID, r.TOOL_KEY)
+        .fetch(x -> new TeamToolTotal(x.value1(), x.value2(), l(x.value3()), l(x.value4())));
+  }
+
+  /**
    * Distinct developers of the scope with active usage of {@code tool} or changes attributed to it
    * in the range: the exact group size behind a tool's figures, read only when the rollup's bounds
    * cannot decide (DESIGN §3.4). Driven by the scope's developers through the primary keys.
@@ -308,6 +351,10 @@ public class RollupQuery {
   /** Developers of the given teams; {@code null} means the whole organisation. */
   public static Condition inScope(Collection<Long> teamIds) {
     return teamIds == null ? DSL.noCondition() : DEVELOPER.TEAM_ID.in(teamIds);
+  }
+
+  private static long l(BigDecimal value) {
+    return value == null ? 0 : value.longValue();
   }
 
   private static int i(BigDecimal value) {

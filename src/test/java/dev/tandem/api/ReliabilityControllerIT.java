@@ -120,6 +120,17 @@ class ReliabilityControllerIT {
                   + "–"
                   + two(t.get("ciHigh"))
                   + Pattern.quote(")"));
+      assertThat(GridKt._getFormatted(grid, row, "withinTeams"))
+          .as(t.get("tool").asText())
+          .matches(
+              t.get("rateRatioWithinTeams").isNull()
+                  ? "undefined|–"
+                  : two(t.get("rateRatioWithinTeams"))
+                      + Pattern.quote(" (")
+                      + two(t.get("ciLowWithinTeams"))
+                      + "–"
+                      + two(t.get("ciHighWithinTeams"))
+                      + Pattern.quote(")"));
       double p = t.get("pValue").asDouble();
       String pCell = GridKt._getFormatted(grid, row, "p");
       assertThat(pCell).startsWith(p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p));
@@ -372,7 +383,10 @@ class ReliabilityControllerIT {
             "verdict",
             "pAdjusted",
             "adjustedVerdict",
-            "unstable");
+            "unstable",
+            "rateRatioWithinTeams",
+            "ciLowWithinTeams",
+            "ciHighWithinTeams");
   }
 
   @Test

@@ -39,13 +39,62 @@ final class ReliabilityFixtures {
         .fetchOne(TEAM.ID);
   }
 
+  /**
+   * Runs {@code writes} as an admin outside a test method (e.g. in {@code @BeforeAll}), with the
+   * security strategy of {@code context} in place as {@code SecurityStrategyPerContextListener}
+   * would put it before a test method.
+   */
+  static void asAdmin(org.springframework.context.ApplicationContext context, Runnable writes) {
+    var strategy =
+        context
+            .getBeanProvider(
+                org.springframework.security.core.context.SecurityContextHolderStrategy.class)
+            .getIfUnique();
+    if (strategy != null) {
+      org.springframework.security.core.context.SecurityContextHolder.setContextHolderStrategy(
+          strategy);
+    }
+    var holder = org.springframework.security.core.context.SecurityContextHolder.getContext();
+    holder.setAuthentication(
+        new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
+            "fixture-admin",
+            null,
+            java.util.List.of(
+                new org.springframework.security.core.authority.SimpleGrantedAuthority(
+                    "ROLE_ADMIN"))));
+    try {
+      writes.run();
+    } finally {
+      org.springframework.security.core.context.SecurityContextHolder.clearContext();
+    }
+  }
+
+  private boolean deferring;
+
+  /** Runs {@code writes} with one rollup refresh at the end instead of one per write. */
+  void batch(Runnable writes) {
+    deferring = true;
+    try {
+      writes.run();
+    } finally {
+      deferring = false;
+    }
+    refresh();
+  }
+
+  private void refresh() {
+    if (!deferring) {
+      RollupFixture.refresh(db);
+    }
+  }
+
   String key(String key) {
     return prefix + "-" + key;
   }
 
   long developer(long team, LocalDate started, LocalDate left, boolean excluded) {
     long id = insertDeveloper(team, started, left, excluded);
-    RollupFixture.refresh(db);
+    refresh();
     return id;
   }
 
@@ -75,7 +124,7 @@ final class ReliabilityFixtures {
         .set(USAGE_WEEK.SOURCE, "test")
         .set(USAGE_WEEK.ACTIVE_DAYS, (short) activeDays)
         .execute();
-    RollupFixture.refresh(db);
+    refresh();
   }
 
   void changes(long developer, String week, String attribution, int changes) {
@@ -85,7 +134,7 @@ final class ReliabilityFixtures {
         .set(CHANGE_COUNT.ATTRIBUTION, attribution)
         .set(CHANGE_COUNT.CHANGES, changes)
         .execute();
-    RollupFixture.refresh(db);
+    refresh();
   }
 
   /** An incident through the service, as the Incidents screen would create it. */

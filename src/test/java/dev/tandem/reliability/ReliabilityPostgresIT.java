@@ -105,6 +105,36 @@ class ReliabilityPostgresIT {
   }
 
   @Test
+  void per_team_figures_for_the_comparison_within_teams_as_worked_by_hand() {
+    List<WeekBounds> weeks =
+        WeekBounds.of(
+            new WeekRange(IsoWeek.parse("2026-W01"), IsoWeek.parse("2026-W02")), ZoneId.of("UTC"));
+    RollupRepository.on(db).rebuild(LocalDate.of(2027, 1, 4));
+    ReliabilityQuery query = new ReliabilityQuery(db, RollupQuery.on(db));
+    dev.tandem.rollup.Scope scope = new dev.tandem.rollup.Scope(team, Set.of(team));
+
+    assertThat(query.incidentsByTeam(weeks, scope))
+        .extracting(c -> c.teamId() + " " + c.involvement() + " " + c.tool() + " " + c.incidents())
+        .containsExactlyInAnyOrder(team + " none null 1", team + " agent cursor 1");
+    // W01: a (cursor); W02: a (cursor) and b (a seat without use): 3 developer-weeks, 2 with AI.
+    assertThat(query.teamTotals(weeks, scope))
+        .extracting(
+            t ->
+                t.teamId()
+                    + " "
+                    + t.developerWeeks()
+                    + " "
+                    + t.aiUserWeeks()
+                    + " "
+                    + t.largestWeek())
+        .containsExactly(team + " 3 2 2");
+    assertThat(query.teamToolTotals(weeks, scope))
+        .filteredOn(t -> t.userWeeks() > 0 || t.changes() > 0)
+        .extracting(t -> t.teamId() + " " + t.tool() + " " + t.userWeeks() + " " + t.changes())
+        .containsExactlyInAnyOrder(team + " cursor 2 7", team + " none 0 3");
+  }
+
+  @Test
   void incident_search_filters_and_sorts_on_postgres() {
     IncidentRepository incidents = new IncidentRepository(db);
     IncidentRepository.Criteria all =

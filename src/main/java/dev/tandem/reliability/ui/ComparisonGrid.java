@@ -12,6 +12,7 @@ import dev.tandem.reliability.Comparison;
 import dev.tandem.reliability.Exposure;
 import dev.tandem.reliability.GroupFigures;
 import dev.tandem.reliability.ToolFigures;
+import dev.tandem.reliability.WithinTeams;
 import dev.tandem.stats.RateComparison;
 import dev.tandem.stats.RateRatio;
 import dev.tandem.stats.Verdict;
@@ -70,6 +71,20 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
         .setHeader("Rate ratio (95% CI)")
         .setKey("rateRatio")
         .setAutoWidth(true);
+    addColumn(
+            r ->
+                r.tool() == null
+                    ? "1 (reference)"
+                    : hidden(r) ? "–" : ReliabilityFormat.withinTeams(r.tool().withinTeams()))
+        .setHeader("Within teams (95% CI)")
+        .setKey("withinTeams")
+        .setAutoWidth(true)
+        .setTooltipGenerator(
+            r ->
+                r.tool() == null || hidden(r)
+                    ? "The rate ratio compared inside each team and pooled (Mantel–Haenszel)"
+                    : ReliabilityFormat.withinTeamsReason(
+                        r.tool().withinTeams(), ReliabilityFormat.usedName(r.tool())));
     addColumn(r -> r.tool() == null || hidden(r) ? "" : ReliabilityFormat.pValues(r.tool()))
         .setHeader("p (Holm)")
         .setTooltipGenerator(
@@ -110,7 +125,12 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
           "agent_reach",
           "agent_incidents",
           "p_adjusted",
-          "adjusted_verdict");
+          "adjusted_verdict",
+          "rate_ratio_within_teams",
+          "ci_low_within_teams",
+          "ci_high_within_teams",
+          "teams_compared",
+          "teams_left_out");
 
   private List<Row> shown = List.of();
 
@@ -155,9 +175,24 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
                       r.tool() == null ? "" : String.valueOf(r.tool().agentIncidents()),
                       r.tool() == null ? "" : plain(r.tool().pAdjusted()),
                       r.tool() == null ? "" : r.tool().adjustedVerdict().label()));
+              line.addAll(withinTeamsCells(r));
               return (List<String>) line;
             })
         .toList();
+  }
+
+  /** Ratio, interval, teams compared and left out; empty where undefined or not shown. */
+  private static List<String> withinTeamsCells(Row r) {
+    WithinTeams w = r.tool() == null ? null : r.tool().withinTeams();
+    if (w == null || w.suppressed()) {
+      return List.of("", "", "", "", "");
+    }
+    return List.of(
+        plain(w.rateRatio()),
+        plain(w.ciLow()),
+        plain(w.ciHigh()),
+        String.valueOf(w.teams()),
+        String.valueOf(w.droppedTeams()));
   }
 
   private static String plain(double v) {

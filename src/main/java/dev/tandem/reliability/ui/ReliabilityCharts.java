@@ -6,6 +6,7 @@ import dev.tandem.reliability.Comparison;
 import dev.tandem.reliability.Exposure;
 import dev.tandem.reliability.RateWindow;
 import dev.tandem.reliability.ToolFigures;
+import dev.tandem.reliability.WithinTeams;
 import dev.tandem.stats.Interval;
 import dev.tandem.stats.Verdict;
 import java.util.ArrayList;
@@ -16,9 +17,22 @@ final class ReliabilityCharts {
 
   private ReliabilityCharts() {}
 
-  /** Rate ratio with its 95% interval per tool, log axis, line at 1 (tools with a rate only). */
+  /** The colour of the within-teams intervals (the crude ones keep the chart's blue). */
+  static final String WITHIN_TEAMS_COLOR = "#e8590c";
+
+  /** The category line of a tool's within-teams interval. */
+  static String withinTeamsLabel(ToolFigures t) {
+    return t.name() + " · within teams";
+  }
+
+  /**
+   * Rate ratio with its 95% interval per tool, log axis, line at 1 (tools with a rate only): the
+   * crude interval, and below it, in another colour, the interval within teams where it is defined.
+   */
   static ChartSpec forest(Comparison c) {
-    List<ChartSpec.Interval> rows = new ArrayList<>();
+    List<String> categories = new ArrayList<>();
+    List<ChartSpec.Interval> crude = new ArrayList<>();
+    List<ChartSpec.Interval> within = new ArrayList<>();
     List<ToolFigures> groups = new ArrayList<>();
     if (c.allAi() != null && !c.allAi().suppressed()) {
       groups.add(c.allAi());
@@ -29,14 +43,28 @@ final class ReliabilityCharts {
       if (v == Verdict.NO_EXPOSURE || v == Verdict.NO_INCIDENTS) {
         continue;
       }
-      rows.add(
+      categories.add(t.name());
+      crude.add(
           new ChartSpec.Interval(
               t.name(),
               t.comparison().ciLow(),
               t.comparison().rateRatio(),
               t.comparison().ciHigh()));
+      WithinTeams w = t.withinTeams();
+      if (w != null && w.defined()) {
+        categories.add(withinTeamsLabel(t));
+        within.add(
+            new ChartSpec.Interval(withinTeamsLabel(t), w.ciLow(), w.rateRatio(), w.ciHigh()));
+      }
     }
-    return ChartSpec.intervals("Rate ratio vs no AI (log scale, 95% CI)", rows, true, 1.0);
+    return ChartSpec.intervals(
+        "Rate ratio vs no AI (log scale, 95% CI)",
+        categories,
+        List.of(
+            new ChartSpec.IntervalSeries("Crude", null, crude),
+            new ChartSpec.IntervalSeries("Within teams", WITHIN_TEAMS_COLOR, within)),
+        true,
+        1.0);
   }
 
   /** Reach (x) against incident rate (y); bubble area = exposure. */

@@ -2,9 +2,11 @@ package dev.tandem.reliability.ui;
 
 import dev.tandem.reliability.Exposure;
 import dev.tandem.reliability.IncidentProfile;
+import dev.tandem.reliability.ReliabilityService;
 import dev.tandem.reliability.SafeguardComparison;
 import dev.tandem.reliability.TeamVsOrganisation;
 import dev.tandem.reliability.ToolFigures;
+import dev.tandem.reliability.WithinTeams;
 import dev.tandem.stats.Interval;
 import dev.tandem.stats.RateComparison;
 import dev.tandem.stats.RateRatio;
@@ -55,6 +57,102 @@ public final class ReliabilityFormat {
       return "–";
     }
     return number(c.rateRatio()) + " (" + number(c.ciLow()) + "–" + number(c.ciHigh()) + ")";
+  }
+
+  /**
+   * The "How is this computed?" text of the comparison within teams (DESIGN §3.3), in two
+   * sentences.
+   */
+  public static final String WITHIN_TEAMS_EXPLAINED =
+      "Within teams: teams differ in how risky their work is and in how much they use each tool,"
+          + " so the rate ratio is also computed inside each team and pooled over the teams"
+          + " (Mantel–Haenszel, weighting team i by E(tool)·E(baseline)/(E(tool) + E(baseline)),"
+          + " with the Greenland–Robins 95% interval), which a tool used mostly by risky teams"
+          + " cannot pass off as its own risk. Teams with exposure on one side only compare"
+          + " nothing and drop out (the details below name them), and where the teams compared"
+          + " hold no incident on one side the ratio is undefined.";
+
+  /**
+   * The table's cell: "2.90 (0.70–12.00)", "undefined" where a sum is 0 or no team compares, "–"
+   * where hidden.
+   */
+  public static String withinTeams(WithinTeams w) {
+    if (w == null || w.suppressed()) {
+      return "–";
+    }
+    if (!w.defined()) {
+      return "undefined";
+    }
+    return number(w.rateRatio()) + " (" + number(w.ciLow()) + "–" + number(w.ciHigh()) + ")";
+  }
+
+  /** Why the ratio within teams is what it is, for the cell's tooltip and the details. */
+  public static String withinTeamsReason(WithinTeams w, String name) {
+    if (w == null || w.suppressed()) {
+      return "Not shown: the teams compared have too few developers together.";
+    }
+    String teams =
+        w.teams()
+            + (w.teams() == 1 ? " team" : " teams")
+            + " compared"
+            + (w.droppedTeams() == 0 ? "" : ", " + w.droppedTeams() + " left out");
+    return switch (w.result().undefined()) {
+      case NONE -> teams + ".";
+      case NO_STRATUM_WITH_BOTH ->
+          "Undefined: no team has exposure both with " + name + " and without AI.";
+      case NO_TOOL_INCIDENTS ->
+          "Undefined: no incident with " + name + " in the teams compared (" + teams + ").";
+      case NO_BASELINE_INCIDENTS ->
+          "Undefined: no baseline incident in the teams compared (" + teams + ").";
+    };
+  }
+
+  /** What the tool is called in "which teams use …". */
+  static String usedName(ToolFigures t) {
+    return ReliabilityService.ALL_AI.equals(t.tool()) ? "AI tools" : t.name();
+  }
+
+  /**
+   * " Crude 5.9× (1.6–20), within teams 2.9× (0.7–12): much of the difference comes from which
+   * teams use Kiro." where the crude and the within-teams verdicts differ; empty otherwise.
+   */
+  public static String withinTeamsClause(ToolFigures t) {
+    WithinTeams w = t.withinTeams();
+    RateComparison c = t.comparison();
+    if (w == null || !w.disagreesWith(c)) {
+      return "";
+    }
+    String figures =
+        " Crude "
+            + shortNumber(c.rateRatio())
+            + "× ("
+            + shortNumber(c.ciLow())
+            + "–"
+            + shortNumber(c.ciHigh())
+            + "), within teams "
+            + shortNumber(w.rateRatio())
+            + "× ("
+            + shortNumber(w.ciLow())
+            + "–"
+            + shortNumber(w.ciHigh())
+            + "): ";
+    String name = usedName(t);
+    Verdict within = w.result().verdict();
+    String why;
+    if (within == Verdict.NO_DIFFERENCE) {
+      why = "much of the difference comes from which teams use " + name + ".";
+    } else if (c.verdict() == Verdict.NO_DIFFERENCE) {
+      why =
+          "within teams the rate is "
+              + within.label()
+              + "; which teams use "
+              + name
+              + " hides that in the crude figure.";
+    } else {
+      why =
+          "the direction turns within teams; which teams use " + name + " explains the crude one.";
+    }
+    return figures + why;
   }
 
   /** The short form for sentences: two significant digits, at most one decimal from 1 on. */
@@ -235,9 +333,17 @@ public final class ReliabilityFormat {
                       + " alone, "
                       + pValue(t.pAdjusted())
                       + " allowing for them).")
+              + withinTeamsClause(t)
               + unstable;
       case NO_DIFFERENCE ->
-          t.name() + ": " + ratio + ", " + ci + "; no evidence of a difference." + unstable;
+          t.name()
+              + ": "
+              + ratio
+              + ", "
+              + ci
+              + "; no evidence of a difference."
+              + withinTeamsClause(t)
+              + unstable;
     };
   }
 

@@ -57,6 +57,7 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
   private final Anchor triage = new Anchor("incidents/triage", "Triage them");
   private final Div sentences = new Div();
   private final ComparisonGrid grid = new ComparisonGrid();
+  private final WithinTeamsDetails withinTeams = new WithinTeamsDetails();
   private final EChart forest =
       chart("forest-plot", "Rate ratio per tool with 95% confidence interval");
   private final EChart bubble = chart("bubble-chart", "Reach against incident rate per tool");
@@ -109,6 +110,7 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
         safeguards.headline,
         CsvExport.link("reliability.csv", ComparisonGrid.CSV_HEADER, grid::csvRows),
         grid,
+        withinTeams,
         row(section("Rate ratio against no AI", forest), section("Adoption against rate", bubble)),
         section("Over time (4-week windows)", overTime),
         section(
@@ -164,6 +166,7 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
     quiet = false;
     List.of(
             grid,
+            withinTeams,
             forest,
             bubble,
             overTime,
@@ -203,6 +206,7 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
                 sentences.add(
                     new Paragraph(ReliabilityFormat.sentence(t, c.exposure(), c.comparedTools()))));
     grid.show(c);
+    withinTeams.show(c);
     forest.show(ReliabilityCharts.forest(c));
     bubble.show(ReliabilityCharts.bubble(c));
     overTime.show(ReliabilityCharts.overTime(figures.overTime(), c));
@@ -257,7 +261,8 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
                 + " the adjusted p is below 0.05 too), and shows each comparison's own verdict and p"
                 + " beside it."
                 + " An incident belongs to the week it started in and to its owning team;"
-                + " incidents whose AI involvement is unknown count in neither group."));
+                + " incidents whose AI involvement is unknown count in neither group."),
+        new Paragraph(ReliabilityFormat.WITHIN_TEAMS_EXPLAINED));
     return d;
   }
 }

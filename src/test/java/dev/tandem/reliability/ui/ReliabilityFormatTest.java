@@ -103,7 +103,13 @@ class ReliabilityFormatTest {
         c,
         pAdjusted,
         dev.tandem.stats.Holm.verdict(c, pAdjusted),
-        false);
+        false,
+        new dev.tandem.reliability.WithinTeams(
+            dev.tandem.stats.MantelHaenszel.rateRatio(java.util.List.of()),
+            java.util.List.of(),
+            0,
+            0,
+            false));
   }
 
   /** 22 of 40 against 5 of 60: 55% vs 8.3%, 6.6× as often; SciPy's fisher_exact p 3.9e-07. */

@@ -91,14 +91,41 @@ public final class ChartSpec {
   }
 
   /**
+   * One series of an interval plot, drawn in {@code color} (null: the chart's default blue) and
+   * named in the legend.
+   */
+  public record IntervalSeries(String name, String color, List<Interval> rows) {}
+
+  /**
    * A horizontal interval plot (e.g. rate ratios with 95% CIs). On a log axis, infinite upper
    * bounds are drawn to the axis edge and zero lower bounds are clamped to the smallest shown
    * value.
    */
   public static ChartSpec intervals(
       String xName, List<Interval> rows, boolean logAxis, Double referenceLine) {
+    return intervals(
+        xName,
+        rows.stream().map(Interval::label).toList(),
+        List.of(new IntervalSeries(xName, null, rows)),
+        logAxis,
+        referenceLine);
+  }
+
+  /**
+   * An interval plot of several series (e.g. a crude and an adjusted estimate per tool), each row
+   * on the category line named by its label; {@code categories} gives the lines' order from the top
+   * and must hold every label. Axis bounds and clamping as in {@link #intervals(String, List,
+   * boolean, Double)}.
+   */
+  public static ChartSpec intervals(
+      String xName,
+      List<String> categories,
+      List<IntervalSeries> series,
+      boolean logAxis,
+      Double referenceLine) {
     ChartSpec spec = new ChartSpec();
     spec.root.with("tooltip").put("trigger", "item");
+    List<Interval> rows = series.stream().flatMap(s -> s.rows().stream()).toList();
     double min = rows.stream().mapToDouble(Interval::low).filter(v -> v > 0).min().orElse(0.1);
     double max =
         rows.stream().mapToDouble(Interval::high).filter(Double::isFinite).max().orElse(10);
@@ -113,20 +140,27 @@ public final class ChartSpec {
     x.put("nameLocation", "middle").put("nameGap", 28).put("min", floor).put("max", ceiling);
     ArrayNode labels =
         spec.root.putObject("yAxis").put("type", "category").put("inverse", true).putArray("data");
-    ObjectNode series =
-        spec.root.putArray("series").addObject().put("type", "interval").put("name", xName);
-    ArrayNode data = series.putArray("data");
-    for (Interval r : rows) {
-      labels.add(r.label());
-      double low = logAxis ? Math.max(r.low(), floor) : r.low();
-      double high = Double.isFinite(r.high()) ? r.high() : ceiling;
-      // An infinite estimate sits at the edge; a zero one cannot be drawn on a log axis otherwise.
-      double estimate = Double.isFinite(r.estimate()) ? r.estimate() : ceiling;
-      estimate = logAxis ? Math.max(estimate, floor) : estimate;
-      data.addArray().add(low).add(estimate).add(high).add(r.label());
+    categories.forEach(labels::add);
+    ArrayNode out = spec.root.putArray("series");
+    for (IntervalSeries s : series) {
+      ObjectNode node = out.addObject().put("type", "interval").put("name", s.name());
+      if (s.color() != null) {
+        node.put("color", s.color());
+      }
+      ArrayNode data = node.putArray("data");
+      for (Interval r : s.rows()) {
+        double low = logAxis ? Math.max(r.low(), floor) : r.low();
+        double high = Double.isFinite(r.high()) ? r.high() : ceiling;
+        // An infinite estimate sits at the edge; a zero one cannot be drawn on a log axis
+        // otherwise.
+        double estimate = Double.isFinite(r.estimate()) ? r.estimate() : ceiling;
+        estimate = logAxis ? Math.max(estimate, floor) : estimate;
+        data.addArray().add(low).add(estimate).add(high).add(r.label());
+      }
     }
-    if (referenceLine != null) {
-      ObjectNode markLine = series.putObject("markLine").put("silent", true).put("symbol", "none");
+    if (referenceLine != null && !out.isEmpty()) {
+      ObjectNode markLine =
+          ((ObjectNode) out.get(0)).putObject("markLine").put("silent", true).put("symbol", "none");
       markLine.putObject("lineStyle").put("type", "dashed").put("color", "#888");
       markLine.putArray("data").addObject().put("xAxis", referenceLine);
     }
