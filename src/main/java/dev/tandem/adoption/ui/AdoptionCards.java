@@ -233,6 +233,33 @@ final class AdoptionCards {
     return "At this pace " + who + " reaches " + goal + " in week " + f.goalWeek() + ".";
   }
 
+  /** "12.5 points", "–" at or above goal, "" without a figure. */
+  static String gap(Double pointsBelowGoal) {
+    if (pointsBelowGoal == null) {
+      return "";
+    }
+    return pointsBelowGoal <= 0 ? "–" : String.format(Locale.ROOT, "%.1f points", pointsBelowGoal);
+  }
+
+  /**
+   * When a team's own trend (least squares over its last 8 complete weeks) reaches the goal: the
+   * week, "at goal", "not on track", or "" when there is no figure.
+   */
+  static String teamForecast(TeamAdoption team) {
+    AdoptionReport.Forecast f = team.forecast();
+    Double now = team.suppressed() ? null : team.thisWeek().value();
+    if (now == null || f.suppressed()) {
+      return "";
+    }
+    if (now >= team.goal()) {
+      return "at goal";
+    }
+    if (f.weeksUsed() < 2) {
+      return "too few weeks";
+    }
+    return f.onTrack() ? f.goalWeek().toString() : "not on track";
+  }
+
   static Span statusBadge(TeamAdoption.Status status) {
     Span badge = new Span(status.label());
     String theme =

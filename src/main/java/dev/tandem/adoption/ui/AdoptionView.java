@@ -13,10 +13,12 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.server.StreamResource;
@@ -64,8 +66,14 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
   private final Grid<InactiveDeveloper> inactive = new Grid<>();
   private final VerticalLayout inactiveSection = new VerticalLayout();
   private final H3 inactiveTitle = new H3();
+  private final RadioButtonGroup<AdoptionService.TeamRows> teamRows = new RadioButtonGroup<>();
   private Selection selection;
   private final java.util.Map<String, String> toolNames;
+
+  /** The URL parameter of the team table's rows: absent = lowest-level teams. */
+  static final String TEAMS_PARAMETER = "teams";
+
+  static final String ONE_LEVEL_DOWN = "one-level-down";
 
   /** Up to this many developers without AI use the list shows in full, beyond it it scrolls. */
   private static final int ALL_ROWS_UP_TO = 15;
@@ -113,9 +121,25 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
     configureTeamGrid();
     configureInactiveGrid();
 
+    teamRows.setId("team-rows");
+    teamRows.setAriaLabel("Which teams");
+    teamRows.setItems(AdoptionService.TeamRows.values());
+    teamRows.setItemLabelGenerator(
+        r ->
+            r == AdoptionService.TeamRows.LEAVES
+                ? "Lowest-level teams, furthest below goal first"
+                : "One level down");
+    teamRows.setValue(AdoptionService.TeamRows.LEAVES);
+    teamRows.addValueChangeListener(
+        e -> {
+          if (e.isFromClient()) {
+            navigate(selection);
+          }
+        });
+    VerticalLayout teamSection = section("Teams", teamRows, teams);
     FlexLayout middle =
         new FlexLayout(
-            flexible(section("Teams", teams), "1 1 40rem"),
+            flexible(teamSection, "1 1 40rem"),
             flexible(section("Intensity of AI use", cohorts), "1 1 28rem"));
     middle.setWidthFull();
     middle.setFlexWrap(FlexLayout.FlexWrap.WRAP);
@@ -154,16 +178,31 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
     String defaultTeam = adoption.defaultTeam();
     selection =
         Selection.from(event.getLocation().getQueryParameters(), adoption.period(), defaultTeam);
+    teamRows.setValue(
+        event
+                .getLocation()
+                .getQueryParameters()
+                .getParameters()
+                .getOrDefault(TEAMS_PARAMETER, List.of())
+                .contains(ONE_LEVEL_DOWN)
+            ? AdoptionService.TeamRows.CHILDREN
+            : AdoptionService.TeamRows.LEAVES);
     picker.show(selection);
     refresh();
   }
 
   private void navigate(Selection next) {
-    getUI().ifPresent(ui -> ui.navigate(AdoptionView.class, next.toQueryParameters()));
+    QueryParameters query = next.toQueryParameters();
+    if (teamRows.getValue() == AdoptionService.TeamRows.CHILDREN) {
+      query = query.merging(TEAMS_PARAMETER, ONE_LEVEL_DOWN);
+    }
+    QueryParameters target = query;
+    getUI().ifPresent(ui -> ui.navigate(AdoptionView.class, target));
   }
 
   private void refresh() {
-    AdoptionService.Screen screen = adoption.screen(selection.teamKey(), selection.range());
+    AdoptionService.Screen screen =
+        adoption.screen(selection.teamKey(), selection.range(), teamRows.getValue());
     AdoptionReport report = screen.report();
     Integer streak = screen.streak();
     int k = adoption.minGroupSize();
@@ -191,20 +230,34 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
   private void configureTeamGrid() {
     teams.setId("team-adoption");
     teams.setAllRowsVisible(true);
-    teams.addColumn(TeamAdoption::teamName).setHeader("Team").setAutoWidth(true).setFlexGrow(1);
+    teams
+        .addColumn(TeamAdoption::teamName)
+        .setHeader("Team")
+        .setAutoWidth(true)
+        .setFlexGrow(1)
+        .setFrozen(true);
     teams
         .addComponentColumn(t -> t.suppressed() ? hiddenCell() : ratioCell(t.thisWeek()))
-        .setHeader("This week");
+        .setHeader("This week")
+        .setAutoWidth(true);
+    teams
+        .addColumn(t -> AdoptionCards.gap(t.pointsBelowGoal()))
+        .setHeader("Below goal by")
+        .setAutoWidth(true);
     teams
         .addComponentColumn(t -> t.suppressed() ? hiddenCell() : ratioCell(t.pooled4Weeks()))
-        .setHeader("Last 4 weeks (pooled)");
+        .setHeader("Last 4 weeks (pooled)")
+        .setAutoWidth(true);
     teams
         .addComponentColumn(t -> t.suppressed() ? hiddenCell() : ratioCell(t.agentPooled4Weeks()))
-        .setHeader("Agent use, 4 weeks");
+        .setHeader("Agent use, 4 weeks")
+        .setAutoWidth(true);
     teams
         .addComponentColumn(
             t -> Sparkline.of(t.trend().stream().map(Ratio::value).toList(), adoption.goal()))
-        .setHeader("12 weeks");
+        .setHeader("12 weeks")
+        .setAutoWidth(true);
+    teams.addColumn(AdoptionCards::teamForecast).setHeader("Reaches goal").setAutoWidth(true);
     teams
         .addComponentColumn(t -> AdoptionCards.statusBadge(t.status()))
         .setHeader("Status")
@@ -265,8 +318,10 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
     return cell;
   }
 
-  private static VerticalLayout section(String title, com.vaadin.flow.component.Component content) {
-    VerticalLayout box = new VerticalLayout(new H3(title), content);
+  private static VerticalLayout section(
+      String title, com.vaadin.flow.component.Component... content) {
+    VerticalLayout box = new VerticalLayout(new H3(title));
+    box.add(content);
     box.addClassName("tandem-card");
     box.setPadding(true);
     return box;
@@ -280,13 +335,17 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
   private ByteArrayInputStream teamCsv() {
     String hidden = AdoptionCards.fewerThan(adoption.minGroupSize());
     List<List<String>> rows =
-        adoption.teamAdoption(selection.teamKey(), selection.range().to()).stream()
+        adoption
+            .teamAdoption(selection.teamKey(), selection.range().to(), teamRows.getValue())
+            .stream()
             .map(
                 t ->
                     t.suppressed()
                         ? List.of(
                             t.teamKey(),
                             t.teamName(),
+                            hidden,
+                            hidden,
                             hidden,
                             hidden,
                             hidden,
@@ -307,6 +366,8 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
                             t.pooled4Weeks().percent(),
                             Objects.toString(t.agentPooled4Weeks().numerator()),
                             t.agentPooled4Weeks().percent(),
+                            AdoptionCards.gap(t.pointsBelowGoal()),
+                            AdoptionCards.teamForecast(t),
                             t.status().label()))
             .toList();
     String csv =
@@ -322,6 +383,8 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
                 "adoption_4w_pooled",
                 "agent_user_weeks_4w",
                 "agent_adoption_4w_pooled",
+                "points_below_goal",
+                "reaches_goal",
                 "status"),
             rows);
     return new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8));
