@@ -69,6 +69,7 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
   private final RadioButtonGroup<AdoptionService.TeamRows> teamRows = new RadioButtonGroup<>();
   private Selection selection;
   private final java.util.Map<String, String> toolNames;
+  private final java.util.Map<String, String> teamNames;
 
   /** The URL parameter of the team table's rows: absent = lowest-level teams. */
   static final String TEAMS_PARAMETER = "teams";
@@ -87,10 +88,15 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
     setWidthFull();
     List<ScopeOption> scopes = new ArrayList<>();
     scopes.add(new ScopeOption(null, "Whole organisation"));
-    java.util.Map<Long, String> paths = roster.paths();
+    java.util.Map<Long, String> labels = roster.labels();
+    teamNames = new java.util.HashMap<>();
     adoption
         .teamsWithAggregates()
-        .forEach(t -> scopes.add(new ScopeOption(t.key(), paths.get(t.id()))));
+        .forEach(
+            t -> {
+              scopes.add(new ScopeOption(t.key(), labels.get(t.id())));
+              teamNames.put(t.key(), t.name());
+            });
     picker = new ScopeRangePicker(scopes, adoption.period(), this::navigate);
 
     Paragraph explainer =
@@ -109,6 +115,8 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
     export.getElement().setAttribute("download", true);
     HorizontalLayout toolbar = new HorizontalLayout(picker, export);
     toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+    toolbar.setWrap(true);
+    toolbar.setWidthFull();
 
     kpis.setId("adoption-kpis");
     kpis.getStyle()
@@ -139,7 +147,8 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
     VerticalLayout teamSection = section("Teams", teamRows, teams);
     FlexLayout middle =
         new FlexLayout(
-            flexible(teamSection, "1 1 40rem"),
+            // The whole width: the table has eight columns, and it is the screen's main answer.
+            flexible(teamSection, "1 1 100%"),
             flexible(section("Intensity of AI use", cohorts), "1 1 28rem"));
     middle.setWidthFull();
     middle.setFlexWrap(FlexLayout.FlexWrap.WRAP);
@@ -211,12 +220,12 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
         AdoptionCards.thisWeek(report, streak, k),
         AdoptionCards.period(report, k),
         AdoptionCards.agents(report, k, toolNames),
-        AdoptionCards.forecast(report));
+        AdoptionCards.forecast(report, scopeName()));
     if (report.dataQuality().unmatchedUsageRows() + report.dataQuality().usageOutsideHeadcount()
         > 0) {
       kpis.add(AdoptionCards.dataQuality(report.dataQuality()));
     }
-    trend.show(AdoptionCharts.trend(report));
+    trend.show(AdoptionCharts.trend(report, toolNames));
     cohorts.show(AdoptionCharts.cohorts(screen.cohorts()));
     teams.setItems(screen.teams());
     inactiveSection.setVisible(screen.individuals());
@@ -298,12 +307,22 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
     inactive.setId("inactive-developers");
     inactive.addColumn(InactiveDeveloper::name).setHeader("Developer").setAutoWidth(true);
     inactive.addColumn(InactiveDeveloper::email).setHeader("Email").setAutoWidth(true);
-    inactive.addColumn(InactiveDeveloper::teamKey).setHeader("Team");
+    inactive
+        .addColumn(d -> teamNames.getOrDefault(d.teamKey(), d.teamKey()))
+        .setHeader("Team")
+        .setAutoWidth(true);
     inactive
         .addColumn(
             d -> d.lastAiWeek() == null ? "never" : IsoWeek.starting(d.lastAiWeek()).toString())
         .setHeader("Last AI use");
     inactive.setEmptyStateText("Everyone in this scope used an AI tool in the last 4 weeks.");
+  }
+
+  /** "the organisation" or the team's name, for sentences. */
+  private String scopeName() {
+    return selection.teamKey() == null
+        ? "the organisation"
+        : teamNames.getOrDefault(selection.teamKey(), selection.teamKey());
   }
 
   private Span hiddenCell() {

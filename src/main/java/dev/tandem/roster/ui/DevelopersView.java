@@ -101,7 +101,11 @@ public class DevelopersView extends VerticalLayout {
     grid.setId("roster-grid");
     grid.addColumn(Developer::name).setHeader("Name").setAutoWidth(true);
     grid.addColumn(Developer::email).setHeader("Email").setAutoWidth(true);
-    grid.addColumn(Developer::teamKey).setHeader("Team");
+    java.util.Map<String, String> teamNames = new java.util.HashMap<>();
+    teams.forEach(t -> teamNames.put(t.key(), t.name()));
+    grid.addColumn(d -> teamNames.getOrDefault(d.teamKey(), d.teamKey()))
+        .setHeader("Team")
+        .setAutoWidth(true);
     grid.addColumn(Developer::startedOn).setHeader("Started");
     grid.addColumn(d -> d.leftOn() == null ? "" : d.leftOn().toString()).setHeader("Left");
     grid.addColumn(d -> d.excluded() ? "excluded" : "").setHeader("Counted");

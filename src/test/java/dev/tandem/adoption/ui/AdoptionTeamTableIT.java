@@ -37,7 +37,7 @@ class AdoptionTeamTableIT {
           "Catalog",
           "Search",
           "Analytics",
-          "Ml",
+          "Machine learning",
           "Pipelines",
           "Billing");
 
@@ -64,7 +64,13 @@ class AdoptionTeamTableIT {
         // Other tests sharing this demo database may add teams of their own.
         .containsAll(LEAF_TEAMS)
         .doesNotContain("Engineering", "Platform", "Commerce", "Data");
-    assertThat(rows).extracting(t -> t.thisWeek().value()).isSortedAccordingTo(Double::compare);
+    // Rows without a figure (small teams other tests may add) come last.
+    List<Double> values =
+        rows.stream().map(t -> t.suppressed() ? null : t.thisWeek().value()).toList();
+    int withFigures = (int) values.stream().filter(java.util.Objects::nonNull).count();
+    assertThat(values.subList(0, withFigures))
+        .doesNotContainNull()
+        .isSortedAccordingTo(Double::compare);
     // Teams below goal come before every team at goal, each with its gap in points.
     int firstAtGoal =
         rows.indexOf(
