@@ -60,10 +60,10 @@ public record TeamAdoption(
         true);
   }
 
-  /** At goal, within 10 points of it, or below. */
+  /** At goal, below it by at most 10 points, or further below. */
   public enum Status {
     AT_GOAL("at goal"),
-    NEAR_GOAL("within 10 points"),
+    NEAR_GOAL("below goal, within 10 points"),
     BELOW_GOAL("below goal"),
     NO_DATA("no developers"),
     SUPPRESSED("small group");
