@@ -100,6 +100,29 @@ class AdoptionTeamTableIT {
         .doesNotContain("Engineering", "Payments", "Analytics");
   }
 
+  @Test
+  void the_adoption_screen_names_tools_and_teams_where_it_used_to_show_their_keys() {
+    KaribuSupport.signIn("leader", "LEADER");
+    UI.getCurrent().navigate("adoption");
+
+    String trend =
+        _get(dev.tandem.base.ui.chart.EChart.class, spec -> spec.withId("adoption-trend"))
+            .optionJson();
+    assertThat(trend)
+        .contains("\"Reach: Claude Code\"", "\"Reach: GitHub Copilot\"")
+        .doesNotContain("Reach: claude-code", "Reach: copilot");
+    @SuppressWarnings("unchecked")
+    com.vaadin.flow.component.combobox.ComboBox<dev.tandem.base.ui.ScopeRangePicker.ScopeOption>
+        scope =
+            _get(
+                com.vaadin.flow.component.combobox.ComboBox.class,
+                spec -> spec.withId("scope-picker"));
+    assertThat(scope.getListDataView().getItems().map(o -> scope.getItemLabelGenerator().apply(o)))
+        .contains(
+            "Whole organisation", "Engineering", "Commerce (Engineering)", "Payments (Commerce)")
+        .noneMatch(label -> label.contains("/"));
+  }
+
   @SuppressWarnings("unchecked")
   private static List<TeamAdoption> teamRows() {
     Grid<TeamAdoption> grid = _get(Grid.class, spec -> spec.withId("team-adoption"));
