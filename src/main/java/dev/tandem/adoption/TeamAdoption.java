@@ -63,7 +63,8 @@ public record TeamAdoption(
   /** At goal, below it by at most 10 points, or further below. */
   public enum Status {
     AT_GOAL("at goal"),
-    NEAR_GOAL("below goal, within 10 points"),
+    // "just below", not a neutral "within 10 points" that reads as fine.
+    NEAR_GOAL("just below goal"),
     BELOW_GOAL("below goal"),
     NO_DATA("no developers"),
     SUPPRESSED("small group");
