@@ -239,6 +239,7 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
   private void configureTeamGrid() {
     teams.setId("team-adoption");
     teams.setAllRowsVisible(true);
+    // The answer first (who is below goal, by how much, until when), the detail after it.
     teams
         .addColumn(TeamAdoption::teamName)
         .setHeader("Team")
@@ -250,12 +251,17 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
         .setHeader("This week")
         .setAutoWidth(true);
     teams
+        .addComponentColumn(t -> AdoptionCards.statusBadge(t.status()))
+        .setHeader("Status")
+        .setAutoWidth(true);
+    teams
         .addColumn(t -> AdoptionCards.gap(t.pointsBelowGoal()))
         .setHeader("Below goal by")
         .setAutoWidth(true);
+    teams.addColumn(AdoptionCards::teamForecast).setHeader("Reaches goal").setAutoWidth(true);
     teams
         .addComponentColumn(t -> t.suppressed() ? hiddenCell() : ratioCell(t.pooled4Weeks()))
-        .setHeader("Last 4 weeks (pooled)")
+        .setHeader("4 weeks, pooled")
         .setAutoWidth(true);
     teams
         .addComponentColumn(t -> t.suppressed() ? hiddenCell() : ratioCell(t.agentPooled4Weeks()))
@@ -265,11 +271,6 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
         .addComponentColumn(
             t -> Sparkline.of(t.trend().stream().map(Ratio::value).toList(), adoption.goal()))
         .setHeader("12 weeks")
-        .setAutoWidth(true);
-    teams.addColumn(AdoptionCards::teamForecast).setHeader("Reaches goal").setAutoWidth(true);
-    teams
-        .addComponentColumn(t -> AdoptionCards.statusBadge(t.status()))
-        .setHeader("Status")
         .setAutoWidth(true);
     teams.addItemClickListener(
         e -> navigate(new Selection(e.getItem().teamKey(), selection.range())));

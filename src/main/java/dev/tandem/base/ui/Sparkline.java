@@ -13,8 +13,8 @@ import java.util.Objects;
  */
 public final class Sparkline {
 
-  private static final int WIDTH = 150;
-  private static final int PLOT = 118;
+  private static final int WIDTH = 132;
+  private static final int PLOT = 100;
   private static final int HEIGHT = 32;
 
   private Sparkline() {}
