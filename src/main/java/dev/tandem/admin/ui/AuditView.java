@@ -76,6 +76,8 @@ public class AuditView extends VerticalLayout {
     // What changed, in words; the whole JSON before and after is in the row's details (click).
     grid.addColumn(e -> AuditChanges.summary(e.before(), e.after()))
         .setHeader("Changes")
+        // At least this wide, so on a phone the grid scrolls instead of wrapping a word per line.
+        .setWidth("22rem")
         .setFlexGrow(3)
         .setTooltipGenerator(e -> AuditChanges.summary(e.before(), e.after()));
     grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);

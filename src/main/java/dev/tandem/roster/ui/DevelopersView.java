@@ -97,9 +97,10 @@ public class DevelopersView extends VerticalLayout {
     HorizontalLayout toolbar = new HorizontalLayout(search, team, add, export);
     toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
     toolbar.setWidthFull();
+    toolbar.setWrap(true);
 
     grid.setId("roster-grid");
-    grid.addColumn(Developer::name).setHeader("Name").setAutoWidth(true);
+    grid.addColumn(Developer::name).setHeader("Name").setAutoWidth(true).setFrozen(true);
     grid.addColumn(Developer::email).setHeader("Email").setAutoWidth(true);
     java.util.Map<String, String> teamNames = new java.util.HashMap<>();
     teams.forEach(t -> teamNames.put(t.key(), t.name()));
