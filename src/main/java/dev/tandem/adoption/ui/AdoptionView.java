@@ -76,7 +76,10 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
 
   static final String ONE_LEVEL_DOWN = "one-level-down";
 
-  /** Up to this many developers without AI use the list shows in full, beyond it it scrolls. */
+  /**
+   * Up to this many rows (teams, developers without AI use) a list shows in full, beyond it it
+   * scrolls.
+   */
   private static final int ALL_ROWS_UP_TO = 15;
 
   AdoptionView(AdoptionService adoption, RosterService roster, ToolService tools) {
@@ -227,6 +230,11 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
     }
     trend.show(AdoptionCharts.trend(report, toolNames));
     cohorts.show(AdoptionCharts.cohorts(screen.cohorts()));
+    // A large organisation has hundreds of lowest-level teams: beyond a screenful the grid scrolls
+    // (and renders only the rows in view).
+    boolean allRows = screen.teams().size() <= ALL_ROWS_UP_TO;
+    teams.setAllRowsVisible(allRows);
+    teams.setHeight(allRows ? null : "32rem");
     teams.setItems(screen.teams());
     inactiveSection.setVisible(screen.individuals());
     if (screen.individuals()) {
@@ -238,7 +246,6 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
 
   private void configureTeamGrid() {
     teams.setId("team-adoption");
-    teams.setAllRowsVisible(true);
     // The answer first (who is below goal, by how much, until when), the detail after it.
     teams
         .addColumn(TeamAdoption::teamName)
