@@ -91,9 +91,11 @@ export class TandemChart extends LitElement {
       }
     });
     this.resizeObserver.observe(this);
-    // Re-create the chart when Lumo switches between light and dark.
+    // Re-create the chart when Lumo switches between light and dark (the server marks the body, the
+    // page's head script the html element).
     this.themeObserver = new MutationObserver(() => this.init());
     this.themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['theme'] });
+    this.themeObserver.observe(document.body, { attributes: true, attributeFilter: ['theme'] });
   }
 
   disconnectedCallback() {
@@ -118,7 +120,7 @@ export class TandemChart extends LitElement {
       return;
     }
     this.chart?.dispose();
-    const dark = (document.documentElement.getAttribute('theme') ?? '').includes('dark');
+    const dark = [document.documentElement, document.body].some(e => (e.getAttribute('theme') ?? '').includes('dark'));
     this.chart = echarts.init(container, dark ? 'dark' : undefined, { renderer: 'svg' });
     this.chart.setOption(this.buildOption(), true);
   }
@@ -126,12 +128,50 @@ export class TandemChart extends LitElement {
   private buildOption(): echarts.EChartsCoreOption {
     const option = JSON.parse(this.option || '{}');
     const style = getComputedStyle(this);
-    const text = style.getPropertyValue('--lumo-body-text-color').trim();
+    const lumo = (name: string) => style.getPropertyValue(name).trim();
+    // Lumo's own text and line colours, so that labels, legend and grid lines read as well in the
+    // dark theme as in the light one (ECharts' defaults are dark grey on any background).
+    const text = lumo('--lumo-body-text-color');
+    const secondary = lumo('--lumo-secondary-text-color') || text;
+    const faint = lumo('--lumo-contrast-10pct');
+    const line = lumo('--lumo-contrast-50pct');
+    const base = lumo('--lumo-base-color');
     option.backgroundColor = 'transparent';
     // Figures, not a show: the chart is drawn at once (an entry animation kept the CPU busy for a
     // second after every navigation).
     option.animation = false;
-    option.textStyle = { fontFamily: style.getPropertyValue('--lumo-font-family').trim(), ...(text ? { color: text } : {}) };
+    option.textStyle = { fontFamily: lumo('--lumo-font-family'), ...(text ? { color: text } : {}) };
+    if (text) {
+      const each = (value: any, apply: (item: any) => void) =>
+        Array.isArray(value) ? value.forEach(apply) : value && apply(value);
+      const lineStyle = (part: any, color: string) => ({ ...part, lineStyle: { ...part?.lineStyle, color } });
+      const axis = (a: any) => {
+        a.axisLabel = { ...a.axisLabel, color: secondary };
+        a.nameTextStyle = { ...a.nameTextStyle, color: secondary };
+        a.axisLine = lineStyle(a.axisLine, line);
+        a.axisTick = lineStyle(a.axisTick, line);
+        a.splitLine = lineStyle(a.splitLine, faint);
+      };
+      each(option.xAxis, axis);
+      each(option.yAxis, axis);
+      each(option.legend, (l: any) => {
+        l.textStyle = { ...l.textStyle, color: text };
+        l.pageTextStyle = { ...l.pageTextStyle, color: text };
+        l.pageIconColor = text;
+        l.pageIconInactiveColor = faint;
+      });
+      each(option.title, (t: any) => (t.textStyle = { ...t.textStyle, color: text }));
+      each(option.tooltip, (t: any) => {
+        t.backgroundColor = base || t.backgroundColor;
+        t.borderColor = faint;
+        t.textStyle = { ...t.textStyle, color: text };
+      });
+      each(option.series, (s: any) => {
+        if (s.markLine) {
+          s.markLine.label = { color: text, ...s.markLine.label };
+        }
+      });
+    }
     if (Array.isArray(option.series)) {
       option.series = option.series.map((s: any) => (s.type === 'interval' ? this.intervalSeries(s) : s));
     }

@@ -162,16 +162,29 @@ public class AdoptionService {
   AdoptionReport.Forecast forecast(String teamKey, Scope scope, IsoWeek last) {
     WeekRange window = WeekRange.ending(last, FORECAST_WEEKS);
     Map<LocalDate, int[]> totals = totalsByWeek(query.headcountAndAiUsers(window, scope));
-    List<double[]> points = new ArrayList<>();
-    List<IsoWeek> weeks = window.weeks();
     SmallGroupRule smallGroups = access.smallGroups(teamKey);
-    for (int i = 0; i < weeks.size(); i++) {
-      int[] counts = totals.get(weeks.get(i).monday());
+    List<Ratio> weekly = new ArrayList<>();
+    for (IsoWeek week : window.weeks()) {
+      int[] counts = totals.get(week.monday());
       if (counts != null && smallGroups.hidden(counts[0])) {
         return AdoptionReport.Forecast.SUPPRESSED;
       }
-      if (counts != null && counts[0] > 0) {
-        points.add(new double[] {i, (double) counts[1] / counts[0]});
+      weekly.add(ratio(counts));
+    }
+    return forecastOf(weekly, window.from(), goal());
+  }
+
+  /**
+   * DESIGN §3.1 forecast: the least-squares line through the weekly adoption of a window of
+   * complete weeks starting {@code from} (weeks without developers left out); the first week after
+   * the window where the line reaches the goal, or not on track if the slope is not positive.
+   */
+  static AdoptionReport.Forecast forecastOf(List<Ratio> weekly, IsoWeek from, double goal) {
+    List<double[]> points = new ArrayList<>();
+    for (int i = 0; i < weekly.size(); i++) {
+      Double adoption = weekly.get(i).value();
+      if (adoption != null) {
+        points.add(new double[] {i, adoption});
       }
     }
     if (points.size() < 2) {
@@ -184,9 +197,9 @@ public class AdoptionService {
     if (line.slope() <= 0) {
       return new AdoptionReport.Forecast(null, false, line.slope(), points.size());
     }
-    long k = (long) Math.ceil((goal() - line.intercept()) / line.slope() - 1e-9);
-    k = Math.max(k, FORECAST_WEEKS);
-    return new AdoptionReport.Forecast(window.from().plus(k), true, line.slope(), points.size());
+    long k = (long) Math.ceil((goal - line.intercept()) / line.slope() - 1e-9);
+    k = Math.max(k, weekly.size());
+    return new AdoptionReport.Forecast(from.plus(k), true, line.slope(), points.size());
   }
 
   /**
@@ -216,12 +229,18 @@ public class AdoptionService {
     return streak;
   }
 
-  /**
-   * One row per team directly below the scope (the top-level teams for the organisation; the team
-   * itself when it has no sub-teams): adoption in {@code week}, pooled over the 4 weeks ending
-   * then, and the 12-week trend.
-   */
+  /** The team table's default rows: the leaf teams of the scope, the teams below goal first. */
   public List<TeamAdoption> teamAdoption(String teamKey, IsoWeek week) {
+    return teamAdoption(teamKey, week, TeamRows.LEAVES);
+  }
+
+  /**
+   * The team table of a scope: adoption in {@code week}, pooled over the 4 weeks ending then, the
+   * 12-week trend and the forecast of each team's own trend, ranked with the lowest adoption first
+   * (teams below goal lead; rows without figures last). Which teams: {@link TeamRows}; a scope with
+   * no team below it lists itself.
+   */
+  public List<TeamAdoption> teamAdoption(String teamKey, IsoWeek week, TeamRows which) {
     access.checkAggregates(teamKey);
     WeekRange trendRange = WeekRange.ending(week, TREND_WEEKS);
     List<Team> teams = roster.teams();
@@ -229,10 +248,8 @@ public class AdoptionService {
     Set<Long> visible =
         access.teamsWithAggregates().stream().map(Team::id).collect(Collectors.toSet());
     List<Team> rows =
-        teams.stream()
-            .filter(t -> Objects.equals(t.parentId(), scopeId))
-            .filter(t -> visible.contains(t.id()))
-            .toList();
+        (which == TeamRows.LEAVES ? leavesBelow(teams, scopeId) : childrenBelow(teams, scopeId))
+            .stream().filter(t -> visible.contains(t.id())).toList();
     if (rows.isEmpty() && teamKey != null) {
       rows = roster.team(teamKey).stream().toList();
     }
@@ -240,11 +257,13 @@ public class AdoptionService {
         rows.isEmpty()
             ? List.of()
             : query.headcountAndAiUsersByScope(trendRange, rows.stream().map(Team::id).toList());
+    Map<Long, List<AdoptionQuery.TeamWeek>> countsByTeam =
+        counts.stream().collect(Collectors.groupingBy(AdoptionQuery.TeamWeek::teamId));
     double goal = goal();
-    List<TeamAdoption> result = new ArrayList<>();
+    WeekRange forecastWindow = WeekRange.ending(week, FORECAST_WEEKS);
+    Map<Long, List<TeamAdoption>> byParent = new LinkedHashMap<>();
     for (Team row : rows) {
-      Map<LocalDate, int[]> totals =
-          totalsByWeek(counts.stream().filter(c -> c.teamId() == row.id()).toList());
+      Map<LocalDate, int[]> totals = totalsByWeek(countsByTeam.getOrDefault(row.id(), List.of()));
       List<Ratio> trend =
           trendRange.weeks().stream().map(w -> ratio(totals.get(w.monday()))).toList();
       Ratio thisWeek = trend.get(trend.size() - 1);
@@ -256,26 +275,88 @@ public class AdoptionService {
               .map(w -> totals.get(w.monday()))
               .map(c -> c == null ? Ratio.EMPTY : new Ratio(c[2], c[0]))
               .reduce(Ratio.EMPTY, Ratio::plus);
-      result.add(
-          new TeamAdoption(
-              row.key(),
-              row.name(),
-              thisWeek,
-              pooled,
-              agentPooled,
-              trend,
-              TeamAdoption.Status.of(thisWeek, goal),
-              false));
+      byParent
+          .computeIfAbsent(row.parentId() == null ? 0L : row.parentId(), k -> new ArrayList<>())
+          .add(
+              new TeamAdoption(
+                  row.key(),
+                  row.name(),
+                  thisWeek,
+                  pooled,
+                  agentPooled,
+                  trend,
+                  TeamAdoption.Status.of(thisWeek, goal),
+                  forecastOf(
+                      trend.subList(trend.size() - FORECAST_WEEKS, trend.size()),
+                      forecastWindow.from(),
+                      goal),
+                  goal,
+                  false));
     }
-    // A team is as small as its smallest week in the trend; one hidden sibling hides the next
-    // smallest one too.
-    return SmallGroups.siblings(
-            result,
-            TeamAdoption::smallestHeadcount,
-            t -> access.hidden(t.smallestHeadcount(), t.teamKey()))
-        .stream()
-        .map(shown -> shown.suppressed() ? shown.row().hide() : shown.row())
+    // A team is as small as its smallest week in the trend; one hidden sibling (same parent) hides
+    // the next smallest one too.
+    List<TeamAdoption> result = new ArrayList<>();
+    for (List<TeamAdoption> siblings : byParent.values()) {
+      SmallGroups.siblings(
+              siblings,
+              TeamAdoption::smallestHeadcount,
+              t -> access.hidden(t.smallestHeadcount(), t.teamKey()))
+          .forEach(shown -> result.add(shown.suppressed() ? shown.row().hide() : shown.row()));
+    }
+    result.sort(TeamAdoption.LOWEST_FIRST);
+    return result;
+  }
+
+  /** Which teams the team table lists for a scope. */
+  public enum TeamRows {
+    /** The teams at the bottom of the tree inside the scope: "which teams are below goal?". */
+    LEAVES,
+    /**
+     * The teams one level down (past a level with a single team, such as an organisation's one
+     * top-level team).
+     */
+    CHILDREN
+  }
+
+  private static List<Team> childrenBelow(List<Team> teams, Long scopeId) {
+    Long parent = scopeId;
+    while (true) {
+      Long from = parent;
+      List<Team> children = teams.stream().filter(t -> Objects.equals(t.parentId(), from)).toList();
+      if (children.size() != 1 || !hasChildren(teams, children.get(0).id())) {
+        return children;
+      }
+      parent = children.get(0).id();
+    }
+  }
+
+  private static List<Team> leavesBelow(List<Team> teams, Long scopeId) {
+    Map<Long, Long> parents = new HashMap<>();
+    teams.forEach(t -> parents.put(t.id(), t.parentId()));
+    Set<Long> withChildren = new java.util.HashSet<>(parents.values());
+    return teams.stream()
+        .filter(t -> !withChildren.contains(t.id()))
+        .filter(t -> !Objects.equals(t.id(), scopeId) && isBelow(t.id(), scopeId, parents))
         .toList();
+  }
+
+  private static boolean hasChildren(List<Team> teams, Long id) {
+    return teams.stream().anyMatch(t -> Objects.equals(t.parentId(), id));
+  }
+
+  private static boolean isBelow(Long id, Long scopeId, Map<Long, Long> parents) {
+    if (scopeId == null) {
+      return true;
+    }
+    Long parent = parents.get(id);
+    // Bounded by the tree's depth; the guard stops at a (corrupt) cycle.
+    for (int steps = 0; parent != null && steps < 1000; steps++) {
+      if (parent.equals(scopeId)) {
+        return true;
+      }
+      parent = parents.get(parent);
+    }
+    return false;
   }
 
   public List<Cohorts> cohorts(String teamKey, WeekRange range) {
@@ -330,13 +411,18 @@ public class AdoptionService {
    * before and after an import).
    */
   public Screen screen(String teamKey, WeekRange range) {
+    return screen(teamKey, range, TeamRows.LEAVES);
+  }
+
+  /** {@link #screen(String, WeekRange)} with the team table's rows chosen. */
+  public Screen screen(String teamKey, WeekRange range, TeamRows teamRows) {
     IsoWeek latest = range.to();
     boolean individuals = access.maySeeIndividuals(teamKey);
     return new Screen(
         weeklyAdoption(teamKey, range),
         streak(teamKey, latest),
         cohorts(teamKey, range),
-        teamAdoption(teamKey, latest),
+        teamAdoption(teamKey, latest, teamRows),
         individuals,
         individuals
             ? inactivePage(teamKey, latest, 0, SCREEN_INACTIVE_ROWS)

@@ -1,12 +1,13 @@
 package dev.tandem.adoption;
 
 import dev.tandem.base.Ratio;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * A row of the team table: this week's adoption, the 4-week pooled adoption and agent adoption, and
- * the trend behind the sparkline. A row of a small group the viewer may not see is {@code
- * suppressed} and carries no figures.
+ * A row of the team table: this week's adoption, the 4-week pooled adoption and agent adoption, the
+ * trend behind the sparkline and the forecast of that trend. A row of a small group the viewer may
+ * not see is {@code suppressed} and carries no figures.
  */
 public record TeamAdoption(
     String teamKey,
@@ -16,7 +17,25 @@ public record TeamAdoption(
     Ratio agentPooled4Weeks,
     List<Ratio> trend,
     Status status,
+    AdoptionReport.Forecast forecast,
+    double goal,
     boolean suppressed) {
+
+  /**
+   * Lowest adoption this week first (so the teams furthest below goal lead), then by name; rows
+   * without a figure (no developers, small groups) last.
+   */
+  public static final Comparator<TeamAdoption> LOWEST_FIRST =
+      Comparator.comparing(
+              (TeamAdoption t) -> t.suppressed() ? null : t.thisWeek().value(),
+              Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparing(TeamAdoption::teamName, String.CASE_INSENSITIVE_ORDER);
+
+  /** Points (percentage points) this week's adoption lies below the goal; 0 at or above it. */
+  public Double pointsBelowGoal() {
+    Double v = suppressed ? null : thisWeek.value();
+    return v == null ? null : Math.max(0, (goal - v) * 100);
+  }
 
   /**
    * The smallest weekly headcount in the trend: the size that decides whether the row is a small
@@ -36,13 +55,16 @@ public record TeamAdoption(
         Ratio.EMPTY,
         List.of(),
         Status.SUPPRESSED,
+        AdoptionReport.Forecast.SUPPRESSED,
+        goal,
         true);
   }
 
-  /** At goal, within 10 points of it, or below. */
+  /** At goal, below it by at most 10 points, or further below. */
   public enum Status {
     AT_GOAL("at goal"),
-    NEAR_GOAL("within 10 points"),
+    // "just below", not a neutral "within 10 points" that reads as fine.
+    NEAR_GOAL("just below goal"),
     BELOW_GOAL("below goal"),
     NO_DATA("no developers"),
     SUPPRESSED("small group");

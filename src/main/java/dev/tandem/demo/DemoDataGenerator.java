@@ -376,6 +376,9 @@ class DemoDataGenerator implements ApplicationRunner {
   }
 
   private static String title(String key) {
+    if (key.equals("ml")) {
+      return "Machine learning";
+    }
     String spaced = key.replace('-', ' ');
     return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
   }

@@ -262,6 +262,23 @@ public class RosterService {
     return t;
   }
 
+  /**
+   * Every team's label for a screen by team id: its name, and for a team below another its parent's
+   * name too ("Payments (Commerce)"), from one read of the tree. Keys stay in the URL, the API and
+   * exports.
+   */
+  public Map<Long, String> labels() {
+    Map<Long, Team> byId = new HashMap<>();
+    teams.findAll().forEach(t -> byId.put(t.id(), t));
+    Map<Long, String> labels = new HashMap<>();
+    for (Team team : byId.values()) {
+      Team parent = team.parentId() == null ? null : byId.get(team.parentId());
+      labels.put(
+          team.id(), parent == null ? team.name() : team.name() + " (" + parent.name() + ")");
+    }
+    return labels;
+  }
+
   /** Every team's path ("engineering/commerce/payments") by team id, from one read of the tree. */
   public Map<Long, String> paths() {
     Map<Long, Team> byId = new HashMap<>();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tandem.adoption.AdoptionService;
 import dev.tandem.adoption.InactiveDeveloper;
+import dev.tandem.adoption.TeamAdoption;
 import dev.tandem.base.WeekRange;
 import dev.tandem.ingest.ImportService;
 import dev.tandem.reliability.Incident;
@@ -191,8 +192,16 @@ class ScopeEnforcementIT {
     assertThat(adoption.teamAdoption("commerce", adoption.lastCompleteWeek()))
         .isNotEmpty()
         .allSatisfy(t -> assertThat(COMMERCE).contains(t.teamKey()));
-    // Engineering (the only top-level team) contains Platform: not a row for a Commerce manager.
-    assertThat(adoption.teamAdoption(null, adoption.lastCompleteWeek())).isEmpty();
+    // At the organisation scope: Commerce's lowest-level teams, never another team's.
+    assertThat(adoption.teamAdoption(null, adoption.lastCompleteWeek()))
+        .extracting(TeamAdoption::teamKey)
+        .containsExactlyInAnyOrder("payments", "checkout", "catalog", "search");
+    // One level down (below Engineering, the only top-level team): Commerce, not Platform or Data.
+    assertThat(
+            adoption.teamAdoption(
+                null, adoption.lastCompleteWeek(), AdoptionService.TeamRows.CHILDREN))
+        .extracting(TeamAdoption::teamKey)
+        .containsExactly("commerce");
   }
 
   @Test

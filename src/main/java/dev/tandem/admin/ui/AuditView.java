@@ -61,23 +61,39 @@ public class AuditView extends VerticalLayout {
     to.addValueChangeListener(e -> refresh());
     HorizontalLayout filters = new HorizontalLayout(actor, entity, text, from, to);
     filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+    filters.setWrap(true);
     grid.setId("audit-grid");
-    grid.addColumn(e -> WHEN.format(e.occurredAt())).setHeader("When").setAutoWidth(true);
-    grid.addColumn(AuditEntry::actor).setHeader("Who").setAutoWidth(true);
-    grid.addColumn(AuditEntry::action).setHeader("Action");
+    grid.addColumn(e -> WHEN.format(e.occurredAt()))
+        .setHeader("When")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    grid.addColumn(AuditEntry::actor).setHeader("Who").setAutoWidth(true).setFlexGrow(0);
+    grid.addColumn(AuditEntry::action).setHeader("Action").setAutoWidth(true).setFlexGrow(0);
     grid.addColumn(e -> e.entity() + (e.entityId() == null ? "" : " " + e.entityId()))
         .setHeader("What")
-        .setAutoWidth(true);
-    grid.addColumn(e -> Objects.toString(e.before(), "")).setHeader("Before").setFlexGrow(2);
-    grid.addColumn(e -> Objects.toString(e.after(), "")).setHeader("After").setFlexGrow(2);
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    // What changed, in words; the whole JSON before and after is in the row's details (click).
+    grid.addColumn(e -> AuditChanges.summary(e.before(), e.after()))
+        .setHeader("Changes")
+        // At least this wide, so on a phone the grid scrolls instead of wrapping a word per line.
+        .setWidth("22rem")
+        .setFlexGrow(3)
+        .setTooltipGenerator(e -> AuditChanges.summary(e.before(), e.after()));
+    grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
     grid.setItemDetailsRenderer(
         new com.vaadin.flow.data.renderer.ComponentRenderer<>(
-            e ->
-                new Paragraph(
-                    "Before: "
-                        + Objects.toString(e.before(), "–")
-                        + "\nAfter: "
-                        + Objects.toString(e.after(), "–"))));
+            e -> {
+              Paragraph details =
+                  new Paragraph(
+                      "Before: "
+                          + Objects.toString(e.before(), "–")
+                          + "\nAfter: "
+                          + Objects.toString(e.after(), "–"));
+              // The whole JSON, wrapped at any character instead of running off the screen.
+              details.getStyle().set("white-space", "pre-wrap").set("overflow-wrap", "anywhere");
+              return details;
+            }));
     grid.setEmptyStateText("No audit entries match.");
     grid.setSizeFull();
     filters.add(

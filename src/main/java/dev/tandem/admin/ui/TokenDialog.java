@@ -25,8 +25,8 @@ class TokenDialog extends Dialog {
     role.setValue(Role.ADMIN);
     ComboBox<Team> team = new ComboBox<>("Team (managers and members)");
     team.setItems(roster.teams());
-    java.util.Map<Long, String> paths = roster.paths();
-    team.setItemLabelGenerator(t -> paths.get(t.id()));
+    java.util.Map<Long, String> labels = roster.labels();
+    team.setItemLabelGenerator(t -> labels.get(t.id()));
     FormLayout form = new FormLayout(name, role, team);
     add(form);
     Button create =

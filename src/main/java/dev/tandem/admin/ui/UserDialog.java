@@ -41,8 +41,8 @@ class UserDialog extends Dialog {
     role.setItems(Role.values());
     role.setValue(Role.MEMBER);
     team.setItems(roster.teams());
-    java.util.Map<Long, String> paths = roster.paths();
-    team.setItemLabelGenerator(t -> paths.get(t.id()));
+    java.util.Map<Long, String> labels = roster.labels();
+    team.setItemLabelGenerator(t -> labels.get(t.id()));
     team.setHelperText("Required for managers and members");
     developer.setItems(
         q ->

@@ -171,8 +171,8 @@ final class AdoptionCards {
             .collect(java.util.stream.Collectors.joining(", "));
   }
 
-  static Div forecast(AdoptionReport report) {
-    Span sentence = new Span(forecastSentence(report));
+  static Div forecast(AdoptionReport report, String scopeName) {
+    Span sentence = new Span(forecastSentence(report, scopeName));
     sentence.setId("forecast-sentence");
     sentence.getStyle().set("font-weight", "600");
     Div card = card("Forecast", sentence);
@@ -201,13 +201,11 @@ final class AdoptionCards {
    * "At this pace the organisation reaches 80% in week 2027-W05" or "Not on track: adoption fell 2
    * points over 8 weeks".
    */
-  static String forecastSentence(AdoptionReport report) {
+  static String forecastSentence(AdoptionReport report, String who) {
     AdoptionReport.Forecast f = report.forecast();
     if (f.suppressed()) {
       return "No forecast: some weeks had too few developers to show.";
     }
-    String who =
-        "organisation".equals(report.scope()) ? "the organisation" : "team " + report.scope();
     String goal = Math.round(report.goal() * 100) + "%";
     if (f.weeksUsed() < 2) {
       return "Not enough complete weeks with developers to forecast.";
@@ -233,12 +231,40 @@ final class AdoptionCards {
     return "At this pace " + who + " reaches " + goal + " in week " + f.goalWeek() + ".";
   }
 
+  /** "12.5 points", "–" at or above goal, "" without a figure. */
+  static String gap(Double pointsBelowGoal) {
+    if (pointsBelowGoal == null) {
+      return "";
+    }
+    return pointsBelowGoal <= 0 ? "–" : String.format(Locale.ROOT, "%.1f points", pointsBelowGoal);
+  }
+
+  /**
+   * When a team's own trend (least squares over its last 8 complete weeks) reaches the goal: the
+   * week, "at goal", "not on track", or "" when there is no figure.
+   */
+  static String teamForecast(TeamAdoption team) {
+    AdoptionReport.Forecast f = team.forecast();
+    Double now = team.suppressed() ? null : team.thisWeek().value();
+    if (now == null || f.suppressed()) {
+      return "";
+    }
+    if (now >= team.goal()) {
+      return "at goal";
+    }
+    if (f.weeksUsed() < 2) {
+      return "too few weeks";
+    }
+    return f.onTrack() ? f.goalWeek().toString() : "not on track";
+  }
+
   static Span statusBadge(TeamAdoption.Status status) {
     Span badge = new Span(status.label());
     String theme =
         switch (status) {
           case AT_GOAL -> "badge success";
-          case NEAR_GOAL -> "badge";
+          // Below goal is never neutral: close to it is a warning, further below an error.
+          case NEAR_GOAL -> "badge warning";
           case BELOW_GOAL -> "badge error";
           case NO_DATA, SUPPRESSED -> "badge contrast";
         };

@@ -5,6 +5,7 @@ import dev.tandem.adoption.Cohorts;
 import dev.tandem.base.ui.chart.ChartSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /** Chart options for the Adoption screen, built from the service's figures (no computing here). */
@@ -16,7 +17,7 @@ final class AdoptionCharts {
    * Adoption, agent adoption and each tool's reach in percent per week, with the goal as a dashed
    * line.
    */
-  static ChartSpec trend(AdoptionReport report) {
+  static ChartSpec trend(AdoptionReport report, Map<String, String> toolNames) {
     List<String> weeks = report.weeks().stream().map(w -> w.week().toString()).toList();
     List<ChartSpec.Series> series = new ArrayList<>();
     series.add(
@@ -32,7 +33,7 @@ final class AdoptionCharts {
     for (String tool : tools) {
       series.add(
           new ChartSpec.Series(
-              "Reach: " + tool,
+              "Reach: " + toolNames.getOrDefault(tool, tool),
               report.weeks().stream().map(w -> percent(w.reach(tool).value())).toList()));
     }
     return ChartSpec.line(weeks, series)

@@ -13,10 +13,12 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.server.StreamResource;
@@ -64,10 +66,20 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
   private final Grid<InactiveDeveloper> inactive = new Grid<>();
   private final VerticalLayout inactiveSection = new VerticalLayout();
   private final H3 inactiveTitle = new H3();
+  private final RadioButtonGroup<AdoptionService.TeamRows> teamRows = new RadioButtonGroup<>();
   private Selection selection;
   private final java.util.Map<String, String> toolNames;
+  private final java.util.Map<String, String> teamNames;
 
-  /** Up to this many developers without AI use the list shows in full, beyond it it scrolls. */
+  /** The URL parameter of the team table's rows: absent = lowest-level teams. */
+  static final String TEAMS_PARAMETER = "teams";
+
+  static final String ONE_LEVEL_DOWN = "one-level-down";
+
+  /**
+   * Up to this many rows (teams, developers without AI use) a list shows in full, beyond it it
+   * scrolls.
+   */
   private static final int ALL_ROWS_UP_TO = 15;
 
   AdoptionView(AdoptionService adoption, RosterService roster, ToolService tools) {
@@ -79,10 +91,15 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
     setWidthFull();
     List<ScopeOption> scopes = new ArrayList<>();
     scopes.add(new ScopeOption(null, "Whole organisation"));
-    java.util.Map<Long, String> paths = roster.paths();
+    java.util.Map<Long, String> labels = roster.labels();
+    teamNames = new java.util.HashMap<>();
     adoption
         .teamsWithAggregates()
-        .forEach(t -> scopes.add(new ScopeOption(t.key(), paths.get(t.id()))));
+        .forEach(
+            t -> {
+              scopes.add(new ScopeOption(t.key(), labels.get(t.id())));
+              teamNames.put(t.key(), t.name());
+            });
     picker = new ScopeRangePicker(scopes, adoption.period(), this::navigate);
 
     Paragraph explainer =
@@ -101,6 +118,8 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
     export.getElement().setAttribute("download", true);
     HorizontalLayout toolbar = new HorizontalLayout(picker, export);
     toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+    toolbar.setWrap(true);
+    toolbar.setWidthFull();
 
     kpis.setId("adoption-kpis");
     kpis.getStyle()
@@ -113,9 +132,26 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
     configureTeamGrid();
     configureInactiveGrid();
 
+    teamRows.setId("team-rows");
+    teamRows.setAriaLabel("Which teams");
+    teamRows.setItems(AdoptionService.TeamRows.values());
+    teamRows.setItemLabelGenerator(
+        r ->
+            r == AdoptionService.TeamRows.LEAVES
+                ? "Lowest-level teams, furthest below goal first"
+                : "One level down");
+    teamRows.setValue(AdoptionService.TeamRows.LEAVES);
+    teamRows.addValueChangeListener(
+        e -> {
+          if (e.isFromClient()) {
+            navigate(selection);
+          }
+        });
+    VerticalLayout teamSection = section("Teams", teamRows, teams);
     FlexLayout middle =
         new FlexLayout(
-            flexible(section("Teams", teams), "1 1 40rem"),
+            // The whole width: the table has eight columns, and it is the screen's main answer.
+            flexible(teamSection, "1 1 100%"),
             flexible(section("Intensity of AI use", cohorts), "1 1 28rem"));
     middle.setWidthFull();
     middle.setFlexWrap(FlexLayout.FlexWrap.WRAP);
@@ -154,16 +190,31 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
     String defaultTeam = adoption.defaultTeam();
     selection =
         Selection.from(event.getLocation().getQueryParameters(), adoption.period(), defaultTeam);
+    teamRows.setValue(
+        event
+                .getLocation()
+                .getQueryParameters()
+                .getParameters()
+                .getOrDefault(TEAMS_PARAMETER, List.of())
+                .contains(ONE_LEVEL_DOWN)
+            ? AdoptionService.TeamRows.CHILDREN
+            : AdoptionService.TeamRows.LEAVES);
     picker.show(selection);
     refresh();
   }
 
   private void navigate(Selection next) {
-    getUI().ifPresent(ui -> ui.navigate(AdoptionView.class, next.toQueryParameters()));
+    QueryParameters query = next.toQueryParameters();
+    if (teamRows.getValue() == AdoptionService.TeamRows.CHILDREN) {
+      query = query.merging(TEAMS_PARAMETER, ONE_LEVEL_DOWN);
+    }
+    QueryParameters target = query;
+    getUI().ifPresent(ui -> ui.navigate(AdoptionView.class, target));
   }
 
   private void refresh() {
-    AdoptionService.Screen screen = adoption.screen(selection.teamKey(), selection.range());
+    AdoptionService.Screen screen =
+        adoption.screen(selection.teamKey(), selection.range(), teamRows.getValue());
     AdoptionReport report = screen.report();
     Integer streak = screen.streak();
     int k = adoption.minGroupSize();
@@ -172,13 +223,18 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
         AdoptionCards.thisWeek(report, streak, k),
         AdoptionCards.period(report, k),
         AdoptionCards.agents(report, k, toolNames),
-        AdoptionCards.forecast(report));
+        AdoptionCards.forecast(report, scopeName()));
     if (report.dataQuality().unmatchedUsageRows() + report.dataQuality().usageOutsideHeadcount()
         > 0) {
       kpis.add(AdoptionCards.dataQuality(report.dataQuality()));
     }
-    trend.show(AdoptionCharts.trend(report));
+    trend.show(AdoptionCharts.trend(report, toolNames));
     cohorts.show(AdoptionCharts.cohorts(screen.cohorts()));
+    // A large organisation has hundreds of lowest-level teams: beyond a screenful the grid scrolls
+    // (and renders only the rows in view).
+    boolean allRows = screen.teams().size() <= ALL_ROWS_UP_TO;
+    teams.setAllRowsVisible(allRows);
+    teams.setHeight(allRows ? null : "32rem");
     teams.setItems(screen.teams());
     inactiveSection.setVisible(screen.individuals());
     if (screen.individuals()) {
@@ -190,24 +246,38 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
 
   private void configureTeamGrid() {
     teams.setId("team-adoption");
-    teams.setAllRowsVisible(true);
-    teams.addColumn(TeamAdoption::teamName).setHeader("Team").setAutoWidth(true).setFlexGrow(1);
+    // The answer first (who is below goal, by how much, until when), the detail after it.
+    teams
+        .addColumn(TeamAdoption::teamName)
+        .setHeader("Team")
+        .setAutoWidth(true)
+        .setFlexGrow(1)
+        .setFrozen(true);
     teams
         .addComponentColumn(t -> t.suppressed() ? hiddenCell() : ratioCell(t.thisWeek()))
-        .setHeader("This week");
-    teams
-        .addComponentColumn(t -> t.suppressed() ? hiddenCell() : ratioCell(t.pooled4Weeks()))
-        .setHeader("Last 4 weeks (pooled)");
-    teams
-        .addComponentColumn(t -> t.suppressed() ? hiddenCell() : ratioCell(t.agentPooled4Weeks()))
-        .setHeader("Agent use, 4 weeks");
-    teams
-        .addComponentColumn(
-            t -> Sparkline.of(t.trend().stream().map(Ratio::value).toList(), adoption.goal()))
-        .setHeader("12 weeks");
+        .setHeader("This week")
+        .setAutoWidth(true);
     teams
         .addComponentColumn(t -> AdoptionCards.statusBadge(t.status()))
         .setHeader("Status")
+        .setAutoWidth(true);
+    teams
+        .addColumn(t -> AdoptionCards.gap(t.pointsBelowGoal()))
+        .setHeader("Below goal by")
+        .setAutoWidth(true);
+    teams.addColumn(AdoptionCards::teamForecast).setHeader("Reaches goal").setAutoWidth(true);
+    teams
+        .addComponentColumn(t -> t.suppressed() ? hiddenCell() : ratioCell(t.pooled4Weeks()))
+        .setHeader("4 weeks, pooled")
+        .setAutoWidth(true);
+    teams
+        .addComponentColumn(t -> t.suppressed() ? hiddenCell() : ratioCell(t.agentPooled4Weeks()))
+        .setHeader("Agent use, 4 weeks")
+        .setAutoWidth(true);
+    teams
+        .addComponentColumn(
+            t -> Sparkline.of(t.trend().stream().map(Ratio::value).toList(), adoption.goal()))
+        .setHeader("12 weeks")
         .setAutoWidth(true);
     teams.addItemClickListener(
         e -> navigate(new Selection(e.getItem().teamKey(), selection.range())));
@@ -245,12 +315,22 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
     inactive.setId("inactive-developers");
     inactive.addColumn(InactiveDeveloper::name).setHeader("Developer").setAutoWidth(true);
     inactive.addColumn(InactiveDeveloper::email).setHeader("Email").setAutoWidth(true);
-    inactive.addColumn(InactiveDeveloper::teamKey).setHeader("Team");
+    inactive
+        .addColumn(d -> teamNames.getOrDefault(d.teamKey(), d.teamKey()))
+        .setHeader("Team")
+        .setAutoWidth(true);
     inactive
         .addColumn(
             d -> d.lastAiWeek() == null ? "never" : IsoWeek.starting(d.lastAiWeek()).toString())
         .setHeader("Last AI use");
     inactive.setEmptyStateText("Everyone in this scope used an AI tool in the last 4 weeks.");
+  }
+
+  /** "the organisation" or the team's name, for sentences. */
+  private String scopeName() {
+    return selection.teamKey() == null
+        ? "the organisation"
+        : teamNames.getOrDefault(selection.teamKey(), selection.teamKey());
   }
 
   private Span hiddenCell() {
@@ -265,8 +345,10 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
     return cell;
   }
 
-  private static VerticalLayout section(String title, com.vaadin.flow.component.Component content) {
-    VerticalLayout box = new VerticalLayout(new H3(title), content);
+  private static VerticalLayout section(
+      String title, com.vaadin.flow.component.Component... content) {
+    VerticalLayout box = new VerticalLayout(new H3(title));
+    box.add(content);
     box.addClassName("tandem-card");
     box.setPadding(true);
     return box;
@@ -280,13 +362,17 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
   private ByteArrayInputStream teamCsv() {
     String hidden = AdoptionCards.fewerThan(adoption.minGroupSize());
     List<List<String>> rows =
-        adoption.teamAdoption(selection.teamKey(), selection.range().to()).stream()
+        adoption
+            .teamAdoption(selection.teamKey(), selection.range().to(), teamRows.getValue())
+            .stream()
             .map(
                 t ->
                     t.suppressed()
                         ? List.of(
                             t.teamKey(),
                             t.teamName(),
+                            hidden,
+                            hidden,
                             hidden,
                             hidden,
                             hidden,
@@ -307,6 +393,8 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
                             t.pooled4Weeks().percent(),
                             Objects.toString(t.agentPooled4Weeks().numerator()),
                             t.agentPooled4Weeks().percent(),
+                            AdoptionCards.gap(t.pointsBelowGoal()),
+                            AdoptionCards.teamForecast(t),
                             t.status().label()))
             .toList();
     String csv =
@@ -322,6 +410,8 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
                 "adoption_4w_pooled",
                 "agent_user_weeks_4w",
                 "agent_adoption_4w_pooled",
+                "points_below_goal",
+                "reaches_goal",
                 "status"),
             rows);
     return new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8));

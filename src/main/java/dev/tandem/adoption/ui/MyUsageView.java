@@ -12,6 +12,8 @@ import dev.tandem.adoption.OwnUsage;
 import dev.tandem.base.WeekRange;
 import dev.tandem.base.ui.chart.ChartSpec;
 import dev.tandem.base.ui.chart.EChart;
+import dev.tandem.tools.Tool;
+import dev.tandem.tools.ToolService;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Objects;
@@ -24,7 +26,7 @@ import java.util.TreeSet;
 @PermitAll
 public class MyUsageView extends VerticalLayout {
 
-  MyUsageView(AdoptionService adoption) {
+  MyUsageView(AdoptionService adoption, ToolService toolService) {
     addClassName("tandem-page");
     setWidthFull();
     add(new H2("My usage"));
@@ -45,6 +47,9 @@ public class MyUsageView extends VerticalLayout {
                 + " one with an agent day (the tool acted on its own across files, terminals or tools) as an agent user.");
     explainer.addClassName("tandem-explainer");
     List<String> weeks = range.weeks().stream().map(Object::toString).toList();
+    java.util.Map<String, String> names =
+        toolService.tools().stream()
+            .collect(java.util.stream.Collectors.toMap(Tool::key, Tool::name, (a, b) -> a));
     TreeSet<String> tools = new TreeSet<>();
     usage.forEach(u -> tools.add(u.tool()));
     List<ChartSpec.Series> series =
@@ -52,7 +57,7 @@ public class MyUsageView extends VerticalLayout {
             .map(
                 tool ->
                     new ChartSpec.Series(
-                        tool,
+                        names.getOrDefault(tool, tool),
                         range.weeks().stream()
                             .map(
                                 w ->
@@ -68,7 +73,7 @@ public class MyUsageView extends VerticalLayout {
     Grid<OwnUsage> grid = new Grid<>();
     grid.setId("my-usage-grid");
     grid.addColumn(u -> u.week().toString()).setHeader("Week");
-    grid.addColumn(OwnUsage::tool).setHeader("Tool");
+    grid.addColumn(u -> names.getOrDefault(u.tool(), u.tool())).setHeader("Tool");
     grid.addColumn(OwnUsage::activeDays).setHeader("Active days");
     grid.addColumn(u -> u.agentDays() == null ? "not told" : String.valueOf(u.agentDays()))
         .setHeader("Agent days")

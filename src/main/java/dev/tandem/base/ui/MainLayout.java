@@ -1,5 +1,7 @@
 package dev.tandem.base.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -28,13 +30,15 @@ public class MainLayout extends AppLayout {
 
   MainLayout(AuthenticationContext auth) {
     setPrimarySection(Section.DRAWER);
+    // The app's name sits in the top bar, so it shows on a phone too (where the drawer is closed).
     Span brand = new Span("Tandem");
+    brand.setId("app-name");
     brand
         .getStyle()
         .set("font-weight", "600")
         .set("font-size", "var(--lumo-font-size-l)")
-        .set("padding", "var(--lumo-space-m)");
-    addToDrawer(brand, menu());
+        .set("white-space", "nowrap");
+    addToDrawer(menu());
 
     Button theme = new Button(VaadinIcon.ADJUST.create(), e -> toggleTheme());
     theme.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -46,8 +50,18 @@ public class MainLayout extends AppLayout {
     logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
     HorizontalLayout right = new HorizontalLayout(theme, user, logout);
     right.setAlignItems(FlexComponent.Alignment.CENTER);
-    right.getStyle().set("margin-left", "auto").set("padding-right", "var(--lumo-space-m)");
-    addToNavbar(new DrawerToggle(), right);
+    right.setSpacing(false);
+    right
+        .getStyle()
+        .set("margin-left", "auto")
+        .set("padding-right", "var(--lumo-space-s)")
+        .set("gap", "var(--lumo-space-xs)")
+        .set("min-width", "0");
+    user.getStyle()
+        .set("overflow", "hidden")
+        .set("text-overflow", "ellipsis")
+        .set("white-space", "nowrap");
+    addToNavbar(new DrawerToggle(), brand, right);
   }
 
   private SideNav menu() {
@@ -67,18 +81,60 @@ public class MainLayout extends AppLayout {
     return nav;
   }
 
+  /** The browser's storage key of the light/dark choice. */
+  static final String THEME_KEY = "tandem-theme";
+
+  /**
+   * Run in the page's head before anything is drawn: the stored choice, else the operating system's
+   * preference, so a dark-theme user never sees a light flash.
+   */
+  public static final String EARLY_THEME_SCRIPT =
+      "(function(){var c=null;try{c=localStorage.getItem('"
+          + THEME_KEY
+          + "');}catch(e){}"
+          + "if(c!=='dark'&&c!=='light'){c=window.matchMedia&&"
+          + "matchMedia('(prefers-color-scheme: dark)').matches?'dark':'light';}"
+          + "if(c==='dark'){document.documentElement.setAttribute('theme','dark');}})();";
+
+  @Override
+  protected void onAttach(AttachEvent event) {
+    super.onAttach(event);
+    UI ui = event.getUI();
+    // The server's view of the theme follows what the head script chose for this browser.
+    ui.getPage()
+        .executeJs(
+            "var c=null;try{c=localStorage.getItem($0);}catch(e){}"
+                + "if(c==='dark'||c==='light'){return c;}"
+                + "return window.matchMedia&&matchMedia('(prefers-color-scheme: dark)').matches"
+                + "?'dark':'light';",
+            THEME_KEY)
+        .then(String.class, choice -> setDark(ui, "dark".equals(choice)));
+  }
+
   private void toggleTheme() {
-    var themes =
-        getElement()
-            .getComponent()
-            .flatMap(c -> c.getUI())
-            .orElseThrow()
-            .getElement()
-            .getThemeList();
-    if (themes.contains(Lumo.DARK)) {
-      themes.remove(Lumo.DARK);
-    } else {
+    UI ui = getUI().orElseThrow();
+    boolean dark = !ui.getElement().getThemeList().contains(Lumo.DARK);
+    setDark(ui, dark);
+    ui.getPage()
+        .executeJs(
+            "try{localStorage.setItem($0,$1);}catch(e){}", THEME_KEY, dark ? "dark" : "light");
+  }
+
+  /**
+   * The UI's element is the page's body; the head script marks the html element, so both are kept
+   * the same (Lumo's dark colours follow either).
+   */
+  private static void setDark(UI ui, boolean dark) {
+    var themes = ui.getElement().getThemeList();
+    if (dark) {
       themes.add(Lumo.DARK);
+    } else {
+      themes.remove(Lumo.DARK);
     }
+    ui.getPage()
+        .executeJs(
+            "if($0){document.documentElement.setAttribute('theme','dark');}"
+                + "else{document.documentElement.removeAttribute('theme');}",
+            dark);
   }
 }

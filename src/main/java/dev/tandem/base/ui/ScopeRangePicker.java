@@ -57,11 +57,14 @@ public class ScopeRangePicker extends HorizontalLayout {
   public ScopeRangePicker(
       List<ScopeOption> scopes, ReportingPeriod period, Consumer<Selection> onChange) {
     setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+    // On a narrow screen (a phone) the pickers wrap onto more lines instead of being cut off.
+    setWrap(true);
     List<IsoWeek> weeks = period.choosableWeeks();
     scope.setItems(scopes);
     scope.setItemLabelGenerator(ScopeOption::label);
     scope.setId("scope-picker");
     scope.setWidth("16rem");
+    scope.setMaxWidth("100%");
     from.setItems(weeks);
     to.setItems(weeks);
     from.setId("from-week");

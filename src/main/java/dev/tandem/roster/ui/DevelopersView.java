@@ -63,7 +63,7 @@ public class DevelopersView extends VerticalLayout {
     Paragraph explainer =
         new Paragraph(
             "Headcount counts developers on the roster in a week: started on or before its Sunday, "
-                + "not left before its Monday, and not excluded (DESIGN §3.1).");
+                + "not left before its Monday, and not excluded.");
     explainer.addClassName("tandem-explainer");
 
     search.setPlaceholder("Search name or email");
@@ -97,14 +97,26 @@ public class DevelopersView extends VerticalLayout {
     HorizontalLayout toolbar = new HorizontalLayout(search, team, add, export);
     toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
     toolbar.setWidthFull();
+    toolbar.setWrap(true);
 
     grid.setId("roster-grid");
-    grid.addColumn(Developer::name).setHeader("Name").setAutoWidth(true);
+    grid.addColumn(Developer::name).setHeader("Name").setAutoWidth(true).setFrozen(true);
     grid.addColumn(Developer::email).setHeader("Email").setAutoWidth(true);
-    grid.addColumn(Developer::teamKey).setHeader("Team");
+    java.util.Map<String, String> teamNames = new java.util.HashMap<>();
+    teams.forEach(t -> teamNames.put(t.key(), t.name()));
+    grid.addColumn(d -> teamNames.getOrDefault(d.teamKey(), d.teamKey()))
+        .setHeader("Team")
+        .setAutoWidth(true);
     grid.addColumn(Developer::startedOn).setHeader("Started");
     grid.addColumn(d -> d.leftOn() == null ? "" : d.leftOn().toString()).setHeader("Left");
-    grid.addColumn(d -> d.excluded() ? "excluded" : "").setHeader("Counted");
+    // Said on every row: an empty cell read as "unknown".
+    grid.addColumn(d -> d.excluded() ? "no (excluded)" : "yes")
+        .setHeader("Counted")
+        .setTooltipGenerator(
+            d ->
+                d.excluded()
+                    ? "Excluded (e.g. not a coder): never in headcount"
+                    : "In headcount in the weeks between started and left");
     grid.addItemDoubleClickListener(e -> edit(e.getItem()));
     grid.setEmptyStateText("No developers match. Import a roster on the Data screen or add one.");
     grid.setSizeFull();

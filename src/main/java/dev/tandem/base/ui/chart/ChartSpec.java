@@ -176,7 +176,8 @@ public final class ChartSpec {
     ObjectNode markLine = ((ObjectNode) series.get(0)).putObject("markLine");
     markLine.put("silent", true).put("symbol", "none");
     markLine.putObject("lineStyle").put("type", "dashed").put("width", 2).put("color", "#e3342f");
-    markLine.putObject("label").put("formatter", label).put("position", "insideEndTop");
+    // At the start of the line: at its end the label sat on the latest (most watched) point.
+    markLine.putObject("label").put("formatter", label).put("position", "insideStartTop");
     markLine.putArray("data").addObject().put("yAxis", value).put("name", label);
     return this;
   }
