@@ -109,6 +109,11 @@ public class IncidentsView extends VerticalLayout implements BeforeEnterObserver
       c.setClearButtonVisible(true);
     }
     rootCause.setClearButtonVisible(true);
+    severity.setWidth("11rem");
+    involvement.setWidth("13rem");
+    rootCause.setWidth("11rem");
+    gap.setWidth("13rem");
+    text.setWidth("16rem");
     gap.setItems(Safeguard.values());
     gap.setItemLabelGenerator(Safeguard::label);
     gap.setClearButtonVisible(true);
@@ -153,7 +158,8 @@ public class IncidentsView extends VerticalLayout implements BeforeEnterObserver
     grid.addColumn(Incident::severity)
         .setHeader("Severity")
         .setSortProperty("severity")
-        .setAutoWidth(true);
+        .setWidth("7rem")
+        .setFlexGrow(0);
     grid.addColumn(Incident::title)
         .setHeader("Title")
         .setSortProperty("title")
@@ -163,12 +169,13 @@ public class IncidentsView extends VerticalLayout implements BeforeEnterObserver
     grid.addColumn(Incident::aiInvolvement)
         .setHeader("AI involvement")
         .setSortProperty("aiInvolvement")
-        .setAutoWidth(true);
-    grid.addColumn(i -> Objects.toString(i.tool(), ""))
+        .setWidth("9.5rem")
+        .setFlexGrow(0);
+    grid.addColumn(i -> toolName(i.tool()))
         .setHeader("Tool")
         .setSortProperty("tool")
         .setAutoWidth(true);
-    grid.addColumn(i -> Objects.toString(i.teamKey(), ""))
+    grid.addColumn(i -> teamName(i.teamKey()))
         .setHeader("Team")
         .setSortProperty("team")
         .setAutoWidth(true);
@@ -281,6 +288,21 @@ public class IncidentsView extends VerticalLayout implements BeforeEnterObserver
       return;
     }
     new IncidentDialog(incidents, teams, tools, zone, incident, saved -> refresh()).open();
+  }
+
+  private String toolName(String key) {
+    if (key == null) {
+      return "";
+    }
+    return tools.stream().filter(t -> t.key().equals(key)).map(Tool::name).findFirst().orElse(key);
+  }
+
+  /** The owning team's name as on every other screen (the key stays in the CSV export). */
+  private String teamName(String key) {
+    if (key == null) {
+      return "";
+    }
+    return teams.stream().filter(t -> t.key().equals(key)).map(Team::name).findFirst().orElse(key);
   }
 
   private String time(OffsetDateTime t) {

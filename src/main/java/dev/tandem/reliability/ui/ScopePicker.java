@@ -58,6 +58,9 @@ class ScopePicker extends HorizontalLayout {
           }
         });
     setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+    // On a phone the pickers wrap onto more lines instead of being cut off.
+    setWrap(true);
+    team.setMaxWidth("100%");
     add(from, to, team);
   }
 

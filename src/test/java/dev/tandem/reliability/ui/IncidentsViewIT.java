@@ -59,6 +59,15 @@ class IncidentsViewIT {
     involvement.setValue(java.util.Set.of("unknown"));
     assertThat(GridKt._size(grid)).isBetween(1, 5);
     assertThat(GridKt._get(grid, 0).aiInvolvement()).isEqualTo("unknown");
+
+    // Names, not keys, in the tool and team columns.
+    involvement.setValue(java.util.Set.of("assisted", "agent"));
+    Incident first = GridKt._get(grid, 0);
+    assertThat(first.tool()).isNotNull();
+    java.util.List<String> cells = GridKt._getFormattedRow(grid, 0);
+    assertThat(cells).doesNotContain(first.tool(), first.teamKey());
+    assertThat(String.join("|", cells))
+        .containsAnyOf("Claude Code", "Cursor", "GitHub Copilot", "Kiro", "Amazon Q Developer");
   }
 
   @Test
