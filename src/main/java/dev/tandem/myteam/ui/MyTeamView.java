@@ -66,9 +66,10 @@ public class MyTeamView extends VerticalLayout implements BeforeEnterObserver {
     addClassName("tandem-page");
     setWidthFull();
     List<ScopeOption> teams = new ArrayList<>();
-    java.util.Map<Long, String> paths = roster.paths();
+    // Names as the other screens show them ("Payments (Commerce)"), not key paths.
+    java.util.Map<Long, String> labels = roster.labels();
     for (Team t : access.teamsWithAggregates()) {
-      teams.add(new ScopeOption(t.key(), paths.get(t.id())));
+      teams.add(new ScopeOption(t.key(), labels.get(t.id())));
     }
     picker =
         new ScopeRangePicker(
@@ -97,11 +98,14 @@ public class MyTeamView extends VerticalLayout implements BeforeEnterObserver {
         explainer,
         picker,
         cards,
-        new H3("Adoption over time"),
+        adoptionHeading,
         trend,
-        new H3("Incident rate"),
+        rateHeading,
         rateSentence);
   }
+
+  private final H3 adoptionHeading = new H3("Adoption over time");
+  private final H3 rateHeading = new H3("Incident rate");
 
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
@@ -114,9 +118,15 @@ public class MyTeamView extends VerticalLayout implements BeforeEnterObserver {
       cards.add(
           new Span("You have no team. Pick a team above to compare it with the organisation."));
       trend.setVisible(false);
+      // No team: no empty headings under the sentence that says so.
+      adoptionHeading.setVisible(false);
+      rateHeading.setVisible(false);
+      rateSentence.setText("");
       picker.show(new Selection(null, selection.range()));
       return;
     }
+    adoptionHeading.setVisible(true);
+    rateHeading.setVisible(true);
     picker.show(selection);
     refresh();
   }
