@@ -107,7 +107,8 @@ final class ReliabilityCharts {
                 new ChartSpec.Series("AI-involved " + e.unit(), ai),
                 new ChartSpec.Series("No AI (baseline) " + e.unit(), base)))
         .bounds(0, lows(aiCi), highs(aiCi))
-        .bounds(1, lows(baseCi), highs(baseCi));
+        .bounds(1, lows(baseCi), highs(baseCi))
+        .centredCategories();
   }
 
   /** A window's exact Poisson 95% interval of the rate (null without exposure). */

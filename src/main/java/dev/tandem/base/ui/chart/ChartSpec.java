@@ -80,6 +80,10 @@ public final class ChartSpec {
         .put("nameLocation", "middle")
         .put("nameGap", 28);
     spec.root.putObject("yAxis").put("type", "value").put("name", yName);
+    // Room beyond the largest values, so a bubble at the edge is drawn whole.
+    for (String axis : List.of("xAxis", "yAxis")) {
+      spec.root.with(axis).putArray("boundaryGap").add("0%").add("15%");
+    }
     double maxSize = points.stream().mapToDouble(Point::size).max().orElse(1);
     ArrayNode out = spec.root.putArray("series");
     for (Point p : points) {
@@ -217,6 +221,15 @@ public final class ChartSpec {
       List<? extends Number> values = (List<? extends Number>) bound.get(1);
       values(node.putArray("data"), values);
     }
+    return this;
+  }
+
+  /**
+   * Puts each category in the middle of its band instead of on the axis ends, so the first and last
+   * labels (e.g. long window names) are not cut at the chart's edges.
+   */
+  public ChartSpec centredCategories() {
+    root.with("xAxis").put("boundaryGap", true);
     return this;
   }
 

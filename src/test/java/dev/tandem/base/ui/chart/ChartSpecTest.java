@@ -103,4 +103,36 @@ class ChartSpecTest {
     assertThat(root.at("/xAxis/axisLabel/interval").asInt()).isZero();
     assertThat(root.at("/xAxis/axisLabel/rotate").asInt()).isEqualTo(30);
   }
+
+  @Test
+  void bounds_follow_their_line_in_colour_and_stay_out_of_the_legend() throws Exception {
+    JsonNode root =
+        json.readTree(
+            ChartSpec.line(
+                    List.of("W1", "W2"),
+                    List.of(
+                        new ChartSpec.Series("AI", List.of(3.0, 4.0)),
+                        new ChartSpec.Series("No AI", List.of(1.0, 1.5))))
+                .bounds(0, Arrays.asList(1.0, null), Arrays.asList(6.0, null))
+                .centredCategories()
+                .toJson());
+    assertThat(root.at("/series")).hasSize(4);
+    assertThat(root.at("/series/2/name").asText()).isEqualTo("AI, 95% CI low");
+    assertThat(root.at("/series/3/data/0").asDouble()).isEqualTo(6.0);
+    assertThat(root.at("/series/3/data/1").isNull()).isTrue();
+    assertThat(root.at("/series/2/color").asText()).isEqualTo(root.at("/series/0/color").asText());
+    assertThat(root.at("/series/2/lineStyle/type").asText()).isEqualTo("dashed");
+    assertThat(root.at("/legend/data")).extracting(JsonNode::asText).containsExactly("AI", "No AI");
+    assertThat(root.at("/xAxis/boundaryGap").asBoolean()).isTrue();
+  }
+
+  @Test
+  void bubble_axes_leave_room_beyond_the_largest_values() throws Exception {
+    JsonNode root =
+        json.readTree(
+            ChartSpec.bubble("x", "y", List.of(new ChartSpec.Point("Copilot", 25, 3, 10)))
+                .toJson());
+    assertThat(root.at("/xAxis/boundaryGap/1").asText()).isEqualTo("15%");
+    assertThat(root.at("/yAxis/boundaryGap/1").asText()).isEqualTo("15%");
+  }
 }
