@@ -36,8 +36,10 @@ import org.springframework.stereotype.Repository;
  *       cohorts by active days summed over tools and capped at 7 (1 light, 2–3 moderate, 4+ heavy);
  *       active usage rows of developers not in headcount that week.
  *   <li>{@code rollup_team_tool_week}, per tool or attribution: users in headcount, developers with
- *       any active usage, changes, developers with changes, agent users in headcount, users in
- *       headcount whose data cannot tell agent use ({@code agent_days} NULL).
+ *       any active usage, changes of developers in headcount that week (changes outside employment
+ *       or while excluded do not count, as for developer-weeks), developers with any changes, agent
+ *       users in headcount, users in headcount whose data cannot tell agent use ({@code agent_days}
+ *       NULL).
  *   <li>{@code rollup_scope_week} and {@code rollup_scope_tool_week}: the same figures summed over
  *       each scope (a team and every team below it; {@link #ORGANISATION} for all teams), so that a
  *       read of any scope is a few rows per week. Recomputed from the per-team tables for the
@@ -151,9 +153,11 @@ public class RollupRepository {
         WHERE u.week_start BETWEEN {1} AND {2} AND u.active_days >= 1
           AND w.week_start IS NOT NULL AND {3}
         UNION ALL
-        SELECT developer.team_id, c.week_start, c.attribution, 0, 0, c.changes,
+        SELECT developer.team_id, c.week_start, c.attribution, 0, 0,
+            CASE WHEN {0} THEN c.changes ELSE 0 END,
             CASE WHEN c.changes > 0 THEN 1 ELSE 0 END, 0, 0
         FROM {8}
+        LEFT JOIN calendar_week w ON w.week_start = c.week_start
         WHERE c.week_start BETWEEN {1} AND {2} AND {3}
       ) f
       GROUP BY team_id, week_start, tool_key
@@ -370,6 +374,32 @@ public class RollupRepository {
     if (first != null && !first.isAfter(horizon)) {
       recomputeInChunks(new WeekSpan(first, horizon), null, true);
     }
+  }
+
+  /**
+   * Recomputes the teams and weeks that hold changes of developers out of headcount that week (the
+   * V23 migration: such changes no longer count as exposure). One pass over the changes finds them;
+   * on a database without any, nothing is recomputed.
+   */
+  public void recomputeChangesOutsideHeadcount() {
+    Field<Long> team = DSL.field(DSL.name("developer", "team_id"), Long.class);
+    Field<LocalDate> week = DSL.field(DSL.name("c", "week_start"), LocalDate.class);
+    var touched =
+        db.select(team, DSL.min(week), DSL.max(week))
+            .from(DSL.table("{0}", CHANGES_BY_WEEK))
+            .leftJoin(DSL.table(DSL.name("calendar_week")).as("w"))
+            .on(MONDAY.eq(week))
+            .where(DSL.field(DSL.name("c", "changes"), Integer.class).gt(0))
+            .and(MONDAY.isNotNull())
+            .and(RollupQuery.inHeadcount(MONDAY, SUNDAY).not())
+            .groupBy(team)
+            .fetch();
+    if (touched.isEmpty()) {
+      return;
+    }
+    LocalDate first = touched.stream().map(r -> r.value2()).min(LocalDate::compareTo).orElseThrow();
+    LocalDate last = touched.stream().map(r -> r.value3()).max(LocalDate::compareTo).orElseThrow();
+    recomputeInChunks(new WeekSpan(first, last), touched.getValues(team));
   }
 
   void deleteAll() {

@@ -1,0 +1,28 @@
+package db.migration;
+
+import dev.tandem.rollup.RollupRepository;
+import org.flywaydb.core.api.migration.BaseJavaMigration;
+import org.flywaydb.core.api.migration.Context;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+/**
+ * Change exposure now counts only changes of developers in headcount that week (DESIGN §3.3, as
+ * developer-weeks do): recomputes, with the definition that maintains the rollup ({@link
+ * RollupRepository}), only the teams and weeks that hold other changes. Not a rebuild: on a
+ * database coming from before V21, V21 has just rebuilt everything with today's definition, and
+ * this finds the same few teams again; on an empty database it does nothing. Like V21 it runs
+ * today's code, so a later change to the rollup's tables makes this one a no-op as well.
+ */
+public class V23__Count_changes_in_headcount_only extends BaseJavaMigration {
+
+  @Override
+  public void migrate(Context context) {
+    RollupRepository.on(
+            DSL.using(
+                context.getConnection(),
+                new Settings().withRenderQuotedNames(RenderQuotedNames.NEVER)))
+        .recomputeChangesOutsideHeadcount();
+  }
+}
