@@ -126,6 +126,12 @@ class ReliabilityController {
       List<ToolRate> tools,
       @Schema(nullable = true, description = "Incidents whose AI involvement is not yet known.")
           Long unclassifiedIncidents,
+      @Schema(
+              nullable = true,
+              description =
+                  "Changes of developers in weeks they were not in headcount (before their start,"
+                      + " after they left, or while excluded): not counted as exposure.")
+          Long changesNotCounted,
       @Schema(description = "Present (true) only when the whole answer is suppressed.")
           Boolean suppressed) {
 
@@ -179,6 +185,7 @@ class ReliabilityController {
           hiddenRate(ReliabilityService.ALL_AI),
           List.of(),
           null,
+          null,
           true);
     }
     GroupFigures b = c.baseline();
@@ -188,6 +195,7 @@ class ReliabilityController {
         toolRate(c.allAi()),
         c.tools().stream().map(ReliabilityController::toolRate).toList(),
         c.unclassifiedIncidents(),
+        c.changesNotCounted(),
         null);
   }
 

@@ -341,6 +341,7 @@ public class ReliabilityService {
         toolFigures,
         Holm.familySize(p),
         unclassified,
+        query.changesOutsideHeadcount(weeks, scope),
         false);
   }
 

@@ -162,7 +162,9 @@ class ReliabilityControllerIT {
     }
     assertThat(body.fieldNames())
         .toIterable()
-        .containsExactly("exposure", "baseline", "allAi", "tools", "unclassifiedIncidents");
+        .containsExactly(
+            "exposure", "baseline", "allAi", "tools", "unclassifiedIncidents", "changesNotCounted");
+    assertThat(body.get("changesNotCounted").asLong()).isZero();
     assertThat(body.get("tools").get(0).fieldNames())
         .toIterable()
         .containsExactly(
