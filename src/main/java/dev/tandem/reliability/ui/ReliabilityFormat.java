@@ -2,6 +2,7 @@ package dev.tandem.reliability.ui;
 
 import dev.tandem.reliability.Comparison;
 import dev.tandem.reliability.Exposure;
+import dev.tandem.reliability.IncidentProfile;
 import dev.tandem.reliability.ToolFigures;
 import dev.tandem.stats.RateComparison;
 import dev.tandem.stats.RateRatio;
@@ -75,6 +76,17 @@ public final class ReliabilityFormat {
         .round(new java.math.MathContext(2))
         .stripTrailingZeros()
         .toPlainString();
+  }
+
+  /** "22 of 40 (55%) · 3 not recorded": a safeguard gap of one group of incidents. */
+  public static String safeguardGap(IncidentProfile.SafeguardGap g) {
+    String share =
+        Double.isNaN(g.share()) ? "" : String.format(Locale.ROOT, " (%.0f%%)", 100 * g.share());
+    return count(g.incidents())
+        + " of "
+        + count(g.ofIncidents())
+        + share
+        + (g.notRecorded() > 0 ? " · " + count(g.notRecorded()) + " not recorded" : "");
   }
 
   public static String duration(Duration d) {

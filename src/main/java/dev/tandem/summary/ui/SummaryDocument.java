@@ -1,0 +1,307 @@
+package dev.tandem.summary.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.NativeTable;
+import com.vaadin.flow.component.html.NativeTableBody;
+import com.vaadin.flow.component.html.NativeTableCell;
+import com.vaadin.flow.component.html.NativeTableHeader;
+import com.vaadin.flow.component.html.NativeTableHeaderCell;
+import com.vaadin.flow.component.html.NativeTableRow;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import dev.tandem.adoption.AdoptionReport;
+import dev.tandem.adoption.ui.AdoptionCards;
+import dev.tandem.base.Ratio;
+import dev.tandem.reliability.Comparison;
+import dev.tandem.reliability.Exposure;
+import dev.tandem.reliability.GroupFigures;
+import dev.tandem.reliability.IncidentProfile;
+import dev.tandem.reliability.ToolFigures;
+import dev.tandem.reliability.ui.ReliabilityFormat;
+import dev.tandem.stats.RateRatio;
+import java.time.LocalDate;
+import java.util.Locale;
+
+/** The summary page's content, built from figures already read (no reads of its own). */
+final class SummaryDocument {
+
+  private SummaryDocument() {}
+
+  static Component of(SummaryView.Figures f, String scope, int k, LocalDate printed) {
+    Div page = new Div();
+    AdoptionReport a = f.adoption();
+    Paragraph meta =
+        new Paragraph(
+            scope
+                + " · "
+                + a.weeks().get(0).week()
+                + " to "
+                + a.latest().week()
+                + " ("
+                + a.weeks().size()
+                + (a.weeks().size() == 1 ? " week" : " weeks")
+                + ") · as of "
+                + printed);
+    meta.setId("summary-scope");
+    meta.addClassName("summary-meta");
+    page.add(new H1("AI coding tools: adoption and reliability"), meta);
+    page.add(adoption(a, k));
+    page.add(reliability(f.comparison(), k));
+    if (f.safeguards() != null) {
+      page.add(safeguards(f.safeguards()));
+    }
+    page.add(footnote(f.comparison(), k));
+    return page;
+  }
+
+  private static Div adoption(AdoptionReport a, int k) {
+    Div section = section("Adoption", "summary-adoption");
+    AdoptionReport.Week last = a.latest();
+    String goal = Math.round(a.goal() * 100) + "%";
+    Div kpis = new Div();
+    kpis.addClassName("summary-kpis");
+    if (last.suppressed()) {
+      kpis.add(
+          kpi(
+              "summary-adoption-last",
+              last.week().toString(),
+              "–",
+              "fewer than " + k + " developers"));
+    } else {
+      Ratio r = last.adoption();
+      Double value = r.value();
+      String status =
+          value == null
+              ? "no developers"
+              : value >= a.goal()
+                  ? "at the goal of " + goal
+                  : String.format(
+                      Locale.ROOT,
+                      "%.1f points below the goal of %s",
+                      (a.goal() - value) * 100,
+                      goal);
+      kpis.add(
+          kpi(
+              "summary-adoption-last",
+              "Used AI in " + last.week(),
+              r.percent(),
+              count(r.numerator()) + " of " + count(r.denominator()) + " developers · " + status));
+    }
+    if (a.periodSuppressed()) {
+      kpis.add(
+          kpi(
+              "summary-adoption-period",
+              "Over the range",
+              "–",
+              "some weeks had fewer than " + k + " developers"));
+    } else {
+      Ratio p = a.period();
+      kpis.add(
+          kpi(
+              "summary-adoption-period",
+              "Over the range (pooled)",
+              p.percent(),
+              count(p.numerator()) + " of " + count(p.denominator()) + " developer-weeks"));
+      Ratio g = a.agentPeriod();
+      kpis.add(
+          kpi(
+              "summary-agent-period",
+              "Let an AI agent act",
+              g.percent(),
+              count(g.numerator())
+                  + " of "
+                  + count(g.denominator())
+                  + " developer-weeks"
+                  + (last.suppressed()
+                      ? ""
+                      : " · " + last.agentAdoption().percent() + " in " + last.week())));
+    }
+    Paragraph forecast = new Paragraph(AdoptionCards.forecastSentence(a));
+    forecast.setId("summary-forecast");
+    section.add(kpis, forecast);
+    return section;
+  }
+
+  private static Div reliability(Comparison c, int k) {
+    Div section = section("Are incidents more common with AI tools?", "summary-reliability");
+    if (c.suppressed()) {
+      section.add(
+          new Paragraph(
+              "Fewer than "
+                  + k
+                  + " developers in this scope: reliability figures are not shown, so that no"
+                  + " individual's incidents can be told apart."));
+      return section;
+    }
+    if (c.allAi() != null) {
+      Paragraph first = new Paragraph(ReliabilityFormat.sentence(c.allAi(), c.exposure(), 1));
+      first.setId("summary-all-ai");
+      first.addClassName("summary-lead");
+      section.add(first);
+    }
+    NativeTable table = new NativeTable();
+    table.setId("summary-comparison");
+    NativeTableHeader head = new NativeTableHeader();
+    head.add(
+        headerRow(
+            "",
+            "Incidents",
+            c.exposure() == Exposure.CHANGES ? "Changes" : "Developer-weeks",
+            "Rate " + c.exposure().unit(),
+            "Rate ratio (95% CI)",
+            "p (Holm)",
+            "Verdict, allowing for " + c.comparedTools() + " tools compared"));
+    NativeTableBody body = new NativeTableBody();
+    GroupFigures b = c.baseline();
+    body.add(
+        row(
+            "No AI (baseline)",
+            count(b.incidents()),
+            count(b.exposure()),
+            ReliabilityFormat.number(b.rate()),
+            "1 (reference)",
+            "",
+            ""));
+    if (c.allAi() != null) {
+      NativeTableRow all = toolRow(c.allAi());
+      all.addClassName("summary-all-ai-row");
+      body.add(all);
+    }
+    c.tools().forEach(t -> body.add(toolRow(t)));
+    table.add(head, body);
+    section.add(table);
+    Div sentences = new Div();
+    sentences.setId("summary-sentences");
+    sentences.addClassName("summary-small");
+    c.tools()
+        .forEach(
+            t ->
+                sentences.add(
+                    new Paragraph(ReliabilityFormat.sentence(t, c.exposure(), c.comparedTools()))));
+    Paragraph quality = new Paragraph(ReliabilityFormat.dataQuality(c));
+    quality.setId("summary-data-quality");
+    quality.addClassName("summary-small");
+    section.add(sentences, quality);
+    return section;
+  }
+
+  private static NativeTableRow toolRow(ToolFigures t) {
+    if (t.suppressed()) {
+      return row(t.name(), "–", "–", "–", "–", "", "too few developers to show");
+    }
+    String verdict = t.adjustedVerdict().label();
+    if (t.adjustedVerdict() != t.comparison().verdict()) {
+      verdict += " (alone: " + t.comparison().verdict().label() + ")";
+    }
+    if (t.comparison().unstable()) {
+      verdict += " · unstable";
+    }
+    return row(
+        t.name(),
+        count(t.figures().incidents()),
+        count(t.figures().exposure()),
+        ReliabilityFormat.number(t.figures().rate()),
+        ReliabilityFormat.rateRatio(t.comparison()),
+        ReliabilityFormat.pValues(t),
+        verdict);
+  }
+
+  private static Div safeguards(dev.tandem.reliability.CausesAndSafeguards cs) {
+    Div section = section("Safeguards: AI-involved against other incidents", "summary-safeguards");
+    NativeTable table = new NativeTable();
+    table.setId("summary-safeguard-table");
+    NativeTableHeader head = new NativeTableHeader();
+    head.add(
+        headerRow(
+            "Safeguard gap",
+            "AI-involved (" + count(cs.aiInvolved().incidents()) + ")",
+            "Other incidents (" + count(cs.other().incidents()) + ")"));
+    NativeTableBody body = new NativeTableBody();
+    body.add(
+        gapRow(
+            "Not peer-reviewed", cs.aiInvolved().notPeerReviewed(), cs.other().notPeerReviewed()),
+        gapRow(
+            "No approval required",
+            cs.aiInvolved().noApprovalRequired(),
+            cs.other().noApprovalRequired()),
+        gapRow(
+            "Permissions exceeded",
+            cs.aiInvolved().permissionsExceeded(),
+            cs.other().permissionsExceeded()));
+    table.add(head, body);
+    section.add(table);
+    return section;
+  }
+
+  private static NativeTableRow gapRow(
+      String gap, IncidentProfile.SafeguardGap ai, IncidentProfile.SafeguardGap other) {
+    return row(gap, ReliabilityFormat.safeguardGap(ai), ReliabilityFormat.safeguardGap(other));
+  }
+
+  private static Div footnote(Comparison c, int k) {
+    Div note = new Div();
+    note.setId("summary-definitions");
+    note.addClassName("summary-footnote");
+    note.add(
+        new Paragraph(
+            "Definitions. Headcount: developers on the roster, not excluded, employed in the week."
+                + " Adoption: developers in headcount who used an AI coding tool on at least one"
+                + " day of the week ÷ headcount; agent use likewise with an agent mode; over a"
+                + " range pooled over developer-weeks, never averaged. Rate: incidents ÷ exposure,"
+                + " where exposure is changes attributed to the tool (baseline: changes without"
+                + " AI; only changes of developers in headcount that week count) or developer-weeks"
+                + " with the tool used (baseline: without any AI use). Rate ratio: the rate ÷ the"
+                + " baseline rate, with an exact 95% confidence interval and two-sided p (the"
+                + " exact conditional binomial method). Verdict: higher or lower when the whole"
+                + " interval lies above or below 1; as several tools are compared with one"
+                + " baseline, the verdict shown says higher or lower only when the Holm-adjusted"
+                + " p (in brackets) is below 0.05 as well. Fewer than "
+                + RateRatio.STABLE_FROM
+                + " incidents in a comparison: unstable. An incident counts in the week it started"
+                + " and for its owning team; incidents whose AI involvement is unknown count in"
+                + " neither group. Safeguard gaps: shares of incidents not peer-reviewed, without"
+                + " required approval, or where permissions were exceeded. Groups of fewer than "
+                + k
+                + " developers are not shown."));
+    return note;
+  }
+
+  private static Div section(String title, String id) {
+    Div section = new Div(new H2(title));
+    section.setId(id);
+    section.addClassName("summary-section");
+    return section;
+  }
+
+  private static Div kpi(String id, String label, String figure, String detail) {
+    Span big = new Span(figure);
+    big.setId(id);
+    big.addClassName("summary-figure");
+    Div kpi = new Div(new Span(label), big, new Span(detail));
+    kpi.addClassName("summary-kpi");
+    return kpi;
+  }
+
+  private static NativeTableRow headerRow(String... cells) {
+    NativeTableRow row = new NativeTableRow();
+    for (String c : cells) {
+      row.add(new NativeTableHeaderCell(c));
+    }
+    return row;
+  }
+
+  private static NativeTableRow row(String... cells) {
+    NativeTableRow row = new NativeTableRow();
+    for (String c : cells) {
+      row.add(new NativeTableCell(c));
+    }
+    return row;
+  }
+
+  private static String count(long n) {
+    return ReliabilityFormat.count(n);
+  }
+}
