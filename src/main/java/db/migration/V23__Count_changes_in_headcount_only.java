@@ -9,11 +9,12 @@ import org.jooq.impl.DSL;
 
 /**
  * Change exposure now counts only changes of developers in headcount that week (DESIGN §3.3, as
- * developer-weeks do): recomputes, with the definition that maintains the rollup ({@link
- * RollupRepository}), only the teams and weeks that hold other changes. Not a rebuild: on a
- * database coming from before V21, V21 has just rebuilt everything with today's definition, and
- * this finds the same few teams again; on an empty database it does nothing. Like V21 it runs
- * today's code, so a later change to the rollup's tables makes this one a no-op as well.
+ * developer-weeks do): takes the other changes out of the rollup rows that hold them ({@link
+ * RollupRepository#takeOutChangesOutsideHeadcount}), a pass over the changes and a few updates, not
+ * a rebuild. It only sets figures to what today's definition gives, so on a database coming from
+ * before V21, whose rollup V21 has just built with today's definition, it writes nothing (the
+ * definition does not run twice); on an empty database it does nothing. Like V21 it runs today's
+ * code, so a later change to the rollup's tables makes this one a no-op as well.
  */
 public class V23__Count_changes_in_headcount_only extends BaseJavaMigration {
 
@@ -23,6 +24,6 @@ public class V23__Count_changes_in_headcount_only extends BaseJavaMigration {
             DSL.using(
                 context.getConnection(),
                 new Settings().withRenderQuotedNames(RenderQuotedNames.NEVER)))
-        .recomputeChangesOutsideHeadcount();
+        .takeOutChangesOutsideHeadcount();
   }
 }

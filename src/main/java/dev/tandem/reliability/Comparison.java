@@ -45,6 +45,22 @@ public record Comparison(
         true);
   }
 
+  /** The same comparison with the number of changes left out of change exposure. */
+  Comparison withChangesNotCounted(long changes) {
+    return new Comparison(
+        range,
+        teamKey,
+        exposure,
+        developerWeeks,
+        baseline,
+        allAi,
+        tools,
+        comparedTools,
+        unclassifiedIncidents,
+        changes,
+        suppressed);
+  }
+
   public java.util.Optional<ToolFigures> tool(String key) {
     return tools.stream().filter(t -> t.tool().equals(key)).findFirst();
   }

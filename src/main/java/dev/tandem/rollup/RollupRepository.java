@@ -377,29 +377,70 @@ public class RollupRepository {
   }
 
   /**
-   * Recomputes the teams and weeks that hold changes of developers out of headcount that week (the
-   * V23 migration: such changes no longer count as exposure). One pass over the changes finds them;
-   * on a database without any, nothing is recomputed.
+   * The V23 migration: brings the changes of a rollup built when every change counted to today's
+   * definition (changes count only in weeks their developer is in headcount), without recomputing
+   * every team (minutes at 20,000 developers). One pass over the changes finds the team, week and
+   * attribution slices that hold changes of developers out of headcount, with the changes that
+   * count there; those per-team rows are set to that figure, and the subtree rows above them lose
+   * the difference. Idempotent: on a rollup already built with today's definition (by V21 in the
+   * same upgrade) nothing differs and nothing is written.
    */
-  public void recomputeChangesOutsideHeadcount() {
+  public void takeOutChangesOutsideHeadcount() {
     Field<Long> team = DSL.field(DSL.name("developer", "team_id"), Long.class);
     Field<LocalDate> week = DSL.field(DSL.name("c", "week_start"), LocalDate.class);
-    var touched =
-        db.select(team, DSL.min(week), DSL.max(week))
+    Field<String> attribution = DSL.field(DSL.name("c", "attribution"), String.class);
+    Field<Integer> changes = DSL.field(DSL.name("c", "changes"), Integer.class);
+    Condition in = RollupQuery.inHeadcount(MONDAY, SUNDAY);
+    var slices =
+        db.select(team, week, attribution, DSL.sum(DSL.when(in, changes).otherwise(0)))
             .from(DSL.table("{0}", CHANGES_BY_WEEK))
             .leftJoin(DSL.table(DSL.name("calendar_week")).as("w"))
             .on(MONDAY.eq(week))
-            .where(DSL.field(DSL.name("c", "changes"), Integer.class).gt(0))
-            .and(MONDAY.isNotNull())
-            .and(RollupQuery.inHeadcount(MONDAY, SUNDAY).not())
-            .groupBy(team)
+            .where(MONDAY.isNotNull())
+            .groupBy(team, week, attribution)
+            .having(DSL.sum(DSL.when(in.not(), changes).otherwise(0)).gt(java.math.BigDecimal.ZERO))
             .fetch();
-    if (touched.isEmpty()) {
+    if (slices.isEmpty()) {
       return;
     }
-    LocalDate first = touched.stream().map(r -> r.value2()).min(LocalDate::compareTo).orElseThrow();
-    LocalDate last = touched.stream().map(r -> r.value3()).max(LocalDate::compareTo).orElseThrow();
-    recomputeInChunks(new WeekSpan(first, last), touched.getValues(team));
+    var r = ROLLUP_TEAM_TOOL_WEEK;
+    Map<List<Object>, Long> stored = new HashMap<>();
+    db.select(r.TEAM_ID, r.WEEK_START, r.TOOL_KEY, r.CHANGES)
+        .from(r)
+        .where(r.TEAM_ID.in(slices.getValues(team)))
+        .forEach(x -> stored.put(List.of(x.value1(), x.value2(), x.value3()), x.value4()));
+    Map<Long, Long> parents = parents();
+    Map<List<Object>, Long> scopeDifferences = new HashMap<>();
+    List<org.jooq.Query> updates = new ArrayList<>();
+    for (var slice : slices) {
+      Long old = stored.get(List.of(slice.value1(), slice.value2(), slice.value3()));
+      long counted = slice.value4().longValue();
+      if (old == null || old == counted) {
+        continue; // beyond the rollup's weeks, or already right
+      }
+      updates.add(
+          db.update(r)
+              .set(r.CHANGES, counted)
+              .where(r.TEAM_ID.eq(slice.value1()))
+              .and(r.WEEK_START.eq(slice.value2()))
+              .and(r.TOOL_KEY.eq(slice.value3())));
+      for (Long scope : scopesHolding(List.of(slice.value1()), parents)) {
+        scopeDifferences.merge(
+            List.of(scope, slice.value2(), slice.value3()), old - counted, Long::sum);
+      }
+    }
+    var s = ROLLUP_SCOPE_TOOL_WEEK;
+    scopeDifferences.forEach(
+        (k, difference) ->
+            updates.add(
+                db.update(s)
+                    .set(s.CHANGES, s.CHANGES.minus(difference))
+                    .where(s.SCOPE_ID.eq((Long) k.get(0)))
+                    .and(s.WEEK_START.eq((LocalDate) k.get(1)))
+                    .and(s.TOOL_KEY.eq((String) k.get(2)))));
+    if (!updates.isEmpty()) {
+      db.batch(updates).execute();
+    }
   }
 
   void deleteAll() {
