@@ -3,12 +3,9 @@ package dev.tandem.summary.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.NativeTable;
 import com.vaadin.flow.component.html.NativeTableBody;
-import com.vaadin.flow.component.html.NativeTableCell;
 import com.vaadin.flow.component.html.NativeTableHeader;
-import com.vaadin.flow.component.html.NativeTableHeaderCell;
 import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -18,10 +15,8 @@ import dev.tandem.base.Ratio;
 import dev.tandem.reliability.Comparison;
 import dev.tandem.reliability.Exposure;
 import dev.tandem.reliability.GroupFigures;
-import dev.tandem.reliability.IncidentProfile;
 import dev.tandem.reliability.ToolFigures;
 import dev.tandem.reliability.ui.ReliabilityFormat;
-import dev.tandem.stats.RateRatio;
 import java.time.LocalDate;
 import java.util.Locale;
 
@@ -51,14 +46,14 @@ final class SummaryDocument {
     page.add(adoption(a, k));
     page.add(reliability(f.comparison(), k));
     if (f.safeguards() != null) {
-      page.add(safeguards(f.safeguards()));
+      page.add(SummaryParts.safeguards(f.safeguards()));
     }
-    page.add(footnote(f.comparison(), k));
+    page.add(SummaryParts.footnote(k));
     return page;
   }
 
   private static Div adoption(AdoptionReport a, int k) {
-    Div section = section("Adoption", "summary-adoption");
+    Div section = SummaryParts.section("Adoption", "summary-adoption");
     AdoptionReport.Week last = a.latest();
     String goal = Math.round(a.goal() * 100) + "%";
     Div kpis = new Div();
@@ -126,7 +121,8 @@ final class SummaryDocument {
   }
 
   private static Div reliability(Comparison c, int k) {
-    Div section = section("Are incidents more common with AI tools?", "summary-reliability");
+    Div section =
+        SummaryParts.section("Are incidents more common with AI tools?", "summary-reliability");
     if (c.suppressed()) {
       section.add(
           new Paragraph(
@@ -146,7 +142,7 @@ final class SummaryDocument {
     table.setId("summary-comparison");
     NativeTableHeader head = new NativeTableHeader();
     head.add(
-        headerRow(
+        SummaryParts.headerRow(
             "",
             "Incidents",
             c.exposure() == Exposure.CHANGES ? "Changes" : "Developer-weeks",
@@ -157,7 +153,7 @@ final class SummaryDocument {
     NativeTableBody body = new NativeTableBody();
     GroupFigures b = c.baseline();
     body.add(
-        row(
+        SummaryParts.row(
             "No AI (baseline)",
             count(b.incidents()),
             count(b.exposure()),
@@ -190,7 +186,7 @@ final class SummaryDocument {
 
   private static NativeTableRow toolRow(ToolFigures t) {
     if (t.suppressed()) {
-      return row(t.name(), "–", "–", "–", "–", "", "too few developers to show");
+      return SummaryParts.row(t.name(), "–", "–", "–", "–", "", "too few developers to show");
     }
     String verdict = t.adjustedVerdict().label();
     if (t.adjustedVerdict() != t.comparison().verdict()) {
@@ -199,7 +195,7 @@ final class SummaryDocument {
     if (t.comparison().unstable()) {
       verdict += " · unstable";
     }
-    return row(
+    return SummaryParts.row(
         t.name(),
         count(t.figures().incidents()),
         count(t.figures().exposure()),
@@ -209,73 +205,6 @@ final class SummaryDocument {
         verdict);
   }
 
-  private static Div safeguards(dev.tandem.reliability.CausesAndSafeguards cs) {
-    Div section = section("Safeguards: AI-involved against other incidents", "summary-safeguards");
-    NativeTable table = new NativeTable();
-    table.setId("summary-safeguard-table");
-    NativeTableHeader head = new NativeTableHeader();
-    head.add(
-        headerRow(
-            "Safeguard gap",
-            "AI-involved (" + count(cs.aiInvolved().incidents()) + ")",
-            "Other incidents (" + count(cs.other().incidents()) + ")"));
-    NativeTableBody body = new NativeTableBody();
-    body.add(
-        gapRow(
-            "Not peer-reviewed", cs.aiInvolved().notPeerReviewed(), cs.other().notPeerReviewed()),
-        gapRow(
-            "No approval required",
-            cs.aiInvolved().noApprovalRequired(),
-            cs.other().noApprovalRequired()),
-        gapRow(
-            "Permissions exceeded",
-            cs.aiInvolved().permissionsExceeded(),
-            cs.other().permissionsExceeded()));
-    table.add(head, body);
-    section.add(table);
-    return section;
-  }
-
-  private static NativeTableRow gapRow(
-      String gap, IncidentProfile.SafeguardGap ai, IncidentProfile.SafeguardGap other) {
-    return row(gap, ReliabilityFormat.safeguardGap(ai), ReliabilityFormat.safeguardGap(other));
-  }
-
-  private static Div footnote(Comparison c, int k) {
-    Div note = new Div();
-    note.setId("summary-definitions");
-    note.addClassName("summary-footnote");
-    note.add(
-        new Paragraph(
-            "Definitions. Headcount: developers on the roster, not excluded, employed in the week."
-                + " Adoption: developers in headcount who used an AI coding tool on at least one"
-                + " day of the week ÷ headcount; agent use likewise with an agent mode; over a"
-                + " range pooled over developer-weeks, never averaged. Rate: incidents ÷ exposure,"
-                + " where exposure is changes attributed to the tool (baseline: changes without"
-                + " AI; only changes of developers in headcount that week count) or developer-weeks"
-                + " with the tool used (baseline: without any AI use). Rate ratio: the rate ÷ the"
-                + " baseline rate, with an exact 95% confidence interval and two-sided p (the"
-                + " exact conditional binomial method). Verdict: higher or lower when the whole"
-                + " interval lies above or below 1; as several tools are compared with one"
-                + " baseline, the verdict shown says higher or lower only when the Holm-adjusted"
-                + " p (in brackets) is below 0.05 as well. Fewer than "
-                + RateRatio.STABLE_FROM
-                + " incidents in a comparison: unstable. An incident counts in the week it started"
-                + " and for its owning team; incidents whose AI involvement is unknown count in"
-                + " neither group. Safeguard gaps: shares of incidents not peer-reviewed, without"
-                + " required approval, or where permissions were exceeded. Groups of fewer than "
-                + k
-                + " developers are not shown."));
-    return note;
-  }
-
-  private static Div section(String title, String id) {
-    Div section = new Div(new H2(title));
-    section.setId(id);
-    section.addClassName("summary-section");
-    return section;
-  }
-
   private static Div kpi(String id, String label, String figure, String detail) {
     Span big = new Span(figure);
     big.setId(id);
@@ -283,22 +212,6 @@ final class SummaryDocument {
     Div kpi = new Div(new Span(label), big, new Span(detail));
     kpi.addClassName("summary-kpi");
     return kpi;
-  }
-
-  private static NativeTableRow headerRow(String... cells) {
-    NativeTableRow row = new NativeTableRow();
-    for (String c : cells) {
-      row.add(new NativeTableHeaderCell(c));
-    }
-    return row;
-  }
-
-  private static NativeTableRow row(String... cells) {
-    NativeTableRow row = new NativeTableRow();
-    for (String c : cells) {
-      row.add(new NativeTableCell(c));
-    }
-    return row;
   }
 
   private static String count(long n) {
