@@ -407,7 +407,7 @@ public class RollupRepository {
     Map<List<Object>, Long> stored = new HashMap<>();
     db.select(r.TEAM_ID, r.WEEK_START, r.TOOL_KEY, r.CHANGES)
         .from(r)
-        .where(r.TEAM_ID.in(slices.getValues(team)))
+        .where(r.TEAM_ID.in(new HashSet<>(slices.getValues(team))))
         .forEach(x -> stored.put(List.of(x.value1(), x.value2(), x.value3()), x.value4()));
     Map<Long, Long> parents = parents();
     Map<List<Object>, Long> scopeDifferences = new HashMap<>();
