@@ -182,6 +182,12 @@ class ReliabilityController {
       @Schema(nullable = true, description = "Incidents whose AI involvement is not yet known.")
           Long unclassifiedIncidents,
       @Schema(
+              nullable = true,
+              description =
+                  "Changes of developers in weeks they were not in headcount (before their start,"
+                      + " after they left, or while excluded): not counted as exposure.")
+          Long changesNotCounted,
+      @Schema(
               description =
                   "Safeguard gaps: all-ai, agent and each tool with incidents, then none; three"
                       + " safeguards each. Empty when suppressed.")
@@ -249,6 +255,7 @@ class ReliabilityController {
           hiddenRate(ReliabilityService.ALL_AI),
           List.of(),
           null,
+          null,
           List.of(),
           true);
     }
@@ -259,6 +266,7 @@ class ReliabilityController {
         toolRate(c.allAi()),
         c.tools().stream().map(ReliabilityController::toolRate).toList(),
         c.unclassifiedIncidents(),
+        c.changesNotCounted(),
         safeguards(read.causes()),
         null);
   }

@@ -9,7 +9,9 @@ import java.util.List;
  * comparedTools}: how many tools' comparisons the Holm adjustment allowed for (DESIGN §3.3). {@code
  * allAi}: AI-involved work with any tool (assisted or agent) against the same baseline — the direct
  * answer to "are incidents more common with AI tools?"; not one of the tools, so not in the Holm
- * family.
+ * family. {@code changesNotCounted}: changes of the scope's developers in weeks they were not in
+ * headcount (before their start, after they left, or while excluded), which change exposure leaves
+ * out, as developer-weeks do (a data-quality figure).
  */
 public record Comparison(
     WeekRange range,
@@ -21,6 +23,7 @@ public record Comparison(
     List<ToolFigures> tools,
     int comparedTools,
     long unclassifiedIncidents,
+    long changesNotCounted,
     boolean suppressed) {
 
   /**
@@ -38,7 +41,24 @@ public record Comparison(
         List.of(),
         0,
         0,
+        0,
         true);
+  }
+
+  /** The same comparison with the number of changes left out of change exposure. */
+  Comparison withChangesNotCounted(long changes) {
+    return new Comparison(
+        range,
+        teamKey,
+        exposure,
+        developerWeeks,
+        baseline,
+        allAi,
+        tools,
+        comparedTools,
+        unclassifiedIncidents,
+        changes,
+        suppressed);
   }
 
   public java.util.Optional<ToolFigures> tool(String key) {

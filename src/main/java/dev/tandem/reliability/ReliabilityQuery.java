@@ -156,12 +156,23 @@ class ReliabilityQuery {
     return developers;
   }
 
-  /** Changes per week and attribution of the scope's developers (whatever their headcount). */
+  /**
+   * Changes per week and attribution of the scope's developers, counted only in weeks they were in
+   * headcount (the rollup's definition).
+   */
   List<ChangeSum> changesByWeek(List<WeekBounds> weeks, Scope scope) {
     return rollup.scopeTools(range(weeks), scope).stream()
         .filter(t -> t.changes() > 0 || t.changeDevelopers() > 0)
         .map(t -> new ChangeSum(t.monday(), t.tool(), t.changes()))
         .toList();
+  }
+
+  /**
+   * Changes of the scope's developers in weeks of the range they were not in headcount: not counted
+   * as exposure (the rollup leaves them out), reported as a data-quality figure.
+   */
+  long changesOutsideHeadcount(List<WeekBounds> weeks, Scope scope) {
+    return rollup.changesOutsideHeadcount(range(weeks), scope.teams());
   }
 
   /** DESIGN §3.1 headcount per week, and how many of those developer-weeks had any AI usage. */

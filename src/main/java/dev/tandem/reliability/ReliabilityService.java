@@ -106,7 +106,10 @@ public class ReliabilityService {
           teamKey,
           exposure != null ? exposure : Exposure.fromKey(settings.current().defaultExposure()));
     }
-    return compare(range, teamKey, exposure);
+    // The changes left out are read from the base tables (not the rollup): only for a reader.
+    return compare(range, teamKey, exposure)
+        .withChangesNotCounted(
+            query.changesOutsideHeadcount(WeekBounds.of(range, zone()), scope(teamKey)));
   }
 
   /**
@@ -386,6 +389,7 @@ public class ReliabilityService {
         toolFigures,
         Holm.familySize(p),
         unclassified,
+        0,
         false);
   }
 

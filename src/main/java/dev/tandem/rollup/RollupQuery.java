@@ -1,5 +1,6 @@
 package dev.tandem.rollup;
 
+import static dev.tandem.db.Tables.CALENDAR_WEEK;
 import static dev.tandem.db.Tables.CHANGE_COUNT;
 import static dev.tandem.db.Tables.DEVELOPER;
 import static dev.tandem.db.Tables.ROLLUP_SCOPE_TOOL_WEEK;
@@ -287,6 +288,43 @@ public class RollupQuery {
             .and(CHANGE_COUNT.WEEK_START.between(first, last))
             .and(CHANGE_COUNT.CHANGES.gt(0));
     return db.fetchCount(usage.union(changes));
+  }
+
+  /**
+   * Changes of the scope's developers in weeks of the range when they were not in headcount (before
+   * {@code started_on}, after {@code left_on}, or while excluded): the rollup leaves them out of
+   * change exposure, and this data-quality figure says how many. Driven by the few developers who
+   * are out of headcount in some week of the range, each read through the primary key of {@code
+   * change_count}; the joins are LEFT because H2 keeps the order of outer joins (the WHERE drops
+   * the unmatched rows).
+   */
+  public long changesOutsideHeadcount(WeekRange range, Collection<Long> teamIds) {
+    LocalDate first = range.from().monday();
+    LocalDate last = range.to().monday();
+    var w = CALENDAR_WEEK;
+    BigDecimal changes =
+        db.select(sum(CHANGE_COUNT.CHANGES))
+            .from(DEVELOPER)
+            .leftJoin(CHANGE_COUNT)
+            .on(CHANGE_COUNT.DEVELOPER_ID.eq(DEVELOPER.ID))
+            .and(CHANGE_COUNT.WEEK_START.between(first, last))
+            .leftJoin(w)
+            .on(w.WEEK_START.eq(CHANGE_COUNT.WEEK_START))
+            .where(inScope(teamIds))
+            .and(inHeadcountThroughout(first, range.to().sunday()).not())
+            .and(w.WEEK_START.isNotNull())
+            .and(inHeadcount(w.WEEK_START, w.WEEK_END).not())
+            .fetchOne()
+            .value1();
+    return changes == null ? 0 : changes.longValue();
+  }
+
+  /**
+   * In headcount in every week from {@code firstMonday} to {@code lastSunday}'s week: not excluded,
+   * started by the first Sunday, not left before the last Monday.
+   */
+  private static Condition inHeadcountThroughout(LocalDate firstMonday, LocalDate lastSunday) {
+    return inHeadcount(DSL.inline(lastSunday.minusDays(6)), DSL.inline(firstMonday.plusDays(6)));
   }
 
   /**

@@ -36,8 +36,10 @@ import org.springframework.stereotype.Repository;
  *       cohorts by active days summed over tools and capped at 7 (1 light, 2–3 moderate, 4+ heavy);
  *       active usage rows of developers not in headcount that week.
  *   <li>{@code rollup_team_tool_week}, per tool or attribution: users in headcount, developers with
- *       any active usage, changes, developers with changes, agent users in headcount, users in
- *       headcount whose data cannot tell agent use ({@code agent_days} NULL).
+ *       any active usage, changes of developers in headcount that week (changes outside employment
+ *       or while excluded do not count, as for developer-weeks), developers with any changes, agent
+ *       users in headcount, users in headcount whose data cannot tell agent use ({@code agent_days}
+ *       NULL).
  *   <li>{@code rollup_scope_week} and {@code rollup_scope_tool_week}: the same figures summed over
  *       each scope (a team and every team below it; {@link #ORGANISATION} for all teams), so that a
  *       read of any scope is a few rows per week. Recomputed from the per-team tables for the
@@ -151,9 +153,11 @@ public class RollupRepository {
         WHERE u.week_start BETWEEN {1} AND {2} AND u.active_days >= 1
           AND w.week_start IS NOT NULL AND {3}
         UNION ALL
-        SELECT developer.team_id, c.week_start, c.attribution, 0, 0, c.changes,
+        SELECT developer.team_id, c.week_start, c.attribution, 0, 0,
+            CASE WHEN {0} THEN c.changes ELSE 0 END,
             CASE WHEN c.changes > 0 THEN 1 ELSE 0 END, 0, 0
         FROM {8}
+        LEFT JOIN calendar_week w ON w.week_start = c.week_start
         WHERE c.week_start BETWEEN {1} AND {2} AND {3}
       ) f
       GROUP BY team_id, week_start, tool_key
@@ -370,6 +374,83 @@ public class RollupRepository {
     if (first != null && !first.isAfter(horizon)) {
       recomputeInChunks(new WeekSpan(first, horizon), null, true);
     }
+  }
+
+  /**
+   * The V23 migration: brings the changes of a rollup built when every change counted to today's
+   * definition (changes count only in weeks their developer is in headcount), without recomputing
+   * every team (minutes at 20,000 developers). One pass over the changes finds the team, week and
+   * attribution slices that hold changes of developers out of headcount, with the changes that
+   * count there; those per-team rows are set to that figure, and the subtree rows above them lose
+   * the difference. Idempotent: on a rollup already built with today's definition (by V21 in the
+   * same upgrade) nothing differs and nothing is written.
+   */
+  public void takeOutChangesOutsideHeadcount() {
+    Field<Long> team = DSL.field(DSL.name("developer", "team_id"), Long.class);
+    Field<LocalDate> week = DSL.field(DSL.name("c", "week_start"), LocalDate.class);
+    Field<String> attribution = DSL.field(DSL.name("c", "attribution"), String.class);
+    Field<Integer> changes = DSL.field(DSL.name("c", "changes"), Integer.class);
+    Condition in = RollupQuery.inHeadcount(MONDAY, SUNDAY);
+    var slices =
+        db.select(team, week, attribution, DSL.sum(DSL.when(in, changes).otherwise(0)))
+            .from(DSL.table("{0}", CHANGES_BY_WEEK))
+            .leftJoin(DSL.table(DSL.name("calendar_week")).as("w"))
+            .on(MONDAY.eq(week))
+            .where(MONDAY.isNotNull())
+            .groupBy(team, week, attribution)
+            .having(DSL.sum(DSL.when(in.not(), changes).otherwise(0)).gt(java.math.BigDecimal.ZERO))
+            .fetch();
+    if (slices.isEmpty()) {
+      return;
+    }
+    var r = ROLLUP_TEAM_TOOL_WEEK;
+    Map<List<Object>, Long> stored = new HashMap<>();
+    db.select(r.TEAM_ID, r.WEEK_START, r.TOOL_KEY, r.CHANGES)
+        .from(r)
+        .where(r.TEAM_ID.in(new HashSet<>(slices.getValues(team))))
+        .forEach(x -> stored.put(List.of(x.value1(), x.value2(), x.value3()), x.value4()));
+    Map<Long, Long> parents = parents();
+    Map<List<Object>, Long> scopeDifferences = new HashMap<>();
+    // One prepared statement per table, bound once per slice: parsing a statement per slice costs
+    // minutes at 20,000 developers.
+    var teamRows =
+        db.batch(
+            db.update(r)
+                .set(r.CHANGES, DSL.param("changes", Long.class))
+                .where(r.TEAM_ID.eq(DSL.param("team", Long.class)))
+                .and(r.WEEK_START.eq(DSL.param("week", LocalDate.class)))
+                .and(r.TOOL_KEY.eq(DSL.param("tool", String.class))));
+    int changed = 0;
+    for (var slice : slices) {
+      Long old = stored.get(List.of(slice.value1(), slice.value2(), slice.value3()));
+      long counted = slice.value4().longValue();
+      if (old == null || old == counted) {
+        continue; // beyond the rollup's weeks, or already right
+      }
+      teamRows = teamRows.bind(counted, slice.value1(), slice.value2(), slice.value3());
+      changed++;
+      for (Long scope : scopesHolding(List.of(slice.value1()), parents)) {
+        scopeDifferences.merge(
+            List.of(scope, slice.value2(), slice.value3()), old - counted, Long::sum);
+      }
+    }
+    if (changed == 0) {
+      return;
+    }
+    teamRows.execute();
+    var s = ROLLUP_SCOPE_TOOL_WEEK;
+    var scopeRows =
+        db.batch(
+            db.update(s)
+                .set(s.CHANGES, s.CHANGES.minus(DSL.param("difference", Long.class)))
+                .where(s.SCOPE_ID.eq(DSL.param("scope", Long.class)))
+                .and(s.WEEK_START.eq(DSL.param("week", LocalDate.class)))
+                .and(s.TOOL_KEY.eq(DSL.param("tool", String.class))));
+    for (var e : scopeDifferences.entrySet()) {
+      scopeRows =
+          scopeRows.bind(e.getValue(), e.getKey().get(0), e.getKey().get(1), e.getKey().get(2));
+    }
+    scopeRows.execute();
   }
 
   void deleteAll() {

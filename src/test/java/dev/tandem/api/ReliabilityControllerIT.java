@@ -361,7 +361,14 @@ class ReliabilityControllerIT {
     assertThat(body.fieldNames())
         .toIterable()
         .containsExactly(
-            "exposure", "baseline", "allAi", "tools", "unclassifiedIncidents", "safeguards");
+            "exposure",
+            "baseline",
+            "allAi",
+            "tools",
+            "unclassifiedIncidents",
+            "changesNotCounted",
+            "safeguards");
+    assertThat(body.get("changesNotCounted").asLong()).isZero();
     // No incidents at all: the all-AI rows and the rows without AI, nothing to compare.
     assertThat(body.get("safeguards")).hasSize(6);
     for (JsonNode g : body.get("safeguards")) {

@@ -58,6 +58,9 @@ class ReliabilityPostgresIT {
     usage(b, "copilot", "2026-W02", 0); // a seat without use
     changes(a, "2026-W01", "cursor", 7);
     changes(a, "2026-W02", "none", 3);
+    long excluded = developer(LocalDate.of(2025, 1, 1));
+    db.update(DEVELOPER).set(DEVELOPER.EXCLUDED, true).where(DEVELOPER.ID.eq(excluded)).execute();
+    changes(excluded, "2026-W02", "none", 5); // never counts: only reported
     incident("none", null, "2026-01-05T00:00:00Z", "2026-01-05T02:00:00Z", "process", false);
     incident("agent", "cursor", "2026-01-11T23:59:00Z", null, "ai-error", true);
     incident("unknown", null, "2026-01-12T00:00:00Z", null, null, null); // W03, outside
@@ -81,6 +84,16 @@ class ReliabilityPostgresIT {
     assertThat(query.incidentsByWeek(weeks, scope))
         .extracting(c -> c.monday() + " " + c.involvement() + " " + c.tool() + " " + c.incidents())
         .containsExactlyInAnyOrder("2026-01-05 none null 1", "2026-01-05 agent cursor 1");
+    assertThat(query.changesByWeek(weeks, scope))
+        .extracting(c -> c.monday() + " " + c.attribution() + " " + c.changes())
+        .containsExactlyInAnyOrder("2025-12-29 cursor 7", "2026-01-05 none 3");
+    assertThat(query.changesOutsideHeadcount(weeks, scope)).isEqualTo(5);
+    // V23 on a rollup that still counted them: the slice is set back, the subtree rows too.
+    db.execute(
+        "UPDATE rollup_team_tool_week SET changes = 8 WHERE week_start = DATE '2026-01-05'"
+            + " AND tool_key = 'none'");
+    RollupRepository.on(db).rebuildScopes();
+    RollupRepository.on(db).takeOutChangesOutsideHeadcount();
     assertThat(query.changesByWeek(weeks, scope))
         .extracting(c -> c.monday() + " " + c.attribution() + " " + c.changes())
         .containsExactlyInAnyOrder("2025-12-29 cursor 7", "2026-01-05 none 3");

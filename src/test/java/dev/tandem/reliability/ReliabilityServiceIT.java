@@ -148,6 +148,31 @@ class ReliabilityServiceIT {
   }
 
   @Test
+  void change_exposure_leaves_out_changes_of_a_leaver_after_leaving_and_of_an_excluded_developer() {
+    // A leaver who leaves on Wednesday of W10: their W10 changes count (in headcount that week),
+    // their W11 ones do not; an excluded developer's never count.
+    long leaver = f.developer(child, LocalDate.of(2025, 1, 1), LocalDate.of(2026, 3, 4), false);
+    long excluded = f.developer(child, LocalDate.of(2025, 1, 1), null, true);
+    f.changes(leaver, "2026-W10", "none", 4);
+    f.changes(leaver, "2026-W11", "cursor", 7);
+    f.changes(excluded, "2026-W10", "none", 11);
+    f.changes(excluded, "2026-W11", "copilot", 2);
+
+    Comparison c = reliability.comparison(RANGE, f.key("parent"), Exposure.CHANGES);
+
+    // Baseline 165 + the leaver's 4 in W10; cursor and copilot as before (60, 55); all AI 115.
+    assertThat(c.baseline().exposure()).isEqualTo(169);
+    assertThat(c.tool("cursor").orElseThrow().figures().exposure()).isEqualTo(60);
+    assertThat(c.tool("copilot").orElseThrow().figures().exposure()).isEqualTo(55);
+    assertThat(c.allAi().figures().exposure()).isEqualTo(115);
+    // Left out: the leaver's 7 in W11 and the excluded developer's 11 + 2 = 20.
+    assertThat(c.changesNotCounted()).isEqualTo(20);
+    // Outside the scope (team other) the figure is its own: none there.
+    assertThat(reliability.comparison(RANGE, f.key("other"), Exposure.CHANGES).changesNotCounted())
+        .isZero();
+  }
+
+  @Test
   void a_tool_without_incidents_gets_a_zero_ratio_and_an_exact_upper_bound() {
     ToolFigures copilot =
         reliability

@@ -28,8 +28,9 @@ import org.junit.jupiter.api.Test;
  * as the oracle: a VALUES table of weeks joined to the roster and to usage/changes), for every
  * figure, every scope (organisation and each team subtree) and several ranges, on randomly
  * generated small organisations: joiners and leavers mid-week, excluded developers, several tools
- * per developer, usage outside employment, changes by attribution, then a team move and the undo of
- * an "import" (rows removed and the touched weeks refreshed, as the hooks do).
+ * per developer, usage and changes outside employment (a leaver and an excluded developer with
+ * changes every week among them), changes by attribution, then a team move and the undo of an
+ * "import" (rows removed and the touched weeks refreshed, as the hooks do).
  */
 class RollupPropertyIT {
 
@@ -80,6 +81,10 @@ class RollupPropertyIT {
       // The rebuild (command and migration) from the earliest start to a horizon.
       repository.rebuild(FIRST.plusWeeks(WEEKS + 4));
       assertEverything(db, teams, "seed " + seed + " after a rebuild");
+
+      // The V23 migration on a rollup already built with today's definition changes nothing.
+      repository.takeOutChangesOutsideHeadcount();
+      assertEverything(db, teams, "seed " + seed + " after V23's correction");
     }
   }
 
@@ -177,6 +182,9 @@ class RollupPropertyIT {
               .isEqualTo(headcountAndAiUsers(expectedWeeks));
         }
 
+        assertThat(rollup.changesOutsideHeadcount(range, scope))
+            .as(where + " changes outside headcount")
+            .isEqualTo(Oracle.changesOutsideHeadcount(db, range, scope));
         assertThat(rollup.developersInHeadcount(range, scope))
             .as(where)
             .isEqualTo(Oracle.developersInHeadcount(db, range, scope));
@@ -262,6 +270,28 @@ class RollupPropertyIT {
       if (t < 2) {
         teams.add(team(db, "sub-" + t + "-a", top));
         teams.add(team(db, "sub-" + t + "-b", top));
+      }
+    }
+    // A leaver (mid-window, mid-week) and an excluded developer, both with changes every week.
+    for (boolean excluded : List.of(false, true)) {
+      long id =
+          db.insertInto(DEVELOPER)
+              .set(DEVELOPER.EMAIL, (excluded ? "excluded" : "leaver") + "@example.com")
+              .set(DEVELOPER.NAME, excluded ? "Excluded" : "Leaver")
+              .set(DEVELOPER.TEAM_ID, teams.get(random.nextInt(teams.size())))
+              .set(DEVELOPER.STARTED_ON, FIRST.minusWeeks(10))
+              .set(DEVELOPER.LEFT_ON, excluded ? null : FIRST.plusWeeks(WEEKS / 2).plusDays(2))
+              .set(DEVELOPER.EXCLUDED, excluded)
+              .returning(DEVELOPER.ID)
+              .fetchOne(DEVELOPER.ID);
+      for (int w = -2; w < WEEKS + 2; w++) {
+        db.execute(
+            "INSERT INTO change_count (developer_id, week_start, attribution, changes) VALUES (?,"
+                + " ?, ?, ?)",
+            id,
+            FIRST.plusWeeks(w),
+            w % 2 == 0 ? "none" : TOOLS.get(random.nextInt(TOOLS.size())),
+            1 + random.nextInt(4));
       }
     }
     int developers = 12 + random.nextInt(19);
@@ -469,18 +499,34 @@ class RollupPropertyIT {
                       r.get(0, LocalDate.class) + " agent unknown " + r.get(1, String.class),
                       r.get(2, Long.class)));
       db.fetch(
-              "SELECT c.week_start, c.attribution, SUM(c.changes) FROM change_count c JOIN"
-                  + " developer d ON d.id = c.developer_id WHERE c.week_start BETWEEN ? AND ? AND "
+              "SELECT w.monday, c.attribution, SUM(c.changes) FROM "
+                  + weeksTable(range)
+                  + " JOIN change_count c ON c.week_start = w.monday JOIN developer d ON d.id ="
+                  + " c.developer_id AND "
+                  + IN_HEADCOUNT
+                  + " AND "
                   + scope(teams)
-                  + " GROUP BY c.week_start, c.attribution HAVING SUM(c.changes) > 0",
-              range.from().monday(),
-              range.to().monday())
+                  + " GROUP BY w.monday, c.attribution HAVING SUM(c.changes) > 0")
           .forEach(
               r ->
                   result.put(
                       r.get(0, LocalDate.class) + " changes " + r.get(1, String.class),
                       r.get(2, Long.class)));
       return result;
+    }
+
+    /** Changes of the scope's developers in weeks of the range they were not in headcount. */
+    static long changesOutsideHeadcount(DSLContext db, WeekRange range, Collection<Long> teams) {
+      return db.fetchOne(
+              "SELECT COALESCE(SUM(c.changes), 0) FROM "
+                  + weeksTable(range)
+                  + " JOIN change_count c ON c.week_start = w.monday JOIN developer d ON d.id ="
+                  + " c.developer_id AND "
+                  + scope(teams)
+                  + " WHERE NOT ("
+                  + IN_HEADCOUNT
+                  + ")")
+          .get(0, Long.class);
     }
 
     static int developersInHeadcount(DSLContext db, WeekRange range, Collection<Long> teams) {

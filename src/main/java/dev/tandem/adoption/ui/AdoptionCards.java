@@ -12,7 +12,7 @@ import java.util.Locale;
  * The figure cards of the Adoption screen; every figure carries its numerator and denominator on
  * hover.
  */
-final class AdoptionCards {
+public final class AdoptionCards {
 
   private AdoptionCards() {}
 
@@ -201,7 +201,7 @@ final class AdoptionCards {
    * "At this pace the organisation reaches 80% in week 2027-W05" or "Not on track: adoption fell 2
    * points over 8 weeks".
    */
-  static String forecastSentence(AdoptionReport report, String who) {
+  public static String forecastSentence(AdoptionReport report, String who) {
     AdoptionReport.Forecast f = report.forecast();
     if (f.suppressed()) {
       return "No forecast: some weeks had too few developers to show.";

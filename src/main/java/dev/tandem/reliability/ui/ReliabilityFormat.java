@@ -1,5 +1,6 @@
 package dev.tandem.reliability.ui;
 
+import dev.tandem.reliability.Comparison;
 import dev.tandem.reliability.Exposure;
 import dev.tandem.reliability.IncidentProfile;
 import dev.tandem.reliability.ReliabilityService;
@@ -265,6 +266,11 @@ public final class ReliabilityFormat {
         + ").";
   }
 
+  /** "22 of 40 (55%) · 3 not recorded": a safeguard gap of one group of incidents. */
+  public static String safeguardGap(IncidentProfile.SafeguardGap g) {
+    return gap(g) + (g.notRecorded() > 0 ? " · " + count(g.notRecorded()) + " not recorded" : "");
+  }
+
   public static String duration(Duration d) {
     if (d == null) {
       return "–";
@@ -277,6 +283,32 @@ public final class ReliabilityFormat {
       return String.format(Locale.ROOT, "%.1f h", minutes / 60.0);
     }
     return String.format(Locale.ROOT, "%.1f days", minutes / 1440.0);
+  }
+
+  /**
+   * What the comparison leaves out, in words: incidents not yet classified (counted in neither
+   * group) and, for change exposure, changes of developers outside their employment or while
+   * excluded, e.g. "2 incidents not yet classified (AI involvement unknown): counted in neither
+   * group. 312 changes outside employment or while excluded are not counted."
+   */
+  public static String dataQuality(Comparison c) {
+    long n = c.unclassifiedIncidents();
+    String incidents =
+        n == 0
+            ? "All incidents in this period are classified."
+            : count(n)
+                + (n == 1 ? " incident" : " incidents")
+                + " not yet classified (AI involvement unknown): counted in neither group.";
+    long changes = c.changesNotCounted();
+    return c.exposure() != Exposure.CHANGES || changes == 0
+        ? incidents
+        : incidents
+            + " "
+            + count(changes)
+            + (changes == 1 ? " change" : " changes")
+            + " outside employment or while excluded "
+            + (changes == 1 ? "is" : "are")
+            + " not counted.";
   }
 
   /**

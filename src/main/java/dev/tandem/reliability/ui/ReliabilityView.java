@@ -186,12 +186,7 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
       return;
     }
     long n = c.unclassifiedIncidents();
-    unclassified.setText(
-        n == 0
-            ? "All incidents in this period are classified."
-            : n
-                + (n == 1 ? " incident" : " incidents")
-                + " not yet classified (AI involvement unknown): counted in neither group.");
+    unclassified.setText(ReliabilityFormat.dataQuality(c));
     triage.setVisible(n > 0 && CurrentUser.hasRole(Role.ADMIN));
     sentences.removeAll();
     if (c.allAi() != null) {

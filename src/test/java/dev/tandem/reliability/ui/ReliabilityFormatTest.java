@@ -17,6 +17,39 @@ import org.junit.jupiter.api.Test;
 class ReliabilityFormatTest {
 
   @Test
+  void the_data_quality_line_says_what_the_comparison_leaves_out() {
+    assertThat(ReliabilityFormat.dataQuality(leftOut(Exposure.CHANGES, 0, 0)))
+        .isEqualTo("All incidents in this period are classified.");
+    assertThat(ReliabilityFormat.dataQuality(leftOut(Exposure.CHANGES, 2, 1_312)))
+        .isEqualTo(
+            "2 incidents not yet classified (AI involvement unknown): counted in neither group."
+                + " 1,312 changes outside employment or while excluded are not counted.");
+    assertThat(ReliabilityFormat.dataQuality(leftOut(Exposure.CHANGES, 1, 1)))
+        .isEqualTo(
+            "1 incident not yet classified (AI involvement unknown): counted in neither group."
+                + " 1 change outside employment or while excluded is not counted.");
+    // Developer-weeks do not count changes at all: nothing to say about them.
+    assertThat(ReliabilityFormat.dataQuality(leftOut(Exposure.DEVELOPER_WEEKS, 0, 312)))
+        .isEqualTo("All incidents in this period are classified.");
+  }
+
+  private static dev.tandem.reliability.Comparison leftOut(
+      Exposure exposure, long unclassified, long changes) {
+    return new dev.tandem.reliability.Comparison(
+        null,
+        null,
+        exposure,
+        0,
+        new GroupFigures(0, 0, Double.NaN, Map.of(), null, 0),
+        null,
+        java.util.List.of(),
+        0,
+        unclassified,
+        changes,
+        false);
+  }
+
+  @Test
   void a_clear_difference_that_holds_for_all_tools_compared_says_so() {
     // 30 vs 20 incidents over 10,000 vs 20,000 changes: RR 3.0, SciPy CI 1.648–5.574, p < 0.001.
     assertThat(

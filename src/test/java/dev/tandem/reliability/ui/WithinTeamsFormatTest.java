@@ -128,6 +128,7 @@ class WithinTeamsFormatTest {
             List.of(kiro, copilot),
             2,
             0,
+            0,
             false);
     JsonNode chart = new ObjectMapper().readTree(ReliabilityCharts.forest(c).toJson());
     assertThat(chart.get("yAxis").get("data").toString())
@@ -163,6 +164,7 @@ class WithinTeamsFormatTest {
             null,
             List.of(kiro),
             1,
+            0,
             0,
             false));
     List<String> header = ComparisonGrid.CSV_HEADER;
