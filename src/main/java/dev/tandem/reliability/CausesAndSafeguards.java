@@ -54,6 +54,18 @@ public record CausesAndSafeguards(
     return out;
   }
 
+  /**
+   * The finding a summary leads with: of the three gaps of all AI-involved incidents, the clearest
+   * difference where AI-involved work had the gap more often (the smallest p), else the first.
+   */
+  public SafeguardComparison lead() {
+    List<SafeguardComparison> headline = headline();
+    return headline.stream()
+        .filter(c -> c.comparable() && c.timesAsOften() > 1)
+        .min(java.util.Comparator.comparingDouble(SafeguardComparison::p))
+        .orElse(headline.get(0));
+  }
+
   /** The three safeguard gaps of all AI-involved incidents against the others. */
   public List<SafeguardComparison> headline() {
     List<SafeguardComparison> out = new ArrayList<>();

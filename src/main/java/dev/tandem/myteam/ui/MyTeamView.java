@@ -70,6 +70,7 @@ public class MyTeamView extends VerticalLayout implements BeforeEnterObserver {
     java.util.Map<Long, String> labels = roster.labels();
     for (Team t : access.teamsWithAggregates()) {
       teams.add(new ScopeOption(t.key(), labels.get(t.id())));
+      teamNames.put(t.key(), t.name());
     }
     picker =
         new ScopeRangePicker(
@@ -104,6 +105,7 @@ public class MyTeamView extends VerticalLayout implements BeforeEnterObserver {
         rateSentence);
   }
 
+  private final java.util.Map<String, String> teamNames = new java.util.HashMap<>();
   private final H3 adoptionHeading = new H3("Adoption over time");
   private final H3 rateHeading = new H3("Incident rate");
 
@@ -133,6 +135,8 @@ public class MyTeamView extends VerticalLayout implements BeforeEnterObserver {
 
   private void refresh() {
     String team = selection.teamKey();
+    // Names on screen, keys only in the URL.
+    String name = teamNames.getOrDefault(team, team);
     int k = access.minGroupSize();
     // The team, the organisation and the rates from one snapshot.
     Object[] read =
@@ -148,10 +152,10 @@ public class MyTeamView extends VerticalLayout implements BeforeEnterObserver {
     TeamVsOrganisation rates = (TeamVsOrganisation) read[2];
     cards.removeAll();
     cards.add(
-        card("Team " + team + " · this week", weekFigure(mine.latest(), k), "team-this-week"),
+        card(name + " · this week", weekFigure(mine.latest(), k), "team-this-week"),
         card("Organisation · this week", weekFigure(org.latest(), k), "org-this-week"),
         card(
-            "Team " + team + " · over the range",
+            name + " · over the range",
             mine.periodSuppressed() ? hidden(k) : ratio(mine.period(), "developer-weeks"),
             "team-period"),
         card("Organisation · over the range", ratio(org.period(), "developer-weeks"), "org-period"),
@@ -173,8 +177,7 @@ public class MyTeamView extends VerticalLayout implements BeforeEnterObserver {
                 mine.weeks().stream().map(w -> w.week().toString()).toList(),
                 List.of(
                     new ChartSpec.Series(
-                        "Team " + team,
-                        mine.weeks().stream().map(w -> percent(w.adoption())).toList()),
+                        name, mine.weeks().stream().map(w -> percent(w.adoption())).toList()),
                     new ChartSpec.Series(
                         "Organisation",
                         org.weeks().stream().map(w -> percent(w.adoption())).toList())))
@@ -183,7 +186,7 @@ public class MyTeamView extends VerticalLayout implements BeforeEnterObserver {
     rateSentence.setText(
         rates.suppressed()
             ? "Fewer than " + k + " developers: the team's incident rate is not shown."
-            : ReliabilityFormat.teamSentence(team, rates));
+            : ReliabilityFormat.teamSentence(name, rates));
   }
 
   private static Span weekFigure(AdoptionReport.Week week, int k) {

@@ -115,7 +115,7 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
         section("Over time (4-week windows)", overTime),
         section(
             "Safeguard gaps: AI-involved, agent-executed and per tool",
-            new Div(safeguards.export, safeguards.table)),
+            fullWidth(new Div(safeguards.export, safeguards.table))),
         section("Root causes", rootCauses));
   }
 
@@ -208,6 +208,11 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
     CausesAndSafeguards cs = figures.causes();
     rootCauses.show(ReliabilityCharts.rootCauses(cs));
     safeguards.show(cs, scope.range(), scope.teamKey());
+  }
+
+  private static Div fullWidth(Div div) {
+    div.setWidthFull();
+    return div;
   }
 
   private static EChart chart(String id, String label) {

@@ -14,7 +14,6 @@ import dev.tandem.reliability.IncidentProfile;
 import dev.tandem.reliability.Safeguard;
 import dev.tandem.reliability.SafeguardComparison;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +75,7 @@ final class SafeguardsPanel {
   void show(CausesAndSafeguards cs, WeekRange range, String teamKey) {
     this.range = range;
     this.teamKey = teamKey;
-    showHeadline(cs.headline());
+    showHeadline(cs.headline(), cs.lead());
     Map<String, Row> rows = new LinkedHashMap<>();
     for (SafeguardComparison c : cs.table()) {
       Row row =
@@ -117,15 +116,8 @@ final class SafeguardsPanel {
     return lines;
   }
 
-  private void showHeadline(List<SafeguardComparison> headline) {
+  private void showHeadline(List<SafeguardComparison> headline, SafeguardComparison lead) {
     this.headline.removeAll();
-    // Lead with the clearest difference: the smallest p among those where AI-involved work had the
-    // gap more often (else the first safeguard).
-    SafeguardComparison lead =
-        headline.stream()
-            .filter(c -> c.comparable() && c.timesAsOften() > 1)
-            .min(Comparator.comparingDouble(SafeguardComparison::p))
-            .orElse(headline.get(0));
     Paragraph sentence = new Paragraph(ReliabilityFormat.safeguardSentence(lead));
     sentence.setId("safeguard-sentence");
     sentence.getStyle().set("font-weight", "600").set("margin", "0 0 var(--lumo-space-s) 0");

@@ -10,7 +10,7 @@ import com.vaadin.flow.component.html.NativeTableHeaderCell;
 import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Paragraph;
 import dev.tandem.reliability.CausesAndSafeguards;
-import dev.tandem.reliability.IncidentProfile;
+import dev.tandem.reliability.SafeguardComparison;
 import dev.tandem.reliability.ui.ReliabilityFormat;
 import dev.tandem.stats.RateRatio;
 
@@ -21,6 +21,9 @@ final class SummaryParts {
 
   static Div safeguards(CausesAndSafeguards cs) {
     Div section = section("Safeguards: AI-involved against other incidents", "summary-safeguards");
+    Paragraph lead = new Paragraph(ReliabilityFormat.safeguardSentence(cs.lead()));
+    lead.setId("summary-safeguard-sentence");
+    lead.getStyle().set("font-weight", "600");
     NativeTable table = new NativeTable();
     table.setId("summary-safeguard-table");
     NativeTableHeader head = new NativeTableHeader();
@@ -28,27 +31,24 @@ final class SummaryParts {
         headerRow(
             "Safeguard gap",
             "AI-involved (" + ReliabilityFormat.count(cs.aiInvolved().incidents()) + ")",
-            "Other incidents (" + ReliabilityFormat.count(cs.other().incidents()) + ")"));
+            "Other incidents (" + ReliabilityFormat.count(cs.other().incidents()) + ")",
+            "AI-involved vs other"));
     NativeTableBody body = new NativeTableBody();
-    body.add(
-        gapRow(
-            "Not peer-reviewed", cs.aiInvolved().notPeerReviewed(), cs.other().notPeerReviewed()),
-        gapRow(
-            "No approval required",
-            cs.aiInvolved().noApprovalRequired(),
-            cs.other().noApprovalRequired()),
-        gapRow(
-            "Permissions exceeded",
-            cs.aiInvolved().permissionsExceeded(),
-            cs.other().permissionsExceeded()));
+    for (SafeguardComparison c : cs.headline()) {
+      body.add(
+          row(
+              c.safeguard().label(),
+              ReliabilityFormat.safeguardGap(c.gap()),
+              ReliabilityFormat.safeguardGap(c.other()),
+              c.comparable() && Double.isFinite(c.timesAsOften())
+                  ? ReliabilityFormat.shortNumber(c.timesAsOften())
+                      + "× · Fisher's p "
+                      + ReliabilityFormat.pValue(c.p())
+                  : c.comparable() ? "Fisher's p " + ReliabilityFormat.pValue(c.p()) : "–"));
+    }
     table.add(head, body);
-    section.add(table);
+    section.add(lead, table);
     return section;
-  }
-
-  private static NativeTableRow gapRow(
-      String gap, IncidentProfile.SafeguardGap ai, IncidentProfile.SafeguardGap other) {
-    return row(gap, ReliabilityFormat.safeguardGap(ai), ReliabilityFormat.safeguardGap(other));
   }
 
   static Div footnote(int k) {

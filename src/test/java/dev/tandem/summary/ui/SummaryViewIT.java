@@ -154,12 +154,24 @@ class SummaryViewIT {
             "1 incident not yet classified (AI involvement unknown): counted in neither group."
                 + " 70 changes outside employment or while excluded are not counted.");
 
+    // Fisher's exact p (SciPy): [[2, 2], [0, 2]] 0.467, [[3, 1], [0, 2]] 0.400, [[1, 3], [0, 2]] 1.
     assertThat(rows("summary-safeguard-table"))
         .containsExactly(
-            List.of("Safeguard gap", "AI-involved (4)", "Other incidents (2)"),
-            List.of("Not peer-reviewed", "2 of 4 (50%) · 1 not recorded", "0 of 2 (0%)"),
-            List.of("No approval required", "3 of 4 (75%)", "0 of 2 (0%)"),
-            List.of("Permissions exceeded", "1 of 4 (25%)", "0 of 2 (0%)"));
+            List.of(
+                "Safeguard gap", "AI-involved (4)", "Other incidents (2)", "AI-involved vs other"),
+            List.of(
+                "Not peer-reviewed",
+                "2 of 4 (50%) · 1 not recorded",
+                "0 of 2 (0%)",
+                "Fisher's p 0.467"),
+            List.of("No approval required", "3 of 4 (75%)", "0 of 2 (0%)", "Fisher's p 0.400"),
+            List.of("Permissions exceeded", "1 of 4 (25%)", "0 of 2 (0%)", "Fisher's p 1.000"));
+    // The clearest difference leads, in words that do not overstate it.
+    assertThat(_get(Paragraph.class, s -> s.withId("summary-safeguard-sentence")).getText())
+        .isEqualTo(
+            "AI-involved incidents needed no second approval in 75% of cases against 0% of"
+                + " incidents without AI; a difference this size could be chance (Fisher's exact p"
+                + " 0.400).");
     assertThat(text("summary-definitions")).contains("Holm-adjusted", "fewer than 5 developers");
   }
 
