@@ -1,7 +1,7 @@
 package dev.tandem.reliability.ui;
 
-import static dev.tandem.reliability.ui.ReliabilityFormat.count;
-import static dev.tandem.reliability.ui.ReliabilityFormat.number;
+import static dev.tandem.reliability.ReliabilityFormat.count;
+import static dev.tandem.reliability.ReliabilityFormat.number;
 
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -11,6 +11,7 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 import dev.tandem.reliability.Comparison;
 import dev.tandem.reliability.Exposure;
 import dev.tandem.reliability.GroupFigures;
+import dev.tandem.reliability.ReliabilityFormat;
 import dev.tandem.reliability.ToolFigures;
 import dev.tandem.reliability.WithinTeams;
 import dev.tandem.stats.RateComparison;

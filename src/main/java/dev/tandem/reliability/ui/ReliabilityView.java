@@ -26,6 +26,7 @@ import dev.tandem.reliability.CausesAndSafeguards;
 import dev.tandem.reliability.Comparison;
 import dev.tandem.reliability.Exposure;
 import dev.tandem.reliability.RateWindow;
+import dev.tandem.reliability.ReliabilityFormat;
 import dev.tandem.reliability.ReliabilityService;
 import dev.tandem.security.CurrentUser;
 import dev.tandem.security.Role;

@@ -11,6 +11,7 @@ import com.vaadin.flow.router.QueryParameters;
 import dev.tandem.base.WeekRange;
 import dev.tandem.reliability.CausesAndSafeguards;
 import dev.tandem.reliability.IncidentProfile;
+import dev.tandem.reliability.ReliabilityFormat;
 import dev.tandem.reliability.Safeguard;
 import dev.tandem.reliability.SafeguardComparison;
 import java.util.ArrayList;

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import dev.tandem.reliability.Comparison;
+import dev.tandem.reliability.ReliabilityFormat;
 import dev.tandem.reliability.ToolFigures;
 import dev.tandem.reliability.WithinTeams;
 import java.util.ArrayList;

@@ -15,8 +15,8 @@ import dev.tandem.base.Ratio;
 import dev.tandem.reliability.Comparison;
 import dev.tandem.reliability.Exposure;
 import dev.tandem.reliability.GroupFigures;
+import dev.tandem.reliability.ReliabilityFormat;
 import dev.tandem.reliability.ToolFigures;
-import dev.tandem.reliability.ui.ReliabilityFormat;
 import java.time.LocalDate;
 import java.util.Locale;
 

@@ -10,8 +10,8 @@ import com.vaadin.flow.component.html.NativeTableHeaderCell;
 import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Paragraph;
 import dev.tandem.reliability.CausesAndSafeguards;
+import dev.tandem.reliability.ReliabilityFormat;
 import dev.tandem.reliability.SafeguardComparison;
-import dev.tandem.reliability.ui.ReliabilityFormat;
 import dev.tandem.stats.RateRatio;
 
 /** The summary's safeguard table, its footnote and the small builders its sections share. */

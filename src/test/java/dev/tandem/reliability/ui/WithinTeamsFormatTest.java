@@ -9,6 +9,7 @@ import dev.tandem.base.WeekRange;
 import dev.tandem.reliability.Comparison;
 import dev.tandem.reliability.Exposure;
 import dev.tandem.reliability.GroupFigures;
+import dev.tandem.reliability.ReliabilityFormat;
 import dev.tandem.reliability.ToolFigures;
 import dev.tandem.reliability.WithinTeams;
 import dev.tandem.reliability.WithinTeams.DroppedTeam;

@@ -1,14 +1,7 @@
-package dev.tandem.reliability.ui;
+package dev.tandem.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.reliability.Exposure;
-import dev.tandem.reliability.GroupFigures;
-import dev.tandem.reliability.IncidentProfile;
-import dev.tandem.reliability.Safeguard;
-import dev.tandem.reliability.SafeguardComparison;
-import dev.tandem.reliability.TeamVsOrganisation;
-import dev.tandem.reliability.ToolFigures;
 import dev.tandem.stats.RateComparison;
 import dev.tandem.stats.RateRatio;
 import java.util.Map;

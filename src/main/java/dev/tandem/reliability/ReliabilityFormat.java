@@ -1,13 +1,5 @@
-package dev.tandem.reliability.ui;
+package dev.tandem.reliability;
 
-import dev.tandem.reliability.Comparison;
-import dev.tandem.reliability.Exposure;
-import dev.tandem.reliability.IncidentProfile;
-import dev.tandem.reliability.ReliabilityService;
-import dev.tandem.reliability.SafeguardComparison;
-import dev.tandem.reliability.TeamVsOrganisation;
-import dev.tandem.reliability.ToolFigures;
-import dev.tandem.reliability.WithinTeams;
 import dev.tandem.stats.Interval;
 import dev.tandem.stats.RateComparison;
 import dev.tandem.stats.RateRatio;
@@ -16,8 +8,11 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * How the Reliability screen writes its numbers, in one place so that the table, the sentences and
- * the test that compares the screen with the API agree.
+ * How Tandem writes reliability figures in words and numbers — the Reliability screen, My team, the
+ * summary page and their exports alike (one place for every sentence and verdict word); part of the
+ * reliability feature's public API, so other features' screens need no reliability UI class.
+ * Formerly how the Reliability screen writes its numbers, in one place so that the table, the
+ * sentences and the test that compares the screen with the API agree.
  */
 public final class ReliabilityFormat {
 
@@ -109,7 +104,7 @@ public final class ReliabilityFormat {
   }
 
   /** What the tool is called in "which teams use …". */
-  static String usedName(ToolFigures t) {
+  public static String usedName(ToolFigures t) {
     return ReliabilityService.ALL_AI.equals(t.tool()) ? "AI tools" : t.name();
   }
 
