@@ -3,6 +3,7 @@ package dev.tandem.adoption;
 import dev.tandem.base.IsoWeek;
 import dev.tandem.base.Ratio;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -79,5 +80,40 @@ public record AdoptionReport(
 
   public Week latest() {
     return weeks.get(weeks.size() - 1);
+  }
+
+  /**
+   * "At this pace the organisation reaches 80% in week 2027-W05" or "Not on track: adoption fell 2
+   * points over 8 weeks": the one wording of the forecast, for the Adoption screen and the summary
+   * page alike.
+   */
+  public static String forecastSentence(AdoptionReport report, String who) {
+    AdoptionReport.Forecast f = report.forecast();
+    if (f.suppressed()) {
+      return "No forecast: some weeks had too few developers to show.";
+    }
+    String goal = Math.round(report.goal() * 100) + "%";
+    if (f.weeksUsed() < 2) {
+      return "Not enough complete weeks with developers to forecast.";
+    }
+    double change = f.slopePerWeek() * (f.weeksUsed() - 1) * 100;
+    if (!f.onTrack()) {
+      return String.format(
+          Locale.ROOT,
+          "Not on track: adoption %s over %d weeks.",
+          Math.abs(change) < 0.05
+              ? "stayed flat"
+              : String.format(Locale.ROOT, "fell %.1f points", Math.abs(change)),
+          f.weeksUsed());
+    }
+    Double latest = report.latest().adoption().value();
+    if (latest != null && latest >= report.goal()) {
+      return String.format(
+          Locale.ROOT,
+          "At goal, and the trend is rising: +%.1f points over %d weeks.",
+          change,
+          f.weeksUsed());
+    }
+    return "At this pace " + who + " reaches " + goal + " in week " + f.goalWeek() + ".";
   }
 }

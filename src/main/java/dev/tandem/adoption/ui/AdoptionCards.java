@@ -172,7 +172,7 @@ public final class AdoptionCards {
   }
 
   static Div forecast(AdoptionReport report, String scopeName) {
-    Span sentence = new Span(forecastSentence(report, scopeName));
+    Span sentence = new Span(AdoptionReport.forecastSentence(report, scopeName));
     sentence.setId("forecast-sentence");
     sentence.getStyle().set("font-weight", "600");
     Div card = card("Forecast", sentence);
@@ -195,40 +195,6 @@ public final class AdoptionCards {
     card.setId("data-quality");
     card.add(line("Map identities on the Data screen to count them."));
     return card;
-  }
-
-  /**
-   * "At this pace the organisation reaches 80% in week 2027-W05" or "Not on track: adoption fell 2
-   * points over 8 weeks".
-   */
-  public static String forecastSentence(AdoptionReport report, String who) {
-    AdoptionReport.Forecast f = report.forecast();
-    if (f.suppressed()) {
-      return "No forecast: some weeks had too few developers to show.";
-    }
-    String goal = Math.round(report.goal() * 100) + "%";
-    if (f.weeksUsed() < 2) {
-      return "Not enough complete weeks with developers to forecast.";
-    }
-    double change = f.slopePerWeek() * (f.weeksUsed() - 1) * 100;
-    if (!f.onTrack()) {
-      return String.format(
-          Locale.ROOT,
-          "Not on track: adoption %s over %d weeks.",
-          Math.abs(change) < 0.05
-              ? "stayed flat"
-              : String.format(Locale.ROOT, "fell %.1f points", Math.abs(change)),
-          f.weeksUsed());
-    }
-    Double latest = report.latest().adoption().value();
-    if (latest != null && latest >= report.goal()) {
-      return String.format(
-          Locale.ROOT,
-          "At goal, and the trend is rising: +%.1f points over %d weeks.",
-          change,
-          f.weeksUsed());
-    }
-    return "At this pace " + who + " reaches " + goal + " in week " + f.goalWeek() + ".";
   }
 
   /** "12.5 points", "–" at or above goal, "" without a figure. */

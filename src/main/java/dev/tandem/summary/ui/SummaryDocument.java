@@ -10,7 +10,6 @@ import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import dev.tandem.adoption.AdoptionReport;
-import dev.tandem.adoption.ui.AdoptionCards;
 import dev.tandem.base.Ratio;
 import dev.tandem.reliability.Comparison;
 import dev.tandem.reliability.Exposure;
@@ -118,7 +117,7 @@ final class SummaryDocument {
                       ? ""
                       : " · " + last.agentAdoption().percent() + " in " + last.week())));
     }
-    Paragraph forecast = new Paragraph(AdoptionCards.forecastSentence(a, who));
+    Paragraph forecast = new Paragraph(AdoptionReport.forecastSentence(a, who));
     forecast.setId("summary-forecast");
     section.add(kpis, forecast);
     return section;
