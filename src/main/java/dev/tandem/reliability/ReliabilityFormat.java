@@ -47,6 +47,18 @@ public final class ReliabilityFormat {
     return Double.isNaN(t.pAdjusted()) ? own : own + " (" + pValue(t.pAdjusted()) + ")";
   }
 
+  /**
+   * "95% CI 1.73–3.88": a single rate's exact Poisson (Garwood) interval in the exposure's unit; ""
+   * without exposure (DESIGN §3.3, a single rate's interval).
+   */
+  public static String rateInterval(long incidents, long exposure, Exposure unit) {
+    if (exposure == 0) {
+      return "";
+    }
+    Interval i = unit.rateInterval(incidents, exposure);
+    return "95% CI " + number(i.low()) + "–" + number(i.high());
+  }
+
   /** "2.75 (0.37–20.53)": the rate ratio with its 95% interval. */
   public static String rateRatio(RateComparison c) {
     if (c.verdict() == Verdict.NO_EXPOSURE) {

@@ -198,4 +198,12 @@ class ReliabilityFormatTest {
     assertThat(ReliabilityFormat.teamSentence("Payments", few))
         .endsWith("Fewer than 20 incidents in the comparison: unstable.");
   }
+
+  /** SciPy chi2: 2 incidents over 220 changes → 1.10–32.84 per 1,000; no exposure, no interval. */
+  @Test
+  void a_single_rate_carries_its_exact_poisson_interval_in_the_rate_unit() {
+    assertThat(ReliabilityFormat.rateInterval(2, 220, Exposure.CHANGES))
+        .isEqualTo("95% CI 1.10–32.84");
+    assertThat(ReliabilityFormat.rateInterval(0, 0, Exposure.CHANGES)).isEmpty();
+  }
 }

@@ -131,7 +131,9 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
           "ci_low_within_teams",
           "ci_high_within_teams",
           "teams_compared",
-          "teams_left_out");
+          "teams_left_out",
+          "rate_ci_low",
+          "rate_ci_high");
 
   private List<Row> shown = List.of();
 
@@ -177,6 +179,13 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
                       r.tool() == null ? "" : plain(r.tool().pAdjusted()),
                       r.tool() == null ? "" : r.tool().adjustedVerdict().label()));
               line.addAll(withinTeamsCells(r));
+              // The rate's own exact Poisson 95% interval.
+              if (r.figures().exposure() == 0) {
+                line.addAll(List.of("", ""));
+              } else {
+                var ci = r.exposure().rateInterval(r.figures().incidents(), r.figures().exposure());
+                line.addAll(List.of(plain(ci.low()), plain(ci.high())));
+              }
               return (List<String>) line;
             })
         .toList();
@@ -273,7 +282,13 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
         + " "
         + r.exposure().key()
         + " × "
-        + count(r.exposure().per());
+        + count(r.exposure().per())
+        + (hidden(r) || r.figures().exposure() == 0
+            ? ""
+            : " · "
+                + ReliabilityFormat.rateInterval(
+                    r.figures().incidents(), r.figures().exposure(), r.exposure())
+                + " (exact Poisson)");
   }
 
   /** "7 (3 by an agent)": of a tool's incidents, those an AI agent executed. */

@@ -149,7 +149,7 @@ final class SummaryDocument {
             "",
             "Incidents",
             c.exposure() == Exposure.CHANGES ? "Changes" : "Developer-weeks",
-            "Rate " + c.exposure().unit(),
+            "Rate " + c.exposure().unit() + " (95% CI)",
             "Rate ratio (95% CI)",
             "p (Holm)",
             "Verdict, allowing for " + c.comparedTools() + " tools compared"));
@@ -160,16 +160,16 @@ final class SummaryDocument {
             "No AI (baseline)",
             count(b.incidents()),
             count(b.exposure()),
-            ReliabilityFormat.number(b.rate()),
+            rate(b, c.exposure()),
             "1 (reference)",
             "",
             ""));
     if (c.allAi() != null) {
-      NativeTableRow all = toolRow(c.allAi());
+      NativeTableRow all = toolRow(c.allAi(), c.exposure());
       all.addClassName("summary-all-ai-row");
       body.add(all);
     }
-    c.tools().forEach(t -> body.add(toolRow(t)));
+    c.tools().forEach(t -> body.add(toolRow(t, c.exposure())));
     table.add(head, body);
     section.add(table);
     Div sentences = new Div();
@@ -187,7 +187,7 @@ final class SummaryDocument {
     return section;
   }
 
-  private static NativeTableRow toolRow(ToolFigures t) {
+  private static NativeTableRow toolRow(ToolFigures t, Exposure exposure) {
     if (t.suppressed()) {
       return SummaryParts.row(t.name(), "–", "–", "–", "–", "", "too few developers to show");
     }
@@ -202,10 +202,24 @@ final class SummaryDocument {
         t.name(),
         count(t.figures().incidents()),
         count(t.figures().exposure()),
-        ReliabilityFormat.number(t.figures().rate()),
+        rate(t.figures(), exposure),
         ReliabilityFormat.rateRatio(t.comparison()),
         ReliabilityFormat.pValues(t),
         verdict);
+  }
+
+  /** "9.09 (1.10–32.84)": the rate with its exact Poisson 95% interval, printed beside it. */
+  private static String rate(GroupFigures f, Exposure exposure) {
+    if (f.exposure() == 0) {
+      return ReliabilityFormat.number(f.rate());
+    }
+    var ci = exposure.rateInterval(f.incidents(), f.exposure());
+    return ReliabilityFormat.number(f.rate())
+        + " ("
+        + ReliabilityFormat.number(ci.low())
+        + "–"
+        + ReliabilityFormat.number(ci.high())
+        + ")";
   }
 
   private static Div kpi(String id, String label, String figure, String detail) {

@@ -39,7 +39,8 @@ import org.springframework.context.ApplicationContext;
  * changes: Cursor 6 × 2 × 10 = 120; without AI 2 × 2 × 50 + 20 = 220; left out 30 + 40 = 70
  * incidents: Cursor (assisted) 4, none 2, unknown 1
  *   Cursor rate 4/120 = 33.33, baseline 2/220 = 9.09 per 1,000 changes, RR 3.67;
- *   SciPy: 95% CI 0.5255–40.53, central exact p 0.2413 (the only tool compared: Holm p the same)
+ *   SciPy: 95% CI 0.5255–40.53, central exact p 0.2413 (the only tool compared: Holm p the same);
+ *   each rate's exact Poisson interval (SciPy chi2): 2 / 220 → 1.10–32.84, 4 / 120 → 9.08–85.35
  * safeguards, AI-involved (4): peer review false, false, true, null; approval false × 3, true;
  *   permissions exceeded true, false × 3. Other (2): reviewed, approval required, not exceeded.
  * </pre>
@@ -122,18 +123,19 @@ class SummaryViewIT {
             "",
             "Incidents",
             "Changes",
-            "Rate per 1,000 changes",
+            "Rate per 1,000 changes (95% CI)",
             "Rate ratio (95% CI)",
             "p (Holm)",
             "Verdict, allowing for 1 tools compared");
     assertThat(rows.get(1))
-        .containsExactly("No AI (baseline)", "2", "220", "9.09", "1 (reference)", "", "");
+        .containsExactly(
+            "No AI (baseline)", "2", "220", "9.09 (1.10–32.84)", "1 (reference)", "", "");
     assertThat(rows.get(2))
         .containsExactly(
             "All AI tools together",
             "4",
             "120",
-            "33.33",
+            "33.33 (9.08–85.35)",
             "3.67 (0.53–40.53)",
             "0.241",
             "no evidence of a difference · unstable");
@@ -145,7 +147,7 @@ class SummaryViewIT {
                         "Cursor",
                         "4",
                         "120",
-                        "33.33",
+                        "33.33 (9.08–85.35)",
                         "3.67 (0.53–40.53)",
                         "0.241 (0.241)",
                         "no evidence of a difference · unstable"));
