@@ -1,6 +1,5 @@
 package dev.tandem.rollup;
 
-import static dev.tandem.db.Tables.CALENDAR_WEEK;
 import static dev.tandem.db.Tables.CHANGE_COUNT;
 import static dev.tandem.db.Tables.DEVELOPER;
 import static dev.tandem.db.Tables.ROLLUP_SCOPE_TOOL_WEEK;
@@ -293,38 +292,52 @@ public class RollupQuery {
   /**
    * Changes of the scope's developers in weeks of the range when they were not in headcount (before
    * {@code started_on}, after {@code left_on}, or while excluded): the rollup leaves them out of
-   * change exposure, and this data-quality figure says how many. Driven by the few developers who
-   * are out of headcount in some week of the range, each read through the primary key of {@code
-   * change_count}; the joins are LEFT because H2 keeps the order of outer joins (the WHERE drops
-   * the unmatched rows).
+   * change exposure, and this data-quality figure says how many. Three sums, each driven by the few
+   * developers concerned and reading only the weeks concerned through the primary key of {@code
+   * change_count} (developer, week): every week of the range of an excluded developer; the weeks
+   * ending before a joiner's {@code started_on}; the weeks starting after a leaver's {@code
+   * left_on} (a week is in headcount when {@code started_on <= sunday} and {@code left_on >=
+   * monday}, as {@link #inHeadcount}). The joins are LEFT because H2 keeps the order of outer joins
+   * (the WHERE drops the unmatched rows).
    */
   public long changesOutsideHeadcount(WeekRange range, Collection<Long> teamIds) {
     LocalDate first = range.from().monday();
     LocalDate last = range.to().monday();
-    var w = CALENDAR_WEEK;
-    BigDecimal changes =
+    Condition inRange = CHANGE_COUNT.WEEK_START.between(first, last);
+    long excluded = sumChanges(inRange, DEVELOPER.EXCLUDED.isTrue().and(inScope(teamIds)));
+    // Not yet started: week_start + 6 < started_on, for joiners after the range's first week.
+    long beforeStart =
+        sumChanges(
+            inRange.and(CHANGE_COUNT.WEEK_START.lt(DEVELOPER.STARTED_ON.minus(6))),
+            DEVELOPER
+                .EXCLUDED
+                .isFalse()
+                .and(DEVELOPER.STARTED_ON.gt(DSL.inline(first.plusDays(6))))
+                .and(inScope(teamIds)));
+    // Left: week_start > left_on, for leavers before the range's last week.
+    long afterLeaving =
+        sumChanges(
+            inRange.and(CHANGE_COUNT.WEEK_START.gt(DEVELOPER.LEFT_ON)),
+            DEVELOPER
+                .EXCLUDED
+                .isFalse()
+                .and(DEVELOPER.LEFT_ON.lt(DSL.inline(last)))
+                .and(inScope(teamIds)));
+    return excluded + beforeStart + afterLeaving;
+  }
+
+  private long sumChanges(Condition changes, Condition developers) {
+    BigDecimal sum =
         db.select(sum(CHANGE_COUNT.CHANGES))
             .from(DEVELOPER)
             .leftJoin(CHANGE_COUNT)
             .on(CHANGE_COUNT.DEVELOPER_ID.eq(DEVELOPER.ID))
-            .and(CHANGE_COUNT.WEEK_START.between(first, last))
-            .leftJoin(w)
-            .on(w.WEEK_START.eq(CHANGE_COUNT.WEEK_START))
-            .where(inScope(teamIds))
-            .and(inHeadcountThroughout(first, range.to().sunday()).not())
-            .and(w.WEEK_START.isNotNull())
-            .and(inHeadcount(w.WEEK_START, w.WEEK_END).not())
+            .and(changes)
+            .where(developers)
+            .and(CHANGE_COUNT.DEVELOPER_ID.isNotNull())
             .fetchOne()
             .value1();
-    return changes == null ? 0 : changes.longValue();
-  }
-
-  /**
-   * In headcount in every week from {@code firstMonday} to {@code lastSunday}'s week: not excluded,
-   * started by the first Sunday, not left before the last Monday.
-   */
-  private static Condition inHeadcountThroughout(LocalDate firstMonday, LocalDate lastSunday) {
-    return inHeadcount(DSL.inline(lastSunday.minusDays(6)), DSL.inline(firstMonday.plusDays(6)));
+    return sum == null ? 0 : sum.longValue();
   }
 
   /**
