@@ -59,6 +59,8 @@ public class IncidentsView extends VerticalLayout implements BeforeEnterObserver
   private final List<Team> teams;
   private final List<Tool> tools;
   private final ZoneId zone;
+  private final Map<String, String> toolNames;
+  private final Map<String, String> teamNames;
   private final Grid<Incident> grid = new Grid<>(Incident.class, false);
   private final TextField text = new TextField();
   private final MultiSelectComboBox<String> severity = new MultiSelectComboBox<>("Severity");
@@ -82,6 +84,12 @@ public class IncidentsView extends VerticalLayout implements BeforeEnterObserver
     this.teams = roster.teams();
     this.tools = toolService.tools();
     this.zone = settings.current().zone();
+    this.toolNames =
+        tools.stream()
+            .collect(java.util.stream.Collectors.toMap(Tool::key, Tool::name, (a, b) -> a));
+    this.teamNames =
+        teams.stream()
+            .collect(java.util.stream.Collectors.toMap(Team::key, Team::name, (a, b) -> a));
     addClassName("tandem-page");
     setSizeFull();
     Paragraph explainer =
@@ -171,11 +179,11 @@ public class IncidentsView extends VerticalLayout implements BeforeEnterObserver
         .setSortProperty("aiInvolvement")
         .setWidth("9.5rem")
         .setFlexGrow(0);
-    grid.addColumn(i -> toolName(i.tool()))
+    grid.addColumn(i -> name(toolNames, i.tool()))
         .setHeader("Tool")
         .setSortProperty("tool")
         .setAutoWidth(true);
-    grid.addColumn(i -> teamName(i.teamKey()))
+    grid.addColumn(i -> name(teamNames, i.teamKey()))
         .setHeader("Team")
         .setSortProperty("team")
         .setAutoWidth(true);
@@ -290,19 +298,9 @@ public class IncidentsView extends VerticalLayout implements BeforeEnterObserver
     new IncidentDialog(incidents, teams, tools, zone, incident, saved -> refresh()).open();
   }
 
-  private String toolName(String key) {
-    if (key == null) {
-      return "";
-    }
-    return tools.stream().filter(t -> t.key().equals(key)).map(Tool::name).findFirst().orElse(key);
-  }
-
-  /** The owning team's name as on every other screen (the key stays in the CSV export). */
-  private String teamName(String key) {
-    if (key == null) {
-      return "";
-    }
-    return teams.stream().filter(t -> t.key().equals(key)).map(Team::name).findFirst().orElse(key);
+  /** Names as on every other screen (keys stay in the CSV export); looked up once per cell. */
+  private static String name(Map<String, String> names, String key) {
+    return key == null ? "" : names.getOrDefault(key, key);
   }
 
   private String time(OffsetDateTime t) {
