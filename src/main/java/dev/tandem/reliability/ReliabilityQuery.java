@@ -172,7 +172,7 @@ class ReliabilityQuery {
    * as exposure (the rollup leaves them out), reported as a data-quality figure.
    */
   long changesOutsideHeadcount(List<WeekBounds> weeks, Scope scope) {
-    return rollup.changesOutsideHeadcount(range(weeks), scope.teams());
+    return rollup.changesOutsideHeadcount(range(weeks), scope);
   }
 
   /** DESIGN §3.1 headcount per week, and how many of those developer-weeks had any AI usage. */

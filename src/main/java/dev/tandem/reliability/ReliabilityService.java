@@ -106,7 +106,6 @@ public class ReliabilityService {
           teamKey,
           exposure != null ? exposure : Exposure.fromKey(settings.current().defaultExposure()));
     }
-    // The changes left out are read from the base tables (not the rollup): only for a reader.
     return compare(range, teamKey, exposure)
         .withChangesNotCounted(
             query.changesOutsideHeadcount(WeekBounds.of(range, zone()), scope(teamKey)));

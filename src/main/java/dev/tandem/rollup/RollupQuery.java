@@ -292,52 +292,18 @@ public class RollupQuery {
   /**
    * Changes of the scope's developers in weeks of the range when they were not in headcount (before
    * {@code started_on}, after {@code left_on}, or while excluded): the rollup leaves them out of
-   * change exposure, and this data-quality figure says how many. Three sums, each driven by the few
-   * developers concerned and reading only the weeks concerned through the primary key of {@code
-   * change_count} (developer, week): every week of the range of an excluded developer; the weeks
-   * ending before a joiner's {@code started_on}; the weeks starting after a leaver's {@code
-   * left_on} (a week is in headcount when {@code started_on <= sunday} and {@code left_on >=
-   * monday}, as {@link #inHeadcount}). The joins are LEFT because H2 keeps the order of outer joins
-   * (the WHERE drops the unmatched rows).
+   * change exposure, and this data-quality figure says how many. One sum over the scope's subtree
+   * totals: a few rows per week.
    */
-  public long changesOutsideHeadcount(WeekRange range, Collection<Long> teamIds) {
-    LocalDate first = range.from().monday();
-    LocalDate last = range.to().monday();
-    Condition inRange = CHANGE_COUNT.WEEK_START.between(first, last);
-    long excluded = sumChanges(inRange, DEVELOPER.EXCLUDED.isTrue().and(inScope(teamIds)));
-    // Not yet started: week_start + 6 < started_on, for joiners after the range's first week.
-    long beforeStart =
-        sumChanges(
-            inRange.and(CHANGE_COUNT.WEEK_START.lt(DEVELOPER.STARTED_ON.minus(6))),
-            DEVELOPER
-                .EXCLUDED
-                .isFalse()
-                .and(DEVELOPER.STARTED_ON.gt(DSL.inline(first.plusDays(6))))
-                .and(inScope(teamIds)));
-    // Left: week_start > left_on, for leavers before the range's last week.
-    long afterLeaving =
-        sumChanges(
-            inRange.and(CHANGE_COUNT.WEEK_START.gt(DEVELOPER.LEFT_ON)),
-            DEVELOPER
-                .EXCLUDED
-                .isFalse()
-                .and(DEVELOPER.LEFT_ON.lt(DSL.inline(last)))
-                .and(inScope(teamIds)));
-    return excluded + beforeStart + afterLeaving;
-  }
-
-  private long sumChanges(Condition changes, Condition developers) {
-    BigDecimal sum =
-        db.select(sum(CHANGE_COUNT.CHANGES))
-            .from(DEVELOPER)
-            .leftJoin(CHANGE_COUNT)
-            .on(CHANGE_COUNT.DEVELOPER_ID.eq(DEVELOPER.ID))
-            .and(changes)
-            .where(developers)
-            .and(CHANGE_COUNT.DEVELOPER_ID.isNotNull())
+  public long changesOutsideHeadcount(WeekRange range, Scope scope) {
+    var r = ROLLUP_SCOPE_TOOL_WEEK;
+    return l(
+        db.select(sum(r.CHANGES_OUTSIDE_HEADCOUNT))
+            .from(r)
+            .where(r.SCOPE_ID.eq(scopeId(scope.top())))
+            .and(r.WEEK_START.between(range.from().monday(), range.to().monday()))
             .fetchOne()
-            .value1();
-    return sum == null ? 0 : sum.longValue();
+            .value1());
   }
 
   /**

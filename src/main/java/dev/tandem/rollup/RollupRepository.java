@@ -39,7 +39,8 @@ import org.springframework.stereotype.Repository;
  *       any active usage, changes of developers in headcount that week (changes outside employment
  *       or while excluded do not count, as for developer-weeks), developers with any changes, agent
  *       users in headcount, users in headcount whose data cannot tell agent use ({@code agent_days}
- *       NULL).
+ *       NULL), and the changes left out (of developers not in headcount that week: a data-quality
+ *       figure).
  *   <li>{@code rollup_scope_week} and {@code rollup_scope_tool_week}: the same figures summed over
  *       each scope (a team and every team below it; {@link #ORGANISATION} for all teams), so that a
  *       read of any scope is a few rows per week. Recomputed from the per-team tables for the
@@ -139,15 +140,16 @@ public class RollupRepository {
   private static final String TEAM_TOOL_WEEK =
       """
       INSERT INTO rollup_team_tool_week (team_id, week_start, tool_key, users, usage_developers,
-          changes, change_developers, agent_users, agent_unknown_users)
+          changes, change_developers, agent_users, agent_unknown_users, changes_outside_headcount)
       SELECT team_id, week_start, tool_key, SUM(users), SUM(usage_developers), SUM(changes),
-          SUM(change_developers), SUM(agent_users), SUM(agent_unknown_users)
+          SUM(change_developers), SUM(agent_users), SUM(agent_unknown_users), SUM(outside)
       FROM (
         SELECT developer.team_id, w.week_start, u.tool_key,
             CASE WHEN {0} THEN 1 ELSE 0 END AS users, 1 AS usage_developers,
             0 AS changes, 0 AS change_developers,
             CASE WHEN {0} AND u.agent_days >= 1 THEN 1 ELSE 0 END AS agent_users,
-            CASE WHEN {0} AND u.agent_days IS NULL THEN 1 ELSE 0 END AS agent_unknown_users
+            CASE WHEN {0} AND u.agent_days IS NULL THEN 1 ELSE 0 END AS agent_unknown_users,
+            0 AS outside
         FROM {7}
         LEFT JOIN calendar_week w ON w.week_start = u.week_start
         WHERE u.week_start BETWEEN {1} AND {2} AND u.active_days >= 1
@@ -155,7 +157,8 @@ public class RollupRepository {
         UNION ALL
         SELECT developer.team_id, c.week_start, c.attribution, 0, 0,
             CASE WHEN {0} THEN c.changes ELSE 0 END,
-            CASE WHEN c.changes > 0 THEN 1 ELSE 0 END, 0, 0
+            CASE WHEN c.changes > 0 THEN 1 ELSE 0 END, 0, 0,
+            CASE WHEN {0} THEN 0 ELSE c.changes END
         FROM {8}
         LEFT JOIN calendar_week w ON w.week_start = c.week_start
         WHERE c.week_start BETWEEN {1} AND {2} AND {3}
@@ -196,12 +199,13 @@ public class RollupRepository {
 
   private static final String SCOPE_TOOL_WEEK =
       "INSERT INTO rollup_scope_tool_week (scope_id, week_start, tool_key, users,"
-          + " usage_developers, changes, change_developers, agent_users, agent_unknown_users) "
+          + " usage_developers, changes, change_developers, agent_users, agent_unknown_users,"
+          + " changes_outside_headcount) "
           + SCOPES_OF_TEAMS
           + """
           SELECT c.scope_id, r.week_start, r.tool_key, SUM(r.users), SUM(r.usage_developers),
               SUM(r.changes), SUM(r.change_developers), SUM(r.agent_users),
-              SUM(r.agent_unknown_users)
+              SUM(r.agent_unknown_users), SUM(r.changes_outside_headcount)
           FROM (SELECT team_id, scope_id FROM tree UNION ALL SELECT id, 0 FROM team) c
           LEFT JOIN rollup_team_tool_week r ON r.team_id = c.team_id
           WHERE r.week_start BETWEEN {0} AND {1} AND {2}
@@ -246,16 +250,17 @@ public class RollupRepository {
   private static final String SCOPE_TOOL_WEEK_FROM_CHILDREN =
       """
       INSERT INTO rollup_scope_tool_week (scope_id, week_start, tool_key, users, usage_developers,
-          changes, change_developers, agent_users, agent_unknown_users)
+          changes, change_developers, agent_users, agent_unknown_users, changes_outside_headcount)
       SELECT {0}, week_start, tool_key, SUM(users), SUM(usage_developers), SUM(changes),
-          SUM(change_developers), SUM(agent_users), SUM(agent_unknown_users)
+          SUM(change_developers), SUM(agent_users), SUM(agent_unknown_users),
+          SUM(changes_outside_headcount)
       FROM (
         SELECT week_start, tool_key, users, usage_developers, changes, change_developers,
-            agent_users, agent_unknown_users
+            agent_users, agent_unknown_users, changes_outside_headcount
         FROM rollup_team_tool_week WHERE team_id = {0} AND week_start BETWEEN {1} AND {2}
         UNION ALL
         SELECT week_start, tool_key, users, usage_developers, changes, change_developers,
-            agent_users, agent_unknown_users
+            agent_users, agent_unknown_users, changes_outside_headcount
         FROM rollup_scope_tool_week WHERE {3} AND week_start BETWEEN {1} AND {2}
       ) x
       GROUP BY week_start, tool_key
@@ -377,13 +382,14 @@ public class RollupRepository {
   }
 
   /**
-   * The V23 migration: brings the changes of a rollup built when every change counted to today's
-   * definition (changes count only in weeks their developer is in headcount), without recomputing
-   * every team (minutes at 20,000 developers). One pass over the changes finds the team, week and
-   * attribution slices that hold changes of developers out of headcount, with the changes that
-   * count there; those per-team rows are set to that figure, and the subtree rows above them lose
-   * the difference. Idempotent: on a rollup already built with today's definition (by V21 in the
-   * same upgrade) nothing differs and nothing is written.
+   * The V25 migration on a rollup built before the tool tables held the changes left out of
+   * exposure (and, coming from before V23, when every change counted), without recomputing every
+   * team (a rebuild takes minutes at 20,000 developers). One pass over the changes finds the team,
+   * week and attribution slices holding changes of developers out of headcount that week (the rule
+   * of {@link #recompute}), with the changes that count there and those left out; those per-team
+   * rows are set to both figures, and the subtree rows above them lose the changes that no longer
+   * count and get the sum of those left out. Slices beyond the rollup's weeks are skipped, as the
+   * rollup leaves them out. Idempotent: run again, it writes the same figures.
    */
   public void takeOutChangesOutsideHeadcount() {
     Field<Long> team = DSL.field(DSL.name("developer", "team_id"), Long.class);
@@ -391,14 +397,15 @@ public class RollupRepository {
     Field<String> attribution = DSL.field(DSL.name("c", "attribution"), String.class);
     Field<Integer> changes = DSL.field(DSL.name("c", "changes"), Integer.class);
     Condition in = RollupQuery.inHeadcount(MONDAY, SUNDAY);
+    var outside = DSL.sum(DSL.when(in, 0).otherwise(changes));
     var slices =
-        db.select(team, week, attribution, DSL.sum(DSL.when(in, changes).otherwise(0)))
+        db.select(team, week, attribution, DSL.sum(DSL.when(in, changes).otherwise(0)), outside)
             .from(DSL.table("{0}", CHANGES_BY_WEEK))
             .leftJoin(DSL.table(DSL.name("calendar_week")).as("w"))
             .on(MONDAY.eq(week))
             .where(MONDAY.isNotNull())
             .groupBy(team, week, attribution)
-            .having(DSL.sum(DSL.when(in.not(), changes).otherwise(0)).gt(java.math.BigDecimal.ZERO))
+            .having(outside.gt(java.math.BigDecimal.ZERO))
             .fetch();
     if (slices.isEmpty()) {
       return;
@@ -410,31 +417,37 @@ public class RollupRepository {
         .where(r.TEAM_ID.in(new HashSet<>(slices.getValues(team))))
         .forEach(x -> stored.put(List.of(x.value1(), x.value2(), x.value3()), x.value4()));
     Map<Long, Long> parents = parents();
-    Map<List<Object>, Long> scopeDifferences = new HashMap<>();
+    Map<List<Object>, long[]> scopeFigures =
+        new HashMap<>(); // {changes no longer counted, left out}
     // One prepared statement per table, bound once per slice: parsing a statement per slice costs
     // minutes at 20,000 developers.
     var teamRows =
         db.batch(
             db.update(r)
                 .set(r.CHANGES, DSL.param("changes", Long.class))
+                .set(r.CHANGES_OUTSIDE_HEADCOUNT, DSL.param("outside", Long.class))
                 .where(r.TEAM_ID.eq(DSL.param("team", Long.class)))
                 .and(r.WEEK_START.eq(DSL.param("week", LocalDate.class)))
                 .and(r.TOOL_KEY.eq(DSL.param("tool", String.class))));
-    int changed = 0;
+    int written = 0;
     for (var slice : slices) {
       Long old = stored.get(List.of(slice.value1(), slice.value2(), slice.value3()));
-      long counted = slice.value4().longValue();
-      if (old == null || old == counted) {
-        continue; // beyond the rollup's weeks, or already right
+      if (old == null) {
+        continue; // beyond the rollup's weeks
       }
-      teamRows = teamRows.bind(counted, slice.value1(), slice.value2(), slice.value3());
-      changed++;
+      long counted = slice.value4().longValue();
+      long left = slice.value5().longValue();
+      teamRows = teamRows.bind(counted, left, slice.value1(), slice.value2(), slice.value3());
+      written++;
       for (Long scope : scopesHolding(List.of(slice.value1()), parents)) {
-        scopeDifferences.merge(
-            List.of(scope, slice.value2(), slice.value3()), old - counted, Long::sum);
+        long[] f =
+            scopeFigures.computeIfAbsent(
+                List.of(scope, slice.value2(), slice.value3()), k -> new long[2]);
+        f[0] += old - counted;
+        f[1] += left;
       }
     }
-    if (changed == 0) {
+    if (written == 0) {
       return;
     }
     teamRows.execute();
@@ -443,12 +456,18 @@ public class RollupRepository {
         db.batch(
             db.update(s)
                 .set(s.CHANGES, s.CHANGES.minus(DSL.param("difference", Long.class)))
+                .set(s.CHANGES_OUTSIDE_HEADCOUNT, DSL.param("outside", Long.class))
                 .where(s.SCOPE_ID.eq(DSL.param("scope", Long.class)))
                 .and(s.WEEK_START.eq(DSL.param("week", LocalDate.class)))
                 .and(s.TOOL_KEY.eq(DSL.param("tool", String.class))));
-    for (var e : scopeDifferences.entrySet()) {
+    for (var e : scopeFigures.entrySet()) {
       scopeRows =
-          scopeRows.bind(e.getValue(), e.getKey().get(0), e.getKey().get(1), e.getKey().get(2));
+          scopeRows.bind(
+              e.getValue()[0],
+              e.getValue()[1],
+              e.getKey().get(0),
+              e.getKey().get(1),
+              e.getKey().get(2));
     }
     scopeRows.execute();
   }

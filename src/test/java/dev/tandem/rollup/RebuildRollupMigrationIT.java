@@ -18,18 +18,20 @@ import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 
 /**
- * V23 on a database whose rollup still counts every change: team A holds a leaver (Lea, leaves on
- * Wednesday of W50) and an excluded developer (Xena) with changes, and Sam; team B holds Bo.
+ * V25 on a database whose rollup counted every change (corrected in place) and on one from before
+ * V21 (rebuilt): team A holds a leaver (Lea, leaves on Wednesday of W50) and an excluded developer
+ * (Xena) with changes, and Sam; team B holds Bo.
  *
  * <pre>
  * Lea:  W49 none 3, W50 none 2 (her last week: counted), W51 none 4 (after leaving: not)
  * Xena: W50 kiro 5 (excluded: not)
  * Sam:  W50 none 7, W50 kiro 1;  Bo (team B): W50 none 6
  * counted: A W49 none 3, W50 none 9, W50 kiro 1; B W50 none 6
+ * left out: A W51 none 4, A W50 kiro 5 (9 in all)
  * the earlier rollup also had A W50 kiro 6 and A W51 none 4
  * </pre>
  */
-class CountChangesInHeadcountMigrationIT {
+class RebuildRollupMigrationIT {
 
   private static final LocalDate W49 = IsoWeek.parse("2025-W49").monday();
   private static final LocalDate W50 = IsoWeek.parse("2025-W50").monday();
@@ -38,38 +40,41 @@ class CountChangesInHeadcountMigrationIT {
       new WeekRange(IsoWeek.starting(W49), IsoWeek.starting(W51));
 
   @Test
-  void the_migration_takes_changes_outside_employment_or_while_excluded_out_of_the_rollup()
+  void the_upgrade_corrects_in_place_a_rollup_that_counted_changes_outside_headcount()
       throws Exception {
     String url = url();
-    migrate(url, "22");
+    migrate(url, "23");
     try (Connection c = DriverManager.getConnection(url, "sa", "")) {
       DSLContext db = db(c);
       organisation(db);
-      RollupRepository.on(db).rebuild(W51.plusWeeks(2));
-      // The rollup as the earlier definition built it: Lea's W51 change and Xena's counted, the
-      // subtree totals summed from those rows.
-      db.execute(
-          "UPDATE rollup_team_tool_week SET changes = 4 WHERE team_id = 1 AND week_start = ?"
-              + " AND tool_key = 'none'",
-          W51);
-      db.execute(
-          "UPDATE rollup_team_tool_week SET changes = 6 WHERE team_id = 1 AND week_start = ?"
-              + " AND tool_key = 'kiro'",
-          W50);
-      RollupRepository.on(db).rebuildScopes();
-      assertThat(changes(RollupQuery.on(db).scopeTools(RANGE, Scope.ORGANISATION)))
-          .containsEntry(W50 + " kiro", 6L)
-          .containsEntry(W51 + " none", 4L);
+      // The rollup as V21 built it: every change counted, Lea's W51 and Xena's W50 included.
+      String teamRows =
+          "INSERT INTO rollup_team_tool_week (team_id, week_start, tool_key, users,"
+              + " usage_developers, changes, change_developers, agent_users, agent_unknown_users)"
+              + " VALUES (1, ?, 'none', 0, 0, 3, 1, 0, 0), (1, ?, 'none', 0, 0, 9, 2, 0, 0),"
+              + " (1, ?, 'kiro', 0, 0, 6, 2, 0, 0), (1, ?, 'none', 0, 0, 4, 1, 0, 0),"
+              + " (2, ?, 'none', 0, 0, 6, 1, 0, 0)";
+      db.execute(teamRows, W49, W50, W50, W51, W50);
+      String scopeRows =
+          "INSERT INTO rollup_scope_tool_week (scope_id, week_start, tool_key, users,"
+              + " usage_developers, changes, change_developers, agent_users, agent_unknown_users)"
+              + " VALUES (1, ?, 'none', 0, 0, 3, 1, 0, 0), (1, ?, 'none', 0, 0, 9, 2, 0, 0),"
+              + " (1, ?, 'kiro', 0, 0, 6, 2, 0, 0), (1, ?, 'none', 0, 0, 4, 1, 0, 0),"
+              + " (2, ?, 'none', 0, 0, 6, 1, 0, 0), (0, ?, 'none', 0, 0, 3, 1, 0, 0),"
+              + " (0, ?, 'none', 0, 0, 15, 3, 0, 0), (0, ?, 'kiro', 0, 0, 6, 2, 0, 0),"
+              + " (0, ?, 'none', 0, 0, 4, 1, 0, 0)";
+      db.execute(scopeRows, W49, W50, W50, W51, W50, W49, W50, W50, W51);
 
       migrate(url, null);
 
       assertCounted(db);
+      // In place: the per-team week table, which a rebuild would fill with headcount, is untouched.
+      assertThat(db.fetchCount(DSL.table("rollup_team_week"))).isZero();
     }
   }
 
   @Test
-  void coming_from_before_v21_the_rollup_is_built_once_and_v23_finds_nothing_to_change()
-      throws Exception {
+  void coming_from_before_v21_the_rollup_is_built_once_with_today_s_definition() throws Exception {
     String url = url();
     migrate(url, "20");
     try (Connection c = DriverManager.getConnection(url, "sa", "")) {
@@ -77,6 +82,9 @@ class CountChangesInHeadcountMigrationIT {
       organisation(db);
       migrate(url, null);
       assertCounted(db);
+      assertThat(db.fetchCount(DSL.table("rollup_team_week"))).isPositive();
+      assertThat(db.fetchCount(DSL.table("setting"), DSL.field("setting_key").like("rollup-%")))
+          .isZero();
     }
   }
 
@@ -89,7 +97,10 @@ class CountChangesInHeadcountMigrationIT {
     assertThat(changes(rollup.tools(RANGE, List.of(2L)))).isEqualTo(Map.of(W50 + " none", 6L));
     assertThat(changes(rollup.scopeTools(RANGE, Scope.ORGANISATION)))
         .isEqualTo(Map.of(W49 + " none", 3L, W50 + " none", 15L, W50 + " kiro", 1L));
-    assertThat(rollup.changesOutsideHeadcount(RANGE, null)).isEqualTo(4 + 5);
+    assertThat(rollup.changesOutsideHeadcount(RANGE, Scope.ORGANISATION)).isEqualTo(4 + 5);
+    assertThat(rollup.changesOutsideHeadcount(RANGE, new Scope(1L, java.util.Set.of(1L))))
+        .isEqualTo(4 + 5);
+    assertThat(rollup.changesOutsideHeadcount(RANGE, new Scope(2L, java.util.Set.of(2L)))).isZero();
   }
 
   private static void organisation(DSLContext db) {
@@ -114,7 +125,7 @@ class CountChangesInHeadcountMigrationIT {
   }
 
   private static String url() {
-    return "jdbc:h2:mem:v23-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+    return "jdbc:h2:mem:v25-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
   }
 
   private static void migrate(String url, String target) {
