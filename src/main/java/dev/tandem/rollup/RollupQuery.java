@@ -6,6 +6,7 @@ import static dev.tandem.db.Tables.ROLLUP_SCOPE_TOOL_WEEK;
 import static dev.tandem.db.Tables.ROLLUP_SCOPE_WEEK;
 import static dev.tandem.db.Tables.ROLLUP_TEAM_TOOL_WEEK;
 import static dev.tandem.db.Tables.ROLLUP_TEAM_WEEK;
+import static dev.tandem.db.Tables.ROLLUP_WRITE;
 import static dev.tandem.db.Tables.USAGE_WEEK;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
@@ -16,12 +17,16 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Reads of the rollup for a scope ({@code teamIds}: a team and the teams below it; null = the whole
@@ -63,6 +68,19 @@ public class RollupQuery {
       int agentUnknownUsers) {}
 
   private final DSLContext db;
+
+  /** {@link #teamToolTotals} by rollup state, range and teams; the most recent few are kept. */
+  private final Map<List<Object>, List<TeamToolTotal>> teamToolTotals =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<List<Object>, List<TeamToolTotal>> e) {
+              return size() > CACHED_READS;
+            }
+          });
+
+  /** Cached answers kept: a few screens' ranges and scopes between two writes. */
+  static final int CACHED_READS = 32;
 
   RollupQuery(DSLContext db) {
     this.db = db;
@@ -246,17 +264,48 @@ public class RollupQuery {
   }
 
   /**
-   * Per team and tool (or 'none') the user-weeks and changes over the range: one grouped read,
-   * teams × tools rows.
+   * Per team and tool (or 'none') the user-weeks and changes over the range: one grouped read of
+   * teams × tools × weeks rows (hundreds of milliseconds for 400 teams and 104 weeks), so inside a
+   * snapshot transaction the answer is kept under the rollup's state in that snapshot (see {@link
+   * #state}) and read again only after a write.
    */
   public List<TeamToolTotal> teamToolTotals(WeekRange range, Collection<Long> teamIds) {
+    if (!TransactionSynchronizationManager.isActualTransactionActive()
+        || TransactionSynchronizationManager.getCurrentTransactionIsolationLevel() == null
+        || TransactionSynchronizationManager.getCurrentTransactionIsolationLevel()
+            < TransactionDefinition.ISOLATION_REPEATABLE_READ) {
+      return readTeamToolTotals(range, teamIds); // two statements need not see one state
+    }
+    var key = List.of(state(), range, teamIds == null ? Set.of() : Set.copyOf(teamIds));
+    List<TeamToolTotal> cached = teamToolTotals.get(key);
+    if (cached == null) {
+      // Read outside the map's lock: readers of other ranges do not wait for this one.
+      cached = readTeamToolTotals(range, teamIds);
+      teamToolTotals.put(key, cached);
+    }
+    return cached;
+  }
+
+  private List<TeamToolTotal> readTeamToolTotals(WeekRange range, Collection<Long> teamIds) {
     var r = ROLLUP_TEAM_TOOL_WEEK;
-    return db.select(r.TEAM_ID, r.TOOL_KEY, sum(r.USERS), sum(r.CHANGES))
+    return db
+        .select(r.TEAM_ID, r.TOOL_KEY, sum(r.USERS), sum(r.CHANGES))
         .from(r)
         .where(r.WEEK_START.between(range.from().monday(), range.to().monday()))
         .and(teamIds == null ? DSL.noCondition() : r.TEAM_ID.in(teamIds))
         .groupBy(r.TEAM_ID, r.TOOL_KEY)
-        .fetch(x -> new TeamToolTotal(x.value1(), x.value2(), l(x.value3()), l(x.value4())));
+        .fetch(x -> new TeamToolTotal(x.value1(), x.value2(), l(x.value3()), l(x.value4())))
+        .stream()
+        .toList();
+  }
+
+  /**
+   * The rollup's state as the current transaction's snapshot sees it: the number of writes it sees.
+   * Writes only add rows to {@code rollup_write}, and a snapshot sees every transaction committed
+   * before it, so two snapshots that see as many writes see the same rollup.
+   */
+  long state() {
+    return db.fetchCount(ROLLUP_WRITE);
   }
 
   /**

@@ -5,6 +5,7 @@ import static dev.tandem.db.Tables.ROLLUP_SCOPE_TOOL_WEEK;
 import static dev.tandem.db.Tables.ROLLUP_SCOPE_WEEK;
 import static dev.tandem.db.Tables.ROLLUP_TEAM_TOOL_WEEK;
 import static dev.tandem.db.Tables.ROLLUP_TEAM_WEEK;
+import static dev.tandem.db.Tables.ROLLUP_WRITE;
 import static dev.tandem.db.Tables.TEAM;
 import static dev.tandem.db.Tables.USAGE_WEEK;
 
@@ -450,6 +451,7 @@ public class RollupRepository {
     if (written == 0) {
       return;
     }
+    recordWrite();
     teamRows.execute();
     var s = ROLLUP_SCOPE_TOOL_WEEK;
     var scopeRows =
@@ -473,6 +475,7 @@ public class RollupRepository {
   }
 
   void deleteAll() {
+    recordWrite();
     db.deleteFrom(ROLLUP_TEAM_WEEK).execute();
     db.deleteFrom(ROLLUP_TEAM_TOOL_WEEK).execute();
     db.deleteFrom(ROLLUP_SCOPE_WEEK).execute();
@@ -488,6 +491,7 @@ public class RollupRepository {
   }
 
   private int recompute(WeekSpan span, Collection<Long> teamIds, boolean empty) {
+    recordWrite();
     if (!empty) {
       deleteSlices(span, teamIds);
     }
@@ -555,6 +559,7 @@ public class RollupRepository {
 
   /** Recomputes every scope's subtree totals from the per-team tables (the V17 migration). */
   public void rebuildScopes() {
+    recordWrite();
     db.deleteFrom(ROLLUP_SCOPE_WEEK).execute();
     db.deleteFrom(ROLLUP_SCOPE_TOOL_WEEK).execute();
     LocalDate first =
@@ -584,6 +589,7 @@ public class RollupRepository {
    * not every team's.
    */
   private void recomputeScopesAbove(WeekSpan span, Collection<Long> teamIds, boolean empty) {
+    recordWrite();
     Map<Long, Long> parents = parents();
     Set<Long> scopeIds = scopesHolding(teamIds, parents);
     Map<Long, List<Long>> children = new HashMap<>();
@@ -666,6 +672,18 @@ public class RollupRepository {
         ROLLUP_SCOPE_TOOL_WEEK.SCOPE_ID,
         span,
         scopeIds);
+  }
+
+  /**
+   * Notes a write of the rollup in the writing transaction ({@code rollup_write}): readers name the
+   * rollup's state in their snapshot by the number of writes they see ({@link RollupQuery}'s
+   * cache). An insert, not an update of one counter row, so concurrent writers never wait for each
+   * other.
+   */
+  private void recordWrite() {
+    db.insertInto(ROLLUP_WRITE)
+        .set(ROLLUP_WRITE.WRITTEN_AT, java.time.OffsetDateTime.now())
+        .execute();
   }
 
   /** Each team's parent (null at the top). */
