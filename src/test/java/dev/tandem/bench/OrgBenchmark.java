@@ -240,7 +240,8 @@ public final class OrgBenchmark {
                 "ms",
                 "≤ 1,000 ms");
           }
-          table.add("heap per UI session", n, screens.heapPerSessionKb(10), "KB", "≤ 1,024 KB");
+          table.add(
+              "heap per UI session", n, screens.heapPerSessionKb(10, server), "KB", "≤ 1,024 KB");
         }
       }
     }

@@ -5,7 +5,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import dev.tandem.ui.Chromium;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,7 +75,7 @@ final class ScreenTimer implements AutoCloseable {
    * number. Measured this way the database's own caches, which the sessions' reads fill and which
    * signing out does not empty, are not counted as session state.
    */
-  double heapPerSessionKb(int sessions) throws InterruptedException {
+  double heapPerSessionKb(int sessions, TandemServer server) throws Exception {
     List<BrowserContext> open = new ArrayList<>();
     List<Page> pages = new ArrayList<>();
     try {
@@ -94,12 +93,12 @@ final class ScreenTimer implements AutoCloseable {
         page.waitForFunction(
             CHARTS_DRAWN, null, new Page.WaitForFunctionOptions().setTimeout(120_000));
       }
-      long withSessions = usedAfterGc();
+      long withSessions = usedAfterGc(server);
       for (Page page : pages) {
         page.locator("vaadin-button:has-text('Sign out')").click();
         page.waitForURL(url -> url.contains("/login"));
       }
-      long signedOut = usedAfterGc();
+      long signedOut = usedAfterGc(server);
       return (withSessions - signedOut) / 1024.0 / sessions;
     } finally {
       open.forEach(BrowserContext::close);
@@ -107,15 +106,14 @@ final class ScreenTimer implements AutoCloseable {
   }
 
   /**
-   * Used heap after full collections, repeated until two readings agree within 256 KB (at most 10):
-   * one collection left anything from a few hundred KB to some MB of variation between runs.
+   * The server's used heap after full collections, repeated until two readings agree within 256 KB
+   * (at most 10): one collection left anything from a few hundred KB to some MB of variation
+   * between runs.
    */
-  private static long usedAfterGc() throws InterruptedException {
+  private static long usedAfterGc(TandemServer server) throws Exception {
     long previous = Long.MAX_VALUE;
     for (int i = 0; i < 10; i++) {
-      System.gc();
-      Thread.sleep(500);
-      long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+      long used = server.usedHeapAfterGc();
       if (Math.abs(previous - used) < 256 * 1024) {
         return Math.min(previous, used);
       }

@@ -116,6 +116,44 @@ final class TandemServer implements AutoCloseable {
     throw new IllegalStateException("Tandem was not healthy within 10 minutes; see " + log);
   }
 
+  /**
+   * The server's used heap after a full collection, in bytes. A server in its own process (the
+   * production jar) is asked through {@code jcmd} ({@code GC.run}, then {@code GC.heap_info}); one
+   * in this JVM through the memory bean.
+   */
+  long usedHeapAfterGc() throws IOException, InterruptedException {
+    if (process == null) {
+      System.gc();
+      Thread.sleep(500);
+      return java.lang.management.ManagementFactory.getMemoryMXBean()
+          .getHeapMemoryUsage()
+          .getUsed();
+    }
+    jcmd("GC.run");
+    Thread.sleep(500);
+    String info = jcmd("GC.heap_info");
+    var used = java.util.regex.Pattern.compile("used (\\d+)K").matcher(info);
+    if (!used.find()) {
+      throw new IllegalStateException("no used heap in jcmd GC.heap_info: " + info);
+    }
+    return Long.parseLong(used.group(1)) * 1024;
+  }
+
+  private String jcmd(String command) throws IOException, InterruptedException {
+    Process jcmd =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(process.pid()),
+                command)
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(jcmd.getInputStream().readAllBytes());
+    if (jcmd.waitFor() != 0) {
+      throw new IllegalStateException("jcmd " + command + " failed: " + out);
+    }
+    return out;
+  }
+
   HttpResponse<String> get(String path, boolean authorised)
       throws IOException, InterruptedException {
     HttpRequest.Builder request =
