@@ -220,6 +220,19 @@ public final class ReliabilityFormat {
   }
 
   /**
+   * How many times as often a safeguard gap occurs with AI, for tables: "7.1×", "none without AI"
+   * where the other share is 0, "" where it is undefined or the groups cannot be compared.
+   */
+  public static String timesAsOften(SafeguardComparison c) {
+    if (!c.comparable() || Double.isNaN(c.timesAsOften())) {
+      return "";
+    }
+    return Double.isInfinite(c.timesAsOften())
+        ? "none without AI"
+        : shortNumber(c.timesAsOften()) + "×";
+  }
+
+  /**
    * A safeguard finding in words, e.g. "AI-involved incidents lacked peer review 6.9× as often as
    * incidents without AI (55% against 8%; Fisher's exact p < 0.001)." or, where the difference
    * could be chance, "… in 12% of cases against 10% of incidents without AI; a difference this size

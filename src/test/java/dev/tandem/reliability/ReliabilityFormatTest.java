@@ -157,6 +157,28 @@ class ReliabilityFormatTest {
     assertThat(ReliabilityFormat.gapInterval(c.gap())).isEqualTo("95% CI 38–71%");
     assertThat(ReliabilityFormat.gapInterval(c.other())).isEqualTo("95% CI 3–18%");
     assertThat(ReliabilityFormat.gap(c.gap())).isEqualTo("22 of 40 (55%)");
+    assertThat(ReliabilityFormat.timesAsOften(c)).isEqualTo("6.6×");
+  }
+
+  /** 3 of 10 against none of 20: infinitely often is said in words; no incidents: nothing. */
+  @Test
+  void times_as_often_says_none_without_ai_and_nothing_when_undefined() {
+    SafeguardComparison onlyWithAi =
+        SafeguardComparison.of(
+            "cursor",
+            "Cursor",
+            Safeguard.NOT_PEER_REVIEWED,
+            new IncidentProfile.SafeguardGap(3, 10, 0),
+            new IncidentProfile.SafeguardGap(0, 20, 0));
+    assertThat(ReliabilityFormat.timesAsOften(onlyWithAi)).isEqualTo("none without AI");
+    SafeguardComparison empty =
+        SafeguardComparison.of(
+            "cursor",
+            "Cursor",
+            Safeguard.NOT_PEER_REVIEWED,
+            new IncidentProfile.SafeguardGap(0, 0, 0),
+            new IncidentProfile.SafeguardGap(0, 20, 0));
+    assertThat(ReliabilityFormat.timesAsOften(empty)).isEmpty();
   }
 
   /** 11 of 40 against 9 of 60 (27.5% vs 15%): SciPy's fisher_exact p 0.1359 — could be chance. */

@@ -180,14 +180,10 @@ final class SafeguardsPanel {
     return card;
   }
 
-  /** "7.1×" (+ suffix), "only with AI" where the other share is 0, "" where undefined. */
+  /** {@link ReliabilityFormat#timesAsOften} with a suffix where there is a figure. */
   private static String timesAsOften(SafeguardComparison c, String suffix) {
-    if (!c.comparable() || Double.isNaN(c.timesAsOften())) {
-      return "";
-    }
-    return Double.isInfinite(c.timesAsOften())
-        ? "none without AI"
-        : ReliabilityFormat.shortNumber(c.timesAsOften()) + "×" + suffix;
+    String times = ReliabilityFormat.timesAsOften(c);
+    return times.isEmpty() || !Double.isFinite(c.timesAsOften()) ? times : times + suffix;
   }
 
   private Div cell(Row r, Safeguard s) {

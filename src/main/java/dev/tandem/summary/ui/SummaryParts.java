@@ -40,11 +40,13 @@ final class SummaryParts {
               c.safeguard().label(),
               ReliabilityFormat.safeguardGap(c.gap()),
               ReliabilityFormat.safeguardGap(c.other()),
-              c.comparable() && Double.isFinite(c.timesAsOften())
-                  ? ReliabilityFormat.shortNumber(c.timesAsOften())
-                      + "× · Fisher's p "
-                      + ReliabilityFormat.pValue(c.p())
-                  : c.comparable() ? "Fisher's p " + ReliabilityFormat.pValue(c.p()) : "–"));
+              !c.comparable()
+                  ? "–"
+                  : (ReliabilityFormat.timesAsOften(c).isEmpty()
+                          ? ""
+                          : ReliabilityFormat.timesAsOften(c) + " · ")
+                      + "Fisher's p "
+                      + ReliabilityFormat.pValue(c.p())));
     }
     table.add(head, body);
     section.add(lead, table);

@@ -165,9 +165,17 @@ class SummaryViewIT {
                 "Not peer-reviewed",
                 "2 of 4 (50%) · 1 not recorded",
                 "0 of 2 (0%)",
-                "Fisher's p 0.467"),
-            List.of("No approval required", "3 of 4 (75%)", "0 of 2 (0%)", "Fisher's p 0.400"),
-            List.of("Permissions exceeded", "1 of 4 (25%)", "0 of 2 (0%)", "Fisher's p 1.000"));
+                "none without AI · Fisher's p 0.467"),
+            List.of(
+                "No approval required",
+                "3 of 4 (75%)",
+                "0 of 2 (0%)",
+                "none without AI · Fisher's p 0.400"),
+            List.of(
+                "Permissions exceeded",
+                "1 of 4 (25%)",
+                "0 of 2 (0%)",
+                "none without AI · Fisher's p 1.000"));
     // The clearest difference leads, in words that do not overstate it.
     assertThat(_get(Paragraph.class, s -> s.withId("summary-safeguard-sentence")).getText())
         .isEqualTo(
