@@ -61,8 +61,11 @@ class SsoAccounts {
     this.clock = clock;
   }
 
-  /** The account to sign in, created or brought up to date; refused without a mapped group. */
-  @Transactional
+  /**
+   * The account to sign in, created or brought up to date; refused without a mapped group (the
+   * withdrawal of access and the refusal's audit entry are kept).
+   */
+  @Transactional(noRollbackFor = Refused.class)
   UserAccount signIn(Identity identity) {
     List<SsoRoleMapping.Grant> grants = mapping.grants(identity.groups());
     Set<String> keys =
