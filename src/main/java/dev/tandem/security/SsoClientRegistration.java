@@ -1,5 +1,8 @@
 package dev.tandem.security;
 
+import dev.tandem.base.LogSafe;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
@@ -11,6 +14,8 @@ import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
  * failed read is tried again at the next sign-in.
  */
 final class SsoClientRegistration implements ClientRegistrationRepository {
+
+  private static final Logger log = LoggerFactory.getLogger(SsoClientRegistration.class);
 
   private final SsoProperties properties;
   private volatile ClientRegistration registration;
@@ -37,6 +42,19 @@ final class SsoClientRegistration implements ClientRegistrationRepository {
   }
 
   private ClientRegistration discover() {
+    try {
+      return register();
+    } catch (RuntimeException unreachable) {
+      // Spring Security answers the sign-in with a bare 500; the reason belongs in the log.
+      log.warn(
+          "Single sign-on: cannot read the discovery document of {}: {}",
+          properties.issuerUri(),
+          LogSafe.describe(unreachable));
+      throw unreachable;
+    }
+  }
+
+  private ClientRegistration register() {
     return ClientRegistrations.fromIssuerLocation(properties.issuerUri())
         .registrationId(SsoProperties.REGISTRATION_ID)
         .clientId(properties.clientId())

@@ -11,6 +11,8 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import dev.tandem.db.tables.records.AppUserRecord;
 import dev.tandem.ui.BrowserTest;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
@@ -36,6 +38,7 @@ class SsoBrowserIT extends BrowserTest {
 
   private static final MockOAuth2Server provider = startProvider();
   private static final String CONTACT = "the Tandem team (tandem@example.com)";
+  private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
   @LocalServerPort int port;
   @Autowired DSLContext db;
@@ -148,6 +151,11 @@ class SsoBrowserIT extends BrowserTest {
         .contains("tandem-leaders, team:<team>:manager, team:<team>")
         .contains("groups naming an unknown team do not count")
         .endsWith("Ask " + CONTACT + ".");
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("sso-refused.png")));
+    page.locator("#sso-refused-back").click();
+    page.locator("#sso-sign-in").waitFor();
+    assertThat(page.locator("#sso-sign-in").textContent()).isEqualTo("Sign in with Corp ID");
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("sso-login.png")));
     page.navigate(base() + "/adoption");
     page.waitForURL(base() + "/login");
     page.context().close();
