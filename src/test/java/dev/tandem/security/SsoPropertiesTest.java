@@ -3,8 +3,12 @@ package dev.tandem.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 class SsoPropertiesTest {
 
@@ -28,6 +32,23 @@ class SsoPropertiesTest {
         .hasMessageContaining("TANDEM_SSO_CLIENT_ID");
     assertThatThrownBy(() -> sso("https://id.example.com", "tandem", "leaders=CHIEF", true))
         .hasMessageContaining("'leaders=CHIEF' names no role");
+  }
+
+  @Test
+  void with_local_sign_in_switched_off_no_password_is_even_checked() {
+    ThrottledAuthenticationProvider passwords =
+        new ThrottledAuthenticationProvider(
+            new TandemUserDetailsService(new UserRepository(null)),
+            new BCryptPasswordEncoder(),
+            new LoginThrottle(Clock.systemUTC(), event -> {}),
+            sso("https://id.example.com", "tandem", SsoRoleMapping.DEFAULT, false));
+    // The repository has no database: reaching it would fail with another exception.
+    assertThatThrownBy(
+            () ->
+                passwords.authenticate(
+                    UsernamePasswordAuthenticationToken.unauthenticated("admin", "admin")))
+        .isInstanceOf(DisabledException.class)
+        .hasMessageContaining("Local sign-in is switched off");
   }
 
   @Test
