@@ -58,6 +58,23 @@ public class AuditService {
             toJson(details)));
   }
 
+  /**
+   * Records a write made on someone's behalf, e.g. by single sign-on while the person is still
+   * signing in; the actor is cut like a sign-in's.
+   */
+  void recordAs(
+      String actor, String action, String entity, Object entityId, Object before, Object after) {
+    repository.append(
+        new AuditEntry(
+            AuditRepository.utc(clock.instant()),
+            LogSafe.clip(actor, 80),
+            action,
+            entity,
+            entityId == null ? null : String.valueOf(entityId),
+            toJson(before),
+            toJson(after)));
+  }
+
   @PreAuthorize("hasRole('ADMIN')")
   public List<AuditEntry> latest(int limit) {
     return repository.latest(limit);

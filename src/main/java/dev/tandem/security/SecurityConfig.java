@@ -5,6 +5,8 @@ import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyC
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import dev.tandem.security.ui.LoginView;
 import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -21,12 +23,13 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Three chains: the stateless bearer-token API, actuator (health public, the rest admin), and the
- * Vaadin UI with a login form.
+ * Vaadin UI with a login form and, when configured, single sign-on (OpenID Connect).
  */
 @Configuration
 @EnableWebSecurity
 @EnableMethodSecurity
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
+@EnableConfigurationProperties(SsoProperties.class)
 class SecurityConfig {
 
   /**
@@ -92,7 +95,9 @@ class SecurityConfig {
 
   @Bean
   @Order(3)
-  SecurityFilterChain uiChain(HttpSecurity http, RequestUtil vaadinRequests) throws Exception {
+  SecurityFilterChain uiChain(
+      HttpSecurity http, RequestUtil vaadinRequests, ObjectProvider<SsoWebSecurity> ssoProvider)
+      throws Exception {
     http.headers(
         h ->
             h.contentTypeOptions(c -> {})
@@ -111,9 +116,19 @@ class SecurityConfig {
     // _csrf meta tags), so a cross-site form cannot sign anyone in: only Vaadin's requests are
     // exempt.
     http.csrf(c -> c.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
+    // Single sign-on, when configured, beside the login form (which may be switched off).
+    SsoWebSecurity sso = ssoProvider.getIfAvailable();
+    if (sso != null) {
+      sso.configure(http);
+    }
     http.with(
         VaadinSecurityConfigurer.vaadin(),
-        vaadin -> vaadin.loginView(LoginView.class).enableCsrfConfiguration(false));
+        vaadin -> {
+          vaadin.loginView(LoginView.class).enableCsrfConfiguration(false);
+          if (sso != null) {
+            vaadin.logoutSuccessHandler(sso.logoutSuccessHandler());
+          }
+        });
     return http.build();
   }
 }

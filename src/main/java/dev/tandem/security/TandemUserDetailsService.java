@@ -26,6 +26,8 @@ class TandemUserDetailsService implements UserDetailsService {
     UserRepository.AccountWithHash found =
         users
             .findForLogin(username)
+            .filter(account -> account.passwordHash() != null)
+            // People who sign in with single sign-on have no password.
             .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
     return User.withUsername(found.account().username())
         .password(found.passwordHash())

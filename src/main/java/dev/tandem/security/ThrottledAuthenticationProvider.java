@@ -4,6 +4,7 @@ import dev.tandem.base.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -13,9 +14,10 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Password sign-ins (login form and HTTP basic), refused while {@link LoginThrottle} holds a lock
- * for the user name or the address. The refusal is an ordinary failed sign-in with one WARN line;
- * thrown from the user lookup it was wrapped as an internal error and logged with a stack trace.
+ * Password sign-ins (login form and HTTP basic), refused altogether when {@code
+ * tandem.sso.local-sign-in} is false, and refused while {@link LoginThrottle} holds a lock for the
+ * user name or the address. The refusal is an ordinary failed sign-in with one WARN line; thrown
+ * from the user lookup it was wrapped as an internal error and logged with a stack trace.
  */
 @Component
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
@@ -24,16 +26,24 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
   private final DaoAuthenticationProvider passwords;
   private final LoginThrottle throttle;
+  private final boolean localSignIn;
 
   ThrottledAuthenticationProvider(
-      TandemUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
+      TandemUserDetailsService users,
+      PasswordEncoder encoder,
+      LoginThrottle throttle,
+      SsoProperties sso) {
     this.passwords = new DaoAuthenticationProvider(encoder);
     this.passwords.setUserDetailsService(users);
     this.throttle = throttle;
+    this.localSignIn = sso.localSignIn();
   }
 
   @Override
   public Authentication authenticate(Authentication attempt) {
+    if (!localSignIn) {
+      throw new DisabledException("Local sign-in is switched off: use single sign-on.");
+    }
     String address =
         attempt.getDetails() instanceof WebAuthenticationDetails web
             ? web.getRemoteAddress()

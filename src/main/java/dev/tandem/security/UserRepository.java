@@ -47,8 +47,15 @@ class UserRepository {
         .set(APP_USER.TEAM_ID, u.teamId())
         .set(APP_USER.DEVELOPER_ID, u.developerId())
         .set(APP_USER.ENABLED, u.enabled())
+        // An admin's decision replaces a withdrawal by single sign-on.
+        .set(APP_USER.SSO_REVOKED, false)
         .where(APP_USER.ID.eq(u.id()))
         .execute();
+  }
+
+  /** Whether the user signs in with single sign-on (and so has no password). */
+  boolean signsInWithSso(long id) {
+    return db.fetchExists(APP_USER, APP_USER.ID.eq(id).and(APP_USER.SSO_SUBJECT.isNotNull()));
   }
 
   void setPasswordHash(long id, String hash) {
@@ -75,7 +82,7 @@ class UserRepository {
 
   record AccountWithHash(UserAccount account, String passwordHash) {}
 
-  private static UserAccount toAccount(AppUserRecord r) {
+  static UserAccount toAccount(AppUserRecord r) {
     return new UserAccount(
         r.getId(),
         r.getUsername(),

@@ -82,6 +82,10 @@ public class UserService {
   public void resetPassword(long userId, String rawPassword) {
     UserAccount user =
         users.findById(userId).orElseThrow(() -> ValidationException.of("id", "no such user"));
+    if (users.signsInWithSso(userId)) {
+      throw ValidationException.of(
+          "password", "this user signs in with single sign-on and has no password");
+    }
     if (rawPassword == null || rawPassword.length() < 8) {
       throw ValidationException.of("password", "at least 8 characters");
     }

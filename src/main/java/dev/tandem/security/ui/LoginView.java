@@ -1,5 +1,6 @@
 package dev.tandem.security.ui;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -10,10 +11,15 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import dev.tandem.security.SsoProperties;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 
-/** Sign-in. The demo users and their passwords are listed only in the demo profile. */
+/**
+ * Sign-in: the login form for local accounts (unless switched off) and, when single sign-on is
+ * configured, "Sign in with …". The demo users and their passwords are listed only in the demo
+ * profile.
+ */
 @Route(value = "login", autoLayout = false)
 @PageTitle("Sign in · Tandem")
 @AnonymousAllowed
@@ -21,7 +27,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
   private final LoginForm form = new LoginForm();
 
-  LoginView(Environment environment) {
+  private final Paragraph ssoError = new Paragraph();
+
+  LoginView(Environment environment, SsoProperties sso) {
     setSizeFull();
     setAlignItems(Alignment.CENTER);
     setJustifyContentMode(JustifyContentMode.CENTER);
@@ -31,8 +39,20 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     Paragraph tagline =
         new Paragraph("AI coding-tool adoption and error rate, per tool, with honest uncertainty.");
     tagline.addClassName("tandem-explainer");
-    add(title, tagline, form);
-    if (environment.acceptsProfiles(Profiles.of("demo"))) {
+    add(title, tagline);
+    if (sso.enabled()) {
+      add(ssoLink(sso));
+      ssoError.setId("sso-error");
+      ssoError.setText(
+          "Sign-in with " + sso.name() + " did not work. Try again, or ask " + sso.contact() + ".");
+      ssoError.getStyle().set("color", "var(--lumo-error-text-color)");
+      ssoError.setVisible(false);
+      add(ssoError);
+    }
+    if (sso.localSignIn()) {
+      add(form);
+    }
+    if (sso.localSignIn() && environment.acceptsProfiles(Profiles.of("demo"))) {
       Div demo = new Div();
       demo.addClassName("tandem-demo-credentials");
       demo.setId("demo-credentials");
@@ -44,8 +64,28 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     }
   }
 
+  /** A plain link: the sign-in starts outside the Vaadin router, at Spring Security's endpoint. */
+  private static Anchor ssoLink(SsoProperties sso) {
+    Anchor link =
+        new Anchor(
+            "oauth2/authorization/" + SsoProperties.REGISTRATION_ID, "Sign in with " + sso.name());
+    link.setRouterIgnore(true);
+    link.setId("sso-sign-in");
+    link.getStyle()
+        .set("display", "inline-block")
+        .set("padding", "var(--lumo-space-s) var(--lumo-space-l)")
+        .set("border-radius", "var(--lumo-border-radius-m)")
+        .set("background", "var(--lumo-primary-color)")
+        .set("color", "var(--lumo-primary-contrast-color)")
+        .set("font-weight", "600")
+        .set("text-decoration", "none");
+    return link;
+  }
+
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
-    form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+    var parameters = event.getLocation().getQueryParameters().getParameters();
+    form.setError(parameters.containsKey("error"));
+    ssoError.setVisible(parameters.containsKey("sso-error"));
   }
 }
