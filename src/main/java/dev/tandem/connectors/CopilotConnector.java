@@ -105,10 +105,11 @@ class CopilotConnector implements Connector {
     ByteArrayOutputStream all = new ByteArrayOutputStream();
     for (JsonNode link : links) {
       byte[] file = http.download(URI.create(link.asText())).body();
-      all.writeBytes(file);
-      if (file.length > 0 && file[file.length - 1] != '\n') {
+      // Files are joined line by line; the last keeps its own ending (errors keep their lines).
+      if (all.size() > 0 && all.toByteArray()[all.size() - 1] != '\n') {
         all.write('\n');
       }
+      all.writeBytes(file);
     }
     if (all.toString(StandardCharsets.UTF_8).isBlank()) {
       return List.of();

@@ -98,7 +98,8 @@ final class VendorHttp {
               + link.getHost()
               + ", which is not an allowed download host of this connector");
     }
-    return send(link, "GET", null, sameOrigin(link));
+    // A signed link carries its own authorisation: the connector's credentials are not sent.
+    return send(link, "GET", null, false);
   }
 
   private boolean sameOrigin(URI uri) {
