@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -39,8 +40,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * back-off, no schedule, a fixed clock (today 2026-11-20, so a run ends with 2026-11-19), the test
  * roster and identity map.
  */
+@AutoConfigureObservability
 @SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
+      "TANDEM_BOOTSTRAP_TOKEN=connectors-it-token",
       "tandem.connectors.http.allow-http=true",
       "tandem.connectors.http.backoff=10ms",
       "tandem.connectors.http.max-attempts=3",
