@@ -121,6 +121,43 @@ class ConnectorsScreenAndApiIT extends ConnectorsTestBase {
     assertThat(started.body()).contains("\"connector\":\"pagerduty\"", "\"state\":\"running\"");
   }
 
+  @Test
+  void the_readme_connector_examples_run_as_written() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/curl")),
+        "curl is not installed");
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+    var blocks = java.util.regex.Pattern.compile("(?ms)^```\\s*\\n(.*?)^```").matcher(readme);
+    java.util.List<String> commands = new java.util.ArrayList<>();
+    while (blocks.find() && commands.isEmpty()) {
+      if (blocks.group(1).contains("/api/v1/connectors")) {
+        blocks
+            .group(1)
+            .lines()
+            .map(String::strip)
+            .filter(l -> l.startsWith("curl "))
+            .forEach(commands::add);
+      }
+    }
+    assertThat(commands).hasSize(2);
+    java.util.List<String> outputs = new java.util.ArrayList<>();
+    for (String command : commands) {
+      ProcessBuilder shell =
+          new ProcessBuilder(
+                  "bash",
+                  "-c",
+                  command.replace("http://localhost:8080", "http://localhost:" + port))
+              .redirectError(ProcessBuilder.Redirect.DISCARD);
+      shell.environment().put("TOKEN", "connectors-it-token");
+      Process p = shell.start();
+      outputs.add(
+          new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      assertThat(p.waitFor()).as(command).isZero();
+    }
+    assertThat(outputs.get(0)).contains("\"key\":\"claude-code\"", "\"key\":\"kiro\"");
+    assertThat(outputs.get(1)).contains("\"connector\":\"cursor\"", "\"state\":\"running\"");
+  }
+
   private HttpResponse<String> call(String method, String path, String token) throws Exception {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
