@@ -100,11 +100,6 @@ class ClaudeCodeConnector implements Connector {
 
   @Override
   public void test(Source source) {
-    http(source)
-        .get(
-            PATH
-                + "?starting_at="
-                + LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1)
-                + "&limit=1");
+    http(source).get(PATH + "?starting_at=" + source.today().minusDays(1) + "&limit=1");
   }
 }

@@ -57,7 +57,14 @@ class ConnectorRunner {
   private final Clock clock;
   private final Duration lockAtMost;
   private final java.net.http.HttpClient client;
-  private final ExecutorService background = Executors.newFixedThreadPool(2);
+  private final ExecutorService background =
+      Executors.newFixedThreadPool(
+          2,
+          r -> {
+            Thread t = new Thread(r, "connector-run");
+            t.setDaemon(true);
+            return t;
+          });
   VendorHttp.Sleeper sleeper = d -> Thread.sleep(d.toMillis());
 
   ConnectorRunner(
@@ -82,6 +89,11 @@ class ConnectorRunner {
     this.clock = clock;
     this.lockAtMost = lockAtMost;
     this.client = VendorHttp.client(http);
+  }
+
+  @jakarta.annotation.PreDestroy
+  void stop() {
+    background.shutdownNow();
   }
 
   /** Runs now and waits for the end; throws {@link AlreadyRunning} when it holds elsewhere. */
@@ -238,7 +250,7 @@ class ConnectorRunner {
         config.baseUrl() == null || config.baseUrl().isBlank()
             ? connector.baseUrlFor(config)
             : config.baseUrl();
-    return new Source(config, secrets.secret(connector.key()), base, http, client, sleeper);
+    return new Source(config, secrets.secret(connector.key()), base, http, client, sleeper, clock);
   }
 
   private void undoDay(List<Long> batches) {

@@ -48,7 +48,13 @@ class ConnectorScheduler {
     scheduler.setPoolSize(2);
     scheduler.setThreadNamePrefix("connector-");
     scheduler.setWaitForTasksToCompleteOnShutdown(false);
+    scheduler.setDaemon(true);
     scheduler.initialize();
+  }
+
+  @jakarta.annotation.PreDestroy
+  void stop() {
+    scheduler.shutdown();
   }
 
   @EventListener(ApplicationReadyEvent.class)

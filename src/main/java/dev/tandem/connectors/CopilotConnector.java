@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -88,8 +87,17 @@ class CopilotConnector implements Connector {
   @Override
   public List<Payload> fetch(Source source, LocalDate day) {
     VendorHttp http = http(source);
-    byte[] body =
-        http.get(owner(source) + "/copilot/metrics/reports/users-1-day?day=" + day).body();
+    byte[] body;
+    try {
+      body = http.get(owner(source) + "/copilot/metrics/reports/users-1-day?day=" + day).body();
+    } catch (VendorException e) {
+      // GitHub publishes a day's report once the day is processed: a recent day may not be there
+      // yet. It counts as empty now; later runs fetch the last days again.
+      if (e.status() == 404 && !day.isBefore(source.today().minusDays(2))) {
+        return List.of();
+      }
+      throw e;
+    }
     JsonNode links;
     try {
       links = JsonPages.JSON.readTree(body).path("download_links");
@@ -123,6 +131,6 @@ class CopilotConnector implements Connector {
         .get(
             owner(source)
                 + "/copilot/metrics/reports/users-1-day?day="
-                + LocalDate.now(ZoneOffset.UTC).minusDays(2));
+                + source.today().minusDays(3));
   }
 }

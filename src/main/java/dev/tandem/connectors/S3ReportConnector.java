@@ -138,9 +138,7 @@ abstract class S3ReportConnector implements Connector {
       s3.listObjectsV2(
           ListObjectsV2Request.builder()
               .bucket(source.requireSetting("bucket"))
-              .prefix(
-                  dayPrefix(source, LocalDate.now(java.time.ZoneOffset.UTC))
-                      .replaceAll("\\d{4}/\\d{2}/\\d{2}/$", ""))
+              .prefix(dayPrefix(source, source.today()).replaceAll("\\d{4}/\\d{2}/\\d{2}/$", ""))
               .maxKeys(1)
               .build());
     } catch (S3Exception e) {

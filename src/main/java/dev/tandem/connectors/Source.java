@@ -15,7 +15,13 @@ record Source(
     String baseUrl,
     HttpSettings settings,
     HttpClient client,
-    VendorHttp.Sleeper sleeper) {
+    VendorHttp.Sleeper sleeper,
+    java.time.Clock clock) {
+
+  /** Today, UTC, by the application's clock. */
+  java.time.LocalDate today() {
+    return java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+  }
 
   VendorHttp http(Map<String, String> headers, Set<String> downloadHosts) {
     if (baseUrl == null || baseUrl.isBlank()) {
