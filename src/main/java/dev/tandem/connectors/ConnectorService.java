@@ -93,6 +93,7 @@ public class ConnectorService implements DataSourceAlerts {
                       .toList(),
                   cfg,
                   base,
+                  c.baseUrlFor(cfg),
                   s == null ? null : s.lastOutcome(),
                   s == null ? null : s.lastRunAt(),
                   s == null ? null : s.lastRowsApplied(),

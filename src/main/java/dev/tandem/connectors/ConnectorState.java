@@ -15,6 +15,7 @@ public record ConnectorState(
     List<SettingInfo> settingInfo,
     ConnectorConfig config,
     String effectiveBaseUrl,
+    String defaultBaseUrl,
     String lastOutcome,
     OffsetDateTime lastRunAt,
     Integer lastRowsApplied,

@@ -43,7 +43,7 @@ class Connectors {
     return new ConnectorConfig(
         c.key(),
         false,
-        c.defaultBaseUrl(),
+        null,
         Map.of(),
         DEFAULT_CRON,
         null,

@@ -45,8 +45,11 @@ class ConnectorForm extends VerticalLayout {
     var cfg = state.config();
     enabled.setValue(cfg.enabled());
     baseUrl.setValue(cfg.baseUrl() == null ? "" : cfg.baseUrl());
-    baseUrl.setPlaceholder(state.effectiveBaseUrl());
-    baseUrl.setHelperText("empty: " + state.effectiveBaseUrl());
+    baseUrl.setPlaceholder(state.defaultBaseUrl());
+    baseUrl.setHelperText(
+        state.defaultBaseUrl().isEmpty()
+            ? "empty: the vendor's own endpoint"
+            : "empty: " + state.defaultBaseUrl());
     cron.setValue(cfg.cron() == null ? "" : cfg.cron());
     cron.setHelperText("six fields; 0 30 3 * * * is every day at 03:30 UTC");
     backfillFrom.setValue(cfg.backfillFrom());
@@ -67,6 +70,7 @@ class ConnectorForm extends VerticalLayout {
     secret.setLabel(state.secretLabel());
     secret.setHelperText("Now: " + cfg.secret() + ". Never shown again after saving.");
     secret.setId("connector-secret");
+    secret.setWidth("28em");
     Button saveSecret = new Button("Save secret", e -> saveSecret());
     Button test = new Button("Test connection", e -> test());
     test.setId("test-connection");

@@ -45,13 +45,22 @@ public class ConnectorsView extends VerticalLayout {
     explainer.addClassName("tandem-explainer");
     grid.setId("connector-grid");
     grid.addColumn(ConnectorState::name).setHeader("Connector").setAutoWidth(true);
-    grid.addColumn(s -> s.config().enabled() ? "enabled" : "off").setHeader("State");
-    grid.addColumn(s -> when(s.lastRunAt())).setHeader("Last run");
-    grid.addColumn(s -> s.lastOutcome() == null ? "" : s.lastOutcome()).setHeader("Outcome");
-    grid.addColumn(s -> s.lastRowsApplied() == null ? "" : s.lastRowsApplied()).setHeader("Rows");
-    grid.addColumn(s -> when(s.nextRunAt())).setHeader("Next run");
+    grid.addColumn(s -> s.config().enabled() ? "enabled" : "off")
+        .setHeader("State")
+        .setAutoWidth(true);
+    grid.addColumn(s -> when(s.lastRunAt())).setHeader("Last run").setAutoWidth(true);
+    grid.addColumn(s -> s.lastOutcome() == null ? "" : s.lastOutcome())
+        .setHeader("Outcome")
+        .setAutoWidth(true);
+    grid.addColumn(s -> s.lastRowsApplied() == null ? "" : s.lastRowsApplied())
+        .setHeader("Rows")
+        .setAutoWidth(true);
+    grid.addColumn(s -> when(s.nextRunAt())).setHeader("Next run").setAutoWidth(true);
     grid.addColumn(s -> s.config().secret().toString()).setHeader("Secret").setAutoWidth(true);
-    grid.addColumn(s -> s.problem() == null ? "" : s.problem()).setHeader("Needs a look");
+    grid.addColumn(s -> s.problem() == null ? "" : s.problem())
+        .setHeader("Needs a look")
+        .setFlexGrow(2)
+        .setTooltipGenerator(s -> s.problem() == null ? "" : s.problem());
     grid.setAllRowsVisible(true);
     grid.asSingleSelect().addValueChangeListener(e -> show(e.getValue()));
     detail.setPadding(false);

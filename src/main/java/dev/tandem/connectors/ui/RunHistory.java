@@ -18,12 +18,18 @@ class RunHistory extends VerticalLayout {
     Grid<ConnectorRun> grid = new Grid<>();
     grid.setId("run-history");
     grid.addColumn(r -> when.apply(r.startedAt())).setHeader("Started").setAutoWidth(true);
-    grid.addColumn(r -> r.trigger() + " by " + r.startedBy()).setHeader("Trigger");
+    grid.addColumn(r -> r.trigger() + " by " + r.startedBy())
+        .setHeader("Trigger")
+        .setAutoWidth(true);
     grid.addColumn(r -> r.firstDay() + " – " + r.lastDay()).setHeader("Days").setAutoWidth(true);
-    grid.addColumn(ConnectorRun::outcome).setHeader("Outcome");
+    grid.addColumn(ConnectorRun::outcome).setHeader("Outcome").setAutoWidth(true);
     grid.addColumn(r -> r.rowsApplied() + " applied, " + r.rowsUnmatched() + " unmatched")
-        .setHeader("Rows");
-    grid.addColumn(r -> r.message() == null ? "" : r.message()).setHeader("Why").setFlexGrow(3);
+        .setHeader("Rows")
+        .setAutoWidth(true);
+    grid.addColumn(r -> r.message() == null ? "" : r.message())
+        .setHeader("Why")
+        .setFlexGrow(3)
+        .setTooltipGenerator(r -> r.message() == null ? "" : r.message());
     grid.addComponentColumn(RunHistory::batches).setHeader("Batches").setAutoWidth(true);
     grid.setItems(service.history(key, 50));
     grid.setAllRowsVisible(true);
