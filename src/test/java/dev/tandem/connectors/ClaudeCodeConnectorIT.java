@@ -133,6 +133,15 @@ class ClaudeCodeConnectorIT extends ConnectorsTestBase {
             "claude-code 2026-11-17.json applied",
             "claude-code 2026-11-19.json applied");
     assertThat(run.batchIds()).hasSize(3);
+    // Each batch is audited as the connector's own import.
+    assertThat(
+            db.fetchCount(
+                dev.tandem.db.Tables.AUDIT_LOG,
+                dev.tandem.db.Tables.AUDIT_LOG
+                    .ACTOR
+                    .eq("connector:claude-code")
+                    .and(dev.tandem.db.Tables.AUDIT_LOG.ACTION.eq("import"))))
+        .isGreaterThanOrEqualTo(3);
     vendor.verify(
         2,
         getRequestedFor(urlPathEqualTo(ClaudeCodeConnector.PATH))
