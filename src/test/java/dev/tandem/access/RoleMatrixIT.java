@@ -140,6 +140,7 @@ class RoleMatrixIT {
             "admin/users",
             "admin/settings",
             "admin/audit",
+            "admin/connectors",
             "data"));
     allowed.put("leader", List.of("adoption", "reliability", "my-team", "my-usage", "incidents"));
     allowed.put(
@@ -154,6 +155,7 @@ class RoleMatrixIT {
             "admin/users",
             "admin/settings",
             "admin/audit",
+            "admin/connectors",
             "data");
     for (var entry : allowed.entrySet()) {
       String user = entry.getKey();
@@ -187,6 +189,7 @@ class RoleMatrixIT {
     // endpoint -> expected status for ADMIN, LEADER, MANAGER (commerce), MEMBER (payments)
     Map<String, int[]> matrix = new LinkedHashMap<>();
     matrix.put("GET /api/v1/tools", new int[] {200, 200, 200, 200});
+    matrix.put("GET /api/v1/connectors", new int[] {200, 403, 403, 403});
     matrix.put("GET /api/v1/adoption", new int[] {200, 200, 200, 200});
     matrix.put("GET /api/v1/adoption?team=commerce", new int[] {200, 200, 200, 403});
     matrix.put("GET /api/v1/adoption?team=payments", new int[] {200, 200, 200, 200});

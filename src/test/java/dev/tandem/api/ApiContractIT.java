@@ -197,6 +197,13 @@ class ApiContractIT {
     exchange("DELETE", location, admin, null, null, null);
     exchange("DELETE", location, admin, null, null, null);
 
+    // Connectors: the list, a run started, an unknown connector, not an admin
+    exchange("GET", "/api/v1/connectors", admin, null, null, null);
+    exchange("GET", "/api/v1/connectors", leader, null, null, null);
+    exchange("POST", "/api/v1/connectors/claude-code/runs", admin, null, null, null);
+    exchange("POST", "/api/v1/connectors/no-such-connector/runs", admin, null, null, null);
+    exchange("POST", "/api/v1/connectors/claude-code/runs", leader, null, null, null);
+
     // Administration
     exchange("POST", "/api/v1/admin/rollup/rebuild", admin, null, null, null);
     exchange("POST", "/api/v1/admin/rollup/rebuild", leader, null, null, null);

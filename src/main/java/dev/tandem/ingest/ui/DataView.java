@@ -1,20 +1,27 @@
 package dev.tandem.ingest.ui;
 
 import com.vaadin.flow.component.Text;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import dev.tandem.base.DataSourceAlerts;
 import dev.tandem.ingest.ImportService;
 import dev.tandem.roster.RosterService;
 import dev.tandem.settings.SettingsService;
 import dev.tandem.tools.ToolService;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
 
@@ -26,16 +33,18 @@ import org.springframework.core.task.TaskExecutor;
 @PageTitle("Data · Tandem")
 @Menu(title = "Data", order = 40, icon = "vaadin:upload")
 @RolesAllowed("ADMIN")
-public class DataView extends VerticalLayout {
+public class DataView extends VerticalLayout implements BeforeEnterObserver {
 
   private final TabSheet tabs = new TabSheet();
+  private Tab historyTab;
 
   DataView(
       ImportService imports,
       RosterService roster,
       ToolService tools,
       SettingsService settings,
-      @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+      @Qualifier("applicationTaskExecutor") TaskExecutor executor,
+      ObjectProvider<DataSourceAlerts> alerts) {
     addClassName("tandem-page");
     setSizeFull();
     Paragraph explainer =
@@ -66,9 +75,34 @@ public class DataView extends VerticalLayout {
     tabs.setId("data-tabs");
     tabs.setSizeFull();
     tabs.add("Import", upload);
-    tabs.add("History", history);
+    historyTab = tabs.add("History", history);
     Tab unmatchedTab = tabs.add("Unmatched identities", unmatched);
     unmatched.onCount(n -> unmatchedTab.setLabel("Unmatched identities (" + n + ")"));
-    add(new H2("Data"), explainer, tabs);
+    add(new H2("Data"), explainer);
+    alerts.ifAvailable(a -> showAlerts(a.alerts()));
+    add(tabs);
+  }
+
+  /** Failing or stale connectors, above the tabs, with a way to their screen. */
+  private void showAlerts(List<String> problems) {
+    if (problems.isEmpty()) {
+      return;
+    }
+    Div box = new Div();
+    box.setId("connector-alerts");
+    box.getElement().setAttribute("role", "alert");
+    box.getStyle().set("color", "var(--lumo-error-text-color)");
+    problems.forEach(p -> box.add(new Paragraph(p)));
+    box.add(new Anchor("admin/connectors", "Open Connectors"));
+    add(box);
+  }
+
+  /** {@code ?tab=history} opens the batch history (the Connectors screen links here). */
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    List<String> tab = event.getLocation().getQueryParameters().getParameters().get("tab");
+    if (tab != null && tab.contains("history")) {
+      tabs.setSelectedTab(historyTab);
+    }
   }
 }

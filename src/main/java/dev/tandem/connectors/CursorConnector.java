@@ -1,0 +1,78 @@
+package dev.tandem.connectors;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Cursor: the Admin API's {@code POST /teams/daily-usage-data} for one UTC day (start and end in
+ * epoch milliseconds; the API allows up to 90 days, one day keeps each batch one day), the response
+ * as {@code cursor-daily-usage-json} reads it. Basic auth with the key as user name.
+ */
+@Component
+class CursorConnector implements Connector {
+
+  @Override
+  public String key() {
+    return "cursor";
+  }
+
+  @Override
+  public String name() {
+    return "Cursor";
+  }
+
+  @Override
+  public String format() {
+    return "cursor-daily-usage-json";
+  }
+
+  @Override
+  public String defaultBaseUrl() {
+    return "https://api.cursor.com";
+  }
+
+  @Override
+  public String secretLabel() {
+    return "Admin API key (key_…)";
+  }
+
+  @Override
+  public List<Setting> settings() {
+    return List.of();
+  }
+
+  private VendorHttp http(Source source) {
+    String basic =
+        Base64.getEncoder()
+            .encodeToString(
+                (source.requireSecret("Admin API key") + ":").getBytes(StandardCharsets.UTF_8));
+    return source.http(Map.of("Authorization", "Basic " + basic), Set.of());
+  }
+
+  @Override
+  public List<Payload> fetch(Source source, LocalDate day) {
+    long start = day.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+    long end = day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli() - 1;
+    byte[] body =
+        http(source)
+            .postJson(
+                "/teams/daily-usage-data", "{\"startDate\":" + start + ",\"endDate\":" + end + "}")
+            .body();
+    var json = JsonPages.page(body, "data");
+    if (json != null && json.get("data").isEmpty()) {
+      return List.of();
+    }
+    return List.of(new Payload("cursor " + day + ".json", body));
+  }
+
+  @Override
+  public void test(Source source) {
+    http(source).get("/teams/members");
+  }
+}

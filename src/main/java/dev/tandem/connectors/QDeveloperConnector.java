@@ -1,0 +1,23 @@
+package dev.tandem.connectors;
+
+import org.springframework.stereotype.Component;
+
+/** Amazon Q Developer's daily user activity report (QDeveloperLogs/by_user_analytic). */
+@Component
+class QDeveloperConnector extends S3ReportConnector {
+
+  @Override
+  public String key() {
+    return "q-developer";
+  }
+
+  @Override
+  public String name() {
+    return "Amazon Q Developer";
+  }
+
+  @Override
+  String logs() {
+    return "QDeveloperLogs";
+  }
+}
