@@ -1,7 +1,7 @@
 package dev.tandem.ingest.ui;
 
 import com.vaadin.flow.component.Text;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.Tab;
@@ -69,6 +69,6 @@ public class DataView extends VerticalLayout {
     tabs.add("History", history);
     Tab unmatchedTab = tabs.add("Unmatched identities", unmatched);
     unmatched.onCount(n -> unmatchedTab.setLabel("Unmatched identities (" + n + ")"));
-    add(new H2("Data"), explainer, tabs);
+    add(new H1("Data"), explainer, tabs);
   }
 }

@@ -7,8 +7,8 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -44,7 +44,7 @@ public class TriageView extends VerticalLayout {
   private final IncidentService incidents;
   private final ZoneId zone;
   private final Grid<Incident> queue = new Grid<>(Incident.class, false);
-  private final H3 current = new H3();
+  private final H2 current = new H2();
   private final Paragraph details = new Paragraph();
   private final RadioButtonGroup<String> involvement = new RadioButtonGroup<>("AI involvement");
   private final RadioButtonGroup<Tool> tool = new RadioButtonGroup<>("Tool");
@@ -104,7 +104,7 @@ public class TriageView extends VerticalLayout {
 
     HorizontalLayout body = new HorizontalLayout(queue, form, empty);
     body.setSizeFull();
-    add(new H2("Triage"), explainer, new Anchor("incidents", "Back to all incidents"), body);
+    add(new H1("Triage"), explainer, new Anchor("incidents", "Back to all incidents"), body);
     reload();
   }
 
