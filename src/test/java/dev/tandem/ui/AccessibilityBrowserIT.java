@@ -9,8 +9,11 @@ import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.ColorScheme;
+import com.microsoft.playwright.options.WaitForSelectorState;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -165,6 +168,9 @@ class AccessibilityBrowserIT extends BrowserTest {
       skipLinkMovesFocusToTheHeading(page);
       for (String screen : screens) {
         open(page, screen, problems);
+        if (screen.equals("data")) {
+          previewAFileWithAnError(page);
+        }
         problems.addAll(structure(page, screen));
         for (int pass = 0; pass < 2; pass++) {
           String theme = dark(page) ? "dark" : "light";
@@ -205,6 +211,20 @@ class AccessibilityBrowserIT extends BrowserTest {
     if (!Boolean.TRUE.equals(focused)) {
       problems.add(screen + ": focus is not on the page's h1 after navigating from the menu");
     }
+  }
+
+  /** The Data screen is checked with a preview's report showing (outcome, errors, rows read). */
+  private static void previewAFileWithAnError(Page page) {
+    if (page.locator("#upload").count() == 0) {
+      return; // a role without access sees the in-app 403 page
+    }
+    Locator file = page.locator("#upload input[type=file]");
+    file.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED));
+    file.setInputFiles(Paths.get("src/test/resources/ingest/data-screen/usage-with-error.csv"));
+    page.locator("#file-info").filter(new Locator.FilterOptions().setHasText("detected")).waitFor();
+    page.locator("#preview").click();
+    page.locator("#preview-grid").waitFor();
+    settle(page);
   }
 
   private static void skipLinkMovesFocusToTheHeading(Page page) {

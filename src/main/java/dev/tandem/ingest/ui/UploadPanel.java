@@ -88,7 +88,9 @@ class UploadPanel extends VerticalLayout {
     format.setId("format");
     format.setItems(ImportService.formats());
     format.setItemLabelGenerator(f -> f.key() + " · " + f.description());
+    // Its full width up to 34rem, so on a phone it fits the screen instead of running off it.
     format.setWidth("34rem");
+    format.setMaxWidth("100%");
     format.setPlaceholder("Upload a file or choose its format");
     format.addValueChangeListener(
         e -> {
