@@ -42,6 +42,10 @@ public class TriageView extends VerticalLayout {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final IncidentService incidents;
+
+  /** Team names by key: the details name the owning team, not its key. */
+  private final java.util.Map<String, String> teamNames;
+
   private final ZoneId zone;
   private final Grid<Incident> queue = new Grid<>(Incident.class, false);
   private final H2 current = new H2();
@@ -59,6 +63,11 @@ public class TriageView extends VerticalLayout {
   TriageView(IncidentService incidents, ToolService tools, SettingsService settings) {
     this.incidents = incidents;
     this.zone = settings.current().zone();
+    this.teamNames =
+        incidents.teamChoices().stream()
+            .collect(
+                java.util.stream.Collectors.toMap(
+                    dev.tandem.roster.Team::key, dev.tandem.roster.Team::name, (a, b) -> a));
     addClassName("tandem-page");
     setSizeFull();
     Paragraph explainer =
@@ -125,7 +134,9 @@ public class TriageView extends VerticalLayout {
         "Started "
             + i.startedAt().atZoneSameInstant(zone).format(TIME)
             + (i.service() == null ? "" : " · service " + i.service())
-            + (i.teamKey() == null ? "" : " · team " + i.teamKey())
+            + (i.teamKey() == null
+                ? ""
+                : " · team " + teamNames.getOrDefault(i.teamKey(), i.teamKey()))
             + (i.postmortemUrl() == null ? "" : " · postmortem " + i.postmortemUrl()));
     involvement.clear();
     tool.clear();
