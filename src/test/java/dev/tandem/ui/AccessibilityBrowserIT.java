@@ -16,6 +16,7 @@ import com.microsoft.playwright.options.WaitForSelectorState;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,6 +49,15 @@ class AccessibilityBrowserIT extends BrowserTest {
           "admin/settings",
           "admin/audit",
           "no-such-screen");
+
+  /** The admin's dialogs, opened by the button of the screen that has them. */
+  private static final Map<String, String> DIALOGS =
+      Map.of(
+          "admin/tools", "Add tool",
+          "roster", "Add developer",
+          "incidents", "New incident",
+          "admin/teams", "Add team",
+          "admin/users", "Add user");
 
   /**
    * Vaadin's connection indicator is a status element Flow itself appends to the body, outside any
@@ -184,6 +194,9 @@ class AccessibilityBrowserIT extends BrowserTest {
             switchTheme(page);
           }
         }
+        if (user.equals("admin") && DIALOGS.containsKey(screen)) {
+          problems.addAll(dialog(page, screen, DIALOGS.get(screen)));
+        }
       }
     }
     assertThat(problems).isEmpty();
@@ -227,6 +240,30 @@ class AccessibilityBrowserIT extends BrowserTest {
     settle(page);
   }
 
+  /**
+   * Opens the screen's dialog and checks it in both themes (the page's theme switch sits behind the
+   * modal dialog, so the theme is set on the page as the switch does), then closes it.
+   */
+  private static List<String> dialog(Page page, String screen, String button) {
+    page.locator("vaadin-button")
+        .filter(new Locator.FilterOptions().setHasText(button))
+        .first()
+        .click();
+    page.locator("vaadin-dialog-overlay[opened]").waitFor();
+    settle(page);
+    List<String> problems = new ArrayList<>();
+    boolean dark = dark(page);
+    String where = "admin /" + screen + " dialog";
+    problems.addAll(axe(page, where + (dark ? " (dark)" : " (light)")));
+    setTheme(page, !dark);
+    problems.addAll(axe(page, where + (dark ? " (light)" : " (dark)")));
+    setTheme(page, dark);
+    page.keyboard().press("Escape");
+    page.locator("vaadin-dialog-overlay[opened]")
+        .waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED));
+    return problems;
+  }
+
   private static void skipLinkMovesFocusToTheHeading(Page page) {
     page.evaluate("() => document.activeElement && document.activeElement.blur()");
     page.keyboard().press("Tab");
@@ -265,14 +302,41 @@ class AccessibilityBrowserIT extends BrowserTest {
             .analyze();
     List<String> problems = new ArrayList<>();
     for (Rule rule : results.getViolations()) {
+      List<CheckedNode> nodes =
+          rule.getNodes().stream().filter(n -> !vaadinRequiredMarker(rule, n)).toList();
+      if (nodes.isEmpty()) {
+        continue;
+      }
       StringBuilder line =
           new StringBuilder(where + ": " + rule.getId() + " [" + rule.getImpact() + "] ");
-      for (CheckedNode node : rule.getNodes().subList(0, Math.min(3, rule.getNodes().size()))) {
+      for (CheckedNode node : nodes.subList(0, Math.min(3, nodes.size()))) {
         line.append(node.getTarget()).append(' ');
       }
       problems.add(line.toString());
     }
     return problems;
+  }
+
+  /**
+   * A required Select or DateTimePicker: Vaadin 24.9 itself puts aria-required on the select's
+   * value button (role button) and on the picker's host (role group), roles that do not take it;
+   * the app cannot change those elements' attributes. Only that rule, those two elements and that
+   * one attribute are let through; every other check of them and of their inputs still applies.
+   */
+  private static boolean vaadinRequiredMarker(Rule rule, CheckedNode node) {
+    return rule.getId().equals("aria-allowed-attr")
+        && (node.getHtml().startsWith("<vaadin-select-value-button")
+            || node.getHtml().startsWith("<vaadin-date-time-picker"))
+        && String.valueOf(node.getFailureSummary())
+            .matches(
+                "(?s)Fix all of the following:\\s+ARIA attribute is not allowed: aria-required=\"true\"\\s*");
+  }
+
+  private static void setTheme(Page page, boolean dark) {
+    page.evaluate(
+        "d => [document.documentElement, document.body].forEach(e => d ?"
+            + " e.setAttribute('theme', 'dark') : e.removeAttribute('theme'))",
+        dark);
   }
 
   private static void switchTheme(Page page) {

@@ -281,11 +281,17 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
   private static VerticalLayout section(String title, com.vaadin.flow.component.Component body) {
     VerticalLayout section = new VerticalLayout(new H2(title), body);
     section.setPadding(false);
-    section.getStyle().set("flex", "1 1 28rem").set("min-width", "20rem");
     return section;
   }
 
+  /**
+   * Two sections side by side, each at least 28rem wide, wrapping below each other when narrower
+   * (the basis applies only here: in the page's column it was a 28rem height, a blank gap).
+   */
   private static FlexLayout row(VerticalLayout left, VerticalLayout right) {
+    for (VerticalLayout side : List.of(left, right)) {
+      side.getStyle().set("flex", "1 1 28rem").set("min-width", "20rem");
+    }
     FlexLayout row = new FlexLayout(left, right);
     row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
     row.setWidthFull();
