@@ -256,6 +256,10 @@ class AccessibilityBrowserIT extends BrowserTest {
     String where = "admin /" + screen + " dialog";
     problems.addAll(axe(page, where + (dark ? " (dark)" : " (light)")));
     setTheme(page, !dark);
+    // Lumo's colours change with a short transition: measured before it ends, they are neither
+    // theme's.
+    page.waitForTimeout(500);
+    settle(page);
     problems.addAll(axe(page, where + (dark ? " (light)" : " (dark)")));
     setTheme(page, dark);
     page.keyboard().press("Escape");
@@ -348,6 +352,8 @@ class AccessibilityBrowserIT extends BrowserTest {
     // The pointer moves off the switch, so its tooltip (an overlay on the body) is not shown while
     // the page is checked, as for a user who moved on.
     page.mouse().move(700, 28);
+    // Lumo's field labels change colour with a 0.2 s transition.
+    page.waitForTimeout(300);
     settle(page);
   }
 
