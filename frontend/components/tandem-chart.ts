@@ -123,6 +123,21 @@ export class TandemChart extends LitElement {
     const dark = [document.documentElement, document.body].some(e => (e.getAttribute('theme') ?? '').includes('dark'));
     this.chart = echarts.init(container, dark ? 'dark' : undefined, { renderer: 'svg' });
     this.chart.setOption(this.buildOption(), true);
+    // A click on a mark (bar, dot, interval) goes to the server, which may open what it counts.
+    this.chart.on('click', (p: any) => {
+      const value = Array.isArray(p.value) ? p.value : [];
+      const last = value.length > 0 ? value[value.length - 1] : undefined;
+      this.dispatchEvent(
+        new CustomEvent('chart-click', {
+          detail: {
+            seriesId: String(p.seriesId ?? ''),
+            seriesIndex: p.seriesIndex ?? -1,
+            // The category: a bar's or line point's name, an interval row's label (its last value).
+            name: p.name ? String(p.name) : typeof last === 'string' ? last : '',
+          },
+        }),
+      );
+    });
   }
 
   private buildOption(): echarts.EChartsCoreOption {

@@ -27,7 +27,7 @@ class ErrorPagesBrowserIT extends BrowserTest {
     page.navigate(base + "/no-such-screen");
     page.locator("#not-found").waitFor();
     assertThat(page.title()).isEqualTo("Page not found · Tandem");
-    assertThat(page.locator("#not-found h2").textContent()).isEqualTo("Page not found");
+    assertThat(page.locator("#not-found h1").textContent()).isEqualTo("Page not found");
     assertThat(page.locator("#not-found").textContent()).contains("/no-such-screen");
     assertThat(page.locator("#main-menu vaadin-side-nav-item").allTextContents())
         .contains("Adoption", "Reliability");

@@ -3,7 +3,7 @@ package dev.tandem.admin.ui;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -114,7 +114,7 @@ public class AuditView extends VerticalLayout {
                                 Objects.toString(e.before(), ""),
                                 Objects.toString(e.after(), "")))
                     .toList()));
-    add(new H2("Audit log"), explainer, filters, grid);
+    add(new H1("Audit log"), explainer, filters, grid);
     refresh();
   }
 

@@ -4,7 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -53,7 +53,7 @@ public class UsersView extends VerticalLayout {
     tabs.setSizeFull();
     tabs.add("Users", usersTab());
     tabs.add("API tokens", tokensTab());
-    add(new H2("Users and tokens"), explainer, tabs);
+    add(new H1("Users and tokens"), explainer, tabs);
     refresh();
   }
 

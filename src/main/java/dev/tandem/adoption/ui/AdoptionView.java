@@ -5,8 +5,8 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -65,7 +65,7 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
   private final Grid<TeamAdoption> teams = new Grid<>();
   private final Grid<InactiveDeveloper> inactive = new Grid<>();
   private final VerticalLayout inactiveSection = new VerticalLayout();
-  private final H3 inactiveTitle = new H3();
+  private final H2 inactiveTitle = new H2();
   private final RadioButtonGroup<AdoptionService.TeamRows> teamRows = new RadioButtonGroup<>();
   private Selection selection;
   private final java.util.Map<String, String> toolNames;
@@ -176,7 +176,7 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
                     .toList()),
         inactive);
     add(
-        new H2("Adoption"),
+        new H1("Adoption"),
         explainer,
         toolbar,
         kpis,
@@ -347,7 +347,7 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
 
   private static VerticalLayout section(
       String title, com.vaadin.flow.component.Component... content) {
-    VerticalLayout box = new VerticalLayout(new H3(title));
+    VerticalLayout box = new VerticalLayout(new H2(title));
     box.add(content);
     box.addClassName("tandem-card");
     box.setPadding(true);

@@ -1,7 +1,7 @@
 package dev.tandem.adoption.ui;
 
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
@@ -29,7 +29,7 @@ public class MyUsageView extends VerticalLayout {
   MyUsageView(AdoptionService adoption, ToolService toolService) {
     addClassName("tandem-page");
     setWidthFull();
-    add(new H2("My usage"));
+    add(new H1("My usage"));
     if (!adoption.hasOwnUsage()) {
       add(
           new Paragraph(

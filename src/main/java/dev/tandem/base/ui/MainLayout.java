@@ -1,11 +1,14 @@
 package dev.tandem.base.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -13,6 +16,8 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
@@ -26,7 +31,7 @@ import jakarta.annotation.security.PermitAll;
  */
 @Layout
 @PermitAll
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
   MainLayout(AuthenticationContext auth) {
     setPrimarySection(Section.DRAWER);
@@ -61,8 +66,65 @@ public class MainLayout extends AppLayout {
         .set("overflow", "hidden")
         .set("text-overflow", "ellipsis")
         .set("white-space", "nowrap");
-    addToNavbar(new DrawerToggle(), brand, right);
+    // The top bar is the page's banner landmark; its first stop for the keyboard skips to the page.
+    Header banner = new Header(skipLink(), new DrawerToggle(), brand, right);
+    banner.addClassName("tandem-banner");
+    addToNavbar(banner);
   }
+
+  /** The id of the element that holds the current screen (the page's one main landmark). */
+  public static final String MAIN_ID = "main-content";
+
+  /**
+   * Moves focus to the page's heading, or the main region when a screen has none; made focusable by
+   * script only (tabindex -1), so it is no tab stop.
+   */
+  private static final String FOCUS_PAGE_HEADING =
+      "const main=document.getElementById('"
+          + MAIN_ID
+          + "');if(!main){return;}"
+          + "const t=main.querySelector('h1')||main;"
+          + "t.setAttribute('tabindex','-1');t.focus({preventScroll:true});"
+          + "t.scrollIntoView({block:'nearest'});";
+
+  /** "Skip to content": hidden until it has the keyboard focus (theme's styles.css). */
+  private static Anchor skipLink() {
+    Anchor skip = new Anchor("#" + MAIN_ID, "Skip to content");
+    skip.setId("skip-link");
+    skip.addClassName("tandem-skip-link");
+    // Vaadin's router leaves this link alone; the script moves focus without changing the address.
+    skip.getElement().setAttribute("router-ignore", true);
+    skip.getElement()
+        .executeJs(
+            "this.addEventListener('click',e=>{e.preventDefault();(()=>{"
+                + FOCUS_PAGE_HEADING
+                + "})();});");
+    return skip;
+  }
+
+  /** Each screen is the page's one main landmark, the target of the skip link. */
+  @Override
+  public void showRouterLayoutContent(HasElement content) {
+    super.showRouterLayoutContent(content);
+    if (content != null) {
+      content.getElement().setAttribute("role", "main");
+      content.getElement().setAttribute("id", MAIN_ID);
+    }
+  }
+
+  /**
+   * After a navigation inside the app (not the first page load), focus moves to the new page's
+   * heading, so a screen reader announces it and the keyboard starts there.
+   */
+  @Override
+  public void afterNavigation(AfterNavigationEvent event) {
+    if (navigated) {
+      event.getLocationChangeEvent().getUI().getPage().executeJs(FOCUS_PAGE_HEADING);
+    }
+    navigated = true;
+  }
+
+  private boolean navigated;
 
   private SideNav menu() {
     SideNav nav = new SideNav();

@@ -5,7 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -80,7 +80,7 @@ class ConnectorForm extends VerticalLayout {
     HorizontalLayout secretRow = new HorizontalLayout(secret, saveSecret);
     secretRow.setAlignItems(Alignment.BASELINE);
     add(
-        new H3(state.name()),
+        new H2(state.name()),
         form,
         new HorizontalLayout(save, test, runNow),
         secretRow,

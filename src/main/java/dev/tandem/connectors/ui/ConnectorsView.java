@@ -1,7 +1,7 @@
 package dev.tandem.connectors.ui;
 
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
@@ -64,7 +64,7 @@ public class ConnectorsView extends VerticalLayout {
     grid.setAllRowsVisible(true);
     grid.asSingleSelect().addValueChangeListener(e -> show(e.getValue()));
     detail.setPadding(false);
-    add(new H2("Connectors"), explainer, grid, detail);
+    add(new H1("Connectors"), explainer, grid, detail);
     refresh(null);
   }
 

@@ -2,7 +2,7 @@ package dev.tandem.connectors.ui;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.tandem.connectors.ConnectorRun;
@@ -33,7 +33,7 @@ class RunHistory extends VerticalLayout {
     grid.addComponentColumn(RunHistory::batches).setHeader("Batches").setAutoWidth(true);
     grid.setItems(service.history(key, 50));
     grid.setAllRowsVisible(true);
-    add(new H3("Run history"), grid);
+    add(new H2("Run history"), grid);
   }
 
   private static com.vaadin.flow.component.Component batches(ConnectorRun run) {

@@ -3,7 +3,7 @@ package dev.tandem.ingest.ui;
 import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.Tab;
@@ -78,7 +78,7 @@ public class DataView extends VerticalLayout implements BeforeEnterObserver {
     historyTab = tabs.add("History", history);
     Tab unmatchedTab = tabs.add("Unmatched identities", unmatched);
     unmatched.onCount(n -> unmatchedTab.setLabel("Unmatched identities (" + n + ")"));
-    add(new H2("Data"), explainer);
+    add(new H1("Data"), explainer);
     alerts.ifAvailable(a -> showAlerts(a.alerts()));
     add(tabs);
   }

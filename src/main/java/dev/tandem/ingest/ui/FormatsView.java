@@ -1,7 +1,7 @@
 package dev.tandem.ingest.ui;
 
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
@@ -33,7 +33,7 @@ public class FormatsView extends VerticalLayout {
         .set("overflow-wrap", "anywhere")
         .set("font-size", "var(--lumo-font-size-s)")
         .set("padding", "var(--lumo-space-m)");
-    add(new H2("Import formats"), new Anchor("data", "Back to Data"), text);
+    add(new H1("Import formats"), new Anchor("data", "Back to Data"), text);
   }
 
   static String formats() {

@@ -2,7 +2,7 @@ package dev.tandem.ingest.ui;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -25,11 +25,11 @@ class ImportReport extends VerticalLayout {
 
   private final Span outcome = new Span();
   private final Span counts = new Span();
-  private final H4 errorsTitle = new H4("Errors");
+  private final H2 errorsTitle = new H2("Errors");
   private final Grid<ImportError> errors = new Grid<>(ImportError.class, false);
-  private final H4 warningsTitle = new H4("Warnings");
+  private final H2 warningsTitle = new H2("Warnings");
   private final Grid<ImportError> warnings = new Grid<>(ImportError.class, false);
-  private final H4 rowsTitle = new H4();
+  private final H2 rowsTitle = new H2();
   private final Grid<Map<String, Object>> rows = new Grid<>();
 
   ImportReport() {
@@ -118,12 +118,48 @@ class ImportReport extends VerticalLayout {
     Set<String> keys = new LinkedHashSet<>();
     preview.forEach(m -> keys.addAll(m.keySet()));
     for (String key : keys) {
-      rows.addColumn(m -> Objects.toString(m.get(key), "")).setHeader(key).setAutoWidth(true);
+      rows.addColumn(m -> cell(m.get(key))).setHeader(heading(key)).setAutoWidth(true);
     }
     rows.setItems(preview);
-    rowsTitle.setText("First " + preview.size() + " rows as read");
+    rowsTitle.setText(
+        preview.size() == 1
+            ? "The first row as read"
+            : "First " + preview.size() + " rows as read");
     rowsTitle.setVisible(!preview.isEmpty());
     rows.setVisible(!preview.isEmpty());
+  }
+
+  /** Column names a person reads, for the parsed fields' names ({@code weekStart}). */
+  private static final Map<String, String> HEADINGS =
+      Map.ofEntries(
+          Map.entry("weekStart", "Week starting"),
+          Map.entry("day", "Day"),
+          Map.entry("identity", "Person (as in the file)"),
+          Map.entry("discriminator", "Row key"),
+          Map.entry("agent", "Agent used"),
+          Map.entry("suggested", "Suggestions"),
+          Map.entry("accepted", "Suggestions accepted"),
+          Map.entry("estimatedCostCents", "Estimated cost (cents)"),
+          Map.entry("externalId", "Id at the source"),
+          Map.entry("teamNames", "Teams"),
+          Map.entry("teamPath", "Team path"),
+          Map.entry("aiInvolvement", "AI involvement"),
+          Map.entry("postmortemUrl", "Postmortem"),
+          Map.entry("startedAt", "Started"),
+          Map.entry("resolvedAt", "Resolved"));
+
+  /** {@code activeDays} → "Active days": the mapped name, else the field name in words. */
+  static String heading(String key) {
+    String mapped = HEADINGS.get(key);
+    if (mapped != null) {
+      return mapped;
+    }
+    String words = key.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
+
+  private static String cell(Object value) {
+    return value instanceof Boolean b ? (b ? "yes" : "no") : Objects.toString(value, "");
   }
 
   private static String outcomeText(ImportResult r) {

@@ -62,6 +62,7 @@ class UploadPanel extends VerticalLayout {
   private final Button apply = new Button("Apply", VaadinIcon.CHECK.create());
   private final ProgressBar progress = new ProgressBar();
   private final Span progressText = new Span();
+  private final Span applyHint = new Span();
   private final ImportReport report = new ImportReport();
   private Path file;
   private String fileName;
@@ -87,7 +88,9 @@ class UploadPanel extends VerticalLayout {
     format.setId("format");
     format.setItems(ImportService.formats());
     format.setItemLabelGenerator(f -> f.key() + " · " + f.description());
+    // Its full width up to 34rem, so on a phone it fits the screen instead of running off it.
     format.setWidth("34rem");
+    format.setMaxWidth("100%");
     format.setPlaceholder("Upload a file or choose its format");
     format.addValueChangeListener(
         e -> {
@@ -118,7 +121,11 @@ class UploadPanel extends VerticalLayout {
     apply.setId("apply");
     apply.addThemeVariants(ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_PRIMARY);
     apply.setEnabled(false);
-    apply.setTooltipText("Enabled after a preview that would apply rows");
+    // Why Apply is disabled (or what it will do) is always said next to it, not in a tooltip that a
+    // disabled button never shows.
+    applyHint.setId("apply-hint");
+    applyHint.addClassName("tandem-explainer");
+    apply.getElement().setAttribute("aria-describedby", "apply-hint");
     apply.addClickListener(e -> run(false));
     progress.setId("import-progress");
     progress.setIndeterminate(true);
@@ -131,7 +138,7 @@ class UploadPanel extends VerticalLayout {
     settings.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
     HorizontalLayout actions = new HorizontalLayout(preview, apply, progress, progressText);
     actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-    add(upload, fileInfo, settings, actions, report);
+    add(upload, fileInfo, settings, actions, applyHint, report);
   }
 
   /** Streams the upload to a temporary file, refusing more than the import limit. */
@@ -191,10 +198,50 @@ class UploadPanel extends VerticalLayout {
     }
   }
 
-  /** Anything changed since the preview: preview again before applying. */
+  /**
+   * Anything changed since the preview: its report no longer describes what Apply would do, so it
+   * goes, and the file must be previewed again before applying.
+   */
   private void stale() {
+    boolean previewed = report.isVisible();
+    report.clear();
     apply.setEnabled(false);
     preview.setEnabled(!working && file != null && format.getValue() != null);
+    if (file == null) {
+      applyHint.setText("Upload a file and preview it; Apply is enabled after a preview.");
+    } else if (format.getValue() == null) {
+      applyHint.setText(
+          "Choose the file's format and preview it; Apply is enabled after a preview.");
+    } else if (previewed) {
+      applyHint.setText(
+          "The settings changed since the preview: preview again to see what they would apply.");
+    } else {
+      applyHint.setText("Apply is enabled after a preview (dry run) with these settings.");
+    }
+  }
+
+  /** What the preview found decides whether Apply may run; the hint says why not. */
+  private void previewed(ImportResult result) {
+    boolean applicable = !result.refused() && result.rowsRead() > 0;
+    apply.setEnabled(applicable);
+    if (applicable) {
+      applyHint.setText(
+          String.format(
+              "Apply imports what the preview shows: %,d %s, %,d held until mapped.",
+              result.rowsApplied(),
+              result.rowsApplied() == 1 ? "row" : "rows",
+              result.rowsUnmatched()));
+    } else if (result.refused() && mode.getValue() == ImportMode.ALL_OR_NOTHING) {
+      applyHint.setText(
+          "Apply is disabled: the file would be refused (errors below). Fix the file, or choose"
+              + " “Skip invalid rows” and preview again.");
+    } else if (result.refused()) {
+      applyHint.setText(
+          "Apply is disabled: the file would be refused (errors below). Fix the file and upload"
+              + " it again.");
+    } else {
+      applyHint.setText("Apply is disabled: the preview read no rows.");
+    }
   }
 
   private void run(boolean dryRun) {
@@ -272,10 +319,14 @@ class UploadPanel extends VerticalLayout {
     }
     report.show(result);
     if (request.dryRun()) {
-      apply.setEnabled(!result.refused() && result.rowsRead() > 0);
+      previewed(result);
       return;
     }
     apply.setEnabled(false);
+    applyHint.setText(
+        result.refused()
+            ? "Nothing was applied. Fix the file and upload it again."
+            : "Applied. Upload another file to import more.");
     if (result.refused()) {
       Notifications.error(
           request.fileName() + " was refused: nothing applied. See the errors below.");
@@ -297,6 +348,9 @@ class UploadPanel extends VerticalLayout {
     progress.setVisible(on);
     progressText.setText(text);
     progressText.setVisible(on);
+    if (on) {
+      applyHint.setText("");
+    }
     preview.setEnabled(!on && file != null && format.getValue() != null);
     apply.setEnabled(false);
     upload.setEnabled(!on);

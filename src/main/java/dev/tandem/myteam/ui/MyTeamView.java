@@ -1,8 +1,8 @@
 package dev.tandem.myteam.ui;
 
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -95,7 +95,7 @@ public class MyTeamView extends VerticalLayout implements BeforeEnterObserver {
     trend.setId("my-team-trend");
     rateSentence.setId("my-team-rate-sentence");
     add(
-        new H2("My team"),
+        new H1("My team"),
         explainer,
         picker,
         cards,
@@ -106,8 +106,8 @@ public class MyTeamView extends VerticalLayout implements BeforeEnterObserver {
   }
 
   private final java.util.Map<String, String> teamNames = new java.util.HashMap<>();
-  private final H3 adoptionHeading = new H3("Adoption over time");
-  private final H3 rateHeading = new H3("Incident rate");
+  private final H2 adoptionHeading = new H2("Adoption over time");
+  private final H2 rateHeading = new H2("Incident rate");
 
   @Override
   public void beforeEnter(BeforeEnterEvent event) {

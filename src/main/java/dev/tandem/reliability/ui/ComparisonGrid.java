@@ -6,12 +6,14 @@ import static dev.tandem.reliability.ReliabilityFormat.number;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import dev.tandem.reliability.Comparison;
 import dev.tandem.reliability.Exposure;
 import dev.tandem.reliability.GroupFigures;
 import dev.tandem.reliability.ReliabilityFormat;
+import dev.tandem.reliability.ReliabilityService;
 import dev.tandem.reliability.ToolFigures;
 import dev.tandem.reliability.WithinTeams;
 import dev.tandem.stats.RateComparison;
@@ -31,18 +33,30 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
   ComparisonGrid() {
     super(Row.class, false);
     setId("reliability-grid");
-    addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+    // Cells and headers wrap inside columns sized to fit a 1,400 px screen beside the menu;
+    // narrower,
+    // the table scrolls sideways with the tool column frozen.
+    addThemeVariants(
+        GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
     setAllRowsVisible(true);
-    addColumn(Row::label).setHeader("Tool").setKey("tool").setAutoWidth(true).setFrozen(true);
+    getStyle().set("font-size", "var(--lumo-font-size-s)");
+    addColumn(new ComponentRenderer<>(this::toolCell))
+        .setHeader("Tool")
+        .setKey("tool")
+        .setWidth("7.5rem")
+        .setFlexGrow(1)
+        .setFrozen(true);
     // The verdict right after the tool, so the answer is in view on any screen width.
     addColumn(new ComponentRenderer<>(ComparisonGrid::verdict))
         .setHeader("Verdict")
         .setKey("verdict")
-        .setAutoWidth(true);
+        .setWidth("8rem")
+        .setFlexGrow(1);
     addColumn(r -> r.tool() == null ? "–" : reach(r.tool()))
         .setHeader("Reach")
         .setKey("reach")
-        .setAutoWidth(true)
+        .setWidth("5.5rem")
+        .setFlexGrow(1)
         .setTooltipGenerator(
             r ->
                 "Developer-weeks with the tool used at least once / all developer-weeks in headcount;"
@@ -50,19 +64,26 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
     addColumn(r -> hidden(r) ? "–" : count(r.figures().exposure()) + " " + r.exposure().key())
         .setHeader("Exposure")
         .setKey("exposure")
-        .setAutoWidth(true)
+        .setWidth("5rem")
+        .setFlexGrow(1)
         .setTextAlign(ColumnTextAlign.END);
     addColumn(new ComponentRenderer<>(ComparisonGrid::incidents))
         .setHeader("Incidents")
         .setKey("incidents")
         .setTextAlign(ColumnTextAlign.END)
-        .setAutoWidth(true);
-    addColumn(r -> severities(r)).setHeader("SEV1·2·3·4").setKey("severity").setAutoWidth(true);
+        .setWidth("5.5rem")
+        .setFlexGrow(1);
+    addColumn(r -> severities(r))
+        .setHeader("SEV1·2·3·4")
+        .setKey("severity")
+        .setWidth("5.5rem")
+        .setFlexGrow(1);
     addColumn(ComparisonGrid::rate)
         .setHeader("Rate")
         .setKey("rate")
         .setTextAlign(ColumnTextAlign.END)
-        .setAutoWidth(true)
+        .setWidth("6.5rem")
+        .setFlexGrow(1)
         .setTooltipGenerator(ComparisonGrid::rateTooltip);
     addColumn(
             r ->
@@ -71,7 +92,8 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
                     : hidden(r) ? "–" : ReliabilityFormat.rateRatio(r.tool().comparison()))
         .setHeader("Rate ratio (95% CI)")
         .setKey("rateRatio")
-        .setAutoWidth(true);
+        .setWidth("6.5rem")
+        .setFlexGrow(1);
     addColumn(
             r ->
                 r.tool() == null
@@ -79,7 +101,8 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
                     : hidden(r) ? "–" : ReliabilityFormat.withinTeams(r.tool().withinTeams()))
         .setHeader("Within teams (95% CI)")
         .setKey("withinTeams")
-        .setAutoWidth(true)
+        .setWidth("6.5rem")
+        .setFlexGrow(1)
         .setTooltipGenerator(
             r ->
                 r.tool() == null || hidden(r)
@@ -94,11 +117,13 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
                     + " tools compared with the same baseline")
         .setKey("p")
         .setTextAlign(ColumnTextAlign.END)
-        .setAutoWidth(true);
+        .setWidth("5rem")
+        .setFlexGrow(1);
     addColumn(r -> ReliabilityFormat.duration(r.figures().medianTimeToRestore()))
         .setHeader("Median restore")
         .setKey("restore")
-        .setAutoWidth(true)
+        .setWidth("5rem")
+        .setFlexGrow(1)
         .setTooltipGenerator(
             r -> "Over " + r.figures().resolvedIncidents() + " resolved incidents");
   }
@@ -209,7 +234,30 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
     return Double.isFinite(v) ? String.valueOf(v) : "";
   }
 
+  private IncidentLinks links;
+
+  /**
+   * The tool's name links to its incidents (the baseline's: those without AI) in the screen's scope
+   * and period; a row hidden for its small group links nowhere.
+   */
+  private com.vaadin.flow.component.Component toolCell(Row r) {
+    if (links == null || hidden(r)) {
+      return new Span(r.label());
+    }
+    String href =
+        r.tool() == null
+            ? links.of(IncidentLinks.NO_AI, null)
+            : ReliabilityService.ALL_AI.equals(r.tool().tool())
+                ? links.of(IncidentLinks.AI_INVOLVED, null)
+                : links.of(IncidentLinks.AI_INVOLVED, r.tool().tool());
+    Anchor a = new Anchor(href, r.label());
+    a.addClassName("tool-link");
+    a.setTitle("Show these incidents");
+    return a;
+  }
+
   void show(Comparison c) {
+    this.links = new IncidentLinks(c.range(), c.teamKey());
     List<Row> rows = new ArrayList<>();
     rows.add(new Row("No AI (baseline)", c.baseline(), null, c.exposure()));
     if (c.allAi() != null) {
@@ -233,7 +281,6 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
     shown = c.suppressed() ? List.of() : List.copyOf(rows);
     setItems(rows);
     getColumnByKey("rate").setHeader("Rate " + c.exposure().unit());
-    recalculateColumnWidths();
   }
 
   /** A tool row of a small group the viewer may not see (DESIGN §3.4). */

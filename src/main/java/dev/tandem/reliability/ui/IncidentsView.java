@@ -7,7 +7,7 @@ import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -126,6 +126,9 @@ public class IncidentsView extends VerticalLayout implements BeforeEnterObserver
     gap.setItemLabelGenerator(Safeguard::label);
     gap.setClearButtonVisible(true);
     gap.setId("safeguard-gap");
+    tool.setId("incident-tool");
+    rootCause.setId("incident-root-cause");
+    involvement.setId("incident-involvement");
     gap.addValueChangeListener(e -> refresh());
     text.addValueChangeListener(e -> refresh());
     severity.addValueChangeListener(e -> refresh());
@@ -200,7 +203,7 @@ public class IncidentsView extends VerticalLayout implements BeforeEnterObserver
         "No incidents match. Import incidents on the Data screen or create one.");
     grid.setSizeFull();
 
-    add(new H2("Incidents"), explainer, filters, actions, grid);
+    add(new H1("Incidents"), explainer, filters, actions, grid);
     refresh();
   }
 
@@ -219,8 +222,8 @@ public class IncidentsView extends VerticalLayout implements BeforeEnterObserver
 
   /**
    * Filters given in the URL, as the Reliability screen's safeguard cells link them: {@code
-   * involvement} (repeatable), {@code tool}, {@code team}, {@code from}/{@code to} (days) and
-   * {@code gap} (a safeguard key).
+   * involvement} (repeatable), {@code tool}, {@code team}, {@code from}/{@code to} (days), {@code
+   * gap} (a safeguard key) and {@code cause} (a root cause).
    */
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
@@ -244,6 +247,7 @@ public class IncidentsView extends VerticalLayout implements BeforeEnterObserver
                   k -> incidents.teamChoices().stream().filter(t -> t.key().equals(k)).findFirst())
               .orElse(null));
       gap.setValue(first(p, "gap").flatMap(Safeguard::fromKey).orElse(null));
+      rootCause.setValue(first(p, "cause").filter(Incident.ROOT_CAUSES::contains).orElse(null));
       from.setValue(first(p, "from").flatMap(IncidentsView::day).orElse(null));
       to.setValue(first(p, "to").flatMap(IncidentsView::day).orElse(null));
     } finally {

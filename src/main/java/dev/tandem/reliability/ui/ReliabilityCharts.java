@@ -70,8 +70,10 @@ final class ReliabilityCharts {
   /** Reach (x) against incident rate (y); bubble area = exposure. */
   static ChartSpec bubble(Comparison c) {
     List<ChartSpec.Point> points = new ArrayList<>();
+    List<String> keys = new ArrayList<>();
     for (ToolFigures t : c.tools()) {
       if (t.figures().exposure() > 0 && Double.isFinite(t.reach())) {
+        keys.add(t.tool());
         points.add(
             new ChartSpec.Point(
                 t.name(),
@@ -80,8 +82,10 @@ final class ReliabilityCharts {
                 t.figures().exposure()));
       }
     }
+    // Each dot's series id is its tool key, so a click on it opens that tool's incidents.
     return ChartSpec.bubble(
-        "Reach (% of developer-weeks)", "Incidents " + c.exposure().unit(), points);
+            "Reach (% of developer-weeks)", "Incidents " + c.exposure().unit(), points)
+        .seriesIds(keys);
   }
 
   static ChartSpec overTime(List<RateWindow> windows, Comparison c) {

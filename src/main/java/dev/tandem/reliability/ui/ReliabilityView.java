@@ -4,8 +4,8 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
@@ -25,6 +25,7 @@ import dev.tandem.base.ui.chart.EChart;
 import dev.tandem.reliability.CausesAndSafeguards;
 import dev.tandem.reliability.Comparison;
 import dev.tandem.reliability.Exposure;
+import dev.tandem.reliability.Incident;
 import dev.tandem.reliability.RateWindow;
 import dev.tandem.reliability.ReliabilityFormat;
 import dev.tandem.reliability.ReliabilityService;
@@ -69,6 +70,11 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
   private Exposure requestedExposure;
   private boolean quiet;
 
+  /** The shown comparison's incident links, and its tools' keys by the names the charts show. */
+  private IncidentLinks links;
+
+  private final Map<String, String> toolKeys = new java.util.HashMap<>();
+
   ReliabilityView(ReliabilityService reliability, ConsistentRead consistent) {
     this.reliability = reliability;
     this.consistent = consistent;
@@ -93,6 +99,21 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
             changed();
           }
         });
+    // A dot, an interval or a bar opens the incidents it counts (the table's tool names are the
+    // same links for the keyboard).
+    bubble.addClickListener(e -> openTool(e.seriesId()));
+    forest.addClickListener(e -> openTool(toolKeys.get(e.name())));
+    rootCauses.addClickListener(
+        e -> {
+          if (Incident.ROOT_CAUSES.contains(e.name())) {
+            open(
+                links.with(
+                    e.seriesIndex() == 0 ? IncidentLinks.AI_INVOLVED : IncidentLinks.NO_AI,
+                    null,
+                    null,
+                    e.name()));
+          }
+        });
     HorizontalLayout controls = new HorizontalLayout(scope, exposure);
     controls.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
     controls.setWrap(true);
@@ -102,7 +123,7 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
     sentences.setId("sentences");
 
     add(
-        new H2("Reliability"),
+        new H1("Reliability"),
         explainer,
         formula,
         controls,
@@ -112,12 +133,14 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
         CsvExport.link("reliability.csv", ComparisonGrid.CSV_HEADER, grid::csvRows),
         grid,
         withinTeams,
-        row(section("Rate ratio against no AI", forest), section("Adoption against rate", bubble)),
+        row(
+            section("Rate ratio against no AI", clickHint(forest, "an interval")),
+            section("Adoption against rate", clickHint(bubble, "a dot"))),
         section("Over time (4-week windows)", overTime),
         section(
             "Safeguard gaps: AI-involved, agent-executed and per tool",
             fullWidth(new Div(safeguards.export, safeguards.table))),
-        section("Root causes", rootCauses));
+        section("Root causes", clickHint(rootCauses, "a bar")));
   }
 
   @Override
@@ -201,6 +224,16 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
             t ->
                 sentences.add(
                     new Paragraph(ReliabilityFormat.sentence(t, c.exposure(), c.comparedTools()))));
+    links = new IncidentLinks(scope.range(), scope.teamKey());
+    toolKeys.clear();
+    java.util.stream.Stream.concat(
+            java.util.stream.Stream.ofNullable(c.allAi()), c.tools().stream())
+        .filter(t -> !t.suppressed())
+        .forEach(
+            t -> {
+              toolKeys.put(t.name(), t.tool());
+              toolKeys.put(ReliabilityCharts.withinTeamsLabel(t), t.tool());
+            });
     grid.show(c);
     withinTeams.show(c);
     forest.show(ReliabilityCharts.forest(c));
@@ -209,6 +242,29 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
     CausesAndSafeguards cs = figures.causes();
     rootCauses.show(ReliabilityCharts.rootCauses(cs));
     safeguards.show(cs, scope.range(), scope.teamKey());
+  }
+
+  /** The AI-involved incidents of a tool (all AI tools together: every AI-involved one). */
+  private void openTool(String key) {
+    if (key == null || key.isEmpty() || links == null) {
+      return;
+    }
+    open(links.of(IncidentLinks.AI_INVOLVED, ReliabilityService.ALL_AI.equals(key) ? null : key));
+  }
+
+  private void open(String href) {
+    Location location = new Location(href);
+    UI.getCurrent().navigate(location.getPath(), location.getQueryParameters());
+  }
+
+  /** A chart with the sentence that clicking its marks lists their incidents. */
+  private static VerticalLayout clickHint(EChart chart, String mark) {
+    Paragraph hint = new Paragraph("Click " + mark + " to list those incidents.");
+    hint.addClassName("tandem-explainer");
+    VerticalLayout box = new VerticalLayout(chart, hint);
+    box.setPadding(false);
+    box.setSpacing(false);
+    return box;
   }
 
   private static Div fullWidth(Div div) {
@@ -223,13 +279,19 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
   }
 
   private static VerticalLayout section(String title, com.vaadin.flow.component.Component body) {
-    VerticalLayout section = new VerticalLayout(new H3(title), body);
+    VerticalLayout section = new VerticalLayout(new H2(title), body);
     section.setPadding(false);
-    section.getStyle().set("flex", "1 1 28rem").set("min-width", "20rem");
     return section;
   }
 
+  /**
+   * Two sections side by side, each at least 28rem wide, wrapping below each other when narrower
+   * (the basis applies only here: in the page's column it was a 28rem height, a blank gap).
+   */
   private static FlexLayout row(VerticalLayout left, VerticalLayout right) {
+    for (VerticalLayout side : List.of(left, right)) {
+      side.getStyle().set("flex", "1 1 28rem").set("min-width", "20rem");
+    }
     FlexLayout row = new FlexLayout(left, right);
     row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
     row.setWidthFull();

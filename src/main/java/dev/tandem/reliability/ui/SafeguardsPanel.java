@@ -7,7 +7,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
-import com.vaadin.flow.router.QueryParameters;
 import dev.tandem.base.WeekRange;
 import dev.tandem.reliability.CausesAndSafeguards;
 import dev.tandem.reliability.IncidentProfile;
@@ -213,23 +212,16 @@ final class SafeguardsPanel {
    */
   private Anchor link(String text, String group, Safeguard safeguard, SafeguardComparison c) {
     Safeguard gap = safeguard != null ? safeguard : c.safeguard();
-    Map<String, List<String>> p = new LinkedHashMap<>();
-    switch (group) {
-      case SafeguardComparison.ALL_AI -> p.put("involvement", List.of("assisted", "agent"));
-      case SafeguardComparison.AGENT -> p.put("involvement", List.of("agent"));
-      case BASELINE -> p.put("involvement", List.of("none"));
-      default -> {
-        p.put("involvement", List.of("assisted", "agent"));
-        p.put("tool", List.of(group));
-      }
-    }
-    p.put("gap", List.of(gap.key()));
-    if (teamKey != null) {
-      p.put("team", List.of(teamKey));
-    }
-    p.put("from", List.of(range.from().monday().toString()));
-    p.put("to", List.of(range.to().sunday().toString()));
-    Anchor a = new Anchor("incidents?" + new QueryParameters(p).getQueryString(), text);
+    IncidentLinks links = new IncidentLinks(range, teamKey);
+    String href =
+        switch (group) {
+          case SafeguardComparison.ALL_AI ->
+              links.with(IncidentLinks.AI_INVOLVED, null, gap.key(), null);
+          case SafeguardComparison.AGENT -> links.with(List.of("agent"), null, gap.key(), null);
+          case BASELINE -> links.with(IncidentLinks.NO_AI, null, gap.key(), null);
+          default -> links.with(IncidentLinks.AI_INVOLVED, group, gap.key(), null);
+        };
+    Anchor a = new Anchor(href, text);
     a.getElement().setAttribute("title", "Show these incidents");
     return a;
   }

@@ -7,8 +7,8 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -42,9 +42,13 @@ public class TriageView extends VerticalLayout {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final IncidentService incidents;
+
+  /** Team names by key: the details name the owning team, not its key. */
+  private final java.util.Map<String, String> teamNames;
+
   private final ZoneId zone;
   private final Grid<Incident> queue = new Grid<>(Incident.class, false);
-  private final H3 current = new H3();
+  private final H2 current = new H2();
   private final Paragraph details = new Paragraph();
   private final RadioButtonGroup<String> involvement = new RadioButtonGroup<>("AI involvement");
   private final RadioButtonGroup<Tool> tool = new RadioButtonGroup<>("Tool");
@@ -59,6 +63,11 @@ public class TriageView extends VerticalLayout {
   TriageView(IncidentService incidents, ToolService tools, SettingsService settings) {
     this.incidents = incidents;
     this.zone = settings.current().zone();
+    this.teamNames =
+        incidents.teamChoices().stream()
+            .collect(
+                java.util.stream.Collectors.toMap(
+                    dev.tandem.roster.Team::key, dev.tandem.roster.Team::name, (a, b) -> a));
     addClassName("tandem-page");
     setSizeFull();
     Paragraph explainer =
@@ -104,7 +113,7 @@ public class TriageView extends VerticalLayout {
 
     HorizontalLayout body = new HorizontalLayout(queue, form, empty);
     body.setSizeFull();
-    add(new H2("Triage"), explainer, new Anchor("incidents", "Back to all incidents"), body);
+    add(new H1("Triage"), explainer, new Anchor("incidents", "Back to all incidents"), body);
     reload();
   }
 
@@ -125,7 +134,9 @@ public class TriageView extends VerticalLayout {
         "Started "
             + i.startedAt().atZoneSameInstant(zone).format(TIME)
             + (i.service() == null ? "" : " · service " + i.service())
-            + (i.teamKey() == null ? "" : " · team " + i.teamKey())
+            + (i.teamKey() == null
+                ? ""
+                : " · team " + teamNames.getOrDefault(i.teamKey(), i.teamKey()))
             + (i.postmortemUrl() == null ? "" : " · postmortem " + i.postmortemUrl()));
     involvement.clear();
     tool.clear();

@@ -6,7 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -122,7 +122,7 @@ public class DevelopersView extends VerticalLayout {
     grid.setSizeFull();
 
     headcountChart.setHeight("260px");
-    add(new H2("Roster"), explainer, headcountChart, toolbar, grid);
+    add(new H1("Roster"), explainer, headcountChart, toolbar, grid);
     refresh();
   }
 

@@ -6,7 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -67,7 +67,7 @@ public class TeamsView extends VerticalLayout {
                 }));
     actions.setDefaultVerticalComponentAlignment(
         com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
-    add(new H2("Teams"), explainer, actions, tree);
+    add(new H1("Teams"), explainer, actions, tree);
     refresh();
   }
 

@@ -1,7 +1,8 @@
 package dev.tandem.security.ui;
 
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
@@ -20,17 +21,19 @@ final class ErrorPage {
 
   static void fill(VerticalLayout page, String id, String heading, String... sentences) {
     page.removeAll();
-    page.setId(id);
     page.addClassName("tandem-page");
     page.setPadding(false);
-    page.add(new H2(heading));
+    // The id sits on the page's body: the view itself is the layout's main region (its own id).
+    Div body = new Div(new H1(heading));
+    body.setId(id);
     for (String sentence : sentences) {
-      page.add(new Paragraph(sentence));
+      body.add(new Paragraph(sentence));
     }
+    page.add(body);
     // The app's root: Adoption, the home screen (the base href makes "./" the app's root).
     Anchor home = new Anchor("./", "Go to Adoption, the home screen");
     home.setId("error-home-link");
-    page.add(home);
+    body.add(home);
   }
 
   /** "/data?x=1" as the user typed it, cut so a long address cannot flood the page. */

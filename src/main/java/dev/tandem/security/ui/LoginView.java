@@ -35,6 +35,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     setJustifyContentMode(JustifyContentMode.CENTER);
     form.setAction("login");
     form.setForgotPasswordButtonVisible(false);
+    // One h1 per page ("Tandem"); the form's own title ("Log in") is a section under it.
+    form.getElement().setProperty("headingLevel", 2);
+    // The page's one main landmark (it has no app layout).
+    getElement().setAttribute("role", "main");
     H1 title = new H1("Tandem");
     Paragraph tagline =
         new Paragraph("AI coding-tool adoption and error rate, per tool, with honest uncertainty.");

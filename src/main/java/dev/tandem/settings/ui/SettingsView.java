@@ -6,7 +6,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -107,7 +107,7 @@ public class SettingsView extends VerticalLayout {
     save.setId("save-settings");
     FormLayout form = new FormLayout(goal, minGroupSize, zone, exposure);
     form.setMaxWidth("48rem");
-    add(new H2("Settings"), explainer, form, save);
+    add(new H1("Settings"), explainer, form, save);
   }
 
   private void show(Settings s) {

@@ -146,7 +146,7 @@ final class SummaryDocument {
     NativeTableHeader head = new NativeTableHeader();
     head.add(
         SummaryParts.headerRow(
-            "",
+            "Tool",
             "Incidents",
             c.exposure() == Exposure.CHANGES ? "Changes" : "Developer-weeks",
             "Rate " + c.exposure().unit() + " (95% CI)",

@@ -72,12 +72,12 @@ public class SummaryView extends Div implements BeforeEnterObserver {
     addClassNames("tandem-page", "tandem-summary");
     List<ScopeOption> scopes = new ArrayList<>();
     scopes.add(new ScopeOption(null, "Whole organisation"));
-    Map<Long, String> paths = roster.paths();
+    Map<Long, String> labels = roster.labels();
     reliability
         .teamsWithAggregates()
         .forEach(
             t -> {
-              scopes.add(new ScopeOption(t.key(), paths.get(t.id())));
+              scopes.add(new ScopeOption(t.key(), labels.get(t.id())));
               scopeLabels.put(t.key(), t.name());
             });
     picker =

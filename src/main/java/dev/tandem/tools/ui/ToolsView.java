@@ -8,7 +8,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -74,7 +74,7 @@ public class ToolsView extends VerticalLayout {
                         .toList()));
     actions.setDefaultVerticalComponentAlignment(
         com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
-    add(new H2("Tools"), explainer, actions, grid);
+    add(new H1("Tools"), explainer, actions, grid);
     grid.setItems(tools.tools());
   }
 

@@ -14,13 +14,15 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.RouterLink;
 import dev.tandem.ingest.ImportBatch;
+import dev.tandem.ingest.ImportMode;
 import dev.tandem.ingest.ImportService;
 import dev.tandem.ingest.ImportService.FormatInfo;
 import dev.tandem.ingest.format.ImportError;
@@ -130,7 +132,38 @@ class DataViewIT {
     assertThat(_get(Span.class, s -> s.withId("import-outcome")).getText())
         .contains("would be refused");
     assertThat(apply.isEnabled()).isFalse();
+    assertThat(hint())
+        .isEqualTo(
+            "Apply is disabled: the file would be refused (errors below). Fix the file, or"
+                + " choose “Skip invalid rows” and preview again.");
+
+    // Another mode: the old report no longer says what Apply would do, so it goes.
+    @SuppressWarnings("unchecked")
+    RadioButtonGroup<ImportMode> mode = _get(RadioButtonGroup.class, r -> r.withId("mode"));
+    mode.setValue(ImportMode.SKIP_INVALID);
+    assertThat(_find(Span.class, s -> s.withId("import-outcome"))).isEmpty();
+    assertThat(_find(Grid.class, g -> g.withId("error-grid"))).isEmpty();
+    assertThat(hint()).startsWith("The settings changed since the preview: preview again");
+    assertThat(apply.isEnabled()).isFalse();
+
+    preview();
+    assertThat(_get(Span.class, s -> s.withId("import-outcome")).getText())
+        .isEqualTo("Dry run: the valid rows would be applied");
+    assertThat(apply.isEnabled()).isTrue();
+    // Line 2 is read (held: nobody is on the roster yet); line 3 is rejected.
+    assertThat(hint())
+        .isEqualTo("Apply imports what the preview shows: 0 rows, 1 held until mapped.");
+    assertThat(_get(H2.class, h -> h.withText("The first row as read"))).isNotNull();
+    @SuppressWarnings("unchecked")
+    Grid<?> rows = _get(Grid.class, g -> g.withId("preview-grid"));
+    assertThat(rows.getColumns().stream().map(Grid.Column::getHeaderText).toList())
+        .contains("Week starting", "Active days", "Interactions", "Accepted lines")
+        .doesNotContain("weekStart", "activeDays");
     assertThat(imports.batches(10)).isEmpty();
+  }
+
+  private static String hint() {
+    return _get(Span.class, s -> s.withId("apply-hint")).getText();
   }
 
   @Test
@@ -150,7 +183,7 @@ class DataViewIT {
     assertThat(warning.line()).isEqualTo(3);
     assertThat(warning.field()).isEqualTo("email");
     assertThat(warning.message()).contains("looks like maria@example.com of line 2");
-    assertThat(_get(H4.class, h -> h.withId("warnings-title")).getText()).isEqualTo("Warnings (1)");
+    assertThat(_get(H2.class, h -> h.withId("warnings-title")).getText()).isEqualTo("Warnings (1)");
     assertThat(imports.batches(10)).isEmpty();
     assertThat(this.roster.countDevelopers(new DeveloperFilter(null, null))).isZero();
   }

@@ -113,6 +113,68 @@ class ReliabilityBrowserIT extends BrowserTest {
     }
   }
 
+  @Test
+  void the_table_fits_1400_px_and_a_tool_a_dot_and_a_root_cause_bar_open_their_incidents() {
+    try (BrowserContext context = newContext()) {
+      Page page = signIn(context, "leader");
+      page.navigate(url("/reliability?exposure=changes"));
+      page.locator("#reliability-grid .verdict").first().waitFor();
+      // Beside the menu at 1,400 px the whole table shows: its scroller does not scroll sideways.
+      assertThat(
+              page.evaluate(
+                  "() => { const t = document.querySelector('#reliability-grid')"
+                      + ".shadowRoot.querySelector('#table'); return t.scrollWidth - t.clientWidth; }"))
+          .isEqualTo(0);
+
+      // The tool's name in the table (a link, for the keyboard too).
+      page.locator("#reliability-grid a.tool-link").filter(hasText("Kiro")).click();
+      page.waitForURL(u -> u.contains("/incidents?"));
+      assertThat(page.url())
+          .contains("involvement=assisted", "involvement=agent", "tool=kiro", "from=", "to=");
+      assertThat(page.locator("#incident-tool input").inputValue()).isEqualTo("Kiro");
+
+      // A dot of the bubble chart: a real click on the SVG mark.
+      page.goBack();
+      clickMark(page, "bubble-chart");
+      page.waitForURL(u -> u.contains("/incidents?"));
+      assertThat(page.url()).contains("involvement=assisted", "involvement=agent", "tool=");
+      assertThat(page.locator("#incident-tool input").inputValue()).isNotEmpty();
+
+      // The first bar of root causes: AI-involved incidents with the first root cause.
+      page.goBack();
+      clickMark(page, "root-causes");
+      page.waitForURL(u -> u.contains("/incidents?"));
+      assertThat(page.url())
+          .contains("involvement=assisted", "involvement=agent", "cause=user-error");
+      assertThat(page.locator("#incident-root-cause input").inputValue()).isEqualTo("user-error");
+    }
+  }
+
+  /**
+   * Clicks the middle of the first filled mark taller than 20 px (a bar or a bubble) of a chart.
+   */
+  private static void clickMark(Page page, String chart) {
+    page.locator("#" + chart + " svg path")
+        .first()
+        .waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED));
+    @SuppressWarnings("unchecked")
+    List<Number> centre =
+        (List<Number>)
+            page.evaluate(
+                "id => { const p = [...document.getElementById(id).shadowRoot"
+                    + ".querySelectorAll('svg path')].find(p => { const f = p.getAttribute('fill');"
+                    + " return f && f !== 'none' && !f.startsWith('rgb(0') && f !== '#000'"
+                    + " && p.getBoundingClientRect().height > 20; });"
+                    + " p.scrollIntoView({block: 'center'});"
+                    + " const c = p.getBoundingClientRect(); return [c.x + c.width / 2, c.y + c.height / 2]; }",
+                chart);
+    page.mouse().click(centre.get(0).doubleValue(), centre.get(1).doubleValue());
+  }
+
+  private static Locator.FilterOptions hasText(String text) {
+    return new Locator.FilterOptions().setHasText(text);
+  }
+
   /** The app shell scrolls inside its layout, so a tall viewport shows the whole screen. */
   private static void screenshotWholePage(Page page, String file) {
     page.setViewportSize(1400, 2900);

@@ -4,7 +4,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import dev.tandem.base.ui.MainLayout;
 import dev.tandem.ui.KaribuSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +41,7 @@ class ErrorPagesIT {
     UI.getCurrent().navigate("data");
 
     AccessDeniedView page = _get(AccessDeniedView.class);
-    assertThat(_get(page, H2.class).getText()).isEqualTo("You do not have access to this page");
+    assertThat(_get(page, H1.class).getText()).isEqualTo("You do not have access to this page");
     assertThat(page.getElement().getTextRecursively())
         .contains("Your role may not open /data.")
         .contains("ask a Tandem administrator");

@@ -120,7 +120,7 @@ class SummaryViewIT {
     List<List<String>> rows = rows("summary-comparison");
     assertThat(rows.get(0))
         .containsExactly(
-            "",
+            "Tool",
             "Incidents",
             "Changes",
             "Rate per 1,000 changes (95% CI)",

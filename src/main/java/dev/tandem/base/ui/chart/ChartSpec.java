@@ -247,6 +247,18 @@ public final class ChartSpec {
     return this;
   }
 
+  /**
+   * Gives the series, in order, ids (e.g. tool keys) that a click on them reports ({@link
+   * EChart.ClickEvent#seriesId()}).
+   */
+  public ChartSpec seriesIds(List<String> ids) {
+    ArrayNode series = (ArrayNode) root.get("series");
+    for (int i = 0; i < ids.size() && i < series.size(); i++) {
+      ((ObjectNode) series.get(i)).put("id", ids.get(i));
+    }
+    return this;
+  }
+
   public ChartSpec title(String text) {
     root.putObject("title").put("text", text).put("left", "center").put("show", false);
     return this;
