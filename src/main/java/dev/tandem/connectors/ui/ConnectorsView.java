@@ -44,6 +44,8 @@ public class ConnectorsView extends VerticalLayout {
                 + " undone on the Data screen. Secrets are stored encrypted and never shown again.");
     explainer.addClassName("tandem-explainer");
     grid.setId("connector-grid");
+    // Long messages (a failed day and why) wrap instead of being cut at the column edge.
+    grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
     grid.addColumn(ConnectorState::name).setHeader("Connector").setAutoWidth(true);
     grid.addColumn(s -> s.config().enabled() ? "enabled" : "off")
         .setHeader("State")

@@ -17,6 +17,8 @@ class RunHistory extends VerticalLayout {
     setPadding(false);
     Grid<ConnectorRun> grid = new Grid<>();
     grid.setId("run-history");
+    // Long messages (a failed day and why) wrap instead of being cut at the column edge.
+    grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
     grid.addColumn(r -> when.apply(r.startedAt())).setHeader("Started").setAutoWidth(true);
     grid.addColumn(r -> r.trigger() + " by " + r.startedBy())
         .setHeader("Trigger")
