@@ -1,0 +1,346 @@
+package dev.tandem.alerts;
+
+import dev.tandem.base.Emails;
+import dev.tandem.base.IsoWeek;
+import dev.tandem.base.ValidationException;
+import dev.tandem.roster.RosterService;
+import dev.tandem.roster.Team;
+import dev.tandem.security.AuditService;
+import dev.tandem.security.Role;
+import dev.tandem.security.UserAccount;
+import dev.tandem.security.UserService;
+import dev.tandem.settings.SettingsService;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Alerts and the weekly digest: evaluates the rules, fires each condition once per ISO week
+ * (claimed in the database, audited), and sends what each recipient may see by email and to the
+ * webhook channels; the admin screen's only door.
+ */
+@Service
+public class AlertService {
+
+  private final AlertsRepository repository;
+  private final Conditions conditions;
+  private final Messages messages;
+  private final Digest digest;
+  private final EmailChannel email;
+  private final WebhookChannel webhooks;
+  private final UserService users;
+  private final RosterService roster;
+  private final SettingsService settings;
+  private final AuditService audit;
+  private final AlertsProperties properties;
+  private final Clock clock;
+
+  AlertService(
+      AlertsRepository repository,
+      Conditions conditions,
+      Messages messages,
+      Digest digest,
+      EmailChannel email,
+      WebhookChannel webhooks,
+      UserService users,
+      RosterService roster,
+      SettingsService settings,
+      AuditService audit,
+      AlertsProperties properties,
+      Clock clock) {
+    this.repository = repository;
+    this.conditions = conditions;
+    this.messages = messages;
+    this.digest = digest;
+    this.email = email;
+    this.webhooks = webhooks;
+    this.users = users;
+    this.roster = roster;
+    this.settings = settings;
+    this.audit = audit;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /**
+   * Evaluates every enabled rule now; each condition not yet fired this ISO week fires: audited,
+   * then sent to every recipient who may see it. Returns how many fired.
+   */
+  @PreAuthorize("hasRole('ADMIN')")
+  public int evaluateNow() {
+    return evaluate();
+  }
+
+  /** The schedule's entry (no user signed in). */
+  int evaluate() {
+    return RunAs.system(
+        () -> {
+          List<RuleSetting> rules = repository.rules();
+          String week = thisWeek().toString();
+          List<Recipient> recipients = null;
+          int fired = 0;
+          for (Condition c : conditions.holding(rules)) {
+            if (!repository.claim(c.rule().key(), c.key(), week, now(), c.summary())) {
+              continue;
+            }
+            fired++;
+            audit.record(
+                "fire",
+                "alert",
+                c.rule().key() + ":" + c.key(),
+                null,
+                Map.of("week", week, "summary", c.summary()));
+            RuleSetting rule =
+                rules.stream().filter(r -> r.rule() == c.rule()).findFirst().orElseThrow();
+            recipients = recipients == null ? recipients() : recipients;
+            send(c, rule, recipients, week);
+          }
+          return fired;
+        });
+  }
+
+  private void send(Condition c, RuleSetting rule, List<Recipient> recipients, String week) {
+    for (Recipient to : recipients) {
+      messages.alert(c, rule, to).ifPresent(m -> email.send(to.address(), m));
+    }
+    for (Channel channel : repository.channels()) {
+      if (channel.enabled()) {
+        messages.alert(c, rule, asChannel(channel)).ifPresent(m -> webhooks.send(channel, m, week));
+      }
+    }
+  }
+
+  /**
+   * Sends this week's digest to every subscriber who has not had it yet (claimed per user and week,
+   * so a second instance or a second call sends nothing). Returns how many were sent.
+   */
+  @PreAuthorize("hasRole('ADMIN')")
+  public int sendDigestNow() {
+    return sendDigest();
+  }
+
+  int sendDigest() {
+    return RunAs.system(
+        () -> {
+          String week = thisWeek().toString();
+          int sent = 0;
+          for (Recipient to : recipients()) {
+            if (!to.digest() || to.address() == null || !email.configured()) {
+              continue;
+            }
+            Optional<Message> m = digest.of(to);
+            if (m.isPresent()
+                && repository.claim("digest", "user:" + to.username(), week, now(), "digest")) {
+              email.send(to.address(), m.get());
+              sent++;
+            }
+          }
+          if (sent > 0) {
+            audit.record("send", "digest", week, null, Map.of("recipients", sent));
+          }
+          return sent;
+        });
+  }
+
+  /** Whether this week's digest moment (day and hour in the organisation's zone) has passed. */
+  boolean digestDue() {
+    ZoneId zone = settings.current().zone();
+    LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), zone);
+    LocalDateTime moment =
+        IsoWeek.of(now.toLocalDate())
+            .monday()
+            .plusDays(properties.digestDay().getValue() - 1L)
+            .atTime(properties.digestHour(), 0);
+    return !now.isBefore(moment);
+  }
+
+  /** Enabled users with where and what they receive: their choice, else their role's default. */
+  private List<Recipient> recipients() {
+    Map<Long, Subscription> chosen = repository.subscriptions();
+    Map<Long, String> teamKeys = new java.util.HashMap<>();
+    roster.teams().forEach(t -> teamKeys.put(t.id(), t.key()));
+    List<Recipient> out = new ArrayList<>();
+    for (UserAccount u : users.users()) {
+      if (!u.enabled()) {
+        continue;
+      }
+      Subscription s = chosen.getOrDefault(u.id(), defaultFor(u, teamKeys));
+      String address = s.email() != null ? s.email() : defaultAddress(u.username());
+      if (address != null) {
+        out.add(
+            new Recipient(
+                u.username(),
+                u.role(),
+                address,
+                s.teamKey(),
+                s.alerts(),
+                s.digest(),
+                u.role() == Role.ADMIN));
+      }
+    }
+    return out;
+  }
+
+  /** Managers get their team, leaders and admins the organisation; members only if they choose. */
+  static Subscription defaultFor(UserAccount u, Map<Long, String> teamKeys) {
+    return switch (u.role()) {
+      case ADMIN, LEADER -> new Subscription(u.id(), null, null, true, true);
+      case MANAGER -> new Subscription(u.id(), null, teamKeys.get(u.teamId()), true, true);
+      case MEMBER -> new Subscription(u.id(), null, teamKeys.get(u.teamId()), false, false);
+    };
+  }
+
+  private static String defaultAddress(String username) {
+    return Emails.check(username).ok() ? Emails.normalise(username) : null;
+  }
+
+  /** A webhook channel reads like a leader of the organisation: aggregates, small groups hidden. */
+  private static Recipient asChannel(Channel c) {
+    return new Recipient(c.logKey(), Role.LEADER, c.url(), null, true, false, true);
+  }
+
+  // --- admin screen ---
+
+  @PreAuthorize("hasRole('ADMIN')")
+  public List<RuleSetting> rules() {
+    return repository.rules();
+  }
+
+  @PreAuthorize("hasRole('ADMIN')")
+  public RuleSetting updateRule(AlertRule rule, boolean enabled, BigDecimal threshold) {
+    ValidationException.Collector problems = new ValidationException.Collector();
+    problems.check(threshold != null && threshold.signum() >= 0, "threshold", "0 or more");
+    problems.check(
+        rule != AlertRule.UNREVIEWED_AI_INCIDENTS
+            || threshold == null
+            || threshold.compareTo(BigDecimal.ONE) <= 0,
+        "threshold",
+        "a share from 0 to 1, e.g. 0.30");
+    problems.throwIfAny();
+    RuleSetting before =
+        repository.rules().stream().filter(r -> r.rule() == rule).findFirst().orElseThrow();
+    repository.updateRule(rule, enabled, threshold);
+    RuleSetting after = new RuleSetting(rule, enabled, threshold);
+    audit.record("update", "alert-rule", rule.key(), before, after);
+    return after;
+  }
+
+  @PreAuthorize("hasRole('ADMIN')")
+  public List<Channel> channels() {
+    return repository.channels();
+  }
+
+  /** Adds a webhook channel ({@code kind} "webhook" or "slack"); the secret is never audited. */
+  @PreAuthorize("hasRole('ADMIN')")
+  public Channel addWebhook(String name, String kind, String url, String secret) {
+    ValidationException.Collector problems = new ValidationException.Collector();
+    problems.check(
+        name != null && !name.isBlank() && name.length() <= 100, "name", "1–100 characters");
+    problems.check("webhook".equals(kind) || "slack".equals(kind), "kind", "webhook or slack");
+    problems.check(validUrl(url), "url", "an http or https URL");
+    problems.check(
+        !"webhook".equals(kind) || (secret != null && secret.length() >= 16),
+        "secret",
+        "at least 16 characters to sign the payload");
+    problems.check(
+        name == null || repository.channels().stream().noneMatch(c -> c.name().equals(name.trim())),
+        "name",
+        "a channel of this name exists");
+    problems.throwIfAny();
+    Channel c = new Channel(null, name.trim(), kind, url.trim(), secret, true);
+    long id = repository.addChannel(c);
+    audit.record(
+        "create",
+        "alert-channel",
+        id,
+        null,
+        Map.of("name", c.name(), "kind", kind, "url", c.url()));
+    return new Channel(id, c.name(), kind, c.url(), secret, true);
+  }
+
+  @PreAuthorize("hasRole('ADMIN')")
+  public void setChannelEnabled(long id, boolean enabled) {
+    repository.setChannelEnabled(id, enabled);
+    audit.record("update", "alert-channel", id, null, Map.of("enabled", enabled));
+  }
+
+  @PreAuthorize("hasRole('ADMIN')")
+  public void removeChannel(long id) {
+    repository.removeChannel(id);
+    audit.record("delete", "alert-channel", id, null, null);
+  }
+
+  /** Email and each webhook: on or off, and the outcome of its latest delivery. */
+  @PreAuthorize("hasRole('ADMIN')")
+  public List<ChannelStatus> channelStatuses() {
+    Map<String, Delivery> latest = repository.latestPerChannel();
+    List<ChannelStatus> out = new ArrayList<>();
+    out.add(
+        status(
+            EmailChannel.LOG_KEY,
+            email.configured() ? "SMTP from the environment" : "off: SPRING_MAIL_HOST not set",
+            email.configured(),
+            latest.get(EmailChannel.LOG_KEY)));
+    for (Channel c : repository.channels()) {
+      out.add(status(c.logKey(), c.kind() + " " + c.url(), c.enabled(), latest.get(c.logKey())));
+    }
+    return out;
+  }
+
+  private static ChannelStatus status(String key, String what, boolean on, Delivery d) {
+    return new ChannelStatus(
+        key,
+        what,
+        on,
+        d == null ? null : d.outcome(),
+        d == null ? null : d.error(),
+        d == null ? null : d.deliveredAt());
+  }
+
+  @PreAuthorize("hasRole('ADMIN')")
+  public List<Delivery> deliveries(int limit) {
+    return repository.deliveries(limit);
+  }
+
+  /** Sets what a user receives (admins for anyone). */
+  @PreAuthorize("hasRole('ADMIN')")
+  public void subscribe(Subscription s) {
+    if (s.email() != null && !Emails.check(s.email()).ok()) {
+      throw ValidationException.of("email", Emails.check(s.email()).problem());
+    }
+    if (s.teamKey() != null && roster.team(s.teamKey()).map(Team::key).isEmpty()) {
+      throw ValidationException.of("team", "no such team");
+    }
+    repository.saveSubscription(s);
+    audit.record("update", "alert-subscription", s.userId(), null, s);
+  }
+
+  private static boolean validUrl(String url) {
+    try {
+      URI u = URI.create(Objects.requireNonNull(url).trim());
+      return ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private IsoWeek thisWeek() {
+    return IsoWeek.of(
+        LocalDateTime.ofInstant(clock.instant(), settings.current().zone()).toLocalDate());
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+  }
+}
