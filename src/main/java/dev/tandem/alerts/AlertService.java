@@ -212,6 +212,25 @@ public class AlertService {
 
   // --- admin screen ---
 
+  /** When rules are evaluated and the digest goes out, in words. */
+  @PreAuthorize("hasRole('ADMIN')")
+  public String scheduleDescription() {
+    String day =
+        properties
+            .digestDay()
+            .getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
+    return ("-".equals(properties.cron())
+            ? "Rules are evaluated only on demand"
+            : "Rules are evaluated on the schedule '" + properties.cron() + "'")
+        + "; the weekly digest goes out from "
+        + day
+        + " "
+        + String.format(java.util.Locale.ROOT, "%02d:00", properties.digestHour())
+        + " in the organisation's zone ("
+        + settings.current().zone().getId()
+        + ").";
+  }
+
   @PreAuthorize("hasRole('ADMIN')")
   public List<RuleSetting> rules() {
     return repository.rules();

@@ -1,5 +1,7 @@
 package dev.tandem.alerts;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -8,6 +10,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static dev.tandem.db.Tables.ALERT_CHANNEL;
 import static dev.tandem.db.Tables.ALERT_DELIVERY;
 import static dev.tandem.db.Tables.ALERT_FIRED;
+import static dev.tandem.db.Tables.ALERT_RULE;
 import static dev.tandem.db.Tables.ALERT_SUBSCRIPTION;
 import static dev.tandem.db.Tables.APP_USER;
 import static dev.tandem.db.Tables.AUDIT_LOG;
@@ -18,13 +21,23 @@ import static dev.tandem.db.Tables.TEAM;
 import static dev.tandem.db.Tables.USAGE_WEEK;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.tandem.alerts.ui.AlertsView;
 import dev.tandem.base.IsoWeek;
 import dev.tandem.rollup.RollupFixture;
 import dev.tandem.security.AsAdmin;
+import dev.tandem.ui.KaribuSupport;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
@@ -41,6 +54,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -100,6 +114,7 @@ class AlertsIT {
 
   @Autowired AlertService alerts;
   @Autowired DSLContext db;
+  @Autowired ApplicationContext context;
 
   @BeforeEach
   void organisation() throws Exception {
@@ -107,6 +122,7 @@ class AlertsIT {
     db.deleteFrom(ALERT_CHANNEL).execute();
     db.deleteFrom(ALERT_FIRED).execute();
     db.deleteFrom(AUDIT_LOG).execute();
+    db.update(ALERT_RULE).set(ALERT_RULE.ENABLED, true).execute();
     MAIL.purgeEmailFromAllMailboxes();
     HOOKS.resetAll();
     if (db.fetchCount(TEAM) > 0) {
@@ -275,6 +291,55 @@ class AlertsIT {
     assertThat(body("root@example.com", "digest"))
         .contains("Teams below goal: ALPHA 25.0% (2 of 8), TINY 33.3% (1 of 3).")
         .doesNotContain("fewer than 5");
+  }
+
+  @Test
+  void admins_switch_rules_off_and_see_a_failing_channel_on_the_alerts_screen() throws Exception {
+    HOOKS.stubFor(post(urlEqualTo("/broken")).willReturn(aResponse().withStatus(503)));
+    KaribuSupport.setUp(context);
+    try {
+      KaribuSupport.signIn("alerts-admin", "ADMIN");
+      UI.getCurrent().navigate(AlertsView.class);
+      @SuppressWarnings("unchecked")
+      Grid<RuleSetting> rules = _get(Grid.class, spec -> spec.withId("alerts-rules"));
+      Checkbox refusedOn =
+          (Checkbox)
+              GridKt._getCellComponent(
+                  rules,
+                  GridKt._findAll(rules).stream()
+                      .map(RuleSetting::rule)
+                      .toList()
+                      .indexOf(AlertRule.IMPORT_REFUSED),
+                  "on");
+      refusedOn.setValue(false);
+      _get(TextField.class, spec -> spec.withLabel("Name")).setValue("broken");
+      _get(TextField.class, spec -> spec.withLabel("URL")).setValue(HOOKS.baseUrl() + "/broken");
+      _get(PasswordField.class, spec -> spec.withLabel("Signing secret")).setValue(SECRET);
+      _click(_get(Button.class, spec -> spec.withText("Add webhook")));
+      _click(_get(Button.class, spec -> spec.withId("alerts-evaluate")));
+
+      assertThat(GridKt._findAll(rules))
+          .filteredOn(r -> r.rule() == AlertRule.IMPORT_REFUSED)
+          .singleElement()
+          .satisfies(r -> assertThat(r.enabled()).isFalse());
+      @SuppressWarnings("unchecked")
+      Grid<ChannelStatus> channels = _get(Grid.class, spec -> spec.withId("alerts-channels"));
+      assertThat(GridKt._findAll(channels))
+          .filteredOn(c -> c.channel().equals("webhook:broken"))
+          .singleElement()
+          .satisfies(c -> assertThat(c.lastError()).isEqualTo("IllegalStateException: HTTP 503"));
+      int brokenRow =
+          GridKt._findAll(channels).stream()
+              .map(ChannelStatus::channel)
+              .toList()
+              .indexOf("webhook:broken");
+      assertThat(((Span) GridKt._getCellComponent(channels, brokenRow, "status")).getText())
+          .isEqualTo("failing: IllegalStateException: HTTP 503");
+      // The refused import's rule is off: 5 conditions, not 6.
+      assertThat(db.fetchCount(ALERT_FIRED)).isEqualTo(5);
+    } finally {
+      KaribuSupport.tearDown();
+    }
   }
 
   // --- fixture ---
