@@ -155,14 +155,23 @@ public class AlertService {
 
   /** Whether this week's digest moment (day and hour in the organisation's zone) has passed. */
   boolean digestDue() {
-    ZoneId zone = settings.current().zone();
-    LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), zone);
+    return digestDue(
+        clock.instant(),
+        settings.current().zone(),
+        properties.digestDay(),
+        properties.digestHour());
+  }
+
+  /**
+   * Whether {@code now} lies at or after the digest moment of its own ISO week in {@code zone}: so
+   * a digest missed while no instance ran still goes out later that week, and never twice (the
+   * claim per user and week).
+   */
+  static boolean digestDue(java.time.Instant now, ZoneId zone, java.time.DayOfWeek day, int hour) {
+    LocalDateTime local = LocalDateTime.ofInstant(now, zone);
     LocalDateTime moment =
-        IsoWeek.of(now.toLocalDate())
-            .monday()
-            .plusDays(properties.digestDay().getValue() - 1L)
-            .atTime(properties.digestHour(), 0);
-    return !now.isBefore(moment);
+        IsoWeek.of(local.toLocalDate()).monday().plusDays(day.getValue() - 1L).atTime(hour, 0);
+    return !local.isBefore(moment);
   }
 
   /** Enabled users with where and what they receive: their choice, else their role's default. */

@@ -140,6 +140,7 @@ class RoleMatrixIT {
             "admin/users",
             "admin/settings",
             "admin/audit",
+            "admin/alerts",
             "data"));
     allowed.put("leader", List.of("adoption", "reliability", "my-team", "my-usage", "incidents"));
     allowed.put(
@@ -154,6 +155,7 @@ class RoleMatrixIT {
             "admin/users",
             "admin/settings",
             "admin/audit",
+            "admin/alerts",
             "data");
     for (var entry : allowed.entrySet()) {
       String user = entry.getKey();

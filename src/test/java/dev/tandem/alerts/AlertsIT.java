@@ -115,6 +115,7 @@ class AlertsIT {
   @Autowired AlertService alerts;
   @Autowired DSLContext db;
   @Autowired ApplicationContext context;
+  @Autowired AlertSchedule schedule;
 
   @BeforeEach
   void organisation() throws Exception {
@@ -294,6 +295,24 @@ class AlertsIT {
   }
 
   @Test
+  void the_schedule_evaluates_the_rules_and_sends_the_digest_once_its_moment_has_passed()
+      throws Exception {
+    schedule.tick();
+    schedule.tick();
+
+    // Wednesday 12:00 is past Monday 07:00: each of the 4 subscribers gets one digest, and the
+    // 6 conditions fire once.
+    assertThat(subjects("lead@example.com"))
+        .filteredOn(s -> s.contains("Weekly digest"))
+        .containsExactly("[Tandem] Weekly digest 2026-W11 — the organisation");
+    assertThat(
+            Arrays.stream(MAIL.getReceivedMessages())
+                .filter(m -> subjectOf(m).contains("Weekly digest")))
+        .hasSize(4);
+    assertThat(db.fetchCount(ALERT_FIRED, ALERT_FIRED.RULE_KEY.ne("digest"))).isEqualTo(6);
+  }
+
+  @Test
   void admins_switch_rules_off_and_see_a_failing_channel_on_the_alerts_screen() throws Exception {
     HOOKS.stubFor(post(urlEqualTo("/broken")).willReturn(aResponse().withStatus(503)));
     KaribuSupport.setUp(context);
@@ -415,6 +434,14 @@ class AlertsIT {
               }
             })
         .toList();
+  }
+
+  private static String subjectOf(MimeMessage m) {
+    try {
+      return m.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static List<String> subjects(String address) throws Exception {
