@@ -1,5 +1,6 @@
 package dev.tandem.alerts;
 
+import dev.tandem.access.AccessPolicy;
 import dev.tandem.base.Emails;
 import dev.tandem.base.IsoWeek;
 import dev.tandem.base.ValidationException;
@@ -44,6 +45,7 @@ public class AlertService {
   private final SettingsService settings;
   private final AuditService audit;
   private final AlertsProperties properties;
+  private final AccessPolicy access;
   private final Clock clock;
 
   AlertService(
@@ -58,7 +60,9 @@ public class AlertService {
       SettingsService settings,
       AuditService audit,
       AlertsProperties properties,
+      AccessPolicy access,
       Clock clock) {
+    this.access = access;
     this.repository = repository;
     this.conditions = conditions;
     this.messages = messages;
@@ -352,6 +356,59 @@ public class AlertService {
     }
     repository.saveSubscription(s);
     audit.record("update", "alert-subscription", s.userId(), null, s);
+  }
+
+  /**
+   * What the signed-in user receives: their choice, else their role's default (empty: no account).
+   */
+  @PreAuthorize("isAuthenticated()")
+  public Optional<Subscription> mySubscription() {
+    return users
+        .current()
+        .map(
+            u -> {
+              Map<Long, String> teamKeys = new java.util.HashMap<>();
+              roster.teams().forEach(t -> teamKeys.put(t.id(), t.key()));
+              Subscription s =
+                  repository.subscriptions().getOrDefault(u.id(), defaultFor(u, teamKeys));
+              return s.email() != null ? s : withEmail(s, defaultAddress(u.username()));
+            });
+  }
+
+  /** The scopes the signed-in user may subscribe to besides the organisation. */
+  @PreAuthorize("isAuthenticated()")
+  public List<Team> subscribableTeams() {
+    return access.teamsWithAggregates();
+  }
+
+  /**
+   * Saves what the signed-in user receives, for a scope whose figures they may see ({@code teamKey}
+   * null: the organisation); audited.
+   */
+  @PreAuthorize("isAuthenticated()")
+  public Subscription subscribeMe(String email, String teamKey, boolean alerts, boolean digest) {
+    UserAccount me =
+        users.current().orElseThrow(() -> ValidationException.of("user", "no user account"));
+    String key = teamKey == null || teamKey.isBlank() ? null : teamKey;
+    Emails.Checked checked =
+        email == null || email.isBlank()
+            ? new Emails.Checked(null, "an email address is required")
+            : Emails.check(email);
+    new ValidationException.Collector()
+        .check(checked.ok(), "email", checked.problem())
+        .check(
+            key == null || (roster.team(key).isPresent() && access.mayViewAggregates(key)),
+            "team",
+            "you may subscribe to the organisation and to your own team's scope only")
+        .throwIfAny();
+    Subscription s = new Subscription(me.id(), checked.email(), key, alerts, digest);
+    repository.saveSubscription(s);
+    audit.record("update", "alert-subscription", me.id(), null, s);
+    return s;
+  }
+
+  private static Subscription withEmail(Subscription s, String email) {
+    return new Subscription(s.userId(), email, s.teamKey(), s.alerts(), s.digest());
   }
 
   private static boolean validUrl(String url) {

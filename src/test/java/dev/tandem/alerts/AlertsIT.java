@@ -20,6 +20,7 @@ import static dev.tandem.db.Tables.INCIDENT;
 import static dev.tandem.db.Tables.TEAM;
 import static dev.tandem.db.Tables.USAGE_WEEK;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -35,8 +36,10 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.tandem.alerts.ui.AlertsView;
 import dev.tandem.base.IsoWeek;
+import dev.tandem.base.ValidationException;
 import dev.tandem.rollup.RollupFixture;
 import dev.tandem.security.AsAdmin;
+import dev.tandem.security.Role;
 import dev.tandem.ui.KaribuSupport;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.internet.MimeMessage;
@@ -126,9 +129,24 @@ class AlertsIT {
     db.update(ALERT_RULE).set(ALERT_RULE.ENABLED, true).execute();
     MAIL.purgeEmailFromAllMailboxes();
     HOOKS.resetAll();
-    if (db.fetchCount(TEAM) > 0) {
-      return;
+    db.deleteFrom(ALERT_SUBSCRIPTION).execute();
+    if (db.fetchCount(TEAM) == 0) {
+      build();
     }
+    long member =
+        db.select(APP_USER.ID)
+            .from(APP_USER)
+            .where(APP_USER.USERNAME.eq("mem@example.com"))
+            .fetchOne(APP_USER.ID);
+    db.insertInto(ALERT_SUBSCRIPTION)
+        .set(ALERT_SUBSCRIPTION.USER_ID, member)
+        .set(ALERT_SUBSCRIPTION.TEAM_KEY, "alpha")
+        .set(ALERT_SUBSCRIPTION.ALERTS, true)
+        .set(ALERT_SUBSCRIPTION.DIGEST, true)
+        .execute();
+  }
+
+  private void build() {
     long alpha = team("alpha", 8, 2, 2);
     team("beta", 6, 6, 6);
     long tiny = team("tiny", 3, 0, 1);
@@ -136,13 +154,7 @@ class AlertsIT {
     user("root@example.com", "ADMIN", null);
     user("lead@example.com", "LEADER", null);
     user("boss@example.com", "MANAGER", tiny);
-    long member = user("mem@example.com", "MEMBER", alpha);
-    db.insertInto(ALERT_SUBSCRIPTION)
-        .set(ALERT_SUBSCRIPTION.USER_ID, member)
-        .set(ALERT_SUBSCRIPTION.TEAM_KEY, "alpha")
-        .set(ALERT_SUBSCRIPTION.ALERTS, true)
-        .set(ALERT_SUBSCRIPTION.DIGEST, true)
-        .execute();
+    user("mem@example.com", "MEMBER", alpha);
     // Two AI-assisted incidents of ALPHA in W11, neither peer reviewed: 2 of 2 (100%) > 30%.
     for (int i = 1; i <= 2; i++) {
       db.insertInto(INCIDENT)
@@ -310,6 +322,36 @@ class AlertsIT {
                 .filter(m -> subjectOf(m).contains("Weekly digest")))
         .hasSize(4);
     assertThat(db.fetchCount(ALERT_FIRED, ALERT_FIRED.RULE_KEY.ne("digest"))).isEqualTo(6);
+  }
+
+  @Test
+  void a_member_chooses_the_organisation_and_gets_its_digest_with_only_the_teams_they_may_see()
+      throws Exception {
+    assertThatThrownBy(
+            () ->
+                RunAs.call(
+                    "mem@example.com",
+                    Role.MEMBER,
+                    () -> alerts.subscribeMe("mem@example.com", "beta", true, true)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("own team");
+    RunAs.call(
+        "mem@example.com",
+        Role.MEMBER,
+        () -> alerts.subscribeMe("Mem.Private@Example.com", null, false, true));
+
+    AsAdmin.call(alerts::sendDigestNow);
+    AsAdmin.call(alerts::evaluateNow);
+
+    assertThat(subjects("mem@example.com")).isEmpty();
+    assertThat(subjects("mem.private@example.com"))
+        .containsExactly("[Tandem] Weekly digest 2026-W11 — the organisation");
+    assertThat(body("mem.private@example.com", "digest"))
+        .contains("Adoption 52.9% (9 of 17 developers)")
+        // The team table of a member lists only their own team's scope, as on their screen.
+        .contains("Teams below goal: ALPHA 25.0% (2 of 8).")
+        .doesNotContain("TINY")
+        .doesNotContain("BETA");
   }
 
   @Test
