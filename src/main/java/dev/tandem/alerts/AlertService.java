@@ -92,35 +92,34 @@ public class AlertService {
         () -> {
           List<RuleSetting> rules = repository.rules();
           String week = thisWeek().toString();
-          List<Recipient> recipients = null;
-          int fired = 0;
+          List<Condition> fired = new ArrayList<>();
           for (Condition c : conditions.holding(rules)) {
-            if (!repository.claim(c.rule().key(), c.key(), week, now(), c.summary())) {
-              continue;
+            if (repository.claim(c.rule().key(), c.key(), week, now(), c.summary())) {
+              fired.add(c);
+              audit.record(
+                  "fire",
+                  "alert",
+                  c.rule().key() + ":" + c.key(),
+                  null,
+                  Map.of("week", week, "summary", c.summary()));
             }
-            fired++;
-            audit.record(
-                "fire",
-                "alert",
-                c.rule().key() + ":" + c.key(),
-                null,
-                Map.of("week", week, "summary", c.summary()));
-            RuleSetting rule =
-                rules.stream().filter(r -> r.rule() == c.rule()).findFirst().orElseThrow();
-            recipients = recipients == null ? recipients() : recipients;
-            send(c, rule, recipients, week);
           }
-          return fired;
+          if (!fired.isEmpty()) {
+            send(fired, rules, week);
+          }
+          return fired.size();
         });
   }
 
-  private void send(Condition c, RuleSetting rule, List<Recipient> recipients, String week) {
-    for (Recipient to : recipients) {
-      messages.alert(c, rule, to).ifPresent(m -> email.send(to.address(), m));
+  private void send(List<Condition> fired, List<RuleSetting> rules, String week) {
+    for (Recipient to : recipients()) {
+      messages.alerts(fired, rules, to).forEach(m -> email.send(to.address(), m));
     }
     for (Channel channel : repository.channels()) {
       if (channel.enabled()) {
-        messages.alert(c, rule, asChannel(channel)).ifPresent(m -> webhooks.send(channel, m, week));
+        messages
+            .alerts(fired, rules, asChannel(channel))
+            .forEach(m -> webhooks.send(channel, m, week));
       }
     }
   }

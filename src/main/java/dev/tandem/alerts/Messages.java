@@ -10,7 +10,11 @@ import dev.tandem.reliability.ReliabilityFormat;
 import dev.tandem.reliability.ReliabilityService;
 import dev.tandem.reliability.ToolFigures;
 import dev.tandem.stats.Verdict;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -32,36 +36,97 @@ class Messages {
     this.links = links;
   }
 
-  Optional<Message> alert(Condition c, RuleSetting rule, Recipient to) {
-    if (!to.alerts()) {
-      return Optional.empty();
-    }
-    if (c.rule().adminsOnly()) {
-      return to.dataAlerts()
-          ? Optional.of(
-              new Message("alert", "[Tandem] " + c.rule().label(), c.summary() + ".", links.data()))
-          : Optional.empty();
+  /**
+   * The messages one recipient gets for the conditions that fired: each figure read once as them
+   * (the team table, the comparison, the safeguards), whatever the number of conditions.
+   */
+  List<Message> alerts(List<Condition> fired, List<RuleSetting> rules, Recipient to) {
+    if (!to.alerts() || fired.isEmpty()) {
+      return List.of();
     }
     try {
-      return RunAs.call(to.username(), to.role(), () -> read(c, rule, to));
+      return RunAs.call(to.username(), to.role(), () -> read(fired, rules, to));
     } catch (AccessDeniedException e) {
-      return Optional.empty(); // a subscription that outlived the person's access
+      return List.of(); // a subscription that outlived the person's access
     }
   }
 
-  private Optional<Message> read(Condition c, RuleSetting rule, Recipient to) {
-    return switch (c.rule()) {
-      case ADOPTION_BELOW_GOAL -> teamBelowGoal(c, rule.threshold().intValue(), to);
-      case TOOL_VERDICT_HIGHER -> to.teamKey() == null ? toolHigher(c, rule) : Optional.empty();
-      case UNREVIEWED_AI_INCIDENTS ->
-          to.teamKey() == null ? unreviewed(rule.threshold().doubleValue()) : Optional.empty();
-      default -> Optional.empty();
-    };
+  private List<Message> read(List<Condition> fired, List<RuleSetting> rules, Recipient to) {
+    IsoWeek last = adoption.lastCompleteWeek();
+    Lazy<List<TeamAdoption>> teams = new Lazy<>(() -> adoption.teamAdoption(to.teamKey(), last));
+    Lazy<Comparison> comparison =
+        new Lazy<>(
+            () ->
+                reliability.comparison(
+                    toolRange(threshold(rules, AlertRule.TOOL_VERDICT_HIGHER)), null, null));
+    Lazy<IncidentProfile.SafeguardGap> gap =
+        new Lazy<>(
+            () ->
+                reliability
+                    .causesAndSafeguards(safeguardRange(), null)
+                    .aiInvolved()
+                    .notPeerReviewed());
+    List<Message> out = new ArrayList<>();
+    for (Condition c : fired) {
+      BigDecimal threshold = threshold(rules, c.rule());
+      Optional<Message> m =
+          switch (c.rule()) {
+            case ADOPTION_BELOW_GOAL -> teamBelowGoal(c, threshold.intValue(), teams.get(), last);
+            case TOOL_VERDICT_HIGHER ->
+                to.teamKey() == null
+                    ? toolHigher(c, comparison.get(), toolRange(threshold))
+                    : Optional.empty();
+            case UNREVIEWED_AI_INCIDENTS ->
+                to.teamKey() == null
+                    ? unreviewed(threshold.doubleValue(), gap.get())
+                    : Optional.empty();
+            case IMPORT_SOURCE_STALE, IMPORT_REFUSED ->
+                to.dataAlerts()
+                    ? Optional.of(
+                        new Message(
+                            "alert",
+                            "[Tandem] " + c.rule().label(),
+                            c.summary() + ".",
+                            links.data()))
+                    : Optional.empty();
+          };
+      m.ifPresent(out::add);
+    }
+    return out;
   }
 
-  private Optional<Message> teamBelowGoal(Condition c, int weeks, Recipient to) {
-    IsoWeek last = adoption.lastCompleteWeek();
-    return adoption.teamAdoption(to.teamKey(), last).stream()
+  private static BigDecimal threshold(List<RuleSetting> rules, AlertRule rule) {
+    return rules.stream().filter(r -> r.rule() == rule).findFirst().orElseThrow().threshold();
+  }
+
+  private WeekRange toolRange(BigDecimal weeks) {
+    return WeekRange.ending(reliability.lastCompleteWeek(), Math.max(1, weeks.intValue()));
+  }
+
+  private WeekRange safeguardRange() {
+    return WeekRange.ending(reliability.lastCompleteWeek(), Conditions.SAFEGUARD_WEEKS);
+  }
+
+  /** A value read at most once, and only if asked for. */
+  private static final class Lazy<T> {
+    private final Supplier<T> read;
+    private T value;
+
+    Lazy(Supplier<T> read) {
+      this.read = read;
+    }
+
+    T get() {
+      if (value == null) {
+        value = read.get();
+      }
+      return value;
+    }
+  }
+
+  private Optional<Message> teamBelowGoal(
+      Condition c, int weeks, List<TeamAdoption> teams, IsoWeek last) {
+    return teams.stream()
         .filter(t -> t.teamKey().equals(c.teamKey()) && !t.suppressed())
         .filter(t -> Conditions.belowGoalWeeks(t) >= Math.max(1, weeks))
         .findFirst()
@@ -91,10 +156,7 @@ class Messages {
                     links.adoption(t.teamKey(), WeekRange.ending(last, 12))));
   }
 
-  private Optional<Message> toolHigher(Condition c, RuleSetting rule) {
-    WeekRange range =
-        WeekRange.ending(reliability.lastCompleteWeek(), Math.max(1, rule.threshold().intValue()));
-    Comparison comparison = reliability.comparison(range, null, null);
+  private Optional<Message> toolHigher(Condition c, Comparison comparison, WeekRange range) {
     return comparison.tools().stream()
         .filter(t -> t.tool().equals(c.key()) && !t.suppressed())
         .filter(t -> t.adjustedVerdict() == Verdict.HIGHER)
@@ -113,10 +175,8 @@ class Messages {
                     links.reliability(null, range)));
   }
 
-  private Optional<Message> unreviewed(double threshold) {
-    WeekRange range = WeekRange.ending(reliability.lastCompleteWeek(), Conditions.SAFEGUARD_WEEKS);
-    IncidentProfile.SafeguardGap gap =
-        reliability.causesAndSafeguards(range, null).aiInvolved().notPeerReviewed();
+  private Optional<Message> unreviewed(double threshold, IncidentProfile.SafeguardGap gap) {
+    WeekRange range = safeguardRange();
     if (gap.ofIncidents() == 0 || gap.share() <= threshold) {
       return Optional.empty();
     }
