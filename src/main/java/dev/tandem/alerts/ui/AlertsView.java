@@ -108,7 +108,10 @@ public class AlertsView extends VerticalLayout {
         .addComponentColumn(
             r -> {
               BigDecimalField threshold = new BigDecimalField();
-              threshold.setValue(r.threshold());
+              // 3, 12, 0.3 rather than the column's 3.000
+              threshold.setValue(
+                  new java.math.BigDecimal(r.threshold().stripTrailingZeros().toPlainString()));
+              threshold.setVisible(r.rule() != dev.tandem.alerts.AlertRule.IMPORT_REFUSED);
               threshold.setAriaLabel("Threshold: " + r.rule().label());
               threshold.setHelperText(r.rule().thresholdMeaning());
               threshold.addValueChangeListener(e -> save(r, r.enabled(), e.getValue()));
