@@ -132,6 +132,7 @@ class RoleMatrixIT {
             "reliability",
             "my-team",
             "my-usage",
+            "my-alerts",
             "incidents",
             "roster",
             "incidents/triage",
@@ -141,12 +142,18 @@ class RoleMatrixIT {
             "admin/settings",
             "admin/audit",
             "admin/connectors",
+            "admin/alerts",
             "data"));
-    allowed.put("leader", List.of("adoption", "reliability", "my-team", "my-usage", "incidents"));
+    allowed.put(
+        "leader",
+        List.of("adoption", "reliability", "my-team", "my-usage", "my-alerts", "incidents"));
     allowed.put(
         "manager",
-        List.of("adoption", "reliability", "my-team", "my-usage", "incidents", "roster"));
-    allowed.put("member", List.of("adoption", "reliability", "my-team", "my-usage", "incidents"));
+        List.of(
+            "adoption", "reliability", "my-team", "my-usage", "my-alerts", "incidents", "roster"));
+    allowed.put(
+        "member",
+        List.of("adoption", "reliability", "my-team", "my-usage", "my-alerts", "incidents"));
     List<String> adminOnly =
         List.of(
             "incidents/triage",
@@ -156,6 +163,7 @@ class RoleMatrixIT {
             "admin/settings",
             "admin/audit",
             "admin/connectors",
+            "admin/alerts",
             "data");
     for (var entry : allowed.entrySet()) {
       String user = entry.getKey();

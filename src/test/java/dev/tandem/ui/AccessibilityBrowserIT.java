@@ -49,6 +49,8 @@ class AccessibilityBrowserIT extends BrowserTest {
           "admin/settings",
           "admin/audit",
           "admin/connectors",
+          "admin/alerts",
+          "my-alerts",
           "no-such-screen");
 
   /** The admin's dialogs, opened by the button of the screen that has them. */

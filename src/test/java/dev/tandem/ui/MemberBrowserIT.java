@@ -31,10 +31,17 @@ class MemberBrowserIT extends BrowserTest {
     Locator menu = page.locator("#main-menu vaadin-side-nav-item");
     menu.first().waitFor();
     List<String> items = menu.allTextContents().stream().map(String::trim).toList();
-    assertThat(items).contains("Adoption", "Reliability", "My team", "My usage");
+    assertThat(items).contains("Adoption", "Reliability", "My team", "My usage", "My alerts");
     assertThat(items)
         .doesNotContain(
-            "Data", "Roster", "Teams", "Tools", "Users and tokens", "Settings", "Audit log");
+            "Data",
+            "Roster",
+            "Teams",
+            "Tools",
+            "Users and tokens",
+            "Settings",
+            "Audit log",
+            "Alerts");
 
     page.navigate(base + "/my-team");
     Locator teamFigure = page.locator("#team-this-week");

@@ -1,0 +1,210 @@
+package dev.tandem.alerts;
+
+import dev.tandem.adoption.AdoptionService;
+import dev.tandem.adoption.TeamAdoption;
+import dev.tandem.base.IsoWeek;
+import dev.tandem.base.WeekRange;
+import dev.tandem.reliability.Comparison;
+import dev.tandem.reliability.IncidentProfile;
+import dev.tandem.reliability.ReliabilityFormat;
+import dev.tandem.reliability.ReliabilityService;
+import dev.tandem.reliability.ToolFigures;
+import dev.tandem.stats.Verdict;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * An alert as one recipient may read it, read again from the services as that recipient, so roles
+ * and small-group suppression apply exactly as on their screens: a condition they may not see (a
+ * small group, another team) gives them no message at all.
+ */
+@Component
+class Messages {
+
+  private final AdoptionService adoption;
+  private final ReliabilityService reliability;
+  private final Links links;
+
+  Messages(AdoptionService adoption, ReliabilityService reliability, Links links) {
+    this.adoption = adoption;
+    this.reliability = reliability;
+    this.links = links;
+  }
+
+  /**
+   * The messages one recipient gets for the conditions that fired: each figure read once as them
+   * (the team table, the comparison, the safeguards), whatever the number of conditions.
+   */
+  List<Message> alerts(List<Condition> fired, List<RuleSetting> rules, Recipient to) {
+    if (!to.alerts() || fired.isEmpty()) {
+      return List.of();
+    }
+    try {
+      return RunAs.call(to.username(), to.role(), () -> read(fired, rules, to));
+    } catch (AccessDeniedException e) {
+      return List.of(); // a subscription that outlived the person's access
+    }
+  }
+
+  private List<Message> read(List<Condition> fired, List<RuleSetting> rules, Recipient to) {
+    IsoWeek last = adoption.lastCompleteWeek();
+    Lazy<List<TeamAdoption>> teams = new Lazy<>(() -> adoption.teamAdoption(to.teamKey(), last));
+    Lazy<Comparison> comparison =
+        new Lazy<>(
+            () ->
+                reliability.comparison(
+                    toolRange(threshold(rules, AlertRule.TOOL_VERDICT_HIGHER)), null, null));
+    Lazy<IncidentProfile.SafeguardGap> gap =
+        new Lazy<>(
+            () ->
+                reliability
+                    .causesAndSafeguards(safeguardRange(), null)
+                    .aiInvolved()
+                    .notPeerReviewed());
+    List<Message> out = new ArrayList<>();
+    for (Condition c : fired) {
+      BigDecimal threshold = threshold(rules, c.rule());
+      Optional<Message> m =
+          switch (c.rule()) {
+            case ADOPTION_BELOW_GOAL -> teamBelowGoal(c, threshold.intValue(), teams.get(), last);
+            case TOOL_VERDICT_HIGHER ->
+                to.teamKey() == null
+                    ? toolHigher(c, comparison.get(), toolRange(threshold))
+                    : Optional.empty();
+            case UNREVIEWED_AI_INCIDENTS ->
+                to.teamKey() == null
+                    ? unreviewed(threshold.doubleValue(), gap.get())
+                    : Optional.empty();
+            case IMPORT_SOURCE_STALE, IMPORT_REFUSED ->
+                to.dataAlerts()
+                    ? Optional.of(
+                        new Message(
+                            "alert",
+                            "[Tandem] " + c.rule().label(),
+                            c.summary() + ".",
+                            links.data()))
+                    : Optional.empty();
+          };
+      m.ifPresent(out::add);
+    }
+    return out;
+  }
+
+  private static BigDecimal threshold(List<RuleSetting> rules, AlertRule rule) {
+    return rules.stream().filter(r -> r.rule() == rule).findFirst().orElseThrow().threshold();
+  }
+
+  private WeekRange toolRange(BigDecimal weeks) {
+    return WeekRange.ending(reliability.lastCompleteWeek(), Math.max(1, weeks.intValue()));
+  }
+
+  private WeekRange safeguardRange() {
+    return WeekRange.ending(reliability.lastCompleteWeek(), Conditions.SAFEGUARD_WEEKS);
+  }
+
+  /** A value read at most once, and only if asked for. */
+  private static final class Lazy<T> {
+    private final Supplier<T> read;
+    private T value;
+
+    Lazy(Supplier<T> read) {
+      this.read = read;
+    }
+
+    T get() {
+      if (value == null) {
+        value = read.get();
+      }
+      return value;
+    }
+  }
+
+  private Optional<Message> teamBelowGoal(
+      Condition c, int weeks, List<TeamAdoption> teams, IsoWeek last) {
+    return teams.stream()
+        .filter(t -> t.teamKey().equals(c.teamKey()) && !t.suppressed())
+        .filter(t -> Conditions.belowGoalWeeks(t) >= Math.max(1, weeks))
+        .findFirst()
+        .map(
+            t ->
+                new Message(
+                    "alert",
+                    "[Tandem] "
+                        + t.teamName()
+                        + ": adoption below goal for "
+                        + weeks
+                        + " weeks in a row",
+                    t.teamName()
+                        + " — adoption in "
+                        + last
+                        + ": "
+                        + t.thisWeek().percent()
+                        + " ("
+                        + t.thisWeek().numerator()
+                        + " of "
+                        + t.thisWeek().denominator()
+                        + " developers), goal "
+                        + Math.round(t.goal() * 100)
+                        + "%. Below goal "
+                        + Conditions.belowGoalWeeks(t)
+                        + " complete weeks in a row.",
+                    links.adoption(t.teamKey(), WeekRange.ending(last, 12))));
+  }
+
+  private Optional<Message> toolHigher(Condition c, Comparison comparison, WeekRange range) {
+    return comparison.tools().stream()
+        .filter(t -> t.tool().equals(c.key()) && !t.suppressed())
+        .filter(t -> t.adjustedVerdict() == Verdict.HIGHER)
+        .findFirst()
+        .map(
+            (ToolFigures t) ->
+                new Message(
+                    "alert",
+                    "[Tandem] " + t.name() + ": incidents more common than without AI",
+                    ReliabilityFormat.sentence(t, comparison.exposure(), comparison.comparedTools())
+                        + " ("
+                        + range.from()
+                        + " to "
+                        + range.to()
+                        + ", organisation)",
+                    links.reliability(null, range)));
+  }
+
+  private Optional<Message> unreviewed(double threshold, IncidentProfile.SafeguardGap gap) {
+    WeekRange range = safeguardRange();
+    if (gap.ofIncidents() == 0 || gap.share() <= threshold) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Message(
+            "alert",
+            "[Tandem] AI-involved incidents without peer review above "
+                + ReliabilityFormat.percent(threshold),
+            ReliabilityFormat.gap(gap)
+                + " AI-involved incidents from "
+                + range.from()
+                + " to "
+                + range.to()
+                + " had no peer review (threshold "
+                + ReliabilityFormat.percent(threshold)
+                + ").",
+            links.reliability(null, range)));
+  }
+
+  /** The shares of teams below goal in the digest: "Payments 62% (31 of 50)". */
+  static String teamLine(TeamAdoption t) {
+    return t.teamName()
+        + " "
+        + t.thisWeek().percent()
+        + " ("
+        + t.thisWeek().numerator()
+        + " of "
+        + t.thisWeek().denominator()
+        + ")";
+  }
+}

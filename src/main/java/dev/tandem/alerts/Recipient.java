@@ -1,0 +1,17 @@
+package dev.tandem.alerts;
+
+import dev.tandem.security.Role;
+
+/**
+ * Who a message is read as and sent to: a user (or a webhook channel, read as a leader of the
+ * organisation) with the scope they subscribed to ({@code teamKey} null = the organisation). {@code
+ * dataAlerts}: whether import alerts reach them (admins and webhook channels).
+ */
+record Recipient(
+    String username,
+    Role role,
+    String address,
+    String teamKey,
+    boolean alerts,
+    boolean digest,
+    boolean dataAlerts) {}
