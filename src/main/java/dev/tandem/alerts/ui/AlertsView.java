@@ -182,6 +182,7 @@ public class AlertsView extends VerticalLayout {
                           return new HorizontalLayout(onOff, remove);
                         })
                     .orElseGet(HorizontalLayout::new))
+        .setHeader("Actions")
         .setAutoWidth(true);
     return channels;
   }
