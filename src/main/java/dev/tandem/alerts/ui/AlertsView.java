@@ -135,6 +135,8 @@ public class AlertsView extends VerticalLayout {
 
   private Grid<ChannelStatus> channelsGrid() {
     channels.setId("alerts-channels");
+    // "off: SPRING_MAIL_HOST is not set" and a failing channel's error are read whole.
+    channels.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
     channels.setAllRowsVisible(true);
     channels.addColumn(ChannelStatus::channel).setHeader("Channel").setAutoWidth(true);
     channels.addColumn(ChannelStatus::description).setHeader("Where").setFlexGrow(1);
