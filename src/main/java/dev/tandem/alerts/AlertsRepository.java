@@ -135,17 +135,7 @@ class AlertsRepository {
     return db.selectFrom(ALERT_DELIVERY)
         .orderBy(ALERT_DELIVERY.ID.desc())
         .limit(limit)
-        .fetch(
-            r ->
-                new Delivery(
-                    r.getId(),
-                    r.getChannel(),
-                    r.getRecipient(),
-                    r.getSubject(),
-                    r.getAttempts(),
-                    r.getOutcome(),
-                    r.getError(),
-                    r.getDeliveredAt()));
+        .fetch(AlertsRepository::delivery);
   }
 
   /** Each channel's latest delivery, one statement (the newest id per channel). */
@@ -154,18 +144,19 @@ class AlertsRepository {
         DSL.select(DSL.max(ALERT_DELIVERY.ID)).from(ALERT_DELIVERY).groupBy(ALERT_DELIVERY.CHANNEL);
     return db.selectFrom(ALERT_DELIVERY)
         .where(ALERT_DELIVERY.ID.in(latest))
-        .fetchMap(
-            ALERT_DELIVERY.CHANNEL,
-            r ->
-                new Delivery(
-                    r.getId(),
-                    r.getChannel(),
-                    r.getRecipient(),
-                    r.getSubject(),
-                    r.getAttempts(),
-                    r.getOutcome(),
-                    r.getError(),
-                    r.getDeliveredAt()));
+        .fetchMap(ALERT_DELIVERY.CHANNEL, AlertsRepository::delivery);
+  }
+
+  private static Delivery delivery(dev.tandem.db.tables.records.AlertDeliveryRecord r) {
+    return new Delivery(
+        r.getId(),
+        r.getChannel(),
+        r.getRecipient(),
+        r.getSubject(),
+        r.getAttempts(),
+        r.getOutcome(),
+        r.getError(),
+        r.getDeliveredAt());
   }
 
   Map<Long, Subscription> subscriptions() {

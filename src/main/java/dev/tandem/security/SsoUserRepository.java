@@ -70,14 +70,6 @@ class SsoUserRepository {
   }
 
   void update(UserAccount u, boolean revoked) {
-    db.update(APP_USER)
-        .set(APP_USER.DISPLAY_NAME, u.displayName())
-        .set(APP_USER.ROLE, u.role().name())
-        .set(APP_USER.TEAM_ID, u.teamId())
-        .set(APP_USER.DEVELOPER_ID, u.developerId())
-        .set(APP_USER.ENABLED, u.enabled())
-        .set(APP_USER.SSO_REVOKED, revoked)
-        .where(APP_USER.ID.eq(u.id()))
-        .execute();
+    UserRepository.update(db, u, revoked);
   }
 }

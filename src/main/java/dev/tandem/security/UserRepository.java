@@ -41,14 +41,21 @@ class UserRepository {
   }
 
   void update(UserAccount u) {
+    // An admin's decision replaces a withdrawal by single sign-on.
+    update(db, u, false);
+  }
+
+  /**
+   * The account's role, scope, names and state; {@code ssoRevoked}: withdrawn by single sign-on.
+   */
+  static void update(DSLContext db, UserAccount u, boolean ssoRevoked) {
     db.update(APP_USER)
         .set(APP_USER.DISPLAY_NAME, u.displayName())
         .set(APP_USER.ROLE, u.role().name())
         .set(APP_USER.TEAM_ID, u.teamId())
         .set(APP_USER.DEVELOPER_ID, u.developerId())
         .set(APP_USER.ENABLED, u.enabled())
-        // An admin's decision replaces a withdrawal by single sign-on.
-        .set(APP_USER.SSO_REVOKED, false)
+        .set(APP_USER.SSO_REVOKED, ssoRevoked)
         .where(APP_USER.ID.eq(u.id()))
         .execute();
   }
