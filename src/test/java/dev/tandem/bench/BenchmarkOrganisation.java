@@ -210,6 +210,17 @@ final class BenchmarkOrganisation {
   }
 
   /**
+   * Points at the replacement usage file an earlier {@link #write()} left in the directory (for a
+   * run on an existing database) and counts its rows.
+   */
+  void useWrittenReplacement() throws IOException {
+    replacementUsage = dir.resolve("usage-replacement.csv");
+    try (var lines = Files.lines(replacementUsage, StandardCharsets.UTF_8)) {
+      replacementRows = lines.count() - 1;
+    }
+  }
+
+  /**
    * A usage file of about {@code rows} rows for the most recent weeks that gives every developer on
    * the roster one active day of claude-code: it replaces what the first import wrote for those
    * keys and raises adoption, so a reader can tell the state before it from the state after.

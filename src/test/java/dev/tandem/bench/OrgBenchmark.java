@@ -135,6 +135,12 @@ public final class OrgBenchmark {
     int n = org.developers;
     if (!existing) {
       load(org, url, user, password);
+    } else if ("true".equals(options.get("readers"))) {
+      // Asked for explicitly: the replacement import changes the database an existing run keeps.
+      org.useWrittenReplacement();
+      try (TandemServer server = TandemServer.inProcess(url, user, password)) {
+        readersDuringImport(server, org);
+      }
     }
     measureReads(org, url, user, password);
   }
