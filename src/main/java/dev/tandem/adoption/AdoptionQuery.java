@@ -4,6 +4,7 @@ import static dev.tandem.db.Tables.DEVELOPER;
 import static dev.tandem.db.Tables.TEAM;
 import static dev.tandem.db.Tables.UNMATCHED_ROW;
 import static dev.tandem.db.Tables.USAGE_WEEK;
+import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.max;
@@ -100,31 +101,36 @@ class AdoptionQuery {
 
   /**
    * Developers in headcount in the last week of the range with no AI use in any week of the range,
-   * ordered by team and name, one page of them, with their last week of AI use. The developers with
-   * AI use come from the week index (a few weeks of rows, never a developer's whole history); the
-   * last week of AI use is looked up only for the page.
+   * ordered by team and name, one page of them, with their last week of AI use. Who they are is
+   * decided once for the whole organisation ({@link #withoutAiUseIds}, kept under the rollup's
+   * state); names, emails and teams are read for the scope's page from the roster as it is now.
    */
   InactivePage withoutAiUse(WeekRange range, Collection<Long> teamIds, int offset, int limit) {
     LocalDate monday = range.to().monday();
+    Long[] ids = withoutAiUseIds(range);
+    if (ids.length == 0) {
+      return new InactivePage(List.of(), 0);
+    }
+    Condition listed = DEVELOPER.ID.eq(any(ids)).and(RollupQuery.inScope(teamIds));
     Field<Integer> total = count().over().as("total");
     var records =
         db.select(DEVELOPER.ID, DEVELOPER.NAME, DEVELOPER.EMAIL, TEAM.TEAM_KEY, total)
             .from(DEVELOPER)
             .join(TEAM)
             .on(TEAM.ID.eq(DEVELOPER.TEAM_ID))
-            .where(withoutAiUseIn(range, teamIds))
+            .where(listed)
             .orderBy(TEAM.TEAM_KEY, DEVELOPER.NAME, DEVELOPER.ID)
             .offset(offset)
             .limit(limit)
             .fetch();
     if (records.isEmpty()) {
-      return new InactivePage(List.of(), offset == 0 ? 0 : countWithoutAiUse(range, teamIds));
+      return new InactivePage(List.of(), offset == 0 ? 0 : db.fetchCount(DEVELOPER, listed));
     }
-    List<Long> ids = records.map(r -> r.value1());
+    List<Long> page = records.map(r -> r.value1());
     Map<Long, LocalDate> lastAiWeek =
         db.select(USAGE_WEEK.DEVELOPER_ID, max(USAGE_WEEK.WEEK_START))
             .from(USAGE_WEEK)
-            .where(USAGE_WEEK.DEVELOPER_ID.in(ids))
+            .where(USAGE_WEEK.DEVELOPER_ID.in(page))
             .and(USAGE_WEEK.ACTIVE_DAYS.ge((short) 1))
             .and(USAGE_WEEK.WEEK_START.le(monday))
             .groupBy(USAGE_WEEK.DEVELOPER_ID)
@@ -137,23 +143,30 @@ class AdoptionQuery {
         records.get(0).value5());
   }
 
-  /** How many developers {@link #withoutAiUse} lists in all (the total of an empty page). */
-  int countWithoutAiUse(WeekRange range, Collection<Long> teamIds) {
-    return db.fetchCount(DEVELOPER, withoutAiUseIn(range, teamIds));
-  }
-
-  private static Condition withoutAiUseIn(WeekRange range, Collection<Long> teamIds) {
+  /**
+   * The ids of every developer of the organisation in headcount in the range's last week with no AI
+   * use in any week of the range, ascending. The one costly part of the list (the range's usage
+   * rows of the whole organisation, read from the week index), it depends only on usage and
+   * headcount, which every rollup write follows, so it is kept under the rollup's state.
+   */
+  private Long[] withoutAiUseIds(WeekRange range) {
     LocalDate monday = range.to().monday();
-    return RollupQuery.inHeadcount(inline(monday), inline(range.to().sunday()))
-        .and(RollupQuery.inScope(teamIds))
-        .and(
-            DEVELOPER.ID.notIn(
-                select(USAGE_WEEK.DEVELOPER_ID)
-                    .from(USAGE_WEEK)
-                    .where(
-                        USAGE_WEEK.WEEK_START.between(
-                            inline(range.from().monday()), inline(monday)))
-                    .and(USAGE_WEEK.ACTIVE_DAYS.ge(inline((short) 1)))));
+    return rollup.underState(
+        List.of("without-ai-use", range),
+        () ->
+            db.select(DEVELOPER.ID)
+                .from(DEVELOPER)
+                .where(RollupQuery.inHeadcount(inline(monday), inline(range.to().sunday())))
+                .and(
+                    DEVELOPER.ID.notIn(
+                        select(USAGE_WEEK.DEVELOPER_ID)
+                            .from(USAGE_WEEK)
+                            .where(
+                                USAGE_WEEK.WEEK_START.between(
+                                    inline(range.from().monday()), inline(monday)))
+                            .and(USAGE_WEEK.ACTIVE_DAYS.ge(inline((short) 1)))))
+                .orderBy(DEVELOPER.ID)
+                .fetchArray(DEVELOPER.ID));
   }
 
   record OwnWeek(

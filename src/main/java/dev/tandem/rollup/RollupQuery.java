@@ -69,12 +69,15 @@ public class RollupQuery {
 
   private final DSLContext db;
 
-  /** {@link #teamToolTotals} by rollup state, range and teams; the most recent few are kept. */
-  private final Map<List<Object>, List<TeamToolTotal>> teamToolTotals =
+  /**
+   * Answers read under a rollup state (see {@link #underState}), by state and key; the most recent
+   * few are kept.
+   */
+  private final Map<List<Object>, Object> underState =
       java.util.Collections.synchronizedMap(
           new java.util.LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<List<Object>, List<TeamToolTotal>> e) {
+            protected boolean removeEldestEntry(Map.Entry<List<Object>, Object> e) {
               return size() > CACHED_READS;
             }
           });
@@ -270,20 +273,34 @@ public class RollupQuery {
    * #state}) and read again only after a write.
    */
   public List<TeamToolTotal> teamToolTotals(WeekRange range, Collection<Long> teamIds) {
+    return underState(
+        List.of("team-tool-totals", range, teamIds == null ? Set.of() : Set.copyOf(teamIds)),
+        () -> readTeamToolTotals(range, teamIds));
+  }
+
+  /**
+   * A read whose answer depends only on what the rollup's maintenance tracks (usage, changes,
+   * incidents and the roster's headcount, teams and exclusions): inside a snapshot transaction it
+   * is kept under the rollup's state in that snapshot (see {@link #state}) and {@code key}, and
+   * read again only after a write; outside one it is read every time (two statements need not see
+   * one state). {@code key} names the read and its arguments; the answer must not be changed.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T underState(List<Object> key, java.util.function.Supplier<T> read) {
     if (!TransactionSynchronizationManager.isActualTransactionActive()
         || TransactionSynchronizationManager.getCurrentTransactionIsolationLevel() == null
         || TransactionSynchronizationManager.getCurrentTransactionIsolationLevel()
             < TransactionDefinition.ISOLATION_REPEATABLE_READ) {
-      return readTeamToolTotals(range, teamIds); // two statements need not see one state
+      return read.get();
     }
-    var key = List.of(state(), range, teamIds == null ? Set.of() : Set.copyOf(teamIds));
-    List<TeamToolTotal> cached = teamToolTotals.get(key);
+    List<Object> stateKey = List.of(state(), key);
+    Object cached = underState.get(stateKey);
     if (cached == null) {
-      // Read outside the map's lock: readers of other ranges do not wait for this one.
-      cached = readTeamToolTotals(range, teamIds);
-      teamToolTotals.put(key, cached);
+      // Read outside the map's lock: readers of other keys do not wait for this one.
+      cached = read.get();
+      underState.put(stateKey, cached);
     }
-    return cached;
+    return (T) cached;
   }
 
   private List<TeamToolTotal> readTeamToolTotals(WeekRange range, Collection<Long> teamIds) {
