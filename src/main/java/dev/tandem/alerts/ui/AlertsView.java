@@ -181,12 +181,30 @@ public class AlertsView extends VerticalLayout {
                                     refresh();
                                   });
                           remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
-                          return new HorizontalLayout(onOff, remove);
+                          Checkbox alertsOn = new Checkbox("Alerts", c.alerts());
+                          Checkbox digestOn = new Checkbox("Digest", c.digest());
+                          alertsOn.setAriaLabel("Alerts to " + c.name());
+                          digestOn.setAriaLabel("Weekly digest to " + c.name());
+                          alertsOn.addValueChangeListener(
+                              e -> receives(c, e.getValue(), digestOn.getValue()));
+                          digestOn.addValueChangeListener(
+                              e -> receives(c, alertsOn.getValue(), e.getValue()));
+                          return new HorizontalLayout(alertsOn, digestOn, onOff, remove);
                         })
                     .orElseGet(HorizontalLayout::new))
         .setHeader("Actions")
         .setAutoWidth(true);
     return channels;
+  }
+
+  private void receives(Channel c, boolean alertsOn, boolean digestOn) {
+    try {
+      alerts.setChannelReceives(c.id(), alertsOn, digestOn);
+      Notifications.success("Saved: " + c.name());
+    } catch (ValidationException ex) {
+      Notifications.error(ex.getMessage());
+    }
+    refresh();
   }
 
   private Optional<Channel> webhook(ChannelStatus s) {
