@@ -60,10 +60,10 @@ class SecurityConfig {
         .requestCache(c -> c.disable())
         .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-        .httpBasic(b -> b.authenticationEntryPoint(ProblemResponses.unauthorized()))
+        .httpBasic(b -> b.authenticationEntryPoint(ProblemResponses.unauthorizedPerson()))
         .exceptionHandling(
             e ->
-                e.authenticationEntryPoint(ProblemResponses.unauthorized())
+                e.authenticationEntryPoint(ProblemResponses.unauthorizedPerson())
                     .accessDeniedHandler(ProblemResponses.forbidden()))
         .build();
   }

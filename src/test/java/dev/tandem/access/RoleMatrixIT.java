@@ -278,7 +278,9 @@ class RoleMatrixIT {
     // The member's choice changed nothing of the manager's.
     assertThat(json.readTree(me("GET", "manager", null).body()).get("team").asText())
         .isEqualTo("commerce");
-    assertThat(me("GET", "member-typo", null).statusCode()).isEqualTo(401);
+    HttpResponse<String> unknown = me("GET", "member-typo", null);
+    assertThat(unknown.statusCode()).isEqualTo(401);
+    assertThat(unknown.body()).contains("HTTP basic");
   }
 
   private HttpResponse<String> me(String method, String user, String body) throws Exception {
