@@ -252,12 +252,23 @@ public class AlertService {
 
   /** The channels with their secrets opened (a plain one stored before V37 read as it is). */
   private List<Webhook> webhooks() {
-    return repository.channels().stream()
-        .map(
-            s ->
-                new Webhook(
-                    s.channel(), s.sealed() != null ? secrets.open(s.sealed()) : s.plainSecret()))
-        .toList();
+    return repository.channels().stream().map(this::opened).toList();
+  }
+
+  private Webhook opened(AlertsRepository.StoredChannel s) {
+    if (s.sealed() == null) {
+      return new Webhook(s.channel(), s.plainSecret(), null);
+    }
+    try {
+      return new Webhook(s.channel(), secrets.open(s.sealed()), null);
+    } catch (RuntimeException e) {
+      // Key unset or changed: this channel fails visibly, the others still receive.
+      return new Webhook(
+          s.channel(),
+          null,
+          "the signing secret cannot be read: TANDEM_SECRET_KEY is not set or not the key it was"
+              + " stored with; remove the channel and add it again");
+    }
   }
 
   /**

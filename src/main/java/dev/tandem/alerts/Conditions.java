@@ -166,10 +166,14 @@ class Conditions {
     IsoWeek last = reliability.lastCompleteWeek();
     int n = Math.max(1, weeks);
     Comparison now = reliability.comparison(WeekRange.ending(last, n), teamKey, null);
+    Set<String> higherNow = higher(now);
+    if (higherNow.isEmpty()) {
+      return List.of(); // the usual case: the week before need not be read
+    }
     Set<String> before =
         higher(reliability.comparison(WeekRange.ending(last.minus(1), n), teamKey, null));
     return now.tools().stream()
-        .filter(t -> higher(now).contains(t.tool()) && !before.contains(t.tool()))
+        .filter(t -> higherNow.contains(t.tool()) && !before.contains(t.tool()))
         .map(
             t ->
                 new Condition(

@@ -37,6 +37,10 @@ class WebhookChannel {
 
   boolean send(Webhook hook, Message message, String week) {
     Channel channel = hook.channel();
+    if (hook.problem() != null) {
+      deliveries.failed(channel.logKey(), channel.url(), message.subject(), hook.problem());
+      return false;
+    }
     byte[] body = body(channel, message, week);
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(channel.url()))

@@ -353,7 +353,26 @@ class AlertsIT {
         .singleElement()
         .satisfies(c -> assertThat(c.description()).contains("secret stored unencrypted"));
 
+    // A channel sealed under another key (TANDEM_SECRET_KEY changed): it fails, visibly, alone.
+    db.insertInto(ALERT_CHANNEL)
+        .set(ALERT_CHANNEL.NAME, "rekeyed")
+        .set(ALERT_CHANNEL.KIND, "webhook")
+        .set(ALERT_CHANNEL.URL, HOOKS.baseUrl() + "/rekeyed")
+        .set(ALERT_CHANNEL.SECRET_CIPHER, "deadbeef".repeat(12))
+        .set(ALERT_CHANNEL.SECRET_SALT, "0123456789abcdef")
+        .execute();
+
     AsAdmin.call(alerts::evaluateNow);
+    assertThat(HOOKS.findAll(postRequestedFor(urlEqualTo("/rekeyed")))).isEmpty();
+    assertThat(AsAdmin.call(alerts::channelStatuses))
+        .filteredOn(c -> c.channel().equals("webhook:rekeyed"))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.failing()).isTrue();
+              assertThat(c.lastError()).contains("signing secret cannot be read");
+            });
+    assertThat(HOOKS.findAll(postRequestedFor(urlEqualTo("/hook")))).hasSize(5);
     assertThat(HOOKS.findAll(postRequestedFor(urlEqualTo("/legacy"))))
         .hasSize(5)
         .allSatisfy(
