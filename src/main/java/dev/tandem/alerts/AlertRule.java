@@ -5,9 +5,11 @@ import java.util.Arrays;
 /** The rules Tandem ships; each has one threshold, switched on and off by admins. */
 public enum AlertRule {
   ADOPTION_BELOW_GOAL("adoption-below-goal", "A team's adoption below goal", "weeks in a row"),
+  FORECAST_NOT_ON_TRACK(
+      "forecast-not-on-track", "The organisation's forecast turns not on track", "not used"),
   TOOL_VERDICT_HIGHER(
       "tool-verdict-higher",
-      "A tool's incident rate higher than without AI (adjusted verdict)",
+      "A tool's incident rate turns higher than without AI (adjusted verdict)",
       "weeks compared"),
   UNREVIEWED_AI_INCIDENTS(
       "unreviewed-ai-incidents",
@@ -41,6 +43,11 @@ public enum AlertRule {
   /** Data-quality rules go to admins only: they are about imports, not about people's figures. */
   public boolean adminsOnly() {
     return this == IMPORT_SOURCE_STALE || this == IMPORT_REFUSED;
+  }
+
+  /** Whether the rule has no threshold to set (it fires on an event or a turn). */
+  public boolean thresholdUnused() {
+    return this == IMPORT_REFUSED || this == FORECAST_NOT_ON_TRACK;
   }
 
   public static AlertRule of(String key) {

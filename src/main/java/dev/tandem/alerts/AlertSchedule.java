@@ -1,6 +1,10 @@
 package dev.tandem.alerts;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -12,10 +16,21 @@ import org.springframework.stereotype.Component;
 @EnableConfigurationProperties(AlertsProperties.class)
 class AlertSchedule {
 
+  private static final Logger log = LoggerFactory.getLogger(AlertSchedule.class);
+
   private final AlertService alerts;
 
   AlertSchedule(AlertService alerts) {
     this.alerts = alerts;
+  }
+
+  /** Webhook secrets stored in plain text before V37 are sealed once TANDEM_SECRET_KEY is set. */
+  @EventListener(ApplicationReadyEvent.class)
+  void sealPlainSecrets() {
+    int sealed = alerts.sealPlainSecrets();
+    if (sealed > 0) {
+      log.info("sealed {} webhook signing secrets stored in plain text", sealed);
+    }
   }
 
   @Scheduled(cron = "${tandem.alerts.cron:0 */15 * * * *}")

@@ -3,6 +3,7 @@ package dev.tandem.alerts;
 import dev.tandem.access.AccessPolicy;
 import dev.tandem.base.Emails;
 import dev.tandem.base.IsoWeek;
+import dev.tandem.base.SecretBox;
 import dev.tandem.base.ValidationException;
 import dev.tandem.roster.RosterService;
 import dev.tandem.roster.Team;
@@ -23,8 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Alerts and the weekly digest: evaluates the rules, fires each condition once per ISO week
@@ -46,6 +49,7 @@ public class AlertService {
   private final AuditService audit;
   private final AlertsProperties properties;
   private final AccessPolicy access;
+  private final SecretBox secrets;
   private final Clock clock;
 
   AlertService(
@@ -61,8 +65,10 @@ public class AlertService {
       AuditService audit,
       AlertsProperties properties,
       AccessPolicy access,
+      SecretBox secrets,
       Clock clock) {
     this.access = access;
+    this.secrets = secrets;
     this.repository = repository;
     this.conditions = conditions;
     this.messages = messages;
@@ -93,7 +99,14 @@ public class AlertService {
           List<RuleSetting> rules = repository.rules();
           String week = thisWeek().toString();
           List<Condition> fired = new ArrayList<>();
-          for (Condition c : conditions.holding(rules)) {
+          List<Recipient> recipients = recipients();
+          List<String> teamScopes =
+              recipients.stream()
+                  .filter(Recipient::alerts)
+                  .map(Recipient::teamKey)
+                  .filter(Objects::nonNull)
+                  .toList();
+          for (Condition c : conditions.holding(rules, teamScopes)) {
             if (repository.claim(c.rule().key(), c.key(), week, now(), c.summary())) {
               fired.add(c);
               audit.record(
@@ -105,21 +118,22 @@ public class AlertService {
             }
           }
           if (!fired.isEmpty()) {
-            send(fired, rules, week);
+            send(fired, rules, week, recipients);
           }
           return fired.size();
         });
   }
 
-  private void send(List<Condition> fired, List<RuleSetting> rules, String week) {
-    for (Recipient to : recipients()) {
+  private void send(
+      List<Condition> fired, List<RuleSetting> rules, String week, List<Recipient> recipients) {
+    for (Recipient to : recipients) {
       messages.alerts(fired, rules, to).forEach(m -> email.send(to.address(), m));
     }
-    for (Channel channel : repository.channels()) {
-      if (channel.enabled()) {
+    for (Webhook hook : webhooks()) {
+      if (hook.channel().enabled() && hook.channel().alerts()) {
         messages
-            .alerts(fired, rules, asChannel(channel))
-            .forEach(m -> webhooks.send(channel, m, week));
+            .alerts(fired, rules, asChannel(hook.channel()))
+            .forEach(m -> webhooks.send(hook, m, week));
       }
     }
   }
@@ -146,6 +160,18 @@ public class AlertService {
             if (m.isPresent()
                 && repository.claim("digest", "user:" + to.username(), week, now(), "digest")) {
               email.send(to.address(), m.get());
+              sent++;
+            }
+          }
+          for (Webhook hook : webhooks()) {
+            Channel c = hook.channel();
+            if (!c.enabled() || !c.digest()) {
+              continue;
+            }
+            Optional<Message> m = digest.of(asChannel(c));
+            if (m.isPresent()
+                && repository.claim("digest", "channel:" + c.name(), week, now(), "digest")) {
+              webhooks.send(hook, m.get(), week);
               sent++;
             }
           }
@@ -198,7 +224,8 @@ public class AlertService {
                 s.teamKey(),
                 s.alerts(),
                 s.digest(),
-                u.role() == Role.ADMIN));
+                u.role() == Role.ADMIN,
+                s.muted()));
       }
     }
     return out;
@@ -219,7 +246,47 @@ public class AlertService {
 
   /** A webhook channel reads like a leader of the organisation: aggregates, small groups hidden. */
   private static Recipient asChannel(Channel c) {
-    return new Recipient(c.logKey(), Role.LEADER, c.url(), null, true, false, true);
+    return new Recipient(
+        c.logKey(), Role.LEADER, c.url(), null, c.alerts(), c.digest(), true, Set.of());
+  }
+
+  /** The channels with their secrets opened (a plain one stored before V37 read as it is). */
+  private List<Webhook> webhooks() {
+    return repository.channels().stream().map(this::opened).toList();
+  }
+
+  private Webhook opened(AlertsRepository.StoredChannel s) {
+    if (s.sealed() == null) {
+      return new Webhook(s.channel(), s.plainSecret(), null);
+    }
+    try {
+      return new Webhook(s.channel(), secrets.open(s.sealed()), null);
+    } catch (RuntimeException e) {
+      // Key unset or changed: this channel fails visibly, the others still receive.
+      return new Webhook(
+          s.channel(),
+          null,
+          "the signing secret cannot be read: TANDEM_SECRET_KEY is not set or not the key it was"
+              + " stored with; remove the channel and add it again");
+    }
+  }
+
+  /**
+   * Seals the signing secrets stored in plain text before V37, once TANDEM_SECRET_KEY is set (at
+   * start-up); returns how many. Without the key they stay readable as they are.
+   */
+  int sealPlainSecrets() {
+    if (!secrets.available()) {
+      return 0;
+    }
+    int sealed = 0;
+    for (AlertsRepository.StoredChannel s : repository.channels()) {
+      if (s.plainSecret() != null && s.sealed() == null) {
+        repository.sealSecret(s.channel().id(), secrets.seal(s.plainSecret()));
+        sealed++;
+      }
+    }
+    return sealed;
   }
 
   // --- admin screen ---
@@ -267,14 +334,25 @@ public class AlertService {
     return after;
   }
 
+  /** The webhook channels, without their secrets. */
   @PreAuthorize("hasRole('ADMIN')")
   public List<Channel> channels() {
-    return repository.channels();
+    return repository.channels().stream().map(AlertsRepository.StoredChannel::channel).toList();
   }
 
-  /** Adds a webhook channel ({@code kind} "webhook" or "slack"); the secret is never audited. */
+  /** Adds a webhook channel for alerts and the digest. */
   @PreAuthorize("hasRole('ADMIN')")
   public Channel addWebhook(String name, String kind, String url, String secret) {
+    return addWebhook(name, kind, url, secret, true, true);
+  }
+
+  /**
+   * Adds a webhook channel ({@code kind} "webhook" or "slack") receiving alerts and/or the weekly
+   * digest; a signing secret is stored sealed with TANDEM_SECRET_KEY, never audited nor shown.
+   */
+  @PreAuthorize("hasRole('ADMIN')")
+  public Channel addWebhook(
+      String name, String kind, String url, String secret, boolean alerts, boolean digest) {
     ValidationException.Collector problems = new ValidationException.Collector();
     problems.check(
         name != null && !name.isBlank() && name.length() <= 100, "name", "1–100 characters");
@@ -285,19 +363,33 @@ public class AlertService {
         "secret",
         "at least 16 characters to sign the payload");
     problems.check(
-        name == null || repository.channels().stream().noneMatch(c -> c.name().equals(name.trim())),
+        name == null || channels().stream().noneMatch(c -> c.name().equals(name.trim())),
         "name",
         "a channel of this name exists");
+    problems.check(alerts || digest, "receives", "alerts, the digest or both");
     problems.throwIfAny();
-    Channel c = new Channel(null, name.trim(), kind, url.trim(), secret, true);
-    long id = repository.addChannel(c);
+    boolean signed = "webhook".equals(kind);
+    // Sealed first: without TANDEM_SECRET_KEY this is the validation error connectors give.
+    SecretBox.Sealed sealed = signed ? secrets.seal(secret) : null;
+    Channel c = new Channel(null, name.trim(), kind, url.trim(), alerts, digest, true, signed);
+    long id = repository.addChannel(c, sealed);
     audit.record(
         "create",
         "alert-channel",
         id,
         null,
-        Map.of("name", c.name(), "kind", kind, "url", c.url()));
-    return new Channel(id, c.name(), kind, c.url(), secret, true);
+        Map.of("name", c.name(), "kind", kind, "url", c.url(), "alerts", alerts, "digest", digest));
+    return new Channel(id, c.name(), kind, c.url(), alerts, digest, true, signed);
+  }
+
+  /** What a webhook channel receives: alerts and/or the weekly digest. */
+  @PreAuthorize("hasRole('ADMIN')")
+  public void setChannelReceives(long id, boolean alerts, boolean digest) {
+    if (!alerts && !digest) {
+      throw ValidationException.of("receives", "alerts, the digest or both");
+    }
+    repository.setChannelReceives(id, alerts, digest);
+    audit.record("update", "alert-channel", id, null, Map.of("alerts", alerts, "digest", digest));
   }
 
   @PreAuthorize("hasRole('ADMIN')")
@@ -323,8 +415,20 @@ public class AlertService {
             email.configured() ? "SMTP from the environment" : "off: SPRING_MAIL_HOST not set",
             email.configured(),
             latest.get(EmailChannel.LOG_KEY)));
-    for (Channel c : repository.channels()) {
-      out.add(status(c.logKey(), c.kind() + " " + c.url(), c.enabled(), latest.get(c.logKey())));
+    for (AlertsRepository.StoredChannel s : repository.channels()) {
+      Channel c = s.channel();
+      String receives =
+          c.alerts() && c.digest() ? "alerts and digest" : c.alerts() ? "alerts" : "digest";
+      String plain =
+          s.plainSecret() != null && s.sealed() == null
+              ? "; secret stored unencrypted until TANDEM_SECRET_KEY is set"
+              : "";
+      out.add(
+          status(
+              c.logKey(),
+              c.kind() + " " + c.url() + " (" + receives + plain + ")",
+              c.enabled(),
+              latest.get(c.logKey())));
     }
     return out;
   }
@@ -346,6 +450,7 @@ public class AlertService {
 
   /** Sets what a user receives (admins for anyone). */
   @PreAuthorize("hasRole('ADMIN')")
+  @Transactional
   public void subscribe(Subscription s) {
     if (s.email() != null && !Emails.check(s.email()).ok()) {
       throw ValidationException.of("email", Emails.check(s.email()).problem());
@@ -386,6 +491,17 @@ public class AlertService {
    */
   @PreAuthorize("isAuthenticated()")
   public Subscription subscribeMe(String email, String teamKey, boolean alerts, boolean digest) {
+    return subscribeMe(email, teamKey, alerts, digest, Set.of());
+  }
+
+  /**
+   * Saves what the signed-in user receives, with the rules whose alerts they do not want ({@code
+   * muted}); the import rules reach admins only, so muting them matters only to admins.
+   */
+  @PreAuthorize("isAuthenticated()")
+  @Transactional
+  public Subscription subscribeMe(
+      String email, String teamKey, boolean alerts, boolean digest, Set<AlertRule> muted) {
     UserAccount me =
         users.current().orElseThrow(() -> ValidationException.of("user", "no user account"));
     String key = teamKey == null || teamKey.isBlank() ? null : teamKey;
@@ -400,14 +516,23 @@ public class AlertService {
             "team",
             "you may subscribe to the organisation and to your own team's scope only")
         .throwIfAny();
-    Subscription s = new Subscription(me.id(), checked.email(), key, alerts, digest);
+    Subscription s = new Subscription(me.id(), checked.email(), key, alerts, digest, muted);
     repository.saveSubscription(s);
     audit.record("update", "alert-subscription", me.id(), null, s);
     return s;
   }
 
   private static Subscription withEmail(Subscription s, String email) {
-    return new Subscription(s.userId(), email, s.teamKey(), s.alerts(), s.digest());
+    return new Subscription(s.userId(), email, s.teamKey(), s.alerts(), s.digest(), s.muted());
+  }
+
+  /** The rules a person may receive alerts of: the import rules only if they are an admin. */
+  @PreAuthorize("isAuthenticated()")
+  public List<AlertRule> rulesICanReceive() {
+    boolean admin = users.current().map(u -> u.role() == Role.ADMIN).orElse(false);
+    return java.util.Arrays.stream(AlertRule.values())
+        .filter(r -> admin || !r.adminsOnly())
+        .toList();
   }
 
   private static boolean validUrl(String url) {

@@ -5,12 +5,16 @@ import static dev.tandem.db.Tables.ALERT_DELIVERY;
 import static dev.tandem.db.Tables.ALERT_FIRED;
 import static dev.tandem.db.Tables.ALERT_RULE;
 import static dev.tandem.db.Tables.ALERT_SUBSCRIPTION;
+import static dev.tandem.db.Tables.ALERT_SUBSCRIPTION_MUTED;
 
+import dev.tandem.base.SecretBox;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -72,33 +76,60 @@ class AlertsRepository {
         ALERT_FIRED, ALERT_FIRED.RULE_KEY.eq(rule).and(ALERT_FIRED.CONDITION_KEY.eq(condition)));
   }
 
-  List<Channel> channels() {
+  /** A channel row: the channel, and its secret sealed or, stored before V37, plain. */
+  record StoredChannel(Channel channel, String plainSecret, SecretBox.Sealed sealed) {}
+
+  List<StoredChannel> channels() {
     return db.selectFrom(ALERT_CHANNEL)
         .orderBy(ALERT_CHANNEL.NAME)
         .fetch(
             r ->
-                new Channel(
-                    r.getId(),
-                    r.getName(),
-                    r.getKind(),
-                    r.getUrl(),
+                new StoredChannel(
+                    new Channel(
+                        r.getId(),
+                        r.getName(),
+                        r.getKind(),
+                        r.getUrl(),
+                        r.getAlerts(),
+                        r.getDigest(),
+                        r.getEnabled(),
+                        r.getSecret() != null || r.getSecretCipher() != null),
                     r.getSecret(),
-                    r.getEnabled()));
+                    r.getSecretCipher() == null
+                        ? null
+                        : new SecretBox.Sealed(r.getSecretCipher(), r.getSecretSalt())));
   }
 
-  long addChannel(Channel c) {
+  long addChannel(Channel c, SecretBox.Sealed sealed) {
     return db.insertInto(ALERT_CHANNEL)
         .set(ALERT_CHANNEL.NAME, c.name())
         .set(ALERT_CHANNEL.KIND, c.kind())
         .set(ALERT_CHANNEL.URL, c.url())
-        .set(ALERT_CHANNEL.SECRET, c.secret())
+        .set(ALERT_CHANNEL.SECRET_CIPHER, sealed == null ? null : sealed.cipher())
+        .set(ALERT_CHANNEL.SECRET_SALT, sealed == null ? null : sealed.salt())
+        .set(ALERT_CHANNEL.ALERTS, c.alerts())
+        .set(ALERT_CHANNEL.DIGEST, c.digest())
         .set(ALERT_CHANNEL.ENABLED, c.enabled())
         .returning(ALERT_CHANNEL.ID)
         .fetchOne(ALERT_CHANNEL.ID);
   }
 
-  Optional<Channel> channel(long id) {
-    return channels().stream().filter(c -> c.id() == id).findFirst();
+  /** Replaces a plain secret (stored before V37) by its sealed form. */
+  void sealSecret(long id, SecretBox.Sealed sealed) {
+    db.update(ALERT_CHANNEL)
+        .set(ALERT_CHANNEL.SECRET_CIPHER, sealed.cipher())
+        .set(ALERT_CHANNEL.SECRET_SALT, sealed.salt())
+        .setNull(ALERT_CHANNEL.SECRET)
+        .where(ALERT_CHANNEL.ID.eq(id))
+        .execute();
+  }
+
+  void setChannelReceives(long id, boolean alerts, boolean digest) {
+    db.update(ALERT_CHANNEL)
+        .set(ALERT_CHANNEL.ALERTS, alerts)
+        .set(ALERT_CHANNEL.DIGEST, digest)
+        .where(ALERT_CHANNEL.ID.eq(id))
+        .execute();
   }
 
   void setChannelEnabled(long id, boolean enabled) {
@@ -159,13 +190,26 @@ class AlertsRepository {
         r.getDeliveredAt());
   }
 
+  /** Every saved subscription with its muted rules: two statements, whatever the number. */
   Map<Long, Subscription> subscriptions() {
+    Map<Long, Set<AlertRule>> muted = new HashMap<>();
+    db.selectFrom(ALERT_SUBSCRIPTION_MUTED)
+        .forEach(
+            r ->
+                muted
+                    .computeIfAbsent(r.getUserId(), k -> new HashSet<>())
+                    .add(AlertRule.of(r.getRuleKey())));
     return db.selectFrom(ALERT_SUBSCRIPTION)
         .fetchMap(
             ALERT_SUBSCRIPTION.USER_ID,
             r ->
                 new Subscription(
-                    r.getUserId(), r.getEmail(), r.getTeamKey(), r.getAlerts(), r.getDigest()));
+                    r.getUserId(),
+                    r.getEmail(),
+                    r.getTeamKey(),
+                    r.getAlerts(),
+                    r.getDigest(),
+                    muted.getOrDefault(r.getUserId(), Set.of())));
   }
 
   void saveSubscription(Subscription s) {
@@ -185,6 +229,20 @@ class AlertsRepository {
           .set(ALERT_SUBSCRIPTION.ALERTS, s.alerts())
           .set(ALERT_SUBSCRIPTION.DIGEST, s.digest())
           .execute();
+    }
+    db.deleteFrom(ALERT_SUBSCRIPTION_MUTED)
+        .where(ALERT_SUBSCRIPTION_MUTED.USER_ID.eq(s.userId()))
+        .execute();
+    if (!s.muted().isEmpty()) {
+      var insert =
+          db.insertInto(
+              ALERT_SUBSCRIPTION_MUTED,
+              ALERT_SUBSCRIPTION_MUTED.USER_ID,
+              ALERT_SUBSCRIPTION_MUTED.RULE_KEY);
+      for (AlertRule r : s.muted()) {
+        insert = insert.values(s.userId(), r.key());
+      }
+      insert.execute();
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.tandem.alerts;
 
+import dev.tandem.adoption.AdoptionReport;
 import dev.tandem.adoption.AdoptionService;
 import dev.tandem.adoption.TeamAdoption;
 import dev.tandem.base.IsoWeek;
@@ -11,14 +12,19 @@ import dev.tandem.reliability.Comparison;
 import dev.tandem.reliability.IncidentProfile;
 import dev.tandem.reliability.ReliabilityFormat;
 import dev.tandem.reliability.ReliabilityService;
+import dev.tandem.reliability.ToolFigures;
 import dev.tandem.stats.Verdict;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,8 +56,15 @@ class Conditions {
     this.clock = clock;
   }
 
-  /** The conditions that hold now for the enabled rules; call as the system. */
-  List<Condition> holding(List<RuleSetting> rules) {
+  /**
+   * The conditions that hold now for the enabled rules; call as the system. The tool and safeguard
+   * rules are evaluated for the organisation and for each team scope in {@code teamScopes} (the
+   * scopes people subscribed to), as the Reliability screen shows them per scope.
+   */
+  List<Condition> holding(List<RuleSetting> rules, Collection<String> teamScopes) {
+    List<String> scopes = new ArrayList<>();
+    scopes.add(null);
+    teamScopes.stream().filter(Objects::nonNull).distinct().sorted().forEach(scopes::add);
     List<Condition> out = new ArrayList<>();
     for (RuleSetting r : rules) {
       if (!r.enabled()) {
@@ -60,13 +73,55 @@ class Conditions {
       int n = r.threshold().intValue();
       switch (r.rule()) {
         case ADOPTION_BELOW_GOAL -> out.addAll(teamsBelowGoal(n));
-        case TOOL_VERDICT_HIGHER -> out.addAll(toolsHigher(n));
-        case UNREVIEWED_AI_INCIDENTS -> out.addAll(unreviewed(r.threshold().doubleValue()));
+        case FORECAST_NOT_ON_TRACK -> out.addAll(forecastTurned());
+        case TOOL_VERDICT_HIGHER -> scopes.forEach(s -> out.addAll(toolsTurnedHigher(n, s)));
+        case UNREVIEWED_AI_INCIDENTS ->
+            scopes.forEach(s -> out.addAll(unreviewed(r.threshold().doubleValue(), s)));
         case IMPORT_SOURCE_STALE -> out.addAll(staleSources(n));
         case IMPORT_REFUSED -> out.addAll(refusedImports());
       }
     }
     return out;
+  }
+
+  /** The key of a condition within its rule: the organisation's as before, a team's suffixed. */
+  static String scoped(String key, String teamKey) {
+    return teamKey == null ? key : key + "@" + teamKey;
+  }
+
+  /** The tool or group a scoped condition is about: its key without the team suffix. */
+  static String unscoped(Condition c) {
+    return c.teamKey() == null
+        ? c.key()
+        : c.key().substring(0, c.key().length() - c.teamKey().length() - 1);
+  }
+
+  /**
+   * The organisation's forecast (DESIGN §3.1, read from {@link AdoptionService}) is not on track as
+   * of the last complete week, and was on track, or had none, as of the week before.
+   */
+  private List<Condition> forecastTurned() {
+    IsoWeek last = adoption.lastCompleteWeek();
+    AdoptionReport now = adoption.weeklyAdoption(null, new WeekRange(last, last));
+    AdoptionReport before =
+        adoption.weeklyAdoption(null, new WeekRange(last.minus(1), last.minus(1)));
+    if (!notOnTrack(now.forecast()) || notOnTrack(before.forecast())) {
+      return List.of();
+    }
+    return List.of(
+        new Condition(
+            AlertRule.FORECAST_NOT_ON_TRACK,
+            "organisation",
+            null,
+            "Forecast as of "
+                + last
+                + ": "
+                + AdoptionReport.forecastSentence(now, "the organisation")));
+  }
+
+  /** A forecast that exists (enough weeks, nothing hidden) and says not on track. */
+  static boolean notOnTrack(AdoptionReport.Forecast f) {
+    return !f.suppressed() && f.weeksUsed() >= 2 && !f.onTrack();
   }
 
   /** Leaf teams whose adoption was below goal in each of the last {@code weeks} complete weeks. */
@@ -102,27 +157,50 @@ class Conditions {
     return n;
   }
 
-  private List<Condition> toolsHigher(int weeks) {
-    Comparison c =
-        reliability.comparison(
-            WeekRange.ending(reliability.lastCompleteWeek(), Math.max(1, weeks)), null, null);
-    return c.tools().stream()
-        .filter(t -> !t.suppressed() && t.adjustedVerdict() == Verdict.HIGHER)
+  /**
+   * Tools whose adjusted verdict over the {@code weeks} complete weeks ending last week is {@code
+   * higher}, and was not over the same window ending the week before (both from {@link
+   * ReliabilityService#comparison}): the week it turns, not every week it stays.
+   */
+  private List<Condition> toolsTurnedHigher(int weeks, String teamKey) {
+    IsoWeek last = reliability.lastCompleteWeek();
+    int n = Math.max(1, weeks);
+    Comparison now = reliability.comparison(WeekRange.ending(last, n), teamKey, null);
+    Set<String> higherNow = higher(now);
+    if (higherNow.isEmpty()) {
+      return List.of(); // the usual case: the week before need not be read
+    }
+    Set<String> before =
+        higher(reliability.comparison(WeekRange.ending(last.minus(1), n), teamKey, null));
+    return now.tools().stream()
+        .filter(t -> higherNow.contains(t.tool()) && !before.contains(t.tool()))
         .map(
             t ->
                 new Condition(
                     AlertRule.TOOL_VERDICT_HIGHER,
-                    t.tool(),
-                    null,
-                    ReliabilityFormat.sentence(t, c.exposure(), c.comparedTools())))
+                    scoped(t.tool(), teamKey),
+                    teamKey,
+                    ReliabilityFormat.sentence(t, now.exposure(), now.comparedTools())
+                        + (teamKey == null ? "" : " (" + teamKey + ")")))
         .toList();
   }
 
-  private List<Condition> unreviewed(double threshold) {
+  /** The tools whose adjusted verdict is higher (none of a suppressed comparison). */
+  static Set<String> higher(Comparison c) {
+    if (c.suppressed()) {
+      return Set.of();
+    }
+    return c.tools().stream()
+        .filter(t -> !t.suppressed() && t.adjustedVerdict() == Verdict.HIGHER)
+        .map(ToolFigures::tool)
+        .collect(Collectors.toSet());
+  }
+
+  private List<Condition> unreviewed(double threshold, String teamKey) {
     IncidentProfile.SafeguardGap gap =
         reliability
             .causesAndSafeguards(
-                WeekRange.ending(reliability.lastCompleteWeek(), SAFEGUARD_WEEKS), null)
+                WeekRange.ending(reliability.lastCompleteWeek(), SAFEGUARD_WEEKS), teamKey)
             .aiInvolved()
             .notPeerReviewed();
     if (gap.ofIncidents() == 0 || gap.share() <= threshold) {
@@ -131,9 +209,11 @@ class Conditions {
     return List.of(
         new Condition(
             AlertRule.UNREVIEWED_AI_INCIDENTS,
-            "all-ai",
-            null,
-            ReliabilityFormat.gap(gap) + " of AI-involved incidents were not peer reviewed"));
+            scoped("all-ai", teamKey),
+            teamKey,
+            ReliabilityFormat.gap(gap)
+                + " of AI-involved incidents were not peer reviewed"
+                + (teamKey == null ? "" : " (" + teamKey + ")")));
   }
 
   /** Sources (import formats) whose latest applied import is older than {@code days}. */

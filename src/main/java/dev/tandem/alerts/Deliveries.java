@@ -59,6 +59,12 @@ class Deliveries {
     return false;
   }
 
+  /** A message that could not be tried at all (the channel is misconfigured): logged as failed. */
+  void failed(String channel, String recipient, String subject, String error) {
+    log.warn("alert delivery on {} not attempted: {}", channel, LogSafe.clip(error, 500));
+    repository.logDelivery(channel, recipient, subject, 0, false, error, now());
+  }
+
   private boolean pause(int tries) {
     try {
       Thread.sleep(properties.retryDelay().multipliedBy(tries).toMillis());

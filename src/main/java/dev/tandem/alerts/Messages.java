@@ -1,5 +1,6 @@
 package dev.tandem.alerts;
 
+import dev.tandem.adoption.AdoptionReport;
 import dev.tandem.adoption.AdoptionService;
 import dev.tandem.adoption.TeamAdoption;
 import dev.tandem.base.IsoWeek;
@@ -9,10 +10,13 @@ import dev.tandem.reliability.IncidentProfile;
 import dev.tandem.reliability.ReliabilityFormat;
 import dev.tandem.reliability.ReliabilityService;
 import dev.tandem.reliability.ToolFigures;
+import dev.tandem.roster.RosterService;
+import dev.tandem.roster.Team;
 import dev.tandem.stats.Verdict;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.security.access.AccessDeniedException;
@@ -29,11 +33,14 @@ class Messages {
   private final AdoptionService adoption;
   private final ReliabilityService reliability;
   private final Links links;
+  private final RosterService roster;
 
-  Messages(AdoptionService adoption, ReliabilityService reliability, Links links) {
+  Messages(
+      AdoptionService adoption, ReliabilityService reliability, Links links, RosterService roster) {
     this.adoption = adoption;
     this.reliability = reliability;
     this.links = links;
+    this.roster = roster;
   }
 
   /**
@@ -58,27 +65,33 @@ class Messages {
         new Lazy<>(
             () ->
                 reliability.comparison(
-                    toolRange(threshold(rules, AlertRule.TOOL_VERDICT_HIGHER)), null, null));
+                    toolRange(threshold(rules, AlertRule.TOOL_VERDICT_HIGHER)),
+                    to.teamKey(),
+                    null));
     Lazy<IncidentProfile.SafeguardGap> gap =
         new Lazy<>(
             () ->
                 reliability
-                    .causesAndSafeguards(safeguardRange(), null)
+                    .causesAndSafeguards(safeguardRange(), to.teamKey())
                     .aiInvolved()
                     .notPeerReviewed());
     List<Message> out = new ArrayList<>();
     for (Condition c : fired) {
+      if (!to.receives(c.rule())) {
+        continue;
+      }
       BigDecimal threshold = threshold(rules, c.rule());
+      // Tool, safeguard and forecast alerts concern one scope: they reach those subscribed to it.
+      boolean ownScope = Objects.equals(to.teamKey(), c.teamKey());
       Optional<Message> m =
           switch (c.rule()) {
             case ADOPTION_BELOW_GOAL -> teamBelowGoal(c, threshold.intValue(), teams.get(), last);
+            case FORECAST_NOT_ON_TRACK -> ownScope ? forecast(last) : Optional.empty();
             case TOOL_VERDICT_HIGHER ->
-                to.teamKey() == null
-                    ? toolHigher(c, comparison.get(), toolRange(threshold))
-                    : Optional.empty();
+                ownScope ? toolHigher(c, comparison.get(), toolRange(threshold)) : Optional.empty();
             case UNREVIEWED_AI_INCIDENTS ->
-                to.teamKey() == null
-                    ? unreviewed(threshold.doubleValue(), gap.get())
+                ownScope
+                    ? unreviewed(threshold.doubleValue(), gap.get(), to.teamKey())
                     : Optional.empty();
             case IMPORT_SOURCE_STALE, IMPORT_REFUSED ->
                 to.dataAlerts()
@@ -156,26 +169,51 @@ class Messages {
                     links.adoption(t.teamKey(), WeekRange.ending(last, 12))));
   }
 
+  /** The organisation's forecast as the recipient reads it, if it still says not on track. */
+  private Optional<Message> forecast(IsoWeek last) {
+    AdoptionReport report = adoption.weeklyAdoption(null, new WeekRange(last, last));
+    if (!Conditions.notOnTrack(report.forecast())) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Message(
+            "alert",
+            "[Tandem] The organisation's adoption forecast is no longer on track",
+            "Forecast as of "
+                + last
+                + " (least-squares line through the 8 complete weeks up to it): "
+                + AdoptionReport.forecastSentence(report, "the organisation")
+                + " The week before it was on track.",
+            links.adoption(null, WeekRange.ending(last, 12))));
+  }
+
   private Optional<Message> toolHigher(Condition c, Comparison comparison, WeekRange range) {
+    String tool = Conditions.unscoped(c);
     return comparison.tools().stream()
-        .filter(t -> t.tool().equals(c.key()) && !t.suppressed())
+        .filter(t -> t.tool().equals(tool) && !t.suppressed() && !comparison.suppressed())
         .filter(t -> t.adjustedVerdict() == Verdict.HIGHER)
         .findFirst()
         .map(
             (ToolFigures t) ->
                 new Message(
                     "alert",
-                    "[Tandem] " + t.name() + ": incidents more common than without AI",
+                    "[Tandem] "
+                        + t.name()
+                        + ": incidents more common than without AI"
+                        + in(c.teamKey()),
                     ReliabilityFormat.sentence(t, comparison.exposure(), comparison.comparedTools())
                         + " ("
                         + range.from()
                         + " to "
                         + range.to()
-                        + ", organisation)",
-                    links.reliability(null, range)));
+                        + ", "
+                        + scopeName(c.teamKey())
+                        + "; the verdict turned higher this week)",
+                    links.reliability(c.teamKey(), range)));
   }
 
-  private Optional<Message> unreviewed(double threshold, IncidentProfile.SafeguardGap gap) {
+  private Optional<Message> unreviewed(
+      double threshold, IncidentProfile.SafeguardGap gap, String teamKey) {
     WeekRange range = safeguardRange();
     if (gap.ofIncidents() == 0 || gap.share() <= threshold) {
       return Optional.empty();
@@ -184,16 +222,30 @@ class Messages {
         new Message(
             "alert",
             "[Tandem] AI-involved incidents without peer review above "
-                + ReliabilityFormat.percent(threshold),
+                + ReliabilityFormat.percent(threshold)
+                + in(teamKey),
             ReliabilityFormat.gap(gap)
-                + " AI-involved incidents from "
+                + " AI-involved incidents of "
+                + scopeName(teamKey)
+                + " from "
                 + range.from()
                 + " to "
                 + range.to()
                 + " had no peer review (threshold "
                 + ReliabilityFormat.percent(threshold)
                 + ").",
-            links.reliability(null, range)));
+            links.reliability(teamKey, range)));
+  }
+
+  /** " in Payments" for a team scope, nothing for the organisation. */
+  private String in(String teamKey) {
+    return teamKey == null ? "" : " in " + scopeName(teamKey);
+  }
+
+  private String scopeName(String teamKey) {
+    return teamKey == null
+        ? "the organisation"
+        : roster.team(teamKey).map(Team::name).orElse(teamKey);
   }
 
   /** The shares of teams below goal in the digest: "Payments 62% (31 of 50)". */

@@ -16,9 +16,10 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
- * Webhooks: generic JSON signed with HMAC-SHA256 of the body in {@value #SIGNATURE} ({@code
- * sha256=<hex>}), or a Slack-compatible incoming-webhook payload ({@code {"text": …}}). Anything
- * but a 2xx answer is a failed attempt.
+ * Webhooks, for alerts and the digest alike ({@code "type"}: "alert" or "digest"): generic JSON
+ * signed with HMAC-SHA256 of the body in {@value #SIGNATURE} ({@code sha256=<hex>}), or a
+ * Slack-compatible incoming-webhook payload ({@code {"text": …}}). Anything but a 2xx answer is a
+ * failed attempt.
  */
 @Component
 class WebhookChannel {
@@ -34,15 +35,20 @@ class WebhookChannel {
     this.deliveries = deliveries;
   }
 
-  boolean send(Channel channel, Message message, String week) {
+  boolean send(Webhook hook, Message message, String week) {
+    Channel channel = hook.channel();
+    if (hook.problem() != null) {
+      deliveries.failed(channel.logKey(), channel.url(), message.subject(), hook.problem());
+      return false;
+    }
     byte[] body = body(channel, message, week);
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(channel.url()))
             .timeout(Duration.ofSeconds(10))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-    if ("webhook".equals(channel.kind()) && channel.secret() != null) {
-      request.header(SIGNATURE, "sha256=" + hmac(channel.secret(), body));
+    if ("webhook".equals(channel.kind()) && hook.secret() != null) {
+      request.header(SIGNATURE, "sha256=" + hmac(hook.secret(), body));
     }
     HttpRequest r = request.build();
     return deliveries.deliver(

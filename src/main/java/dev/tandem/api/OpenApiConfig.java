@@ -77,6 +77,12 @@ class OpenApiConfig {
             new Components()
                 .addSecuritySchemes(
                     "bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer"))
+                .addSecuritySchemes(
+                    "basic",
+                    new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("basic")
+                        .description("A person's user name and password (own subscription only)."))
                 .addSchemas(PROBLEM, problemSchema()))
         .addSecurityItem(new SecurityRequirement().addList("bearer"));
   }

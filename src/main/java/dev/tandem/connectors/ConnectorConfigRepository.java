@@ -5,6 +5,7 @@ import static dev.tandem.db.Tables.CONNECTOR_CONFIG;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.base.SecretBox;
 import dev.tandem.db.tables.records.ConnectorConfigRecord;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -1,6 +1,7 @@
 package dev.tandem.connectors;
 
 import dev.tandem.base.DataSourceAlerts;
+import dev.tandem.base.SecretBox;
 import dev.tandem.base.ValidationException;
 import dev.tandem.security.AuditService;
 import dev.tandem.security.CurrentUser;

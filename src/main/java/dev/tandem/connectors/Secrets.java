@@ -1,5 +1,6 @@
 package dev.tandem.connectors;
 
+import dev.tandem.base.SecretBox;
 import java.util.Locale;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;

@@ -21,6 +21,17 @@ final class ProblemResponses {
             request.getRequestURI());
   }
 
+  /** A person's own subscription: HTTP basic as the person (a token has none). */
+  static AuthenticationEntryPoint unauthorizedPerson() {
+    return (request, response, e) ->
+        write(
+            response,
+            401,
+            "Unauthorized",
+            "Send your user name and password with HTTP basic: an API token has no subscription.",
+            request.getRequestURI());
+  }
+
   static AccessDeniedHandler forbidden() {
     return (request, response, e) ->
         write(response, 403, "Forbidden", "Your role may not do this.", request.getRequestURI());

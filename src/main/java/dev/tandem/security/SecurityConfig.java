@@ -46,6 +46,28 @@ class SecurityConfig {
     return new BCryptPasswordEncoder();
   }
 
+  /**
+   * A person's own alert subscription: an API token belongs to no person, so these two requests
+   * also take HTTP basic with a user's name and password (as actuator does), read as that user.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain ownSubscriptionChain(HttpSecurity http, ApiTokenService tokens)
+      throws Exception {
+    return http.securityMatcher("/api/v1/alerts/subscriptions/me")
+        .csrf(c -> c.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(c -> c.disable())
+        .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+        .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        .httpBasic(b -> b.authenticationEntryPoint(ProblemResponses.unauthorizedPerson()))
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint(ProblemResponses.unauthorizedPerson())
+                    .accessDeniedHandler(ProblemResponses.forbidden()))
+        .build();
+  }
+
   @Bean
   @Order(1)
   SecurityFilterChain apiChain(HttpSecurity http, ApiTokenService tokens) throws Exception {

@@ -210,6 +210,10 @@ class RoleMatrixIT {
     matrix.put("GET /api/v1/adoption?team=engineering", new int[] {200, 200, 403, 403});
     matrix.put("GET /api/v1/adoption?team=infrastructure", new int[] {200, 200, 403, 403});
     matrix.put("POST /api/v1/tokens", new int[] {201, 403, 403, 403});
+    matrix.put("GET /api/v1/alerts/rules", new int[] {200, 403, 403, 403});
+    matrix.put("GET /api/v1/alerts/deliveries", new int[] {200, 403, 403, 403});
+    // An API token is no person: it has no subscription of its own.
+    matrix.put("GET /api/v1/alerts/subscriptions/me", new int[] {404, 404, 404, 404});
     matrix.put(
         "POST /api/v1/imports?format=tandem-usage-csv&dryRun=true", new int[] {200, 403, 403, 403});
     // Prometheus is switched off in tests without @AutoConfigureObservability; metrics is always
@@ -223,6 +227,82 @@ class RoleMatrixIT {
         assertThat(status).as(roles[i] + " " + row.getKey()).isEqualTo(row.getValue()[i]);
       }
     }
+  }
+
+  /**
+   * Each person reads and sets their own alert subscription with HTTP basic: the defaults of their
+   * role, and only scopes whose figures they may see; the import rules are offered to admins only.
+   */
+  @Test
+  void each_person_reads_and_sets_only_their_own_alert_subscription() throws Exception {
+    JsonNode manager = json.readTree(me("GET", "manager", null).body());
+    assertThat(manager.get("team").asText()).isEqualTo("commerce");
+    assertThat(manager.get("alerts").asBoolean()).isTrue();
+    assertThat(texts(manager.get("availableRules")))
+        .doesNotContain("import-refused", "import-source-stale")
+        .contains("adoption-below-goal", "forecast-not-on-track", "tool-verdict-higher");
+    JsonNode member = json.readTree(me("GET", "member", null).body());
+    assertThat(member.get("alerts").asBoolean()).isFalse();
+    assertThat(member.get("team").asText()).isEqualTo("payments");
+    assertThat(texts(json.readTree(me("GET", "admin", null).body()).get("availableRules")))
+        .contains("import-refused");
+    assertThat(json.readTree(me("GET", "leader", null).body()).get("team").isNull()).isTrue();
+
+    HttpResponse<String> elsewhere =
+        me(
+            "PUT",
+            "member",
+            "{\"email\":\"member@example.com\",\"team\":\"commerce\",\"alerts\":true,"
+                + "\"digest\":true}");
+    assertThat(elsewhere.statusCode()).isEqualTo(400);
+    assertThat(elsewhere.body()).contains("own team");
+    HttpResponse<String> importRule =
+        me(
+            "PUT",
+            "member",
+            "{\"email\":\"member@example.com\",\"alerts\":true,\"digest\":true,"
+                + "\"rules\":[\"import-refused\"]}");
+    assertThat(importRule.statusCode()).isEqualTo(400);
+    HttpResponse<String> saved =
+        me(
+            "PUT",
+            "member",
+            "{\"email\":\"member@example.com\",\"alerts\":true,\"digest\":false,"
+                + "\"rules\":[\"adoption-below-goal\",\"forecast-not-on-track\"]}");
+    assertThat(saved.statusCode()).isEqualTo(200);
+    JsonNode after = json.readTree(me("GET", "member", null).body());
+    assertThat(after.get("team").isNull()).isTrue();
+    assertThat(after.get("digest").asBoolean()).isFalse();
+    assertThat(texts(after.get("rules")))
+        .containsExactly("adoption-below-goal", "forecast-not-on-track");
+    // The member's choice changed nothing of the manager's.
+    assertThat(json.readTree(me("GET", "manager", null).body()).get("team").asText())
+        .isEqualTo("commerce");
+    HttpResponse<String> unknown = me("GET", "member-typo", null);
+    assertThat(unknown.statusCode()).isEqualTo(401);
+    assertThat(unknown.body()).contains("HTTP basic");
+  }
+
+  private HttpResponse<String> me(String method, String user, String body) throws Exception {
+    String credentials =
+        java.util.Base64.getEncoder()
+            .encodeToString((user + ":" + user).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/v1/alerts/subscriptions/me"))
+            .header("Authorization", "Basic " + credentials);
+    if (body != null) {
+      request
+          .header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(body));
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> out = new java.util.ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
   }
 
   @Test

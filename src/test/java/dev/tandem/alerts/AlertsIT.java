@@ -12,6 +12,7 @@ import static dev.tandem.db.Tables.ALERT_DELIVERY;
 import static dev.tandem.db.Tables.ALERT_FIRED;
 import static dev.tandem.db.Tables.ALERT_RULE;
 import static dev.tandem.db.Tables.ALERT_SUBSCRIPTION;
+import static dev.tandem.db.Tables.ALERT_SUBSCRIPTION_MUTED;
 import static dev.tandem.db.Tables.APP_USER;
 import static dev.tandem.db.Tables.AUDIT_LOG;
 import static dev.tandem.db.Tables.DEVELOPER;
@@ -50,6 +51,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,6 +100,7 @@ class AlertsIT {
     registry.add("tandem.alerts.retry-attempts", () -> "3");
     registry.add("tandem.alerts.retry-delay", () -> "5ms");
     registry.add("tandem.alerts.base-url", () -> "https://tandem.example/");
+    registry.add("tandem.secret-key", () -> "alerts-test-key");
   }
 
   @TestConfiguration
@@ -129,6 +132,7 @@ class AlertsIT {
     db.update(ALERT_RULE).set(ALERT_RULE.ENABLED, true).execute();
     MAIL.purgeEmailFromAllMailboxes();
     HOOKS.resetAll();
+    db.deleteFrom(ALERT_SUBSCRIPTION_MUTED).execute();
     db.deleteFrom(ALERT_SUBSCRIPTION).execute();
     if (db.fetchCount(TEAM) == 0) {
       build();
@@ -180,9 +184,10 @@ class AlertsIT {
       throws Exception {
     int fired = AsAdmin.call(alerts::evaluateNow);
 
-    // ALPHA and TINY below goal, Copilot higher, unreviewed AI incidents, one stale source, one
-    // refused import.
-    assertThat(fired).isEqualTo(6);
+    // ALPHA and TINY below goal, Copilot turned higher and unreviewed AI incidents for the
+    // organisation and for ALPHA (the member's subscribed scope), one stale source, one refused
+    // import.
+    assertThat(fired).isEqualTo(8);
     assertThat(subjects("lead@example.com"))
         .containsExactlyInAnyOrder(
             "[Tandem] ALPHA: adoption below goal for 3 weeks in a row",
@@ -199,8 +204,15 @@ class AlertsIT {
     assertThat(subjects("boss@example.com"))
         .containsExactly("[Tandem] TINY: adoption below goal for 3 weeks in a row");
     assertThat(body("boss@example.com", "TINY")).contains("33.3% (1 of 3 developers)");
+    // ALPHA's own safeguard gap reaches its member; ALPHA's Copilot verdict does not: 2 Copilot
+    // users are fewer than k = 5, so the member's Reliability screen hides that tool too.
     assertThat(subjects("mem@example.com"))
-        .containsExactly("[Tandem] ALPHA: adoption below goal for 3 weeks in a row");
+        .containsExactlyInAnyOrder(
+            "[Tandem] ALPHA: adoption below goal for 3 weeks in a row",
+            "[Tandem] AI-involved incidents without peer review above 30% in ALPHA");
+    assertThat(body("mem@example.com", "peer review"))
+        .contains("2 of 2 (100%) AI-involved incidents of ALPHA")
+        .contains("https://tandem.example/reliability?team=alpha&from=2025-W52&to=2026-W11");
     assertThat(subjects("root@example.com"))
         .containsExactlyInAnyOrder(
             "[Tandem] ALPHA: adoption below goal for 3 weeks in a row",
@@ -221,7 +233,7 @@ class AlertsIT {
             AsAdmin.call(alerts::evaluateNow),
             AsAdmin.call(alerts::evaluateNow));
 
-    assertThat(fired).containsExactly(6, 0, 0);
+    assertThat(fired).containsExactly(8, 0, 0);
     assertThat(subjects("lead@example.com")).filteredOn(s -> s.contains("ALPHA")).hasSize(1);
     assertThat(
             db.fetchCount(
@@ -278,6 +290,157 @@ class AlertsIT {
   }
 
   @Test
+  void a_manager_subscribed_to_a_team_gets_its_tool_verdict_and_a_muted_rule_reaches_nobody()
+      throws Exception {
+    long manager = user("alphaboss@example.com", "MANAGER", teamId("alpha"));
+    try {
+      RunAs.call(
+          "mem@example.com",
+          Role.MEMBER,
+          () ->
+              alerts.subscribeMe(
+                  "mem@example.com",
+                  "alpha",
+                  true,
+                  true,
+                  Set.of(AlertRule.UNREVIEWED_AI_INCIDENTS)));
+
+      assertThat(AsAdmin.call(alerts::evaluateNow)).isEqualTo(8);
+
+      // ALPHA's manager may see its developers, so ALPHA's Copilot comparison (2 incidents over 4
+      // Copilot developer-weeks against none over 92 without AI) is shown to them, as on their
+      // Reliability screen; the organisation's verdict goes to organisation subscribers only.
+      assertThat(subjects("alphaboss@example.com"))
+          .containsExactlyInAnyOrder(
+              "[Tandem] ALPHA: adoption below goal for 3 weeks in a row",
+              "[Tandem] GitHub Copilot: incidents more common than without AI in ALPHA",
+              "[Tandem] AI-involved incidents without peer review above 30% in ALPHA");
+      assertThat(body("alphaboss@example.com", "Copilot"))
+          .contains("GitHub Copilot: 2 incidents against none in the baseline")
+          .contains("(2025-W52 to 2026-W11, ALPHA; the verdict turned higher this week)")
+          .contains("https://tandem.example/reliability?team=alpha&from=2025-W52&to=2026-W11");
+      // The member switched the peer-review rule off: only the adoption alert is left.
+      assertThat(subjects("mem@example.com"))
+          .containsExactly("[Tandem] ALPHA: adoption below goal for 3 weeks in a row");
+      assertThat(RunAs.call("mem@example.com", Role.MEMBER, alerts::mySubscription))
+          .get()
+          .satisfies(s -> assertThat(s.muted()).containsExactly(AlertRule.UNREVIEWED_AI_INCIDENTS));
+    } finally {
+      db.deleteFrom(APP_USER).where(APP_USER.ID.eq(manager)).execute();
+    }
+  }
+
+  @Test
+  void webhook_secrets_are_stored_sealed_and_a_plain_one_from_before_still_signs_then_is_sealed()
+      throws Exception {
+    HOOKS.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(204)));
+    HOOKS.stubFor(post(urlEqualTo("/legacy")).willReturn(aResponse().withStatus(204)));
+    AsAdmin.call(() -> alerts.addWebhook("hook", "webhook", HOOKS.baseUrl() + "/hook", SECRET));
+    // A channel stored before V37: its secret in plain text.
+    db.insertInto(ALERT_CHANNEL)
+        .set(ALERT_CHANNEL.NAME, "legacy")
+        .set(ALERT_CHANNEL.KIND, "webhook")
+        .set(ALERT_CHANNEL.URL, HOOKS.baseUrl() + "/legacy")
+        .set(ALERT_CHANNEL.SECRET, SECRET)
+        .set(ALERT_CHANNEL.DIGEST, true)
+        .execute();
+
+    var hook = db.selectFrom(ALERT_CHANNEL).where(ALERT_CHANNEL.NAME.eq("hook")).fetchOne();
+    assertThat(hook.getSecret()).isNull();
+    assertThat(hook.getSecretCipher()).isNotBlank().doesNotContain(SECRET);
+    assertThat(AsAdmin.call(alerts::channelStatuses))
+        .filteredOn(c -> c.channel().equals("webhook:legacy"))
+        .singleElement()
+        .satisfies(c -> assertThat(c.description()).contains("secret stored unencrypted"));
+
+    // A channel sealed under another key (TANDEM_SECRET_KEY changed): it fails, visibly, alone.
+    db.insertInto(ALERT_CHANNEL)
+        .set(ALERT_CHANNEL.NAME, "rekeyed")
+        .set(ALERT_CHANNEL.KIND, "webhook")
+        .set(ALERT_CHANNEL.URL, HOOKS.baseUrl() + "/rekeyed")
+        .set(ALERT_CHANNEL.SECRET_CIPHER, "deadbeef".repeat(12))
+        .set(ALERT_CHANNEL.SECRET_SALT, "0123456789abcdef")
+        .execute();
+
+    AsAdmin.call(alerts::evaluateNow);
+    assertThat(HOOKS.findAll(postRequestedFor(urlEqualTo("/rekeyed")))).isEmpty();
+    assertThat(AsAdmin.call(alerts::channelStatuses))
+        .filteredOn(c -> c.channel().equals("webhook:rekeyed"))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.failing()).isTrue();
+              assertThat(c.lastError()).contains("signing secret cannot be read");
+            });
+    assertThat(HOOKS.findAll(postRequestedFor(urlEqualTo("/hook")))).hasSize(5);
+    assertThat(HOOKS.findAll(postRequestedFor(urlEqualTo("/legacy"))))
+        .hasSize(5)
+        .allSatisfy(
+            r ->
+                assertThat(r.getHeader(WebhookChannel.SIGNATURE))
+                    .isEqualTo("sha256=" + WebhookChannel.hmac(SECRET, r.getBody())));
+
+    assertThat(alerts.sealPlainSecrets()).isEqualTo(1);
+    var legacy = db.selectFrom(ALERT_CHANNEL).where(ALERT_CHANNEL.NAME.eq("legacy")).fetchOne();
+    assertThat(legacy.getSecret()).isNull();
+    assertThat(legacy.getSecretCipher()).isNotBlank().doesNotContain(SECRET);
+    HOOKS.resetRequests();
+    AsAdmin.call(alerts::sendDigestNow);
+    assertThat(HOOKS.findAll(postRequestedFor(urlEqualTo("/legacy"))))
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r.getHeader(WebhookChannel.SIGNATURE))
+                    .isEqualTo("sha256=" + WebhookChannel.hmac(SECRET, r.getBody())));
+    // Never shown back: not in the statuses, not in the audit log.
+    assertThat(AsAdmin.call(alerts::channelStatuses))
+        .allSatisfy(c -> assertThat(c.description()).doesNotContain(SECRET));
+    assertThat(db.select(AUDIT_LOG.AFTER_VALUE).from(AUDIT_LOG).fetch(AUDIT_LOG.AFTER_VALUE))
+        .allSatisfy(a -> assertThat(String.valueOf(a)).doesNotContain(SECRET));
+  }
+
+  @Test
+  void the_digest_goes_to_webhooks_as_signed_json_and_as_slack_text_once_a_week() throws Exception {
+    HOOKS.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(204)));
+    HOOKS.stubFor(post(urlEqualTo("/slack")).willReturn(aResponse().withStatus(200)));
+    AsAdmin.call(
+        () -> {
+          alerts.addWebhook("hook", "webhook", HOOKS.baseUrl() + "/hook", SECRET, false, true);
+          return alerts.addWebhook("chat", "slack", HOOKS.baseUrl() + "/slack", null, false, true);
+        });
+
+    // 4 people and 2 channels; the second call finds every digest of the week sent.
+    assertThat(AsAdmin.call(alerts::sendDigestNow)).isEqualTo(6);
+    assertThat(AsAdmin.call(alerts::sendDigestNow)).isZero();
+    AsAdmin.call(alerts::evaluateNow);
+
+    // The channels asked for the digest only: no alert reached them.
+    LoggedRequest hook =
+        assertThat(HOOKS.findAll(postRequestedFor(urlEqualTo("/hook")))).singleElement().actual();
+    assertThat(hook.getHeader(WebhookChannel.SIGNATURE))
+        .isEqualTo("sha256=" + WebhookChannel.hmac(SECRET, hook.getBody()));
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(hook.getBody());
+    assertThat(json.get("type").asText()).isEqualTo("digest");
+    assertThat(json.get("week").asText()).isEqualTo("2026-W12");
+    assertThat(json.get("title").asText())
+        .isEqualTo("[Tandem] Weekly digest 2026-W11 — the organisation");
+    // Read as a leader of the organisation: TINY (3 developers) and BETA, hidden beside it, are
+    // not named.
+    assertThat(json.get("text").asText())
+        .contains("Adoption 52.9% (9 of 17 developers), goal 80%, +5.9 points on the week before.")
+        .contains("Teams below goal: ALPHA 25.0% (2 of 8).")
+        .doesNotContain("TINY")
+        .doesNotContain("BETA");
+    assertThat(HOOKS.findAll(postRequestedFor(urlEqualTo("/slack"))))
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r.getBodyAsString())
+                    .startsWith("{\"text\":\"*[Tandem] Weekly digest 2026-W11 — the organisation*")
+                    .contains("Adoption 52.9% (9 of 17 developers)"));
+  }
+
+  @Test
   void the_weekly_digest_shows_each_role_their_scope_once_a_week() throws Exception {
     int sent = AsAdmin.call(alerts::sendDigestNow);
     int again = AsAdmin.call(alerts::sendDigestNow);
@@ -313,7 +476,7 @@ class AlertsIT {
     schedule.tick();
 
     // Wednesday 12:00 is past Monday 07:00: each of the 4 subscribers gets one digest, and the
-    // 6 conditions fire once.
+    // 8 conditions fire once.
     assertThat(subjects("lead@example.com"))
         .filteredOn(s -> s.contains("Weekly digest"))
         .containsExactly("[Tandem] Weekly digest 2026-W11 — the organisation");
@@ -321,7 +484,7 @@ class AlertsIT {
             Arrays.stream(MAIL.getReceivedMessages())
                 .filter(m -> subjectOf(m).contains("Weekly digest")))
         .hasSize(4);
-    assertThat(db.fetchCount(ALERT_FIRED, ALERT_FIRED.RULE_KEY.ne("digest"))).isEqualTo(6);
+    assertThat(db.fetchCount(ALERT_FIRED, ALERT_FIRED.RULE_KEY.ne("digest"))).isEqualTo(8);
   }
 
   @Test
@@ -396,8 +559,8 @@ class AlertsIT {
               .indexOf("webhook:broken");
       assertThat(((Span) GridKt._getCellComponent(channels, brokenRow, "status")).getText())
           .isEqualTo("failing: IllegalStateException: HTTP 503");
-      // The refused import's rule is off: 5 conditions, not 6.
-      assertThat(db.fetchCount(ALERT_FIRED)).isEqualTo(5);
+      // The refused import's rule is off: 7 conditions, not 8.
+      assertThat(db.fetchCount(ALERT_FIRED)).isEqualTo(7);
     } finally {
       KaribuSupport.tearDown();
     }
@@ -440,6 +603,10 @@ class AlertsIT {
         .set(USAGE_WEEK.SOURCE, "test")
         .set(USAGE_WEEK.ACTIVE_DAYS, (short) 2)
         .execute();
+  }
+
+  private long teamId(String key) {
+    return db.select(TEAM.ID).from(TEAM).where(TEAM.TEAM_KEY.eq(key)).fetchOne(TEAM.ID);
   }
 
   private long user(String username, String role, Long team) {

@@ -26,7 +26,8 @@ final class ApiCalls {
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body));
     if (token != null) {
-      request.header("Authorization", "Bearer " + token);
+      // A token, or "Basic …" credentials as they are.
+      request.header("Authorization", token.startsWith("Basic ") ? token : "Bearer " + token);
     }
     if (contentType != null) {
       request.header("Content-Type", contentType);

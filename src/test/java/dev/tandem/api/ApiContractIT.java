@@ -204,6 +204,41 @@ class ApiContractIT {
     exchange("POST", "/api/v1/connectors/no-such-connector/runs", admin, null, null, null);
     exchange("POST", "/api/v1/connectors/claude-code/runs", leader, null, null, null);
 
+    // Alerts: rules and deliveries (admins), a person's own subscription (HTTP basic as a user)
+    exchange("GET", "/api/v1/alerts/rules", admin, null, null, null);
+    exchange("GET", "/api/v1/alerts/rules", leader, null, null, null);
+    exchange("GET", "/api/v1/alerts/deliveries?limit=10", admin, null, null, null);
+    exchange("GET", "/api/v1/alerts/deliveries?limit=0", admin, null, null, null);
+    exchange("GET", "/api/v1/alerts/deliveries", member, null, null, null);
+    String manager = basic("manager", "manager");
+    exchange("GET", "/api/v1/alerts/subscriptions/me", manager, null, null, null);
+    exchange("GET", "/api/v1/alerts/subscriptions/me", leader, null, null, null);
+    exchange("GET", "/api/v1/alerts/subscriptions/me", basic("manager", "wrong"), null, null, null);
+    exchange(
+        "PUT",
+        "/api/v1/alerts/subscriptions/me",
+        manager,
+        "application/json",
+        null,
+        "{\"email\":\"manager@example.com\",\"team\":\"commerce\",\"alerts\":true,"
+            + "\"digest\":false,\"rules\":[\"adoption-below-goal\"]}");
+    exchange(
+        "PUT",
+        "/api/v1/alerts/subscriptions/me",
+        manager,
+        "application/json",
+        null,
+        "{\"email\":\"manager@example.com\",\"team\":\"platform\",\"alerts\":true,"
+            + "\"digest\":true,\"rules\":[\"import-refused\"]}");
+    exchange(
+        "PUT",
+        "/api/v1/alerts/subscriptions/me",
+        leader,
+        "application/json",
+        null,
+        "{\"email\":\"x@example.com\",\"alerts\":true,\"digest\":true}");
+    exchange("PUT", "/api/v1/alerts/subscriptions/me", manager, "text/plain", null, "x");
+
     // Administration
     exchange("POST", "/api/v1/admin/rollup/rebuild", admin, null, null, null);
     exchange("POST", "/api/v1/admin/rollup/rebuild", leader, null, null, null);
@@ -328,7 +363,7 @@ class ApiContractIT {
     int q = pathAndQuery.indexOf('?');
     SimpleRequest.Builder request =
         new SimpleRequest.Builder(method, q < 0 ? pathAndQuery : pathAndQuery.substring(0, q))
-            .withAuthorization("Bearer " + token);
+            .withAuthorization(token.startsWith("Basic ") ? token : "Bearer " + token);
     if (q >= 0) {
       for (String pair : pathAndQuery.substring(q + 1).split("&")) {
         String[] kv = pair.split("=", 2);
@@ -391,6 +426,12 @@ class ApiContractIT {
       node.elements().forEachRemaining(ApiContractIT::strict);
     }
     return node;
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic "
+        + java.util.Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   private String token(String name, Role role, String teamKey) {

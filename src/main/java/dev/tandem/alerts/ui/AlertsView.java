@@ -111,7 +111,7 @@ public class AlertsView extends VerticalLayout {
               // 3, 12, 0.3 rather than the column's 3.000
               threshold.setValue(
                   new java.math.BigDecimal(r.threshold().stripTrailingZeros().toPlainString()));
-              threshold.setVisible(r.rule() != dev.tandem.alerts.AlertRule.IMPORT_REFUSED);
+              threshold.setVisible(!r.rule().thresholdUnused());
               threshold.setAriaLabel("Threshold: " + r.rule().label());
               threshold.setHelperText(r.rule().thresholdMeaning());
               threshold.addValueChangeListener(e -> save(r, r.enabled(), e.getValue()));
@@ -181,12 +181,30 @@ public class AlertsView extends VerticalLayout {
                                     refresh();
                                   });
                           remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
-                          return new HorizontalLayout(onOff, remove);
+                          Checkbox alertsOn = new Checkbox("Alerts", c.alerts());
+                          Checkbox digestOn = new Checkbox("Digest", c.digest());
+                          alertsOn.setAriaLabel("Alerts to " + c.name());
+                          digestOn.setAriaLabel("Weekly digest to " + c.name());
+                          alertsOn.addValueChangeListener(
+                              e -> receives(c, e.getValue(), digestOn.getValue()));
+                          digestOn.addValueChangeListener(
+                              e -> receives(c, alertsOn.getValue(), e.getValue()));
+                          return new HorizontalLayout(alertsOn, digestOn, onOff, remove);
                         })
                     .orElseGet(HorizontalLayout::new))
         .setHeader("Actions")
         .setAutoWidth(true);
     return channels;
+  }
+
+  private void receives(Channel c, boolean alertsOn, boolean digestOn) {
+    try {
+      alerts.setChannelReceives(c.id(), alertsOn, digestOn);
+      Notifications.success("Saved: " + c.name());
+    } catch (ValidationException ex) {
+      Notifications.error(ex.getMessage());
+    }
+    refresh();
   }
 
   private Optional<Channel> webhook(ChannelStatus s) {
@@ -203,14 +221,23 @@ public class AlertsView extends VerticalLayout {
     TextField url = new TextField("URL");
     url.setWidth("24rem");
     PasswordField secret = new PasswordField("Signing secret");
-    secret.setHelperText("At least 16 characters; header X-Tandem-Signature: sha256=<hex>");
+    secret.setHelperText(
+        "At least 16 characters; header X-Tandem-Signature: sha256=<hex>. Stored encrypted, never"
+            + " shown again.");
+    Checkbox alertsOn = new Checkbox("Alerts", true);
+    Checkbox digestOn = new Checkbox("Weekly digest", true);
     Button add =
         new Button(
             "Add webhook",
             e -> {
               try {
                 alerts.addWebhook(
-                    name.getValue(), kind.getValue(), url.getValue(), secret.getValue());
+                    name.getValue(),
+                    kind.getValue(),
+                    url.getValue(),
+                    secret.getValue(),
+                    alertsOn.getValue(),
+                    digestOn.getValue());
                 name.clear();
                 url.clear();
                 secret.clear();
@@ -221,7 +248,8 @@ public class AlertsView extends VerticalLayout {
               }
             });
     add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    HorizontalLayout form = new HorizontalLayout(name, kind, url, secret, add);
+    kind.addValueChangeListener(e -> secret.setVisible(!"slack".equals(e.getValue())));
+    HorizontalLayout form = new HorizontalLayout(name, kind, url, secret, alertsOn, digestOn, add);
     form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
     form.setWrap(true);
     form.setId("alerts-new-webhook");

@@ -3,6 +3,8 @@ package dev.tandem.alerts.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -11,15 +13,19 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.tandem.alerts.AlertRule;
 import dev.tandem.alerts.AlertService;
 import dev.tandem.alerts.Subscription;
 import dev.tandem.base.ValidationException;
 import dev.tandem.base.ui.Notifications;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** What the signed-in person receives: alerts and the weekly digest, for a scope they may see. */
 @Route("my-alerts")
@@ -59,22 +65,42 @@ public class MyAlertsView extends VerticalLayout {
             .orElse(scopes.get(0)));
     Checkbox alertsOn = new Checkbox("Alerts", mine.get().alerts());
     Checkbox digestOn = new Checkbox("Weekly digest", mine.get().digest());
+    CheckboxGroup<AlertRule> rules = new CheckboxGroup<>("Alerts I receive");
+    rules.setId("my-alert-rules");
+    rules.setItems(alerts.rulesICanReceive());
+    rules.setItemLabelGenerator(AlertRule::label);
+    rules.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
+    rules.setValue(
+        alerts.rulesICanReceive().stream()
+            .filter(r -> !mine.get().muted().contains(r))
+            .collect(Collectors.toSet()));
+    rules.setEnabled(alertsOn.getValue());
+    alertsOn.addValueChangeListener(e -> rules.setEnabled(e.getValue()));
     Button save =
         new Button(
             "Save",
             e -> {
               try {
+                Set<AlertRule> muted = EnumSet.allOf(AlertRule.class);
+                muted.removeAll(rules.getValue());
+                muted.retainAll(alerts.rulesICanReceive());
                 alerts.subscribeMe(
                     email.getValue(),
                     scope.getValue() == null ? null : scope.getValue().key(),
                     alertsOn.getValue(),
-                    digestOn.getValue());
+                    digestOn.getValue(),
+                    muted);
                 Notifications.success("Saved");
               } catch (ValidationException ex) {
                 Notifications.error(ex.getMessage());
               }
             });
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    add(explainer, email, scope, alertsOn, digestOn, save);
+    Paragraph scoped =
+        new Paragraph(
+            "Tool, peer-review and forecast alerts concern the scope chosen here: a team's own"
+                + " verdicts and safeguards, or the organisation's.");
+    scoped.addClassName("tandem-explainer");
+    add(explainer, email, scope, alertsOn, rules, scoped, digestOn, save);
   }
 }

@@ -1,20 +1,20 @@
-package dev.tandem.connectors;
+package dev.tandem.base;
 
-import dev.tandem.base.ValidationException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.encrypt.Encryptors;
 import org.springframework.security.crypto.keygen.KeyGenerators;
 import org.springframework.stereotype.Component;
 
 /**
- * Encrypts connector secrets at rest (AES-256-GCM, Spring Security Crypto) with a key derived from
- * {@code TANDEM_SECRET_KEY} and a random salt per secret. Without the key nothing can be stored.
+ * Encrypts secrets at rest (connector secrets, webhook signing secrets) with AES-256-GCM (Spring
+ * Security Crypto) under a key derived from {@code TANDEM_SECRET_KEY} and a random salt per secret.
+ * Without the key nothing can be stored.
  */
 @Component
-class SecretBox {
+public class SecretBox {
 
   /** A secret as stored: cipher text and its salt, both hex. */
-  record Sealed(String cipher, String salt) {}
+  public record Sealed(String cipher, String salt) {}
 
   private final String password;
 
@@ -22,11 +22,13 @@ class SecretBox {
     this.password = password == null ? "" : password;
   }
 
-  boolean available() {
+  /** Whether TANDEM_SECRET_KEY is set, so secrets can be stored and read. */
+  public boolean available() {
     return !password.isBlank();
   }
 
-  Sealed seal(String secret) {
+  /** Seals a secret; without the key a validation error on field {@code secret} says what to do. */
+  public Sealed seal(String secret) {
     if (!available()) {
       throw ValidationException.of(
           "secret",
@@ -37,10 +39,10 @@ class SecretBox {
     return new Sealed(Encryptors.delux(password, salt).encrypt(secret), salt);
   }
 
-  String open(Sealed sealed) {
+  public String open(Sealed sealed) {
     if (!available()) {
       throw new IllegalStateException(
-          "a stored connector secret cannot be read: TANDEM_SECRET_KEY is not set");
+          "a stored secret cannot be read: TANDEM_SECRET_KEY is not set");
     }
     return Encryptors.delux(password, sealed.salt()).decrypt(sealed.cipher());
   }
