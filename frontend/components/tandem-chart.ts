@@ -4,14 +4,8 @@ import { customElement, property } from 'lit/decorators.js';
 // parsing it was a visible part of every screen's load time.
 import * as echarts from 'echarts/core';
 import { BarChart, CustomChart, LineChart, ScatterChart } from 'echarts/charts';
-import {
-  AriaComponent,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  TitleComponent,
-  TooltipComponent,
-} from 'echarts/components';
+// No title and no ECharts aria (the element carries its own role and aria-label): the server sends neither.
+import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 
 echarts.use([
@@ -19,11 +13,9 @@ echarts.use([
   CustomChart,
   LineChart,
   ScatterChart,
-  AriaComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
-  TitleComponent,
   TooltipComponent,
   SVGRenderer,
 ]);

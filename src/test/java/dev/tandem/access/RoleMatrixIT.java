@@ -2,6 +2,11 @@ package dev.tandem.access;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static dev.tandem.db.Tables.API_TOKEN;
+import static dev.tandem.db.Tables.APP_USER;
+import static dev.tandem.db.Tables.DEVELOPER;
+import static dev.tandem.db.Tables.IDENTITY_MAP;
+import static dev.tandem.db.Tables.TEAM;
 import static dev.tandem.db.Tables.USAGE_WEEK;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,9 +51,13 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -65,6 +74,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RoleMatrixIT {
 
   @LocalServerPort int port;
@@ -75,6 +85,40 @@ class RoleMatrixIT {
   @Autowired AdoptionService adoption;
   @Autowired org.jooq.DSLContext db;
   private final ObjectMapper json = new ObjectMapper();
+
+  /** The newest API token of the shared demo context before this class made its own. */
+  private long lastTokenBefore;
+
+  @BeforeAll
+  void noteTheTokens() {
+    lastTokenBefore =
+        db.select(DSL.coalesce(DSL.max(API_TOKEN.ID), 0L)).from(API_TOKEN).fetchOne().value1();
+  }
+
+  /**
+   * The demo context is cached and shared by every browser and API test of the demo organisation:
+   * the teams, developers, usage, user and tokens this class added go again, and the rollup is
+   * computed again without them, so no later test reads this class's teams.
+   */
+  @AfterAll
+  void removeWhatThisClassAdded() {
+    List<String> keys = List.of("tiny", "split", "split-0", "split-1", "split-2");
+    List<Long> teams = db.select(TEAM.ID).from(TEAM).where(TEAM.TEAM_KEY.in(keys)).fetch(TEAM.ID);
+    var developers = db.select(DEVELOPER.ID).from(DEVELOPER).where(DEVELOPER.TEAM_ID.in(teams));
+    db.deleteFrom(USAGE_WEEK).where(USAGE_WEEK.DEVELOPER_ID.in(developers)).execute();
+    db.deleteFrom(IDENTITY_MAP).where(IDENTITY_MAP.DEVELOPER_ID.in(developers)).execute();
+    db.deleteFrom(APP_USER)
+        .where(APP_USER.TEAM_ID.in(teams).or(APP_USER.DEVELOPER_ID.in(developers)))
+        .execute();
+    db.deleteFrom(API_TOKEN)
+        .where(API_TOKEN.ID.gt(lastTokenBefore).or(API_TOKEN.TEAM_ID.in(teams)))
+        .execute();
+    db.deleteFrom(DEVELOPER).where(DEVELOPER.TEAM_ID.in(teams)).execute();
+    db.deleteFrom(TEAM).where(TEAM.ID.in(teams)).and(TEAM.PARENT_ID.in(teams)).execute();
+    db.deleteFrom(TEAM).where(TEAM.ID.in(teams)).execute();
+    dev.tandem.rollup.RollupFixture.refresh(db);
+    assertThat(db.fetchCount(TEAM, TEAM.TEAM_KEY.in(keys))).isZero();
+  }
 
   @BeforeEach
   void setUp() {

@@ -5,6 +5,7 @@ import static dev.tandem.db.Tables.USAGE_DAY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.tandem.ResetTables;
 import dev.tandem.ingest.format.ImportError;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The two counts of a per-tool acceptance rate (suggested, accepted) are kept per day where the
@@ -26,7 +26,7 @@ import org.springframework.test.annotation.DirtiesContext;
  * the exact prior values on undo.
  */
 @SpringBootTest
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+@ResetTables
 class AcceptanceCountsIT {
 
   static final String ANA = "ana.silva@example.com";

@@ -3,6 +3,7 @@ package dev.tandem.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.tandem.ResetTables;
 import dev.tandem.ingest.IngestFixtures.Week;
 import dev.tandem.ingest.format.ImportError;
 import org.jooq.DSLContext;
@@ -12,14 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Agent days (DESIGN §3.1 "agent user") from every source into usage_week.agent_days: per source
  * rules of the formats spec, held rows, re-imports and undo.
  */
 @SpringBootTest
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+@ResetTables
 class AgentDaysIT {
 
   private static final String ANA = "ana.silva@example.com";

@@ -7,6 +7,7 @@ import static dev.tandem.db.Tables.USAGE_WEEK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tandem.ResetTables;
 import dev.tandem.base.ValidationException;
 import dev.tandem.ingest.IngestFixtures.Week;
 import dev.tandem.ingest.format.ImportError;
@@ -24,14 +25,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * All or nothing with rows staged in committed chunks: a refusal on the last line, a broken stream
  * and a restart leave nothing visible; and undo data is kept for the newest 2 batches only.
  */
 @SpringBootTest(properties = {"tandem.import.undo-batches=2", "tandem.import.undo-days=90"})
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+@ResetTables
 class ImportCrashAndRetentionIT {
 
   private static final List<String> TOOLS =

@@ -9,6 +9,7 @@ import static dev.tandem.db.Tables.USAGE_WEEK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tandem.ResetTables;
 import dev.tandem.base.ValidationException;
 import dev.tandem.ingest.IngestFixtures.Week;
 import dev.tandem.ingest.format.ImportError;
@@ -20,11 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.annotation.DirtiesContext;
 
 /** The import pipeline against the real H2 schema: DESIGN §4 and the "done when". */
 @SpringBootTest
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+@ResetTables
 class ImportPipelineIT {
 
   @Autowired ImportService imports;

@@ -2,6 +2,7 @@ package dev.tandem.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.ResetTables;
 import dev.tandem.ingest.IngestFixtures.Week;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Kiro writes one user report per client type and day (KIRO_CLI_…csv, KIRO_IDE_…csv), laid out as
@@ -19,7 +19,7 @@ import org.springframework.test.annotation.DirtiesContext;
  * is 2 active days, 131 + 12 + 4 = 147 interactions, 2 agent days, whatever the order of the files.
  */
 @SpringBootTest
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+@ResetTables
 class KiroClientFilesIT {
 
   private static final String FORMAT = "kiro-user-report-csv";

@@ -5,6 +5,7 @@ import static dev.tandem.db.Tables.USAGE_DAY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.tandem.ResetTables;
 import dev.tandem.ingest.format.ImportError;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * What vendors report for seats and cost is kept per day (Kiro credits, overage and tier per
@@ -25,7 +25,7 @@ import org.springframework.test.annotation.DirtiesContext;
  * with its batch on undo.
  */
 @SpringBootTest
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+@ResetTables
 class SpendFieldsIT {
 
   @Autowired ImportService imports;

@@ -2,6 +2,7 @@ package dev.tandem.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.ResetTables;
 import dev.tandem.ingest.IngestFixtures.Week;
 import dev.tandem.ingest.format.ImportError;
 import org.jooq.DSLContext;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Vendor exports laid out exactly as the vendors write them (GitHub's documented Copilot record as
@@ -19,7 +19,7 @@ import org.springframework.test.annotation.DirtiesContext;
  * days.
  */
 @SpringBootTest
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+@ResetTables
 class VendorExportsIT {
 
   @Autowired ImportService imports;

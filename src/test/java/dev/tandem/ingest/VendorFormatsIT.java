@@ -3,6 +3,7 @@ package dev.tandem.ingest;
 import static dev.tandem.db.Tables.INCIDENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.ResetTables;
 import dev.tandem.ingest.IngestFixtures.Week;
 import dev.tandem.ingest.format.ImportError;
 import java.io.ByteArrayInputStream;
@@ -15,11 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.annotation.DirtiesContext;
 
 /** Every vendor format, from files laid out as the vendor publishes them, down to weekly rows. */
 @SpringBootTest
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+@ResetTables
 class VendorFormatsIT {
 
   @Autowired ImportService imports;

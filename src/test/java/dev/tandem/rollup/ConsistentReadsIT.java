@@ -2,6 +2,7 @@ package dev.tandem.rollup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.ResetTables;
 import dev.tandem.adoption.AdoptionReport;
 import dev.tandem.adoption.AdoptionService;
 import dev.tandem.base.IsoWeek;
@@ -24,7 +25,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Readers running while an import applies (through the real ImportService) see the figures of the
@@ -32,7 +32,7 @@ import org.springframework.test.annotation.DirtiesContext;
  * changes in the import's transaction.
  */
 @SpringBootTest
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@ResetTables
 class ConsistentReadsIT {
 
   @Autowired ImportService imports;

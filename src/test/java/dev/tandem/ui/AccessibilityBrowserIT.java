@@ -260,8 +260,7 @@ class AccessibilityBrowserIT extends BrowserTest {
     problems.addAll(axe(page, where + (dark ? " (dark)" : " (light)")));
     setTheme(page, !dark);
     // Lumo's colours change with a short transition: measured before it ends, they are neither
-    // theme's.
-    page.waitForTimeout(500);
+    // theme's (settle waits for it to end).
     settle(page);
     problems.addAll(axe(page, where + (dark ? " (light)" : " (dark)")));
     setTheme(page, dark);
@@ -355,8 +354,7 @@ class AccessibilityBrowserIT extends BrowserTest {
     // The pointer moves off the switch, so its tooltip (an overlay on the body) is not shown while
     // the page is checked, as for a user who moved on.
     page.mouse().move(700, 28);
-    // Lumo's field labels change colour with a 0.2 s transition.
-    page.waitForTimeout(300);
+    // Lumo's field labels change colour with a 0.2 s transition (settle waits for it to end).
     settle(page);
   }
 
@@ -368,8 +366,7 @@ class AccessibilityBrowserIT extends BrowserTest {
 
   private static void settle(Page page) {
     page.waitForFunction(SETTLED);
-    // Grids fill their rows and charts lay out on the next frames.
-    page.waitForTimeout(250);
+    Rendered.settled(page);
   }
 
   private BrowserContext context(ColorScheme scheme) {

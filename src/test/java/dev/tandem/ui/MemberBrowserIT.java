@@ -68,7 +68,11 @@ class MemberBrowserIT extends BrowserTest {
     for (String forbidden :
         List.of("data", "admin/users", "admin/settings", "admin/audit", "roster")) {
       page.navigate(base + "/" + forbidden);
-      page.waitForTimeout(500);
+      // First what the member does see (the 403 page naming this address), so the absence below
+      // is of a screen that did not open, not of one that had not rendered yet.
+      page.locator("#access-denied")
+          .filter(new Locator.FilterOptions().setHasText("Your role may not open /" + forbidden))
+          .waitFor();
       assertThat(
               page.locator("#user-grid, #audit-grid, #roster-grid, #save-settings, vaadin-upload")
                   .count())

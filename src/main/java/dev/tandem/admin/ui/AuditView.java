@@ -91,7 +91,7 @@ public class AuditView extends VerticalLayout {
                           + "\nAfter: "
                           + Objects.toString(e.after(), "–"));
               // The whole JSON, wrapped at any character instead of running off the screen.
-              details.getStyle().set("white-space", "pre-wrap").set("overflow-wrap", "anywhere");
+              details.addClassName("tandem-wrapped");
               return details;
             }));
     grid.setEmptyStateText("No audit entries match.");

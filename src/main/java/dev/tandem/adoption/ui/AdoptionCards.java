@@ -2,6 +2,7 @@ package dev.tandem.adoption.ui;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 import dev.tandem.adoption.AdoptionReport;
 import dev.tandem.adoption.TeamAdoption;
 import dev.tandem.base.Ratio;
@@ -27,7 +28,7 @@ public final class AdoptionCards {
     if (latest.suppressed()) {
       Span hidden = new Span(fewerThan(k));
       hidden.setId("kpi-adoption");
-      hidden.getStyle().set("font-size", "1.6rem").set("font-weight", "700");
+      hidden.addClassName("tandem-figure-withheld");
       Div card = card("This week (" + latest.week() + ")", hidden);
       card.add(line("Too few developers to show figures without revealing individuals."));
       return card;
@@ -36,15 +37,11 @@ public final class AdoptionCards {
     Span big = new Span(now.percent());
     big.setId("kpi-adoption");
     big.setTitle(now.fraction() + " developers used an AI tool in " + latest.week());
-    big.getStyle().set("font-size", "2.6rem").set("font-weight", "700").set("line-height", "1.1");
+    big.addClassName("tandem-figure-xl");
     Double value = now.value();
     if (value != null) {
-      big.getStyle()
-          .set(
-              "color",
-              value >= report.goal()
-                  ? "var(--lumo-success-text-color)"
-                  : "var(--lumo-body-text-color)");
+      big.addClassName(
+          value >= report.goal() ? LumoUtility.TextColor.SUCCESS : LumoUtility.TextColor.BODY);
     }
     Div card = card("This week (" + latest.week() + ")", big);
     card.add(
@@ -83,7 +80,7 @@ public final class AdoptionCards {
       Span hidden = new Span("not shown");
       hidden.setId("kpi-period");
       hidden.setTitle("some weeks of the range had " + fewerThan(k));
-      hidden.getStyle().set("font-size", "1.6rem").set("font-weight", "600");
+      hidden.addClassName("tandem-figure-withheld");
       Div card = card("Over the range (pooled)", hidden);
       card.add(line("Some weeks had " + fewerThan(k) + "; a total would reveal them."));
       return card;
@@ -95,7 +92,7 @@ public final class AdoptionCards {
             + " AI user-weeks / "
             + report.period().denominator()
             + " developer-weeks");
-    big.getStyle().set("font-size", "2rem").set("font-weight", "600");
+    big.addClassName("tandem-figure-l");
     Div card = card("Over the range (pooled)", big);
     card.add(
         line(
@@ -118,14 +115,14 @@ public final class AdoptionCards {
     if (latest.suppressed()) {
       Span hidden = new Span(fewerThan(k));
       hidden.setId("kpi-agent");
-      hidden.getStyle().set("font-size", "1.6rem").set("font-weight", "600");
+      hidden.addClassName("tandem-figure-withheld");
       return card("Agent use this week", hidden);
     }
     Ratio now = latest.agentAdoption();
     Span big = new Span(now.percent());
     big.setId("kpi-agent");
     big.setTitle(now.fraction() + " developers let an AI agent act in " + latest.week());
-    big.getStyle().set("font-size", "2rem").set("font-weight", "600");
+    big.addClassName("tandem-figure-l");
     Div card = card("Agent use this week", big);
     card.add(
         line(
@@ -148,7 +145,7 @@ public final class AdoptionCards {
     if (!report.agentUnknown().isEmpty()) {
       Span unknown = line(cannotTell(report.agentUnknown(), toolNames));
       unknown.setId("kpi-agent-unknown");
-      unknown.getStyle().set("color", "var(--lumo-secondary-text-color)");
+      unknown.addClassName(LumoUtility.TextColor.SECONDARY);
       card.add(unknown);
     }
     return card;
@@ -174,7 +171,7 @@ public final class AdoptionCards {
   static Div forecast(AdoptionReport report, String scopeName) {
     Span sentence = new Span(AdoptionReport.forecastSentence(report, scopeName));
     sentence.setId("forecast-sentence");
-    sentence.getStyle().set("font-weight", "600");
+    sentence.addClassName(LumoUtility.FontWeight.SEMIBOLD);
     Div card = card("Forecast", sentence);
     card.add(
         line(
@@ -240,24 +237,15 @@ public final class AdoptionCards {
 
   private static Div card(String title, com.vaadin.flow.component.Component figure) {
     Span heading = new Span(title);
-    heading
-        .getStyle()
-        .set("color", "var(--lumo-secondary-text-color)")
-        .set("font-size", "var(--lumo-font-size-s)");
+    heading.addClassName("tandem-card-title");
     Div card = new Div(heading, figure);
-    card.addClassName("tandem-card");
-    card.getStyle()
-        .set("display", "flex")
-        .set("flex-direction", "column")
-        .set("gap", "var(--lumo-space-xs)")
-        .set("min-width", "14rem")
-        .set("flex", "1 1 14rem");
+    card.addClassNames("tandem-card", "tandem-figure-card");
     return card;
   }
 
   private static Span line(String text) {
     Span span = new Span(text);
-    span.getStyle().set("font-size", "var(--lumo-font-size-s)");
+    span.addClassName(LumoUtility.FontSize.SMALL);
     return span;
   }
 }

@@ -22,6 +22,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.server.StreamResource;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 import dev.tandem.adoption.AdoptionReport;
 import dev.tandem.adoption.AdoptionService;
 import dev.tandem.adoption.InactiveDeveloper;
@@ -122,10 +123,7 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
     toolbar.setWidthFull();
 
     kpis.setId("adoption-kpis");
-    kpis.getStyle()
-        .set("display", "flex")
-        .set("gap", "var(--lumo-space-m)")
-        .set("flex-wrap", "wrap");
+    kpis.addClassName("tandem-card-row");
     trend.setId("adoption-trend");
     cohorts.setId("adoption-cohorts");
     cohorts.setHeight("260px");
@@ -155,7 +153,7 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
             flexible(section("Intensity of AI use", cohorts), "1 1 28rem"));
     middle.setWidthFull();
     middle.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-    middle.getStyle().set("gap", "var(--lumo-space-m)");
+    middle.addClassName(LumoUtility.Gap.MEDIUM);
     inactiveSection.setPadding(false);
     inactiveSection.add(
         inactiveTitle,
@@ -335,7 +333,7 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
 
   private Span hiddenCell() {
     Span cell = new Span(AdoptionCards.fewerThan(adoption.minGroupSize()));
-    cell.getStyle().set("color", "var(--lumo-secondary-text-color)");
+    cell.addClassName(LumoUtility.TextColor.SECONDARY);
     return cell;
   }
 

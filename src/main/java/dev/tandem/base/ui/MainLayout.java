@@ -23,6 +23,7 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.Lumo;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.PermitAll;
 
 /**
@@ -38,11 +39,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     // The app's name sits in the top bar, so it shows on a phone too (where the drawer is closed).
     Span brand = new Span("Tandem");
     brand.setId("app-name");
-    brand
-        .getStyle()
-        .set("font-weight", "600")
-        .set("font-size", "var(--lumo-font-size-l)")
-        .set("white-space", "nowrap");
+    brand.addClassNames(
+        LumoUtility.FontWeight.SEMIBOLD, LumoUtility.FontSize.LARGE, LumoUtility.Whitespace.NOWRAP);
     addToDrawer(menu());
 
     Button theme = new Button(VaadinIcon.ADJUST.create(), e -> toggleTheme());
@@ -56,16 +54,15 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     HorizontalLayout right = new HorizontalLayout(theme, user, logout);
     right.setAlignItems(FlexComponent.Alignment.CENTER);
     right.setSpacing(false);
-    right
-        .getStyle()
-        .set("margin-left", "auto")
-        .set("padding-right", "var(--lumo-space-s)")
-        .set("gap", "var(--lumo-space-xs)")
-        .set("min-width", "0");
-    user.getStyle()
-        .set("overflow", "hidden")
-        .set("text-overflow", "ellipsis")
-        .set("white-space", "nowrap");
+    right.addClassNames(
+        LumoUtility.Margin.Left.AUTO,
+        LumoUtility.Padding.Right.SMALL,
+        LumoUtility.Gap.XSMALL,
+        LumoUtility.MinWidth.NONE);
+    user.addClassNames(
+        LumoUtility.Overflow.HIDDEN,
+        LumoUtility.TextOverflow.ELLIPSIS,
+        LumoUtility.Whitespace.NOWRAP);
     // The top bar is the page's banner landmark; its first stop for the keyboard skips to the page.
     Header banner = new Header(skipLink(), new DrawerToggle(), brand, right);
     banner.addClassName("tandem-banner");

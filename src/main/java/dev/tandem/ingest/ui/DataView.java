@@ -14,6 +14,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 import dev.tandem.base.DataSourceAlerts;
 import dev.tandem.ingest.ImportService;
 import dev.tandem.roster.RosterService;
@@ -91,7 +92,7 @@ public class DataView extends VerticalLayout implements BeforeEnterObserver {
     Div box = new Div();
     box.setId("connector-alerts");
     box.getElement().setAttribute("role", "alert");
-    box.getStyle().set("color", "var(--lumo-error-text-color)");
+    box.addClassName(LumoUtility.TextColor.ERROR);
     problems.forEach(p -> box.add(new Paragraph(p)));
     box.add(new Anchor("admin/connectors", "Open Connectors"));
     add(box);

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,11 +29,7 @@ public class FormatsView extends VerticalLayout {
     addClassName("tandem-page");
     Pre text = new Pre(formats());
     text.setId("formats-text");
-    text.getStyle()
-        .set("white-space", "pre-wrap")
-        .set("overflow-wrap", "anywhere")
-        .set("font-size", "var(--lumo-font-size-s)")
-        .set("padding", "var(--lumo-space-m)");
+    text.addClassNames("tandem-wrapped", LumoUtility.FontSize.SMALL, LumoUtility.Padding.MEDIUM);
     add(new H1("Import formats"), new Anchor("data", "Back to Data"), text);
   }
 

@@ -11,6 +11,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 import dev.tandem.access.AccessPolicy;
 import dev.tandem.adoption.AdoptionReport;
 import dev.tandem.adoption.AdoptionService;
@@ -87,11 +88,7 @@ public class MyTeamView extends VerticalLayout implements BeforeEnterObserver {
                 + " developers are not shown.");
     explainer.addClassName("tandem-explainer");
     cards.setId("my-team-cards");
-    cards
-        .getStyle()
-        .set("display", "flex")
-        .set("gap", "var(--lumo-space-m)")
-        .set("flex-wrap", "wrap");
+    cards.addClassName("tandem-card-row");
     trend.setId("my-team-trend");
     rateSentence.setId("my-team-rate-sentence");
     add(
@@ -196,7 +193,7 @@ public class MyTeamView extends VerticalLayout implements BeforeEnterObserver {
   private static Span ratio(Ratio r, String unit) {
     Span s = new Span(r.percent());
     s.setTitle(r.fraction() + " " + unit);
-    s.getStyle().set("font-size", "1.8rem").set("font-weight", "700");
+    s.addClassName("tandem-figure-m");
     return s;
   }
 
@@ -208,7 +205,7 @@ public class MyTeamView extends VerticalLayout implements BeforeEnterObserver {
                 ? "–"
                 : String.format(Locale.ROOT, "%.2f %s", rate, r.exposure().unit()));
     s.setTitle(incidents + " incidents / " + exposure + " " + r.exposure().key());
-    s.getStyle().set("font-size", "1.3rem").set("font-weight", "700");
+    s.addClassName("tandem-figure-s");
     if (!Double.isNaN(rate)) {
       // A single rate with its exact Poisson interval, so two cards are never read as exact.
       dev.tandem.stats.Interval ci = r.exposure().rateInterval(incidents, exposure);
@@ -216,12 +213,11 @@ public class MyTeamView extends VerticalLayout implements BeforeEnterObserver {
           new Span(
               String.format(
                   Locale.ROOT, "95%% CI %.2f–%.2f (%d incidents)", ci.low(), ci.high(), incidents));
-      interval.addClassName("rate-interval");
-      interval
-          .getStyle()
-          .set("display", "block")
-          .set("font-size", "var(--lumo-font-size-s)")
-          .set("font-weight", "400");
+      interval.addClassNames(
+          "rate-interval",
+          LumoUtility.Display.BLOCK,
+          LumoUtility.FontSize.SMALL,
+          LumoUtility.FontWeight.NORMAL);
       s.add(interval);
     }
     return s;
@@ -229,24 +225,16 @@ public class MyTeamView extends VerticalLayout implements BeforeEnterObserver {
 
   private static Span hidden(int k) {
     Span s = new Span("fewer than " + k + " developers");
-    s.getStyle().set("font-size", "1.3rem").set("font-weight", "700");
+    s.addClassName("tandem-figure-s");
     return s;
   }
 
   private static Div card(String title, Span figure, String id) {
     figure.setId(id);
     Span heading = new Span(title);
-    heading
-        .getStyle()
-        .set("color", "var(--lumo-secondary-text-color)")
-        .set("font-size", "var(--lumo-font-size-s)");
+    heading.addClassName("tandem-card-title");
     Div card = new Div(heading, figure);
-    card.addClassName("tandem-card");
-    card.getStyle()
-        .set("display", "flex")
-        .set("flex-direction", "column")
-        .set("gap", "var(--lumo-space-xs)")
-        .set("flex", "1 1 14rem");
+    card.addClassNames("tandem-card", "tandem-figure-card");
     return card;
   }
 

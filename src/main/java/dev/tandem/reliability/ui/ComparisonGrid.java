@@ -9,6 +9,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 import dev.tandem.reliability.Comparison;
 import dev.tandem.reliability.Exposure;
 import dev.tandem.reliability.GroupFigures;
@@ -39,7 +40,7 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
     addThemeVariants(
         GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
     setAllRowsVisible(true);
-    getStyle().set("font-size", "var(--lumo-font-size-s)");
+    addClassName(LumoUtility.FontSize.SMALL);
     addColumn(new ComponentRenderer<>(this::toolCell))
         .setHeader("Tool")
         .setKey("tool")
@@ -348,7 +349,7 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
     }
     Span agent = new Span(" (" + count(r.tool().agentIncidents()) + " by an agent)");
     agent.addClassName("agent-incidents");
-    agent.getStyle().set("color", "var(--lumo-secondary-text-color)");
+    agent.addClassName(LumoUtility.TextColor.SECONDARY);
     return new Span(n, agent);
   }
 
@@ -380,14 +381,13 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
           "On its own this comparison says "
               + c.verdict().label()
               + "; allowing for the tools compared at once it could still be chance");
-      alone.getStyle().set("font-size", "var(--lumo-font-size-s)");
+      alone.addClassName(LumoUtility.FontSize.SMALL);
       wrapper.add(alone);
     }
     if (c.unstable()) {
       Span flag = new Span("unstable: fewer than " + RateRatio.STABLE_FROM + " incidents");
       flag.getElement().getThemeList().addAll(List.of("badge", "contrast", "small", "pill"));
-      flag.getStyle().set("margin-left", "var(--lumo-space-xs)");
-      flag.addClassName("unstable");
+      flag.addClassNames("unstable", LumoUtility.Margin.Left.XSMALL);
       wrapper.add(flag);
     }
     return wrapper;

@@ -19,6 +19,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 import dev.tandem.base.ConsistentRead;
 import dev.tandem.base.ui.CsvExport;
 import dev.tandem.base.ui.chart.EChart;
@@ -216,7 +217,7 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
     if (c.allAi() != null) {
       Paragraph first = new Paragraph(ReliabilityFormat.sentence(c.allAi(), c.exposure(), 1));
       first.setId("all-ai-sentence");
-      first.getStyle().set("font-weight", "600");
+      first.addClassName(LumoUtility.FontWeight.SEMIBOLD);
       sentences.add(first);
     }
     c.tools()
@@ -290,12 +291,12 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
    */
   private static FlexLayout row(VerticalLayout left, VerticalLayout right) {
     for (VerticalLayout side : List.of(left, right)) {
-      side.getStyle().set("flex", "1 1 28rem").set("min-width", "20rem");
+      side.addClassName("tandem-half");
     }
     FlexLayout row = new FlexLayout(left, right);
     row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
     row.setWidthFull();
-    row.getStyle().set("gap", "var(--lumo-space-l)");
+    row.addClassName(LumoUtility.Gap.LARGE);
     return row;
   }
 

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 import dev.tandem.base.WeekRange;
 import dev.tandem.reliability.CausesAndSafeguards;
 import dev.tandem.reliability.IncidentProfile;
@@ -120,10 +121,13 @@ final class SafeguardsPanel {
     this.headline.removeAll();
     Paragraph sentence = new Paragraph(ReliabilityFormat.safeguardSentence(lead));
     sentence.setId("safeguard-sentence");
-    sentence.getStyle().set("font-weight", "600").set("margin", "0 0 var(--lumo-space-s) 0");
+    sentence.addClassNames(
+        LumoUtility.FontWeight.SEMIBOLD,
+        LumoUtility.Margin.Top.NONE,
+        LumoUtility.Margin.Bottom.SMALL);
     FlexLayout cards = new FlexLayout();
     cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-    cards.getStyle().set("gap", "var(--lumo-space-m)");
+    cards.addClassName(LumoUtility.Gap.MEDIUM);
     for (SafeguardComparison c : headline) {
       cards.add(card(c));
     }
@@ -132,12 +136,9 @@ final class SafeguardsPanel {
 
   private Div card(SafeguardComparison c) {
     Span title = new Span(c.safeguard().label());
-    title
-        .getStyle()
-        .set("color", "var(--lumo-secondary-text-color)")
-        .set("font-size", "var(--lumo-font-size-s)");
+    title.addClassName("tandem-card-title");
     Div figures = new Div();
-    figures.getStyle().set("font-size", "1.3rem").set("font-weight", "700");
+    figures.addClassName("tandem-figure-s");
     figures.add(
         link(ReliabilityFormat.percent(c.gap().share()), SafeguardComparison.ALL_AI, null, c),
         new Span(" AI-involved vs "),
@@ -159,22 +160,14 @@ final class SafeguardsPanel {
                 + "Fisher's exact p "
                 + ReliabilityFormat.pValue(c.p()));
     for (Span s : List.of(detail, verdict)) {
-      s.getStyle()
-          .set("display", "block")
-          .set("font-size", "var(--lumo-font-size-s)")
-          .set("color", "var(--lumo-secondary-text-color)");
+      s.addClassNames(
+          LumoUtility.Display.BLOCK, LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
     }
     Div card = new Div(title, figures, verdict, detail);
     card.setId("safeguard-" + c.safeguard().key());
-    card.getStyle()
-        .set("display", "flex")
-        .set("flex-direction", "column")
-        .set("gap", "var(--lumo-space-xs)")
-        .set("flex", "1 1 16rem");
+    card.addClassNames("tandem-figure-card", "tandem-safeguard-card");
     if (c.significant() && c.timesAsOften() > 1) {
-      card.getStyle()
-          .set("border-left", "4px solid var(--lumo-error-color)")
-          .set("padding-left", "var(--lumo-space-s)");
+      card.addClassName("tandem-flagged");
     }
     return card;
   }
@@ -197,11 +190,8 @@ final class SafeguardsPanel {
       detail += " · " + g.notRecorded() + " not recorded";
     }
     Span small = new Span(detail);
-    small
-        .getStyle()
-        .set("display", "block")
-        .set("font-size", "var(--lumo-font-size-xs)")
-        .set("color", "var(--lumo-secondary-text-color)");
+    small.addClassNames(
+        LumoUtility.Display.BLOCK, LumoUtility.FontSize.XSMALL, LumoUtility.TextColor.SECONDARY);
     cell.add(small);
     return cell;
   }

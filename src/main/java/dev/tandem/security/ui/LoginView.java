@@ -11,6 +11,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 import dev.tandem.security.SsoProperties;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
@@ -49,7 +50,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
       ssoError.setId("sso-error");
       ssoError.setText(
           "Sign-in with " + sso.name() + " did not work. Try again, or ask " + sso.contact() + ".");
-      ssoError.getStyle().set("color", "var(--lumo-error-text-color)");
+      ssoError.addClassName(LumoUtility.TextColor.ERROR);
       ssoError.setVisible(false);
       add(ssoError);
     }
@@ -75,14 +76,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             "oauth2/authorization/" + SsoProperties.REGISTRATION_ID, "Sign in with " + sso.name());
     link.setRouterIgnore(true);
     link.setId("sso-sign-in");
-    link.getStyle()
-        .set("display", "inline-block")
-        .set("padding", "var(--lumo-space-s) var(--lumo-space-l)")
-        .set("border-radius", "var(--lumo-border-radius-m)")
-        .set("background", "var(--lumo-primary-color)")
-        .set("color", "var(--lumo-primary-contrast-color)")
-        .set("font-weight", "600")
-        .set("text-decoration", "none");
+    link.addClassName("tandem-sso-button");
     return link;
   }
 

@@ -39,7 +39,7 @@ public class SsoRefusedView extends VerticalLayout implements BeforeEnterObserve
             + sso.contact()
             + ".";
     reason.setId("sso-refused-reason");
-    reason.getStyle().set("max-width", "40em");
+    reason.addClassName("tandem-readable");
     Anchor back = new Anchor("login", "Back to sign-in");
     back.setId("sso-refused-back");
     add(new H1("No access to Tandem"), reason, back);

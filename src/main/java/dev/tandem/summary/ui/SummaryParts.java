@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.NativeTableHeader;
 import com.vaadin.flow.component.html.NativeTableHeaderCell;
 import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 import dev.tandem.reliability.CausesAndSafeguards;
 import dev.tandem.reliability.ReliabilityFormat;
 import dev.tandem.reliability.SafeguardComparison;
@@ -23,7 +24,7 @@ final class SummaryParts {
     Div section = section("Safeguards: AI-involved against other incidents", "summary-safeguards");
     Paragraph lead = new Paragraph(ReliabilityFormat.safeguardSentence(cs.lead()));
     lead.setId("summary-safeguard-sentence");
-    lead.getStyle().set("font-weight", "600");
+    lead.addClassName(LumoUtility.FontWeight.SEMIBOLD);
     NativeTable table = new NativeTable();
     table.setId("summary-safeguard-table");
     NativeTableHeader head = new NativeTableHeader();

@@ -21,6 +21,7 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.RouterLink;
+import dev.tandem.ResetTables;
 import dev.tandem.ingest.ImportBatch;
 import dev.tandem.ingest.ImportMode;
 import dev.tandem.ingest.ImportService;
@@ -40,11 +41,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.annotation.DirtiesContext;
 
 /** The Data screen with Karibu against the real services and an empty H2 database. */
 @SpringBootTest
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+@ResetTables
 class DataViewIT {
 
   private static final String BAD_USAGE =

@@ -8,6 +8,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import dev.tandem.ui.BrowserTest;
+import dev.tandem.ui.Rendered;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
@@ -178,7 +179,7 @@ class ReliabilityBrowserIT extends BrowserTest {
   /** The app shell scrolls inside its layout, so a tall viewport shows the whole screen. */
   private static void screenshotWholePage(Page page, String file) {
     page.setViewportSize(1400, 2900);
-    page.waitForTimeout(1500); // charts re-render after the resize
+    Rendered.charts(page); // charts re-render after the resize
     page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(file)));
     page.setViewportSize(1400, 900);
   }

@@ -259,11 +259,6 @@ public final class ChartSpec {
     return this;
   }
 
-  public ChartSpec title(String text) {
-    root.putObject("title").put("text", text).put("left", "center").put("show", false);
-    return this;
-  }
-
   public String toJson() {
     return root.toString();
   }
