@@ -236,6 +236,13 @@ public class CostService {
         .toList();
   }
 
+  /** The teams the caller may pick: every team for admins and leaders, a manager's own scope. */
+  public List<Team> teams() {
+    return access.role() == Role.MANAGER
+        ? roster.teams().stream().filter(t -> access.maySeeIndividuals(t.key())).toList()
+        : access.teamsWithAggregates();
+  }
+
   /** Whether the caller may see the one-by-one lists of this scope. */
   public boolean maySeeIndividuals(String teamKey) {
     return access.maySeeIndividuals(costScope(teamKey));

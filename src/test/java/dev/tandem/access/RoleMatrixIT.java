@@ -143,14 +143,24 @@ class RoleMatrixIT {
             "admin/audit",
             "admin/connectors",
             "admin/alerts",
-            "data"));
+            "data",
+            "costs",
+            "admin/prices"));
     allowed.put(
         "leader",
-        List.of("adoption", "reliability", "my-team", "my-usage", "my-alerts", "incidents"));
+        List.of(
+            "adoption", "reliability", "my-team", "my-usage", "my-alerts", "incidents", "costs"));
     allowed.put(
         "manager",
         List.of(
-            "adoption", "reliability", "my-team", "my-usage", "my-alerts", "incidents", "roster"));
+            "adoption",
+            "reliability",
+            "my-team",
+            "my-usage",
+            "my-alerts",
+            "incidents",
+            "roster",
+            "costs"));
     allowed.put(
         "member",
         List.of("adoption", "reliability", "my-team", "my-usage", "my-alerts", "incidents"));
@@ -164,6 +174,7 @@ class RoleMatrixIT {
             "admin/audit",
             "admin/connectors",
             "admin/alerts",
+            "admin/prices",
             "data");
     for (var entry : allowed.entrySet()) {
       String user = entry.getKey();
@@ -183,6 +194,10 @@ class RoleMatrixIT {
       if (user.equals("leader") || user.equals("member")) {
         UI.getCurrent().navigate("roster");
         assertThat(_find(AccessDeniedView.class)).as(user + " sees no individuals").hasSize(1);
+      }
+      if (user.equals("member")) {
+        UI.getCurrent().navigate("costs");
+        assertThat(_find(AccessDeniedView.class)).as("member is refused seats and cost").hasSize(1);
       }
     }
   }
@@ -209,6 +224,10 @@ class RoleMatrixIT {
     matrix.put("GET /api/v1/reliability?team=payments", new int[] {200, 200, 200, 200});
     matrix.put("GET /api/v1/adoption?team=engineering", new int[] {200, 200, 403, 403});
     matrix.put("GET /api/v1/adoption?team=infrastructure", new int[] {200, 200, 403, 403});
+    matrix.put("GET /api/v1/costs", new int[] {200, 200, 200, 403});
+    matrix.put(
+        "GET /api/v1/costs?from=2026-10&to=2026-11&team=payments", new int[] {200, 200, 200, 403});
+    matrix.put("GET /api/v1/costs?team=platform", new int[] {200, 200, 403, 403});
     matrix.put("POST /api/v1/tokens", new int[] {201, 403, 403, 403});
     matrix.put(
         "POST /api/v1/imports?format=tandem-usage-csv&dryRun=true", new int[] {200, 403, 403, 403});
