@@ -32,8 +32,24 @@ public record CostFigures(
   static final CostFigures SUPPRESSED =
       new CostFigures(null, null, null, null, null, null, null, true);
 
+  /** Null when suppressed, and for a month (seats are counted on one day of the period). */
   public Integer idleSeats() {
-    return suppressed ? null : seats - activeSeatHolders;
+    return suppressed || seats == null ? null : seats - activeSeatHolders;
+  }
+
+  /** The same figures without seat counts (a month's row). */
+  CostFigures withoutSeatCounts() {
+    return suppressed
+        ? this
+        : new CostFigures(
+            null,
+            null,
+            seatCost,
+            usageCost,
+            activeDeveloperMonths,
+            aiUserWeeks,
+            unpricedSeatDays,
+            false);
   }
 
   public BigDecimal totalCost() {

@@ -9,7 +9,8 @@ import java.util.List;
  * per month. {@code seatsOn} is the day seats are counted on (the period's last day, or today when
  * the period runs on), and active seat holders had an active day from {@code activeFrom} to the end
  * of that day's week. {@code leaverSeats} and {@code usersWithoutSeat} are counts (null when
- * suppressed); {@code heldSeats} are seats of identities not yet mapped, in no figure.
+ * suppressed); {@code heldSeats} are seats of identities not yet mapped, in no figure. Month rows
+ * carry no seat counts (seats are counted on one day).
  */
 public record CostReport(
     String scope,

@@ -151,7 +151,7 @@ public class CostService {
                         e.getKey(),
                         rule.hidden(e.getValue().size())
                             ? CostFigures.SUPPRESSED
-                            : e.getValue().figures()))
+                            : e.getValue().figures().withoutSeatCounts()))
             .toList();
     // A total, a tool or a team over partly hidden months would let the hidden months be worked
     // out.
@@ -182,7 +182,13 @@ public class CostService {
               .toList();
     }
     int leavers = query.countLeaverSeats(scope, today);
-    int unseated = query.unseated(scope, from.atDay(1), to.atEndOfMonth(), MAX_LIST).size();
+    // Developers, not developer-tool pairs: the small-group rule counts people.
+    int unseated =
+        (int)
+            query.unseated(scope, from.atDay(1), to.atEndOfMonth(), MAX_LIST).stream()
+                .map(CostQuery.Unseated::email)
+                .distinct()
+                .count();
     return new CostReport(
         scopeKey == null ? "organisation" : scopeKey,
         rates.currency(),

@@ -57,11 +57,10 @@ class CostServiceIT {
   @Autowired ImportService imports;
   @Autowired RosterService roster;
   @Autowired UserService users;
-  static boolean loaded;
 
   @BeforeEach
   void setUp() {
-    if (!loaded) {
+    if (roster.team("alpha").isEmpty()) {
       CostsFixture.load(imports, costs);
       AsAdmin.call(
           () ->
@@ -75,7 +74,6 @@ class CostServiceIT {
                       null,
                       true),
                   "alpha-manager-password"));
-      loaded = true;
     }
   }
 

@@ -92,8 +92,13 @@ public class CostsView extends VerticalLayout implements BeforeEnterObserver {
     team.setId("team");
     team.setItems(costs.teams());
     team.setItemLabelGenerator(Team::name);
-    team.setPlaceholder("Whole organisation");
-    team.setClearButtonVisible(true);
+    // A manager's screen opens on their own team (their scope), never on the organisation.
+    String own = costs.costScope(null);
+    team.setPlaceholder(own == null ? "Whole organisation" : "Your team");
+    team.setClearButtonVisible(own == null);
+    if (own != null) {
+      costs.teams().stream().filter(t -> t.key().equals(own)).findFirst().ifPresent(team::setValue);
+    }
     period.addValueChangeListener(e -> refresh());
     team.addValueChangeListener(e -> refresh());
     HorizontalLayout pickers = new HorizontalLayout(period, team, how);
