@@ -15,9 +15,15 @@ class HeldRows {
   private final StagingRepository staging;
   private final BatchRepository batches;
   private final RollupService rollup;
+  private final SeatImportRepository seats;
 
-  HeldRows(StagingRepository staging, BatchRepository batches, RollupService rollup) {
+  HeldRows(
+      StagingRepository staging,
+      BatchRepository batches,
+      RollupService rollup,
+      SeatImportRepository seats) {
     this.rollup = rollup;
+    this.seats = seats;
     this.staging = staging;
     this.batches = batches;
   }
@@ -29,6 +35,11 @@ class HeldRows {
     int[] total = {0};
     // Held rows pass through the stage: no truncate of the stage while they are there.
     staging.whileStaging(() -> total[0] = applyAllStaged());
+    // Held seats need no stage: they get their developer in place.
+    for (var e : seats.resolveHeld().entrySet()) {
+      batches.moveUnmatchedToApplied(e.getKey(), e.getValue());
+      total[0] += e.getValue();
+    }
     return total[0];
   }
 

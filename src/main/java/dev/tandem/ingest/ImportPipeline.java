@@ -55,6 +55,7 @@ class ImportPipeline {
   private final StagingRepository staging;
   private final BatchRepository batches;
   private final IncidentImportRepository incidents;
+  private final SeatImportRepository seats;
   private final RosterPriorRepository rosterPrior;
   private final HeldRows held;
   private final RosterService roster;
@@ -69,6 +70,7 @@ class ImportPipeline {
       StagingRepository staging,
       BatchRepository batches,
       IncidentImportRepository incidents,
+      SeatImportRepository seats,
       RosterPriorRepository rosterPrior,
       HeldRows held,
       RosterService roster,
@@ -82,6 +84,7 @@ class ImportPipeline {
     this.staging = staging;
     this.batches = batches;
     this.incidents = incidents;
+    this.seats = seats;
     this.rosterPrior = rosterPrior;
     this.held = held;
     this.roster = roster;
@@ -237,7 +240,7 @@ class ImportPipeline {
     }
     String outcome = rows.rejected() > 0 ? "partially-applied" : "applied";
     if (request.dryRun()) {
-      long unmatched = staged ? unresolved[0] : 0;
+      long unmatched = staged ? unresolved[0] : kind == RowKind.SEAT ? unmatchedSeats(kept) : 0;
       tx.executeWithoutResult(s -> batches.delete(batchId));
       clearStage(batchId, staged);
       return result(null, parser, rows, rows.validRows() - unmatched, unmatched, outcome, request);
@@ -344,6 +347,9 @@ class ImportPipeline {
         return unmatched;
       }
       case INCIDENT -> incidents.apply(batchId, cast(kept, ParsedRow.Incident.class), teamIds, now);
+      case SEAT -> {
+        return seats.apply(batchId, cast(kept, ParsedRow.Seat.class));
+      }
       case ROSTER -> {
         var outcome =
             roster.importRoster(
@@ -388,6 +394,7 @@ class ImportPipeline {
         yield kept;
       }
       case IDENTITY -> checkIdentities(rows.kept(), rows);
+      case SEAT -> checkSeats(rows.kept(), rows);
       default -> List.of();
     };
   }
@@ -610,6 +617,41 @@ class ImportPipeline {
       ok.add(r);
     }
     return ok;
+  }
+
+  /** A seat (identity, tool, assigned_on) appears once in a file. */
+  private static List<ParsedRow> checkSeats(List<ParsedRow> rows, RowCollector collector) {
+    Map<String, Long> seen = new HashMap<>();
+    List<ParsedRow> ok = new ArrayList<>();
+    for (ParsedRow row : rows) {
+      ParsedRow.Seat s = (ParsedRow.Seat) row;
+      Long first =
+          seen.putIfAbsent(
+              s.identity() + "\u0000" + s.tool() + "\u0000" + s.assignedOn(), s.line());
+      if (first != null) {
+        collector.reject(
+            s.line(),
+            "key",
+            "repeats line "
+                + first
+                + " (same identity, tool and assigned_on); each seat may appear once in a file");
+      } else {
+        ok.add(s);
+      }
+    }
+    return ok;
+  }
+
+  /** How many seats of a dry run would be held: their identity is on neither list. */
+  private long unmatchedSeats(List<ParsedRow> kept) {
+    List<ParsedRow.Seat> rows = cast(kept, ParsedRow.Seat.class);
+    if (rows.isEmpty()) {
+      return 0;
+    }
+    Map<String, Long> known =
+        seats.developersOf(
+            rows.get(0).source(), rows.stream().map(ParsedRow.Seat::identity).toList());
+    return rows.stream().filter(r -> !known.containsKey(r.identity())).count();
   }
 
   private List<ParsedRow> checkIdentities(List<ParsedRow> rows, RowCollector collector) {

@@ -40,6 +40,7 @@ public class ImportService {
   private final UndoRepository undo;
   private final RosterPriorRepository rosterPrior;
   private final UnmatchedQuery unmatched;
+  private final SeatImportRepository seats;
   private final HeldRows held;
   private final RosterService roster;
   private final AuditService audit;
@@ -54,6 +55,7 @@ public class ImportService {
       UndoRepository undo,
       RosterPriorRepository rosterPrior,
       UnmatchedQuery unmatched,
+      SeatImportRepository seats,
       HeldRows held,
       RosterService roster,
       AuditService audit,
@@ -67,6 +69,7 @@ public class ImportService {
     this.undo = undo;
     this.rosterPrior = rosterPrior;
     this.unmatched = unmatched;
+    this.seats = seats;
     this.held = held;
     this.roster = roster;
     this.audit = audit;
@@ -203,6 +206,19 @@ public class ImportService {
     switch (kind) {
       case ROSTER -> roster.undoRosterImport(rosterPrior.roster(batchId));
       case IDENTITY -> roster.mapIdentities(rosterPrior.identities(batchId));
+      case SEAT -> {
+        List<Long> later = seats.laterBatches(batchId);
+        if (!later.isEmpty()) {
+          throw ValidationException.of(
+              "batchId",
+              "later imports "
+                  + later
+                  + " replaced seats of batch "
+                  + batchId
+                  + "; undo them first");
+        }
+        seats.undo(batchId);
+      }
       default -> {
         String dailySource = kind == RowKind.USAGE_DAY ? batch.format() : null;
         List<Long> later = undo.laterBatches(batchId, dailySource);
@@ -237,7 +253,15 @@ public class ImportService {
 
   @PreAuthorize("hasRole('ADMIN')")
   public List<UnmatchedIdentity> unmatchedIdentities() {
-    return unmatched.identities();
+    // Held usage rows and held seats of one identity are one entry to map.
+    Map<String, UnmatchedIdentity> merged = new java.util.LinkedHashMap<>();
+    for (UnmatchedIdentity u : unmatched.identities()) {
+      merged.put(u.source() + "\u0000" + u.externalId(), u);
+    }
+    for (UnmatchedIdentity s : seats.heldIdentities()) {
+      merged.merge(s.source() + "\u0000" + s.externalId(), s, UnmatchedIdentity::plus);
+    }
+    return List.copyOf(merged.values());
   }
 
   /** Maps a vendor identity to a developer and applies its held rows at once; returns how many. */

@@ -427,6 +427,9 @@ class UndoRepository {
     db.deleteFrom(IMPORT_PRIOR_IDENTITY)
         .where(IMPORT_PRIOR_IDENTITY.BATCH_ID.eq(batchId))
         .execute();
+    db.deleteFrom(dev.tandem.db.Tables.IMPORT_PRIOR_SEAT)
+        .where(dev.tandem.db.Tables.IMPORT_PRIOR_SEAT.BATCH_ID.eq(batchId))
+        .execute();
   }
 
   /** The weeks a batch's usage and change rows touch now (for a rollup refresh), or null. */

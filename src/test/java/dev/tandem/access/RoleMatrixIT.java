@@ -187,14 +187,24 @@ class RoleMatrixIT {
             "admin/audit",
             "admin/connectors",
             "admin/alerts",
-            "data"));
+            "data",
+            "costs",
+            "admin/prices"));
     allowed.put(
         "leader",
-        List.of("adoption", "reliability", "my-team", "my-usage", "my-alerts", "incidents"));
+        List.of(
+            "adoption", "reliability", "my-team", "my-usage", "my-alerts", "incidents", "costs"));
     allowed.put(
         "manager",
         List.of(
-            "adoption", "reliability", "my-team", "my-usage", "my-alerts", "incidents", "roster"));
+            "adoption",
+            "reliability",
+            "my-team",
+            "my-usage",
+            "my-alerts",
+            "incidents",
+            "roster",
+            "costs"));
     allowed.put(
         "member",
         List.of("adoption", "reliability", "my-team", "my-usage", "my-alerts", "incidents"));
@@ -208,6 +218,7 @@ class RoleMatrixIT {
             "admin/audit",
             "admin/connectors",
             "admin/alerts",
+            "admin/prices",
             "data");
     for (var entry : allowed.entrySet()) {
       String user = entry.getKey();
@@ -227,6 +238,10 @@ class RoleMatrixIT {
       if (user.equals("leader") || user.equals("member")) {
         UI.getCurrent().navigate("roster");
         assertThat(_find(AccessDeniedView.class)).as(user + " sees no individuals").hasSize(1);
+      }
+      if (user.equals("member")) {
+        UI.getCurrent().navigate("costs");
+        assertThat(_find(AccessDeniedView.class)).as("member is refused seats and cost").hasSize(1);
       }
     }
   }
@@ -253,6 +268,10 @@ class RoleMatrixIT {
     matrix.put("GET /api/v1/reliability?team=payments", new int[] {200, 200, 200, 200});
     matrix.put("GET /api/v1/adoption?team=engineering", new int[] {200, 200, 403, 403});
     matrix.put("GET /api/v1/adoption?team=infrastructure", new int[] {200, 200, 403, 403});
+    matrix.put("GET /api/v1/costs", new int[] {200, 200, 200, 403});
+    matrix.put(
+        "GET /api/v1/costs?from=2026-10&to=2026-11&team=payments", new int[] {200, 200, 200, 403});
+    matrix.put("GET /api/v1/costs?team=platform", new int[] {200, 200, 403, 403});
     matrix.put("POST /api/v1/tokens", new int[] {201, 403, 403, 403});
     matrix.put("GET /api/v1/alerts/rules", new int[] {200, 403, 403, 403});
     matrix.put("GET /api/v1/alerts/deliveries", new int[] {200, 403, 403, 403});

@@ -106,6 +106,12 @@ class ApiContractIT {
     exchange("GET", "/api/v1/reliability?exposure=lines", leader, null, null, null);
     exchange("GET", "/api/v1/reliability?team=platform", member, null, null, null);
 
+    // Seats and cost: organisation, a team over two months, an invalid month, a member
+    exchange("GET", "/api/v1/costs", leader, null, null, null);
+    exchange("GET", "/api/v1/costs?from=2026-10&to=2026-11&team=payments", admin, null, null, null);
+    exchange("GET", "/api/v1/costs?from=2026-13", leader, null, null, null);
+    exchange("GET", "/api/v1/costs", member, null, null, null);
+
     // Small groups: with k above every leaf team's size, a leader sees a leaf team suppressed.
     var before = settings.current();
     AsAdmin.call(

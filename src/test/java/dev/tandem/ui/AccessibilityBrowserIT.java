@@ -51,6 +51,8 @@ class AccessibilityBrowserIT extends BrowserTest {
           "admin/connectors",
           "admin/alerts",
           "my-alerts",
+          "costs",
+          "admin/prices",
           "no-such-screen");
 
   /** The admin's dialogs, opened by the button of the screen that has them. */
@@ -136,6 +138,7 @@ class AccessibilityBrowserIT extends BrowserTest {
   void every_screen_a_leader_may_open_passes_axe_in_light_and_dark_including_no_access() {
     List<String> screens = new ArrayList<>(EVERYONE);
     screens.add("data"); // not theirs: the in-app 403 page
+    screens.add("costs");
     check("leader", screens);
   }
 
@@ -143,6 +146,7 @@ class AccessibilityBrowserIT extends BrowserTest {
   void every_screen_a_manager_may_open_passes_axe_in_light_and_dark() {
     List<String> screens = new ArrayList<>(EVERYONE);
     screens.add("roster");
+    screens.add("costs");
     check("manager", screens);
   }
 

@@ -26,6 +26,8 @@ public final class Formats {
           new KiroUserReportCsv(),
           new CursorDailyUsageJson(),
           new ClaudeCodeUsageJson(),
+          new TandemSeatsCsv(),
+          new CopilotSeatsJson(),
           new PagerDutyIncidentsJson());
 
   private Formats() {}
@@ -84,6 +86,9 @@ public final class Formats {
     String start = text.stripLeading();
     if (start.startsWith("{")) {
       String compact = start.replaceAll("\\s+", "");
+      if (compact.contains("\"seats\":[") || compact.contains("\"total_seats\"")) {
+        return Optional.of("copilot-seats-json");
+      }
       if (compact.contains("\"incidents\":[")) {
         return Optional.of("pagerduty-incidents-json");
       }
@@ -110,6 +115,9 @@ public final class Formats {
     }
     if (header.contains("userid") && header.contains("date")) {
       return Optional.of("q-developer-csv");
+    }
+    if (header.contains("seat_type") && header.contains("assigned_on")) {
+      return Optional.of("tandem-seats-csv");
     }
     if (header.contains("team_path")) {
       return Optional.of("tandem-roster-csv");

@@ -201,4 +201,22 @@ public sealed interface ParsedRow {
   /** A vendor identity mapped to a roster email. */
   record IdentityMapping(long line, String source, String externalId, String email)
       implements ParsedRow {}
+
+  /**
+   * A paid seat of a tool, held by an identity ({@code source} names the identity-map source: a
+   * roster email under {@code tandem}, a Copilot login under {@code copilot}) from {@code
+   * assignedOn} up to, not including, {@code removedOn} (null: still held). {@code monthlyPrice}
+   * (null: the price list's) overrides the price list for this seat.
+   */
+  record Seat(
+      long line,
+      String source,
+      String identity,
+      String tool,
+      String seatType,
+      LocalDate assignedOn,
+      LocalDate removedOn,
+      java.math.BigDecimal monthlyPrice,
+      OffsetDateTime lastActivityAt)
+      implements ParsedRow {}
 }

@@ -7,7 +7,8 @@ public enum RowKind {
   CHANGES("changes"),
   INCIDENT("incident"),
   ROSTER("roster"),
-  IDENTITY("identity");
+  IDENTITY("identity"),
+  SEAT("seat");
 
   private final String key;
 

@@ -107,7 +107,12 @@ public class SettingsView extends VerticalLayout {
     save.setId("save-settings");
     FormLayout form = new FormLayout(goal, minGroupSize, zone, exposure);
     form.setMaxWidth("48rem");
-    add(new H1("Settings"), explainer, form, save);
+    // Seat prices and cost rates have their own screen (the costs feature owns them).
+    com.vaadin.flow.component.html.Anchor prices =
+        new com.vaadin.flow.component.html.Anchor(
+            "admin/prices", "Seat prices, currency and usage-based rates");
+    prices.setId("settings-prices-link");
+    add(new H1("Settings"), explainer, form, save, prices);
   }
 
   private void show(Settings s) {

@@ -1,0 +1,414 @@
+package dev.tandem.costs;
+
+import dev.tandem.access.AccessPolicy;
+import dev.tandem.access.SmallGroupRule;
+import dev.tandem.base.ValidationException;
+import dev.tandem.rollup.Scope;
+import dev.tandem.roster.RosterService;
+import dev.tandem.roster.Team;
+import dev.tandem.security.AuditService;
+import dev.tandem.security.Role;
+import dev.tandem.settings.SettingsService;
+import dev.tandem.tools.Tool;
+import dev.tandem.tools.ToolService;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Seats and cost: the screen's and the API's one door. Admins and leaders see any scope, managers
+ * their own team's scope (individuals included), members nothing; small groups are suppressed like
+ * adoption's (DESIGN §3.4).
+ */
+@Service
+@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+public class CostService {
+
+  /** The longest period one answer covers. */
+  public static final int MAX_MONTHS = 24;
+
+  /** The most rows the reclaim and without-seat lists return. */
+  public static final int MAX_LIST = 2000;
+
+  static final String TOTAL = "total";
+
+  private final CostQuery query;
+  private final PriceRepository prices;
+  private final RosterService roster;
+  private final ToolService tools;
+  private final SettingsService settings;
+  private final AccessPolicy access;
+  private final AuditService audit;
+  private final Clock clock;
+
+  CostService(
+      CostQuery query,
+      PriceRepository prices,
+      RosterService roster,
+      ToolService tools,
+      SettingsService settings,
+      AccessPolicy access,
+      AuditService audit,
+      Clock clock) {
+    this.query = query;
+    this.prices = prices;
+    this.roster = roster;
+    this.tools = tools;
+    this.settings = settings;
+    this.access = access;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** Today in the organisation's zone. */
+  public LocalDate today() {
+    return LocalDate.now(clock.withZone(settings.current().zone()));
+  }
+
+  /**
+   * The scope the caller gets for a requested team (null = organisation): admins and leaders what
+   * they ask for, managers their own team when asking for the organisation and a team inside their
+   * scope otherwise (403 outside it), members nothing (403).
+   */
+  public String costScope(String requestedTeamKey) {
+    Role role = access.role();
+    if (role == null || role == Role.MEMBER) {
+      throw new AccessDeniedException(
+          "seats and cost are shown to admins, leaders and managers (their own team) only");
+    }
+    String requested =
+        requestedTeamKey == null || requestedTeamKey.isBlank() ? null : requestedTeamKey;
+    if (requested != null && roster.team(requested).isEmpty()) {
+      throw ValidationException.of("team", "no team with key '" + requested + "'");
+    }
+    return role == Role.MANAGER ? access.individualsScope(requested) : requested;
+  }
+
+  /** Parses {@code YYYY-MM} bounds; {@code to} defaults to {@code from}. */
+  public static YearMonth[] period(String from, String to) {
+    ValidationException.Collector problems = new ValidationException.Collector();
+    YearMonth f = month(from, "from", problems);
+    YearMonth t = to == null || to.isBlank() ? f : month(to, "to", problems);
+    problems.throwIfAny();
+    return new YearMonth[] {f, t};
+  }
+
+  private static YearMonth month(String text, String field, ValidationException.Collector p) {
+    try {
+      return YearMonth.parse(text == null ? "" : text.trim());
+    } catch (DateTimeParseException e) {
+      p.check(false, field, "expected a month as YYYY-MM, e.g. 2026-11, got '" + text + "'");
+      return null;
+    }
+  }
+
+  /** Seats and cost of a team's scope (null = organisation) over the months from–to. */
+  public CostReport costs(String teamKey, YearMonth from, YearMonth to) {
+    String scopeKey = costScope(teamKey);
+    LocalDate today = today();
+    checkPeriod(from, to, today);
+    int months = (int) from.until(to, java.time.temporal.ChronoUnit.MONTHS) + 1;
+    Scope scope = scope(scopeKey);
+    LocalDate seatsOn = to.atEndOfMonth().isAfter(today) ? today : to.atEndOfMonth();
+    CostSettings rates = prices.settings();
+    Costs.Rows rows =
+        new Costs.Rows(
+            query.seatMonths(scope, from, months),
+            query.usageMonths(scope, from, to, rates),
+            query.activeMonths(scope, from, to),
+            query.seatsOn(scope, seatsOn));
+    Costs costs = new Costs(from, months);
+    SmallGroupRule rule = access.smallGroups(scopeKey);
+
+    Map<String, Costs.Sums> byMonth =
+        costs.group(rows, (team, tool, m) -> m < 0 ? null : from.plusMonths(m).toString(), true);
+    Map<String, Costs.Sums> monthsInOrder = new LinkedHashMap<>();
+    for (int i = 0; i < months; i++) {
+      String key = from.plusMonths(i).toString();
+      monthsInOrder.put(key, byMonth.getOrDefault(key, costs.new Sums()));
+    }
+    List<CostReport.Row> monthRows =
+        monthsInOrder.entrySet().stream()
+            .map(
+                e ->
+                    new CostReport.Row(
+                        e.getKey(),
+                        e.getKey(),
+                        rule.hidden(e.getValue().size())
+                            ? CostFigures.SUPPRESSED
+                            : e.getValue().figures().withoutSeatCounts()))
+            .toList();
+    // A total, a tool or a team over partly hidden months would let the hidden months be worked
+    // out.
+    boolean anyMonthHidden = monthRows.stream().anyMatch(r -> r.figures().suppressed());
+    Costs.Sums total =
+        costs.group(rows, (team, tool, m) -> TOTAL, true).getOrDefault(TOTAL, costs.new Sums());
+    CostFigures totalFigures =
+        anyMonthHidden || rule.hidden(total.size()) ? CostFigures.SUPPRESSED : total.figures();
+
+    Map<String, String> toolNames =
+        tools.tools().stream().collect(Collectors.toMap(Tool::key, Tool::name));
+    List<CostReport.Row> toolRows =
+        Costs.siblings(costs.group(rows, (team, tool, m) -> tool, false), toolNames, rule);
+    Map<Long, String> groupOfTeam = new HashMap<>();
+    Map<String, String> teamLabels = new HashMap<>();
+    teamGroups(scope, groupOfTeam, teamLabels);
+    List<CostReport.Row> teamRows =
+        Costs.siblings(
+            costs.group(rows, (team, tool, m) -> groupOfTeam.get(team), true), teamLabels, rule);
+    if (totalFigures.suppressed()) {
+      toolRows =
+          toolRows.stream()
+              .map(r -> new CostReport.Row(r.key(), r.label(), CostFigures.SUPPRESSED))
+              .toList();
+      teamRows =
+          teamRows.stream()
+              .map(r -> new CostReport.Row(r.key(), r.label(), CostFigures.SUPPRESSED))
+              .toList();
+    }
+    int leavers = query.countLeaverSeats(scope, today);
+    // Developers, not developer-tool pairs: the small-group rule counts people.
+    int unseated =
+        (int)
+            query.unseated(scope, from.atDay(1), to.atEndOfMonth(), MAX_LIST).stream()
+                .map(CostQuery.Unseated::email)
+                .distinct()
+                .count();
+    return new CostReport(
+        scopeKey == null ? "organisation" : scopeKey,
+        rates.currency(),
+        from,
+        to,
+        seatsOn,
+        seatsOn.with(java.time.DayOfWeek.MONDAY).minusWeeks(3),
+        totalFigures,
+        toolRows,
+        teamRows,
+        monthRows,
+        rule.hidden(leavers) ? null : leavers,
+        rule.hidden(unseated) ? null : unseated,
+        scopeKey == null ? query.heldSeatsOn(seatsOn) : 0,
+        rule.k());
+  }
+
+  /**
+   * Seats held today by people who have left, one by one: admins, and managers inside their scope.
+   */
+  public List<ReclaimSeat> reclaimList(String teamKey) {
+    String scopeKey = costScope(teamKey);
+    String individuals = access.individualsScope(scopeKey);
+    Map<Long, String> names = teamNames();
+    return query.leaverSeats(scope(individuals), today(), MAX_LIST).stream()
+        .map(
+            s ->
+                new ReclaimSeat(
+                    s.name(),
+                    s.email(),
+                    names.get(s.teamId()),
+                    s.tool(),
+                    s.seatType(),
+                    s.assignedOn(),
+                    s.leftOn(),
+                    s.monthlyPrice()))
+        .toList();
+  }
+
+  /** Developers who used a tool in the period without a seat of it, one by one (as above). */
+  public List<UserWithoutSeat> usersWithoutSeat(String teamKey, YearMonth from, YearMonth to) {
+    String scopeKey = costScope(teamKey);
+    String individuals = access.individualsScope(scopeKey);
+    checkPeriod(from, to, today());
+    Map<Long, String> names = teamNames();
+    return query.unseated(scope(individuals), from.atDay(1), to.atEndOfMonth(), MAX_LIST).stream()
+        .map(
+            u ->
+                new UserWithoutSeat(
+                    u.name(), u.email(), names.get(u.teamId()), u.tool(), u.activeWeeks()))
+        .toList();
+  }
+
+  /** The teams the caller may pick: every team for admins and leaders, a manager's own scope. */
+  public List<Team> teams() {
+    return access.role() == Role.MANAGER
+        ? roster.teams().stream().filter(t -> access.maySeeIndividuals(t.key())).toList()
+        : access.teamsWithAggregates();
+  }
+
+  /** Whether the caller may see the one-by-one lists of this scope. */
+  public boolean maySeeIndividuals(String teamKey) {
+    return access.maySeeIndividuals(costScope(teamKey));
+  }
+
+  public CostSettings costSettings() {
+    return prices.settings();
+  }
+
+  public List<SeatPrice> prices() {
+    return prices.prices();
+  }
+
+  /** The seat types the imported seats carry (suggestions for the price list). */
+  public List<String> seatTypes() {
+    return prices.seatTypes();
+  }
+
+  /** Adds a price-list entry, or changes the one with the same tool, seat type and start. */
+  @PreAuthorize("hasRole('ADMIN')")
+  @Transactional
+  public SeatPrice savePrice(String tool, String seatType, LocalDate validFrom, BigDecimal price) {
+    ValidationException.Collector p = new ValidationException.Collector();
+    Set<String> known = tools.tools().stream().map(Tool::key).collect(Collectors.toSet());
+    p.check(
+        tool != null && known.contains(tool),
+        "tool",
+        "expected one of " + known.stream().sorted().toList());
+    String type = seatType == null ? "" : seatType.trim().toLowerCase(Locale.ROOT);
+    p.check(
+        !type.isEmpty() && type.length() <= 50,
+        "seatType",
+        "expected a seat type such as business, of at most 50 characters");
+    p.check(validFrom != null, "validFrom", "expected the first day the price applies");
+    checkAmount(price, "monthlyPrice", p);
+    p.throwIfAny();
+    SeatPrice saved = new SeatPrice(tool, type, validFrom, price.setScale(2));
+    prices.save(saved);
+    audit.record("save", "seat-price", tool + ":" + type + ":" + validFrom, null, saved);
+    return saved;
+  }
+
+  @PreAuthorize("hasRole('ADMIN')")
+  @Transactional
+  public void deletePrice(SeatPrice price) {
+    if (prices.delete(price.tool(), price.seatType(), price.validFrom())) {
+      audit.record(
+          "delete",
+          "seat-price",
+          price.tool() + ":" + price.seatType() + ":" + price.validFrom(),
+          price,
+          null);
+    }
+  }
+
+  @PreAuthorize("hasRole('ADMIN')")
+  @Transactional
+  public CostSettings updateCostSettings(CostSettings s) {
+    ValidationException.Collector p = new ValidationException.Collector();
+    String currency = s.currency() == null ? "" : s.currency().trim().toUpperCase(Locale.ROOT);
+    boolean knownCurrency;
+    try {
+      Currency.getInstance(currency);
+      knownCurrency = true;
+    } catch (IllegalArgumentException e) {
+      knownCurrency = false;
+    }
+    p.check(knownCurrency, "currency", "expected an ISO 4217 currency code such as USD or EUR");
+    checkRate(s.kiroCreditPrice(), "kiroCreditPrice", p);
+    checkRate(s.copilotCreditPrice(), "copilotCreditPrice", p);
+    checkRate(s.cursorRequestPrice(), "cursorRequestPrice", p);
+    checkRate(s.usdRate(), "usdRate", p);
+    p.throwIfAny();
+    CostSettings before = prices.settings();
+    CostSettings after =
+        new CostSettings(
+            currency,
+            s.kiroCreditPrice().stripTrailingZeros(),
+            s.copilotCreditPrice().stripTrailingZeros(),
+            s.cursorRequestPrice().stripTrailingZeros(),
+            s.usdRate().stripTrailingZeros());
+    prices.saveSettings(after);
+    audit.record("update", "cost-settings", null, before, after);
+    return prices.settings();
+  }
+
+  private static void checkAmount(BigDecimal v, String field, ValidationException.Collector p) {
+    p.check(
+        v != null
+            && v.signum() >= 0
+            && v.stripTrailingZeros().scale() <= 2
+            && v.precision() - v.scale() <= 10,
+        field,
+        "expected an amount of 0 or more with at most 2 decimals, e.g. 19.00");
+  }
+
+  private static void checkRate(BigDecimal v, String field, ValidationException.Collector p) {
+    p.check(
+        v != null
+            && v.signum() >= 0
+            && v.stripTrailingZeros().scale() <= 6
+            && v.precision() - v.scale() <= 8,
+        field,
+        "expected a rate of 0 or more with at most 6 decimals, e.g. 0.04");
+  }
+
+  private static void checkPeriod(YearMonth from, YearMonth to, LocalDate today) {
+    ValidationException.Collector p = new ValidationException.Collector();
+    p.check(from != null, "from", "expected a month as YYYY-MM");
+    p.check(to != null, "to", "expected a month as YYYY-MM");
+    p.throwIfAny();
+    p.check(!to.isBefore(from), "to", "expected a month on or after from (" + from + ")");
+    p.check(
+        from.until(to, java.time.temporal.ChronoUnit.MONTHS) < MAX_MONTHS,
+        "to",
+        "expected at most " + MAX_MONTHS + " months from " + from);
+    p.check(
+        !from.isAfter(YearMonth.from(today)),
+        "from",
+        "expected this month (" + YearMonth.from(today) + ") or an earlier one");
+    p.throwIfAny();
+  }
+
+  private Scope scope(String teamKey) {
+    Set<Long> teams = roster.scope(teamKey);
+    return teams == null
+        ? Scope.ORGANISATION
+        : new Scope(roster.team(teamKey).map(Team::id).orElseThrow(), teams);
+  }
+
+  private Map<Long, String> teamNames() {
+    return roster.teams().stream().collect(Collectors.toMap(Team::id, Team::name));
+  }
+
+  /**
+   * The teams right below the scope (top-level teams for the organisation), each standing for its
+   * whole subtree; developers of the scope's own top team form a row of their own.
+   */
+  private void teamGroups(Scope scope, Map<Long, String> groupOfTeam, Map<String, String> labels) {
+    List<Team> all = roster.teams();
+    Map<Long, Team> byId = all.stream().collect(Collectors.toMap(Team::id, t -> t));
+    for (Team t : all) {
+      Team node = t;
+      Team child = null;
+      while (node != null && !java.util.Objects.equals(node.id(), scope.top())) {
+        child = node;
+        node = node.parentId() == null ? null : byId.get(node.parentId());
+      }
+      boolean inScope = scope.organisation() || node != null;
+      if (!inScope) {
+        continue;
+      }
+      if (child == null) {
+        Team top = byId.get(scope.top());
+        groupOfTeam.put(t.id(), top.key());
+        labels.put(top.key(), top.name() + " (directly)");
+      } else {
+        groupOfTeam.put(t.id(), child.key());
+        labels.put(child.key(), child.name());
+      }
+    }
+  }
+}

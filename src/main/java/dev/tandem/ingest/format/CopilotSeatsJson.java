@@ -1,0 +1,82 @@
+package dev.tandem.ingest.format;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * {@code copilot-seats-json}: the response of GitHub's {@code GET
+ * /orgs/{org}/copilot/billing/seats} ({@code {"total_seats":…, "seats":[…]}}). A seat is held by
+ * {@code assignee.login} (the identity map, source {@code copilot}) from the UTC day of {@code
+ * created_at}, until {@code pending_cancellation_date} when set; {@code plan_type} is the seat
+ * type.
+ */
+public final class CopilotSeatsJson implements FormatParser {
+
+  @Override
+  public String key() {
+    return "copilot-seats-json";
+  }
+
+  @Override
+  public String description() {
+    return "GitHub Copilot seat list (GET /orgs/{org}/copilot/billing/seats), JSON";
+  }
+
+  @Override
+  public RowKind kind() {
+    return RowKind.SEAT;
+  }
+
+  @Override
+  public String identitySource(ParseContext context) {
+    return "copilot";
+  }
+
+  @Override
+  public void parse(Reader in, ParseContext context, RowSink sink) throws IOException {
+    JsonRecords.readArray(
+        in,
+        "seats",
+        sink,
+        (node, line, number) -> {
+          Cells c = new Cells(line, "record " + number + ": ", sink);
+          String login =
+              c.required(
+                  "assignee.login",
+                  JsonRecords.text(node, "/assignee/login"),
+                  FieldLimits.EXTERNAL_ID);
+          OffsetDateTime created =
+              c.timestamp("created_at", JsonRecords.text(node, "/created_at"), true);
+          String cancel = JsonRecords.text(node, "/pending_cancellation_date");
+          LocalDate removed = c.isoDate("pending_cancellation_date", cancel, false);
+          OffsetDateTime lastActivity =
+              c.timestamp("last_activity_at", JsonRecords.text(node, "/last_activity_at"), false);
+          String plan = JsonRecords.text(node, "/plan_type");
+          String seatType =
+              Cells.blank(plan) ? "business" : c.required("plan_type", plan, FieldLimits.KEYWORD);
+          LocalDate assigned =
+              created == null ? null : created.atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
+          if (assigned != null && removed != null && removed.isBefore(assigned)) {
+            c.error(
+                "pending_cancellation_date",
+                removed + " is before created_at (" + assigned + "); expected a later day");
+          }
+          if (c.ok()) {
+            sink.row(
+                new ParsedRow.Seat(
+                    line,
+                    "copilot",
+                    login,
+                    "copilot",
+                    seatType.toLowerCase(java.util.Locale.ROOT),
+                    assigned,
+                    removed,
+                    null,
+                    lastActivity));
+          }
+        });
+  }
+}
