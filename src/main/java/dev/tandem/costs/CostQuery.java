@@ -24,6 +24,7 @@ import static org.jooq.impl.DSL.when;
 import static org.jooq.impl.DSL.year;
 
 import dev.tandem.base.IdSets;
+import dev.tandem.rollup.RollupQuery;
 import dev.tandem.rollup.Scope;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -48,9 +49,11 @@ class CostQuery {
   static final LocalDate OPEN = LocalDate.of(9999, 12, 31);
 
   private final DSLContext db;
+  private final RollupQuery rollup;
 
-  CostQuery(DSLContext db) {
+  CostQuery(DSLContext db, RollupQuery rollup) {
     this.db = db;
+    this.rollup = rollup;
   }
 
   /**
@@ -260,53 +263,22 @@ class CostQuery {
         .fetch(r -> new UsageMonth(r.value1(), r.value2(), r.value3(), r.value4()));
   }
 
-  /** Per tool and, with {@code tool} null, over any tool. */
+  /**
+   * Per tool and, with {@code tool} null, over any tool: from the monthly rollup (a developer in
+   * headcount with an active week whose Monday is in the month; the rollup's definition).
+   */
   List<ActiveMonth> activeMonths(Scope scope, YearMonth from, YearMonth to) {
-    Field<Integer> i = monthIndex(from, USAGE_WEEK.WEEK_START);
-    Condition inHeadcountAndActive =
-        USAGE_WEEK
-            .ACTIVE_DAYS
-            .ge((short) 1)
-            .and(DEVELOPER.EXCLUDED.isFalse())
-            .and(DEVELOPER.STARTED_ON.le(localDateAdd(USAGE_WEEK.WEEK_START, 6)))
-            .and(DEVELOPER.LEFT_ON.isNull().or(DEVELOPER.LEFT_ON.ge(USAGE_WEEK.WEEK_START)))
-            .and(USAGE_WEEK.WEEK_START.ge(from.atDay(1)))
-            .and(USAGE_WEEK.WEEK_START.le(to.atEndOfMonth()))
-            .and(in(scope));
-    List<ActiveMonth> rows =
-        new java.util.ArrayList<>(
-            db.select(
-                    DEVELOPER.TEAM_ID,
-                    USAGE_WEEK.TOOL_KEY,
-                    i,
-                    countDistinct(USAGE_WEEK.DEVELOPER_ID),
-                    count())
-                .from(USAGE_WEEK)
-                .join(DEVELOPER)
-                .on(DEVELOPER.ID.eq(USAGE_WEEK.DEVELOPER_ID))
-                .where(inHeadcountAndActive)
-                .groupBy(DEVELOPER.TEAM_ID, USAGE_WEEK.TOOL_KEY, i)
-                .fetch(
-                    r ->
-                        new ActiveMonth(
-                            r.value1(), r.value2(), r.value3(), r.value4(), r.value5())));
-    // Any tool: one row per developer and week first (a developer-week with two tools counts once).
-    var weeks =
-        selectDistinct(DEVELOPER.TEAM_ID, USAGE_WEEK.DEVELOPER_ID, USAGE_WEEK.WEEK_START)
-            .from(USAGE_WEEK)
-            .join(DEVELOPER)
-            .on(DEVELOPER.ID.eq(USAGE_WEEK.DEVELOPER_ID))
-            .where(inHeadcountAndActive)
-            .asTable("w");
-    Field<Long> team = weeks.field(DEVELOPER.TEAM_ID);
-    Field<Long> developer = weeks.field(USAGE_WEEK.DEVELOPER_ID);
-    Field<Integer> wi = monthIndex(from, weeks.field(USAGE_WEEK.WEEK_START));
-    rows.addAll(
-        db.select(team, wi, countDistinct(developer), count())
-            .from(weeks)
-            .groupBy(team, wi)
-            .fetch(r -> new ActiveMonth(r.value1(), null, r.value2(), r.value3(), r.value4())));
-    return rows;
+    return rollup.teamMonths(from, to, scope.organisation() ? null : scope.teams()).stream()
+        .map(
+            m ->
+                new ActiveMonth(
+                    m.teamId(),
+                    m.tool(),
+                    (int)
+                        from.until(YearMonth.from(m.month()), java.time.temporal.ChronoUnit.MONTHS),
+                    m.developers(),
+                    m.weeks()))
+        .toList();
   }
 
   /**

@@ -4,6 +4,7 @@ import static dev.tandem.db.Tables.CHANGE_COUNT;
 import static dev.tandem.db.Tables.DEVELOPER;
 import static dev.tandem.db.Tables.ROLLUP_SCOPE_TOOL_WEEK;
 import static dev.tandem.db.Tables.ROLLUP_SCOPE_WEEK;
+import static dev.tandem.db.Tables.ROLLUP_TEAM_MONTH;
 import static dev.tandem.db.Tables.ROLLUP_TEAM_TOOL_WEEK;
 import static dev.tandem.db.Tables.ROLLUP_TEAM_WEEK;
 import static dev.tandem.db.Tables.ROLLUP_WRITE;
@@ -392,6 +393,30 @@ public class RollupQuery {
             .where(inHeadcountDuring(range.from().monday(), range.to().sunday()))
             .and(inScope(teamIds))
             .limit(upTo));
+  }
+
+  /**
+   * A team's active developers and their active weeks in a calendar month, per tool ({@code tool}
+   * null: over any tool).
+   */
+  public record TeamMonth(long teamId, LocalDate month, String tool, int developers, int weeks) {}
+
+  /** The monthly rollup (V35) of the given teams ({@code null}: every team) from month to month. */
+  public List<TeamMonth> teamMonths(
+      java.time.YearMonth from, java.time.YearMonth to, Collection<Long> teamIds) {
+    var m = ROLLUP_TEAM_MONTH;
+    return db.select(m.TEAM_ID, m.MONTH_START, m.TOOL_KEY, m.ACTIVE_DEVELOPERS, m.ACTIVE_WEEKS)
+        .from(m)
+        .where(m.MONTH_START.between(from.atDay(1), to.atDay(1)))
+        .and(teamIds == null ? DSL.noCondition() : IdSets.in(m.TEAM_ID, teamIds))
+        .fetch(
+            x ->
+                new TeamMonth(
+                    x.value1(),
+                    x.value2(),
+                    "*".equals(x.value3()) ? null : x.value3(),
+                    x.value4(),
+                    x.value5()));
   }
 
   /** The earliest week with a developer's start, usage or changes (null: no data). */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tandem.base.IsoWeek;
 import dev.tandem.base.WeekRange;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -197,6 +198,66 @@ class RollupPropertyIT {
         }
       }
     }
+    for (Set<Long> scope : scopes) {
+      assertThat(monthFigures(rollup, scope))
+          .as(what + ", months, scope " + scope)
+          .isEqualTo(expectedMonths(db, scope));
+    }
+  }
+
+  /** Every month the organisation's data can reach, before and after the generated weeks. */
+  private static final YearMonth FIRST_MONTH = YearMonth.from(FIRST).minusMonths(2);
+
+  private static final YearMonth LAST_MONTH = YearMonth.from(FIRST.plusWeeks(WEEKS)).plusMonths(2);
+
+  /** The monthly rollup of the scope's teams, summed: "month tool" → [developers, weeks]. */
+  private static Map<String, List<Integer>> monthFigures(RollupQuery rollup, Set<Long> scope) {
+    Map<String, List<Integer>> figures = new TreeMap<>();
+    for (RollupQuery.TeamMonth m : rollup.teamMonths(FIRST_MONTH, LAST_MONTH, scope)) {
+      figures.merge(
+          YearMonth.from(m.month()) + " " + (m.tool() == null ? "any" : m.tool()),
+          List.of(m.developers(), m.weeks()),
+          (a, b) -> List.of(a.get(0) + b.get(0), a.get(1) + b.get(1)));
+    }
+    return figures;
+  }
+
+  /**
+   * The oracle of the monthly rollup, from the base tables: each usage week with an active day of a
+   * developer in headcount that week (DESIGN §3.1), grouped in Java by the month of its Monday.
+   */
+  private static Map<String, List<Integer>> expectedMonths(DSLContext db, Set<Long> scope) {
+    Map<String, Set<Long>> developers = new TreeMap<>();
+    Map<String, Set<String>> weeks = new TreeMap<>();
+    String teams =
+        scope == null
+            ? ""
+            : " AND d.team_id IN ("
+                + scope.stream().map(String::valueOf).collect(Collectors.joining(","))
+                + ")";
+    for (var row :
+        db.fetch(
+            "SELECT u.tool_key, u.developer_id, u.week_start FROM usage_week u"
+                + " JOIN developer d ON d.id = u.developer_id"
+                + " WHERE u.active_days >= 1 AND d.excluded = FALSE"
+                + " AND d.started_on <= DATEADD(DAY, 6, u.week_start)"
+                + " AND (d.left_on IS NULL OR d.left_on >= u.week_start)"
+                + teams)) {
+      String tool = row.get(0, String.class);
+      long developer = row.get(1, Long.class);
+      LocalDate week = row.get(2, LocalDate.class);
+      YearMonth month = YearMonth.from(week);
+      if (month.isBefore(FIRST_MONTH) || month.isAfter(LAST_MONTH)) {
+        continue;
+      }
+      for (String key : List.of(month + " " + tool, month + " any")) {
+        developers.computeIfAbsent(key, k -> new HashSet<>()).add(developer);
+        weeks.computeIfAbsent(key, k -> new HashSet<>()).add(developer + "@" + week);
+      }
+    }
+    Map<String, List<Integer>> figures = new TreeMap<>();
+    developers.forEach((key, ids) -> figures.put(key, List.of(ids.size(), weeks.get(key).size())));
+    return figures;
   }
 
   private static Map<LocalDate, List<Integer>> weekFigures(List<RollupQuery.WeekTotals> weeks) {
