@@ -18,7 +18,7 @@ import org.jooq.impl.DSL;
  * V22, the changes outside headcount taken out of exposure, as V23 did; seconds, where a rebuild
  * takes minutes at 20,000 developers). On an empty database it does nothing. Like V21 before it,
  * this migration runs today's code: a later change to the rollup's tables makes it a no-op and adds
- * one like it (V36 now does the rebuild).
+ * one like it (V39 now does the rebuild).
  */
 public class V25__Rebuild_rollup_with_changes_outside_headcount extends BaseJavaMigration {
 
@@ -31,7 +31,7 @@ public class V25__Rebuild_rollup_with_changes_outside_headcount extends BaseJava
         DSL.field(DSL.name("setting_key"), String.class)
             .eq(V21__Rebuild_rollup_with_agent_users.REBUILD_DUE);
     if (db.fetchExists(DSL.table(DSL.name("setting")), due)) {
-      // The rebuild is left to V36: today's rebuild also writes the monthly table V35 creates.
+      // The rebuild is left to V39: today's rebuild also writes the monthly table V38 creates.
       return;
     } else {
       RollupRepository.on(db).takeOutChangesOutsideHeadcount();

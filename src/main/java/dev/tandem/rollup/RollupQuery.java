@@ -401,7 +401,7 @@ public class RollupQuery {
    */
   public record TeamMonth(long teamId, LocalDate month, String tool, int developers, int weeks) {}
 
-  /** The monthly rollup (V35) of the given teams ({@code null}: every team) from month to month. */
+  /** The monthly rollup (V38) of the given teams ({@code null}: every team) from month to month. */
   public List<TeamMonth> teamMonths(
       java.time.YearMonth from, java.time.YearMonth to, Collection<Long> teamIds) {
     var m = ROLLUP_TEAM_MONTH;

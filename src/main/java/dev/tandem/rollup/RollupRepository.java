@@ -170,7 +170,7 @@ public class RollupRepository {
       """;
 
   /**
-   * Active developers per team, calendar month and tool, and their active weeks (V35): usage weeks
+   * Active developers per team, calendar month and tool, and their active weeks (V38): usage weeks
    * with at least one active day of developers in headcount that week ({0}), the week's Monday in
    * the month ({9} is its first day); tool {@code '*'} counts a developer-week once over any tool.
    * {1}–{2} are whole months, {3} limits the developers, {7} joins usage to the roster.
@@ -600,7 +600,7 @@ public class RollupRepository {
   }
 
   /**
-   * Builds the monthly rollup of an existing database up to {@code horizon} (V36), a year of months
+   * Builds the monthly rollup of an existing database up to {@code horizon} (V39), a year of months
    * at a time.
    */
   public void rebuildMonths(LocalDate horizon) {

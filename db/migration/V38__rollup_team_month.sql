@@ -3,7 +3,7 @@
 -- tool_key '*' holds the same over any tool (a developer-week with two tools counts once). Distinct developers per
 -- month cannot be summed from the weekly rollup, and reading them from usage_week took 3 s per month at 20,000
 -- developers. A developer is in exactly one team, so a scope's figure is the sum over its teams. Maintained with the
--- weekly rollup (dev.tandem.rollup.RollupRepository); built for an existing database by V36. No foreign keys, like
+-- weekly rollup (dev.tandem.rollup.RollupRepository); built for an existing database by V39. No foreign keys, like
 -- the other rollup tables.
 CREATE TABLE rollup_team_month (
     team_id            BIGINT NOT NULL,

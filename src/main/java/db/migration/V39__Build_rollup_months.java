@@ -10,13 +10,13 @@ import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 
 /**
- * Fills the monthly rollup (V35) of a database that already holds data. A database coming from
+ * Fills the monthly rollup (V38) of a database that already holds data. A database coming from
  * before V21 (its rebuild still due: V25 leaves that to this migration now, since today's rebuild
  * writes the monthly table too) has its whole rollup built, once; any other has only its months
  * built. On an empty database it does nothing. Like V25 before it, this migration runs today's
  * code: a later change to the rollup's tables makes it a no-op and adds one like it.
  */
-public class V36__Build_rollup_months extends BaseJavaMigration {
+public class V39__Build_rollup_months extends BaseJavaMigration {
 
   @Override
   public void migrate(Context context) {
