@@ -35,6 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+@PreAuthorize("isAuthenticated()")
 public class AdoptionService {
 
   static final int FORECAST_WEEKS = 8;
@@ -148,6 +149,7 @@ public class AdoptionService {
    * Adoption of a scope in one week, unchecked and unsuppressed: only for the metrics gauge, which
    * applies the small-group rule itself (package-private so no screen or controller can call it).
    */
+  @PreAuthorize("permitAll()")
   Ratio adoption(String teamKey, IsoWeek week) {
     int[] counts =
         totalsByWeek(query.headcountAndAiUsers(new WeekRange(week, week), scope(teamKey)))

@@ -41,6 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+@PreAuthorize("isAuthenticated()")
 public class ReliabilityService {
 
   /** The over-time chart compares rates over windows of this many weeks. */
@@ -96,7 +97,6 @@ public class ReliabilityService {
    * {@code default-exposure} setting, except that changes fall back to developer-weeks when there
    * is no change data for the period and scope. {@code teamKey} null is the whole organisation.
    */
-  @PreAuthorize("isAuthenticated()")
   public Comparison comparison(WeekRange range, String teamKey, Exposure exposure) {
     ReportingPeriod.check(range);
     access.checkAggregates(teamKey);
@@ -114,7 +114,6 @@ public class ReliabilityService {
   /**
    * A team against the rest of the organisation on the overall incident rate (the My team screen).
    */
-  @PreAuthorize("isAuthenticated()")
   public TeamVsOrganisation teamVsOrganisation(
       WeekRange range, String teamKey, Exposure requested) {
     ReportingPeriod.check(range);
@@ -175,7 +174,6 @@ public class ReliabilityService {
    * The AI-involved and baseline rates per window of {@link #WINDOW_WEEKS} weeks, the windows
    * ending with the range's last week, all of equal length (see {@link #windows}).
    */
-  @PreAuthorize("isAuthenticated()")
   public List<RateWindow> overTime(WeekRange range, String teamKey, Exposure exposure) {
     ReportingPeriod.check(range);
     access.checkAggregates(teamKey);
@@ -222,7 +220,6 @@ public class ReliabilityService {
   }
 
   /** Root causes and safeguard gaps of AI-involved versus other classified incidents. */
-  @PreAuthorize("isAuthenticated()")
   public CausesAndSafeguards causesAndSafeguards(WeekRange range, String teamKey) {
     ReportingPeriod.check(range);
     access.checkAggregates(teamKey);
@@ -263,8 +260,10 @@ public class ReliabilityService {
   /**
    * The rate ratio of each tool over the latest 12 complete weeks, organisation-wide, with the
    * default exposure (NaN where undefined). Organisation-wide aggregates only, for the metrics
-   * gauges, which run outside any user's session.
+   * gauges, which run outside any user's session; open like the metrics endpoint that publishes
+   * them.
    */
+  @PreAuthorize("permitAll()")
   public Map<String, Double> latestRateRatios() {
     Map<String, Double> ratios = new LinkedHashMap<>();
     latestToolFigures().forEach((tool, t) -> ratios.put(tool, t.comparison().rateRatio()));
@@ -274,8 +273,10 @@ public class ReliabilityService {
   /**
    * Each tool's figures over the latest 12 complete weeks, organisation-wide, with the default
    * exposure, keyed by tool; {@link SafeguardComparison#ALL_AI} is all AI tools together. For the
-   * metrics gauges only (no user's scope applies).
+   * metrics gauges only (no user's scope applies; open like the metrics endpoint that publishes
+   * them).
    */
+  @PreAuthorize("permitAll()")
   public Map<String, ToolFigures> latestToolFigures() {
     Comparison c = compare(WeekRange.ending(lastCompleteWeek(), 12), null, null);
     Map<String, ToolFigures> out = new LinkedHashMap<>();
