@@ -11,7 +11,6 @@ import dev.tandem.rollup.Scope;
 import dev.tandem.roster.RosterService;
 import dev.tandem.roster.Team;
 import dev.tandem.settings.SettingsService;
-import dev.tandem.stats.LeastSquares;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -38,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("isAuthenticated()")
 public class AdoptionService {
 
-  static final int FORECAST_WEEKS = 8;
+  static final int FORECAST_WEEKS = AdoptionForecast.WEEKS;
   static final int TREND_WEEKS = 12;
   static final int INACTIVE_WEEKS = 4;
 
@@ -65,20 +64,28 @@ public class AdoptionService {
   }
 
   /** The reporting period as of now (last complete week, default range, range parsing, cap). */
+  // A calendar or a setting, nobody's data: the metrics gauges read it without a user.
+  @PreAuthorize("permitAll()")
   public ReportingPeriod period() {
     return ReportingPeriod.at(clock, settings.current().zone());
   }
 
   /** The most recent week that has ended, in the organisation's zone. */
+  // A calendar or a setting, nobody's data: the metrics gauges read it without a user.
+  @PreAuthorize("permitAll()")
   public IsoWeek lastCompleteWeek() {
     return period().lastCompleteWeek();
   }
 
   /** The 26 complete weeks up to last week: the default range of every screen. */
+  // A calendar or a setting, nobody's data: the metrics gauges read it without a user.
+  @PreAuthorize("permitAll()")
   public WeekRange defaultRange() {
     return period().defaultRange();
   }
 
+  // A calendar or a setting, nobody's data: the metrics gauges read it without a user.
+  @PreAuthorize("permitAll()")
   public double goal() {
     return settings.current().goal().doubleValue();
   }
@@ -91,7 +98,7 @@ public class AdoptionService {
     checkRange(range);
     access.checkAggregates(teamKey);
     Scope scope = scope(teamKey);
-    Map<LocalDate, int[]> totals = totalsByWeek(query.headcountAndAiUsers(range, scope));
+    Map<LocalDate, WeekTotals> totals = WeekTotals.byWeek(query.headcountAndAiUsers(range, scope));
     Map<LocalDate, Map<String, Integer>> tools = new HashMap<>();
     Map<LocalDate, Map<String, Integer>> agentTools = new HashMap<>();
     Map<String, Ratio> agentUnknown = new TreeMap<>();
@@ -109,8 +116,8 @@ public class AdoptionService {
     boolean anyHidden = false;
     SmallGroupRule smallGroups = access.smallGroups(teamKey);
     for (IsoWeek w : range.weeks()) {
-      int[] counts = totals.getOrDefault(w.monday(), new int[3]);
-      if (smallGroups.hidden(counts[0])) {
+      WeekTotals counts = totals.getOrDefault(w.monday(), WeekTotals.NONE);
+      if (smallGroups.hidden(counts.headcount())) {
         weeks.add(AdoptionReport.Week.suppressed(w));
         anyHidden = true;
         continue;
@@ -118,9 +125,9 @@ public class AdoptionService {
       AdoptionReport.Week week =
           new AdoptionReport.Week(
               w,
-              counts[0],
-              counts[1],
-              counts[2],
+              counts.headcount(),
+              counts.aiUsers(),
+              counts.agentUsers(),
               tools.getOrDefault(w.monday(), Map.of()),
               agentTools.getOrDefault(w.monday(), Map.of()),
               false);
@@ -151,57 +158,19 @@ public class AdoptionService {
    */
   @PreAuthorize("permitAll()")
   Ratio adoption(String teamKey, IsoWeek week) {
-    int[] counts =
-        totalsByWeek(query.headcountAndAiUsers(new WeekRange(week, week), scope(teamKey)))
-            .get(week.monday());
-    return ratio(counts);
+    return WeekTotals.byWeek(query.headcountAndAiUsers(new WeekRange(week, week), scope(teamKey)))
+        .getOrDefault(week.monday(), WeekTotals.NONE)
+        .adoption();
   }
 
-  /**
-   * Least-squares line through the adoption of the 8 complete weeks ending {@code last}: the first
-   * week after it where the line reaches the goal, or not on track if the slope is not positive.
-   */
+  /** {@link AdoptionForecast} of the 8 complete weeks ending {@code last}. */
   AdoptionReport.Forecast forecast(String teamKey, Scope scope, IsoWeek last) {
     WeekRange window = WeekRange.ending(last, FORECAST_WEEKS);
-    Map<LocalDate, int[]> totals = totalsByWeek(query.headcountAndAiUsers(window, scope));
-    SmallGroupRule smallGroups = access.smallGroups(teamKey);
-    List<Ratio> weekly = new ArrayList<>();
-    for (IsoWeek week : window.weeks()) {
-      int[] counts = totals.get(week.monday());
-      if (counts != null && smallGroups.hidden(counts[0])) {
-        return AdoptionReport.Forecast.SUPPRESSED;
-      }
-      weekly.add(ratio(counts));
-    }
-    return forecastOf(weekly, window.from(), goal());
-  }
-
-  /**
-   * DESIGN §3.1 forecast: the least-squares line through the weekly adoption of a window of
-   * complete weeks starting {@code from} (weeks without developers left out); the first week after
-   * the window where the line reaches the goal, or not on track if the slope is not positive.
-   */
-  static AdoptionReport.Forecast forecastOf(List<Ratio> weekly, IsoWeek from, double goal) {
-    List<double[]> points = new ArrayList<>();
-    for (int i = 0; i < weekly.size(); i++) {
-      Double adoption = weekly.get(i).value();
-      if (adoption != null) {
-        points.add(new double[] {i, adoption});
-      }
-    }
-    if (points.size() < 2) {
-      return new AdoptionReport.Forecast(null, false, 0, points.size());
-    }
-    LeastSquares.Line line =
-        LeastSquares.fit(
-            points.stream().mapToDouble(p -> p[0]).toArray(),
-            points.stream().mapToDouble(p -> p[1]).toArray());
-    if (line.slope() <= 0) {
-      return new AdoptionReport.Forecast(null, false, line.slope(), points.size());
-    }
-    long k = (long) Math.ceil((goal - line.intercept()) / line.slope() - 1e-9);
-    k = Math.max(k, weekly.size());
-    return new AdoptionReport.Forecast(from.plus(k), true, line.slope(), points.size());
+    return AdoptionForecast.of(
+        window,
+        WeekTotals.byWeek(query.headcountAndAiUsers(window, scope)),
+        access.smallGroups(teamKey)::hidden,
+        goal());
   }
 
   /**
@@ -210,25 +179,12 @@ public class AdoptionService {
    */
   public Integer streak(String teamKey, IsoWeek asOf) {
     access.checkAggregates(teamKey);
-    WeekRange lookBack = WeekRange.ending(asOf, 104);
-    Map<LocalDate, int[]> totals =
-        totalsByWeek(query.headcountAndAiUsers(lookBack, scope(teamKey)));
-    List<IsoWeek> weeks = lookBack.weeks();
-    int streak = 0;
-    SmallGroupRule smallGroups = access.smallGroups(teamKey);
-    double goal = goal();
-    for (int i = weeks.size() - 1; i >= 0; i--) {
-      int[] counts = totals.get(weeks.get(i).monday());
-      if (counts != null && smallGroups.hidden(counts[0])) {
-        return null; // "n weeks at goal" would reveal a hidden week's adoption
-      }
-      Double adoption = counts == null ? null : new Ratio(counts[1], counts[0]).value();
-      if (adoption == null || adoption < goal) {
-        break;
-      }
-      streak++;
-    }
-    return streak;
+    WeekRange lookBack = WeekRange.ending(asOf, AdoptionStreak.LOOK_BACK_WEEKS);
+    return AdoptionStreak.weeksAtGoal(
+        lookBack.weeks(),
+        WeekTotals.byWeek(query.headcountAndAiUsers(lookBack, scope(teamKey))),
+        access.smallGroups(teamKey)::hidden,
+        goal());
   }
 
   /** The team table's default rows: the leaf teams of the scope, the teams below goal first. */
@@ -265,17 +221,19 @@ public class AdoptionService {
     WeekRange forecastWindow = WeekRange.ending(week, FORECAST_WEEKS);
     Map<Long, List<TeamAdoption>> byParent = new LinkedHashMap<>();
     for (Team row : rows) {
-      Map<LocalDate, int[]> totals = totalsByWeek(countsByTeam.getOrDefault(row.id(), List.of()));
+      Map<LocalDate, WeekTotals> totals =
+          WeekTotals.byWeek(countsByTeam.getOrDefault(row.id(), List.of()));
       List<Ratio> trend =
-          trendRange.weeks().stream().map(w -> ratio(totals.get(w.monday()))).toList();
+          trendRange.weeks().stream()
+              .map(w -> totals.getOrDefault(w.monday(), WeekTotals.NONE).adoption())
+              .toList();
       Ratio thisWeek = trend.get(trend.size() - 1);
       Ratio pooled =
           trend.subList(trend.size() - INACTIVE_WEEKS, trend.size()).stream()
               .reduce(Ratio.EMPTY, Ratio::plus);
       Ratio agentPooled =
           trendRange.weeks().subList(trend.size() - INACTIVE_WEEKS, trend.size()).stream()
-              .map(w -> totals.get(w.monday()))
-              .map(c -> c == null ? Ratio.EMPTY : new Ratio(c[2], c[0]))
+              .map(w -> totals.getOrDefault(w.monday(), WeekTotals.NONE).agentAdoption())
               .reduce(Ratio.EMPTY, Ratio::plus);
       byParent
           .computeIfAbsent(row.parentId() == null ? 0L : row.parentId(), k -> new ArrayList<>())
@@ -288,7 +246,7 @@ public class AdoptionService {
                   agentPooled,
                   trend,
                   TeamAdoption.Status.of(thisWeek, goal),
-                  forecastOf(
+                  AdoptionForecast.of(
                       trend.subList(trend.size() - FORECAST_WEEKS, trend.size()),
                       forecastWindow.from(),
                       goal),
@@ -365,7 +323,8 @@ public class AdoptionService {
     checkRange(range);
     access.checkAggregates(teamKey);
     Scope scope = scope(teamKey);
-    Map<LocalDate, int[]> headcounts = totalsByWeek(query.headcountAndAiUsers(range, scope));
+    Map<LocalDate, WeekTotals> headcounts =
+        WeekTotals.byWeek(query.headcountAndAiUsers(range, scope));
     Map<LocalDate, int[]> byWeek = new HashMap<>();
     for (AdoptionQuery.CohortWeek c : query.cohortsByWeek(range, scope)) {
       int index =
@@ -380,8 +339,8 @@ public class AdoptionService {
     return range.weeks().stream()
         .map(
             w -> {
-              int[] people = headcounts.getOrDefault(w.monday(), new int[3]);
-              if (smallGroups.hidden(people[0])) {
+              if (smallGroups.hidden(
+                  headcounts.getOrDefault(w.monday(), WeekTotals.NONE).headcount())) {
                 return new Cohorts(w, 0, 0, 0, true);
               }
               int[] n = byWeek.getOrDefault(w.monday(), new int[3]);
@@ -471,6 +430,8 @@ public class AdoptionService {
   }
 
   /** The minimum group size k, for "fewer than k developers". */
+  // A calendar or a setting, nobody's data: the metrics gauges read it without a user.
+  @PreAuthorize("permitAll()")
   public int minGroupSize() {
     return access.minGroupSize();
   }
@@ -524,20 +485,5 @@ public class AdoptionService {
 
   private static void checkRange(WeekRange range) {
     ReportingPeriod.check(range);
-  }
-
-  private static Map<LocalDate, int[]> totalsByWeek(List<AdoptionQuery.TeamWeek> rows) {
-    Map<LocalDate, int[]> totals = new HashMap<>();
-    for (AdoptionQuery.TeamWeek r : rows) {
-      int[] t = totals.computeIfAbsent(r.monday(), k -> new int[3]);
-      t[0] += r.headcount();
-      t[1] += r.aiUsers();
-      t[2] += r.agentUsers();
-    }
-    return totals;
-  }
-
-  private static Ratio ratio(int[] counts) {
-    return counts == null ? Ratio.EMPTY : new Ratio(counts[1], counts[0]);
   }
 }

@@ -150,7 +150,8 @@ public class AlertService {
     return sendDigest();
   }
 
-  @PreAuthorize("permitAll()") // the schedule calls it without a user; package-private
+  // The schedule calls it without a user; package-private, so no view or controller can.
+  @PreAuthorize("permitAll()")
   int sendDigest() {
     return RunAs.system(
         () -> {
@@ -187,7 +188,8 @@ public class AlertService {
   }
 
   /** Whether this week's digest moment (day and hour in the organisation's zone) has passed. */
-  @PreAuthorize("permitAll()") // the schedule calls it without a user; package-private
+  // The schedule calls it without a user; package-private, so no view or controller can.
+  @PreAuthorize("permitAll()")
   boolean digestDue() {
     return digestDue(
         clock.instant(),
@@ -280,7 +282,8 @@ public class AlertService {
    * Seals the signing secrets stored in plain text before V37, once TANDEM_SECRET_KEY is set (at
    * start-up); returns how many. Without the key they stay readable as they are.
    */
-  @PreAuthorize("permitAll()") // the schedule calls it without a user; package-private
+  // The schedule calls it without a user; package-private, so no view or controller can.
+  @PreAuthorize("permitAll()")
   int sealPlainSecrets() {
     if (!secrets.available()) {
       return 0;

@@ -47,7 +47,7 @@ public class ReliabilityService {
   /** The over-time chart compares rates over windows of this many weeks. */
   public static final int WINDOW_WEEKS = 4;
 
-  private static final String BASELINE = "none";
+  static final String BASELINE = "none";
 
   /** The key of the all-AI-tools row (not a tool key: tool keys never hold a space). */
   public static final String ALL_AI = "all AI tools";
@@ -78,16 +78,22 @@ public class ReliabilityService {
   public static final int DEFAULT_WEEKS = ReportingPeriod.DEFAULT_WEEKS;
 
   /** The reporting period as of now (last complete week, default range, range parsing, cap). */
+  // A calendar or a setting, nobody's data: the metrics gauges read it without a user.
+  @PreAuthorize("permitAll()")
   public ReportingPeriod period() {
     return ReportingPeriod.at(clock, settings.current().zone());
   }
 
   /** The last {@link #DEFAULT_WEEKS} complete weeks. */
+  // A calendar or a setting, nobody's data: the metrics gauges read it without a user.
+  @PreAuthorize("permitAll()")
   public WeekRange defaultRange() {
     return period().defaultRange();
   }
 
   /** The last complete week in the organisation's zone. */
+  // A calendar or a setting, nobody's data: the metrics gauges read it without a user.
+  @PreAuthorize("permitAll()")
   public IsoWeek lastCompleteWeek() {
     return period().lastCompleteWeek();
   }
@@ -158,6 +164,8 @@ public class ReliabilityService {
   }
 
   /** The minimum group size k (a setting). */
+  // A calendar or a setting, nobody's data: the metrics gauges read it without a user.
+  @PreAuthorize("permitAll()")
   public int minGroupSize() {
     return access.minGroupSize();
   }
@@ -224,37 +232,12 @@ public class ReliabilityService {
     ReportingPeriod.check(range);
     access.checkAggregates(teamKey);
     if (suppressed(range, teamKey)) {
-      return new CausesAndSafeguards(
-          profile(List.of()), profile(List.of()), profile(List.of()), List.of());
+      return IncidentProfiles.none();
     }
-    List<ReliabilityQuery.CauseCount> counts =
-        query.causesAndSafeguards(WeekBounds.of(range, zone()), scope(teamKey));
-    List<ReliabilityQuery.CauseCount> ai =
-        counts.stream().filter(c -> Incident.aiInvolved(c.involvement())).toList();
-    Map<String, List<ReliabilityQuery.CauseCount>> byTool = new LinkedHashMap<>();
-    ai.stream()
-        .filter(c -> c.tool() != null)
-        .forEach(c -> byTool.computeIfAbsent(c.tool(), k -> new ArrayList<>()).add(c));
     Map<String, String> names = new LinkedHashMap<>();
     tools.tools().forEach(t -> names.put(t.key(), t.name()));
-    return new CausesAndSafeguards(
-        profile(ai),
-        profile(counts.stream().filter(c -> BASELINE.equals(c.involvement())).toList()),
-        profile(ai.stream().filter(c -> "agent".equals(c.involvement())).toList()),
-        byTool.entrySet().stream()
-            .sorted(
-                java.util.Comparator.comparing(
-                    e ->
-                        names
-                            .getOrDefault(e.getKey(), e.getKey())
-                            .toLowerCase(java.util.Locale.ROOT)))
-            .map(
-                e ->
-                    new CausesAndSafeguards.ToolProfile(
-                        e.getKey(),
-                        names.getOrDefault(e.getKey(), e.getKey()),
-                        profile(e.getValue())))
-            .toList());
+    return IncidentProfiles.of(
+        query.causesAndSafeguards(WeekBounds.of(range, zone()), scope(teamKey)), names);
   }
 
   /**
@@ -482,31 +465,6 @@ public class ReliabilityService {
         bySeverity,
         medianRestore,
         restoreMinutes == null ? 0 : restoreMinutes.size());
-  }
-
-  private static IncidentProfile profile(List<ReliabilityQuery.CauseCount> counts) {
-    Map<String, Long> causes = new LinkedHashMap<>();
-    Incident.ROOT_CAUSES.forEach(c -> causes.put(c, 0L));
-    causes.put("not recorded", 0L);
-    long total = 0;
-    long[] gaps = new long[6];
-    for (ReliabilityQuery.CauseCount c : counts) {
-      causes.merge(
-          c.rootCause() == null ? "not recorded" : c.rootCause(), c.incidents(), Long::sum);
-      total += c.incidents();
-      gaps[0] += c.notPeerReviewed();
-      gaps[1] += c.peerReviewedUnknown();
-      gaps[2] += c.noApprovalRequired();
-      gaps[3] += c.approvalUnknown();
-      gaps[4] += c.permissionsExceeded();
-      gaps[5] += c.permissionsUnknown();
-    }
-    return new IncidentProfile(
-        total,
-        causes,
-        new IncidentProfile.SafeguardGap(gaps[0], total, gaps[1]),
-        new IncidentProfile.SafeguardGap(gaps[2], total, gaps[3]),
-        new IncidentProfile.SafeguardGap(gaps[4], total, gaps[5]));
   }
 
   /**

@@ -130,7 +130,7 @@ public class RollupRepository {
               MAX(CASE WHEN u.agent_days >= 1 THEN 1 ELSE 0 END) AS agent
           FROM {7}
           LEFT JOIN calendar_week w ON w.week_start = u.week_start
-          WHERE u.week_start BETWEEN {1} AND {2} AND u.active_days >= 1
+          WHERE u.week_start BETWEEN {1} AND {2} AND {9}
             AND w.week_start IS NOT NULL AND {3}
           GROUP BY developer.team_id, w.week_start, u.developer_id
         ) p
@@ -153,7 +153,7 @@ public class RollupRepository {
             0 AS outside
         FROM {7}
         LEFT JOIN calendar_week w ON w.week_start = u.week_start
-        WHERE u.week_start BETWEEN {1} AND {2} AND u.active_days >= 1
+        WHERE u.week_start BETWEEN {1} AND {2} AND {9}
           AND w.week_start IS NOT NULL AND {3}
         UNION ALL
         SELECT developer.team_id, c.week_start, c.attribution, 0, 0,
@@ -500,6 +500,7 @@ public class RollupRepository {
             ? DSL.trueCondition()
             : DSL.field(DSL.name("developer", "team_id"), Long.class).in(teamIds);
     Condition teamRows = teamIds == null ? DSL.trueCondition() : TEAM.ID.in(teamIds);
+    // {9}: DESIGN §3.1 "used AI", the one definition (RollupQuery.usedAi) on the usage alias u.
     QueryPart[] parts = {
       RollupQuery.inHeadcount(MONDAY, SUNDAY),
       DSL.val(span.first()),
@@ -509,7 +510,8 @@ public class RollupRepository {
       teamRows,
       null,
       teamIds == null ? USAGE_BY_WEEK : USAGE_BY_DEVELOPER,
-      teamIds == null ? CHANGES_BY_WEEK : CHANGES_BY_DEVELOPER
+      teamIds == null ? CHANGES_BY_WEEK : CHANGES_BY_DEVELOPER,
+      RollupQuery.usedAi(DSL.field(DSL.name("u", "active_days"), Short.class))
     };
     parts[6] = DSL.sql(HEADCOUNT, parts);
     long start = System.nanoTime();
@@ -616,6 +618,7 @@ public class RollupRepository {
   }
 
   private void sumOwnAndChildren(WeekSpan span, long scope, List<Long> children) {
+    // {9}: DESIGN §3.1 "used AI", the one definition (RollupQuery.usedAi) on the usage alias u.
     QueryPart[] parts = {
       DSL.inline(scope),
       DSL.val(span.first()),
@@ -648,6 +651,7 @@ public class RollupRepository {
     if (!empty) {
       deleteScopes(span, scopeIds);
     }
+    // {9}: DESIGN §3.1 "used AI", the one definition (RollupQuery.usedAi) on the usage alias u.
     QueryPart[] parts = {
       DSL.val(span.first()),
       DSL.val(span.last()),
