@@ -28,10 +28,10 @@ final class AdoptionForecast {
    * line would let the hidden week be worked out.
    */
   static AdoptionReport.Forecast of(
-      WeekRange window, Map<LocalDate, WeekTotals> totals, IntPredicate hidden, double goal) {
+      WeekRange window, Map<LocalDate, ScopeWeek> totals, IntPredicate hidden, double goal) {
     List<Ratio> weekly = new ArrayList<>();
     for (IsoWeek week : window.weeks()) {
-      WeekTotals t = totals.get(week.monday());
+      ScopeWeek t = totals.get(week.monday());
       if (t != null && hidden.test(t.headcount())) {
         return AdoptionReport.Forecast.SUPPRESSED;
       }

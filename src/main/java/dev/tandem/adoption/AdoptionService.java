@@ -98,7 +98,7 @@ public class AdoptionService {
     checkRange(range);
     access.checkAggregates(teamKey);
     Scope scope = scope(teamKey);
-    Map<LocalDate, WeekTotals> totals = WeekTotals.byWeek(query.headcountAndAiUsers(range, scope));
+    Map<LocalDate, ScopeWeek> totals = ScopeWeek.byWeek(query.headcountAndAiUsers(range, scope));
     Map<LocalDate, Map<String, Integer>> tools = new HashMap<>();
     Map<LocalDate, Map<String, Integer>> agentTools = new HashMap<>();
     Map<String, Ratio> agentUnknown = new TreeMap<>();
@@ -116,7 +116,7 @@ public class AdoptionService {
     boolean anyHidden = false;
     SmallGroupRule smallGroups = access.smallGroups(teamKey);
     for (IsoWeek w : range.weeks()) {
-      WeekTotals counts = totals.getOrDefault(w.monday(), WeekTotals.NONE);
+      ScopeWeek counts = totals.getOrDefault(w.monday(), ScopeWeek.NONE);
       if (smallGroups.hidden(counts.headcount())) {
         weeks.add(AdoptionReport.Week.suppressed(w));
         anyHidden = true;
@@ -158,8 +158,8 @@ public class AdoptionService {
    */
   @PreAuthorize("permitAll()")
   Ratio adoption(String teamKey, IsoWeek week) {
-    return WeekTotals.byWeek(query.headcountAndAiUsers(new WeekRange(week, week), scope(teamKey)))
-        .getOrDefault(week.monday(), WeekTotals.NONE)
+    return ScopeWeek.byWeek(query.headcountAndAiUsers(new WeekRange(week, week), scope(teamKey)))
+        .getOrDefault(week.monday(), ScopeWeek.NONE)
         .adoption();
   }
 
@@ -168,7 +168,7 @@ public class AdoptionService {
     WeekRange window = WeekRange.ending(last, FORECAST_WEEKS);
     return AdoptionForecast.of(
         window,
-        WeekTotals.byWeek(query.headcountAndAiUsers(window, scope)),
+        ScopeWeek.byWeek(query.headcountAndAiUsers(window, scope)),
         access.smallGroups(teamKey)::hidden,
         goal());
   }
@@ -182,7 +182,7 @@ public class AdoptionService {
     WeekRange lookBack = WeekRange.ending(asOf, AdoptionStreak.LOOK_BACK_WEEKS);
     return AdoptionStreak.weeksAtGoal(
         lookBack.weeks(),
-        WeekTotals.byWeek(query.headcountAndAiUsers(lookBack, scope(teamKey))),
+        ScopeWeek.byWeek(query.headcountAndAiUsers(lookBack, scope(teamKey))),
         access.smallGroups(teamKey)::hidden,
         goal());
   }
@@ -221,11 +221,11 @@ public class AdoptionService {
     WeekRange forecastWindow = WeekRange.ending(week, FORECAST_WEEKS);
     Map<Long, List<TeamAdoption>> byParent = new LinkedHashMap<>();
     for (Team row : rows) {
-      Map<LocalDate, WeekTotals> totals =
-          WeekTotals.byWeek(countsByTeam.getOrDefault(row.id(), List.of()));
+      Map<LocalDate, ScopeWeek> totals =
+          ScopeWeek.byWeek(countsByTeam.getOrDefault(row.id(), List.of()));
       List<Ratio> trend =
           trendRange.weeks().stream()
-              .map(w -> totals.getOrDefault(w.monday(), WeekTotals.NONE).adoption())
+              .map(w -> totals.getOrDefault(w.monday(), ScopeWeek.NONE).adoption())
               .toList();
       Ratio thisWeek = trend.get(trend.size() - 1);
       Ratio pooled =
@@ -233,7 +233,7 @@ public class AdoptionService {
               .reduce(Ratio.EMPTY, Ratio::plus);
       Ratio agentPooled =
           trendRange.weeks().subList(trend.size() - INACTIVE_WEEKS, trend.size()).stream()
-              .map(w -> totals.getOrDefault(w.monday(), WeekTotals.NONE).agentAdoption())
+              .map(w -> totals.getOrDefault(w.monday(), ScopeWeek.NONE).agentAdoption())
               .reduce(Ratio.EMPTY, Ratio::plus);
       byParent
           .computeIfAbsent(row.parentId() == null ? 0L : row.parentId(), k -> new ArrayList<>())
@@ -323,8 +323,8 @@ public class AdoptionService {
     checkRange(range);
     access.checkAggregates(teamKey);
     Scope scope = scope(teamKey);
-    Map<LocalDate, WeekTotals> headcounts =
-        WeekTotals.byWeek(query.headcountAndAiUsers(range, scope));
+    Map<LocalDate, ScopeWeek> headcounts =
+        ScopeWeek.byWeek(query.headcountAndAiUsers(range, scope));
     Map<LocalDate, int[]> byWeek = new HashMap<>();
     for (AdoptionQuery.CohortWeek c : query.cohortsByWeek(range, scope)) {
       int index =
@@ -340,7 +340,7 @@ public class AdoptionService {
         .map(
             w -> {
               if (smallGroups.hidden(
-                  headcounts.getOrDefault(w.monday(), WeekTotals.NONE).headcount())) {
+                  headcounts.getOrDefault(w.monday(), ScopeWeek.NONE).headcount())) {
                 return new Cohorts(w, 0, 0, 0, true);
               }
               int[] n = byWeek.getOrDefault(w.monday(), new int[3]);

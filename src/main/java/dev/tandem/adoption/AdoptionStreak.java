@@ -24,10 +24,10 @@ final class AdoptionStreak {
    * goal" would reveal that week's adoption.
    */
   static Integer weeksAtGoal(
-      List<IsoWeek> weeks, Map<LocalDate, WeekTotals> totals, IntPredicate hidden, double goal) {
+      List<IsoWeek> weeks, Map<LocalDate, ScopeWeek> totals, IntPredicate hidden, double goal) {
     int streak = 0;
     for (int i = weeks.size() - 1; i >= 0; i--) {
-      WeekTotals t = totals.get(weeks.get(i).monday());
+      ScopeWeek t = totals.get(weeks.get(i).monday());
       if (t != null && hidden.test(t.headcount())) {
         return null;
       }

@@ -16,11 +16,11 @@ class AdoptionStreakTest {
   private static final List<IsoWeek> WEEKS =
       new WeekRange(IsoWeek.parse("2026-W01"), IsoWeek.parse("2026-W05")).weeks();
 
-  private static Map<LocalDate, WeekTotals> adoption(int... aiUsersOfTen) {
-    Map<LocalDate, WeekTotals> totals = new HashMap<>();
+  private static Map<LocalDate, ScopeWeek> adoption(int... aiUsersOfTen) {
+    Map<LocalDate, ScopeWeek> totals = new HashMap<>();
     for (int i = 0; i < aiUsersOfTen.length; i++) {
       if (aiUsersOfTen[i] >= 0) {
-        totals.put(WEEKS.get(i).monday(), new WeekTotals(10, aiUsersOfTen[i], 0));
+        totals.put(WEEKS.get(i).monday(), new ScopeWeek(10, aiUsersOfTen[i], 0));
       }
     }
     return totals;
@@ -46,14 +46,14 @@ class AdoptionStreakTest {
 
   @Test
   void a_hidden_week_inside_the_streak_hides_the_streak_but_one_beyond_its_end_does_not() {
-    Map<LocalDate, WeekTotals> totals = adoption(9, 6, 8, 8, 8);
+    Map<LocalDate, ScopeWeek> totals = adoption(9, 6, 8, 8, 8);
     // W03 has 3 developers (3/3 = 100%) and groups under 5 are hidden: "n weeks at goal" would
     // tell that W03 was at goal.
-    totals.put(WEEKS.get(2).monday(), new WeekTotals(3, 3, 0));
+    totals.put(WEEKS.get(2).monday(), new ScopeWeek(3, 3, 0));
     assertThat(AdoptionStreak.weeksAtGoal(WEEKS, totals, n -> n < 5, 0.70)).isNull();
     // Hidden W01 lies beyond the end of the streak (W02 60% stops it): W05, W04, W03 = 3 weeks.
-    Map<LocalDate, WeekTotals> early = adoption(-1, 6, 8, 8, 8);
-    early.put(WEEKS.get(0).monday(), new WeekTotals(3, 3, 0));
+    Map<LocalDate, ScopeWeek> early = adoption(-1, 6, 8, 8, 8);
+    early.put(WEEKS.get(0).monday(), new ScopeWeek(3, 3, 0));
     assertThat(AdoptionStreak.weeksAtGoal(WEEKS, early, n -> n < 5, 0.70)).isEqualTo(3);
   }
 }
