@@ -23,6 +23,7 @@ import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
 import static org.jooq.impl.DSL.year;
 
+import dev.tandem.base.IdSets;
 import dev.tandem.rollup.Scope;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -436,7 +437,7 @@ class CostQuery {
   }
 
   private static Condition in(Scope scope) {
-    return scope.organisation() ? noCondition() : DEVELOPER.TEAM_ID.in(scope.teams());
+    return scope.organisation() ? noCondition() : IdSets.in(DEVELOPER.TEAM_ID, scope.teams());
   }
 
   private static Table<?> months(int months) {

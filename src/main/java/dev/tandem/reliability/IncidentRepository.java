@@ -3,6 +3,7 @@ package dev.tandem.reliability;
 import static dev.tandem.db.Tables.INCIDENT;
 import static dev.tandem.db.Tables.TEAM;
 
+import dev.tandem.base.IdSets;
 import dev.tandem.db.tables.records.IncidentRecord;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -160,7 +161,7 @@ class IncidentRepository {
       where = where.and(gap(f.gap()));
     }
     if (c.teamIds() != null) {
-      where = where.and(INCIDENT.TEAM_ID.in(c.teamIds()));
+      where = where.and(IdSets.in(INCIDENT.TEAM_ID, c.teamIds()));
     }
     if (c.from() != null) {
       where = where.and(INCIDENT.STARTED_AT.ge(c.from()));

@@ -4,6 +4,7 @@ import static dev.tandem.db.Tables.INCIDENT;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.when;
 
+import dev.tandem.base.IdSets;
 import dev.tandem.base.IsoWeek;
 import dev.tandem.base.WeekRange;
 import dev.tandem.rollup.RollupQuery;
@@ -282,6 +283,6 @@ class ReliabilityQuery {
   }
 
   private static Condition incidentInScope(Scope scope) {
-    return scope.organisation() ? DSL.noCondition() : INCIDENT.TEAM_ID.in(scope.teams());
+    return scope.organisation() ? DSL.noCondition() : IdSets.in(INCIDENT.TEAM_ID, scope.teams());
   }
 }

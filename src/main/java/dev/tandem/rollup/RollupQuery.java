@@ -12,6 +12,7 @@ import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.sum;
 
+import dev.tandem.base.IdSets;
 import dev.tandem.base.WeekRange;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -132,7 +133,7 @@ public class RollupQuery {
     var r = ROLLUP_SCOPE_WEEK;
     return db.select(r.WEEK_START, r.SCOPE_ID, r.HEADCOUNT, r.AI_USERS, r.AGENT_USERS)
         .from(r)
-        .where(r.SCOPE_ID.in(scopeTeamIds))
+        .where(IdSets.in(r.SCOPE_ID, scopeTeamIds))
         .and(r.WEEK_START.between(range.from().monday(), range.to().monday()))
         .fetch(x -> new TeamWeek(x.value1(), x.value2(), x.value3(), x.value4(), x.value5()));
   }
@@ -184,7 +185,7 @@ public class RollupQuery {
             sum(r.AGENT_USERS))
         .from(r)
         .where(r.WEEK_START.between(range.from().monday(), range.to().monday()))
-        .and(teamIds == null ? DSL.noCondition() : r.TEAM_ID.in(teamIds))
+        .and(teamIds == null ? DSL.noCondition() : IdSets.in(r.TEAM_ID, teamIds))
         .groupBy(r.WEEK_START)
         .orderBy(r.WEEK_START)
         .fetch(
@@ -205,7 +206,7 @@ public class RollupQuery {
     return db.select(r.WEEK_START, r.TEAM_ID, r.HEADCOUNT, r.AI_USERS, r.AGENT_USERS)
         .from(r)
         .where(r.WEEK_START.between(range.from().monday(), range.to().monday()))
-        .and(teamIds == null ? DSL.noCondition() : r.TEAM_ID.in(teamIds))
+        .and(teamIds == null ? DSL.noCondition() : IdSets.in(r.TEAM_ID, teamIds))
         .fetch(x -> new TeamWeek(x.value1(), x.value2(), x.value3(), x.value4(), x.value5()));
   }
 
@@ -222,7 +223,7 @@ public class RollupQuery {
             sum(r.AGENT_UNKNOWN_USERS))
         .from(r)
         .where(r.WEEK_START.between(range.from().monday(), range.to().monday()))
-        .and(teamIds == null ? DSL.noCondition() : r.TEAM_ID.in(teamIds))
+        .and(teamIds == null ? DSL.noCondition() : IdSets.in(r.TEAM_ID, teamIds))
         .groupBy(r.WEEK_START, r.TOOL_KEY)
         .fetch(
             x ->
@@ -258,7 +259,7 @@ public class RollupQuery {
     return db.select(r.TEAM_ID, sum(r.HEADCOUNT), sum(r.AI_USERS), max(r.HEADCOUNT))
         .from(r)
         .where(r.WEEK_START.between(range.from().monday(), range.to().monday()))
-        .and(teamIds == null ? DSL.noCondition() : r.TEAM_ID.in(teamIds))
+        .and(teamIds == null ? DSL.noCondition() : IdSets.in(r.TEAM_ID, teamIds))
         .groupBy(r.TEAM_ID)
         .fetch(
             x ->
@@ -309,7 +310,7 @@ public class RollupQuery {
         .select(r.TEAM_ID, r.TOOL_KEY, sum(r.USERS), sum(r.CHANGES))
         .from(r)
         .where(r.WEEK_START.between(range.from().monday(), range.to().monday()))
-        .and(teamIds == null ? DSL.noCondition() : r.TEAM_ID.in(teamIds))
+        .and(teamIds == null ? DSL.noCondition() : IdSets.in(r.TEAM_ID, teamIds))
         .groupBy(r.TEAM_ID, r.TOOL_KEY)
         .fetch(x -> new TeamToolTotal(x.value1(), x.value2(), l(x.value3()), l(x.value4())))
         .stream()
@@ -333,7 +334,7 @@ public class RollupQuery {
   public int developersOfTool(String tool, WeekRange range, Collection<Long> teamIds) {
     LocalDate first = range.from().monday();
     LocalDate last = range.to().monday();
-    Condition scope = teamIds == null ? DSL.noCondition() : DEVELOPER.TEAM_ID.in(teamIds);
+    Condition scope = teamIds == null ? DSL.noCondition() : IdSets.in(DEVELOPER.TEAM_ID, teamIds);
     var usage =
         DSL.select(USAGE_WEEK.DEVELOPER_ID)
             .from(DEVELOPER)
@@ -447,7 +448,7 @@ public class RollupQuery {
 
   /** Developers of the given teams; {@code null} means the whole organisation. */
   public static Condition inScope(Collection<Long> teamIds) {
-    return teamIds == null ? DSL.noCondition() : DEVELOPER.TEAM_ID.in(teamIds);
+    return teamIds == null ? DSL.noCondition() : IdSets.in(DEVELOPER.TEAM_ID, teamIds);
   }
 
   private static long l(BigDecimal value) {

@@ -9,6 +9,7 @@ import static dev.tandem.db.Tables.ROLLUP_WRITE;
 import static dev.tandem.db.Tables.TEAM;
 import static dev.tandem.db.Tables.USAGE_WEEK;
 
+import dev.tandem.base.IdSets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -498,8 +499,8 @@ public class RollupRepository {
     Condition teams =
         teamIds == null
             ? DSL.trueCondition()
-            : DSL.field(DSL.name("developer", "team_id"), Long.class).in(teamIds);
-    Condition teamRows = teamIds == null ? DSL.trueCondition() : TEAM.ID.in(teamIds);
+            : IdSets.in(DSL.field(DSL.name("developer", "team_id"), Long.class), teamIds);
+    Condition teamRows = teamIds == null ? DSL.trueCondition() : IdSets.in(TEAM.ID, teamIds);
     // {9}: DESIGN §3.1 "used AI", the one definition (RollupQuery.usedAi) on the usage alias u.
     QueryPart[] parts = {
       RollupQuery.inHeadcount(MONDAY, SUNDAY),
@@ -555,7 +556,7 @@ public class RollupRepository {
       Collection<Long> ids) {
     db.deleteFrom(table)
         .where(week.between(span.first(), span.last()))
-        .and(ids == null ? DSL.noCondition() : id.in(ids))
+        .and(ids == null ? DSL.noCondition() : IdSets.in(id, ids))
         .execute();
   }
 
@@ -625,7 +626,7 @@ public class RollupRepository {
       DSL.val(span.last()),
       children.isEmpty()
           ? DSL.falseCondition()
-          : DSL.field(DSL.name("scope_id"), Long.class).in(children)
+          : IdSets.in(DSL.field(DSL.name("scope_id"), Long.class), children)
     };
     db.execute(SCOPE_WEEK_FROM_CHILDREN, parts);
     db.execute(SCOPE_TOOL_WEEK_FROM_CHILDREN, parts);
@@ -657,7 +658,7 @@ public class RollupRepository {
       DSL.val(span.last()),
       scopeIds == null
           ? DSL.trueCondition()
-          : DSL.field(DSL.name("c", "scope_id"), Long.class).in(scopeIds)
+          : IdSets.in(DSL.field(DSL.name("c", "scope_id"), Long.class), scopeIds)
     };
     db.execute(SCOPE_WEEK, parts);
     db.execute(SCOPE_TOOL_WEEK, parts);

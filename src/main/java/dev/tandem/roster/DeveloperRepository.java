@@ -3,6 +3,7 @@ package dev.tandem.roster;
 import static dev.tandem.db.Tables.DEVELOPER;
 import static dev.tandem.db.Tables.TEAM;
 
+import dev.tandem.base.IdSets;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -130,7 +131,7 @@ class DeveloperRepository {
       c = c.and(DSL.lower(DEVELOPER.NAME).like(like).or(DEVELOPER.EMAIL.like(like)));
     }
     if (teamIds != null) {
-      c = c.and(DEVELOPER.TEAM_ID.in(teamIds));
+      c = c.and(IdSets.in(DEVELOPER.TEAM_ID, teamIds));
     }
     return c;
   }

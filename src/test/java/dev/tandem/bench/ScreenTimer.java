@@ -70,56 +70,66 @@ final class ScreenTimer implements AutoCloseable {
 
   /**
    * Heap the server keeps per signed-in session that opened Adoption, then Reliability from the
-   * menu: used heap after a full collection with {@code sessions} such sessions open, minus the
-   * same after each of them signed out (which ends its HTTP and Vaadin session), divided by their
-   * number. Measured this way the database's own caches, which the sessions' reads fill and which
-   * signing out does not empty, are not counted as session state.
+   * menu: live heap with {@code sessions} such sessions open, minus the same after each of them
+   * signed out (which ends its HTTP and Vaadin session), divided by their number. One session goes
+   * the same way and signs out first, so the database's page cache and the rollup caches that the
+   * sessions' reads fill are full before either reading and are not counted as session state.
    */
   double heapPerSessionKb(int sessions, TandemServer server) throws Exception {
+    try (BrowserContext warmUp = newContext()) {
+      signOut(adoptionThenReliability(warmUp));
+    }
     List<BrowserContext> open = new ArrayList<>();
     List<Page> pages = new ArrayList<>();
     try {
       for (int i = 0; i < sessions; i++) {
         BrowserContext context = newContext();
         open.add(context);
-        Page page = signedIn(context);
-        pages.add(page);
-        // As a user would: the home screen, then Reliability through the side menu (same UI).
-        page.navigate(baseUrl + "/");
-        page.waitForFunction(
-            CHARTS_DRAWN, null, new Page.WaitForFunctionOptions().setTimeout(120_000));
-        page.locator("vaadin-side-nav-item[path='reliability']").click();
-        page.waitForURL(url -> url.endsWith("/reliability"));
-        page.waitForFunction(
-            CHARTS_DRAWN, null, new Page.WaitForFunctionOptions().setTimeout(120_000));
+        pages.add(adoptionThenReliability(context));
       }
-      long withSessions = usedAfterGc(server);
-      for (Page page : pages) {
-        page.locator("vaadin-button:has-text('Sign out')").click();
-        page.waitForURL(url -> url.contains("/login"));
-      }
-      long signedOut = usedAfterGc(server);
+      long withSessions = quietLiveHeap(server);
+      pages.forEach(ScreenTimer::signOut);
+      long signedOut = quietLiveHeap(server);
       return (withSessions - signedOut) / 1024.0 / sessions;
     } finally {
       open.forEach(BrowserContext::close);
     }
   }
 
+  /** Signs in, opens the home screen (Adoption), then Reliability through the side menu. */
+  private Page adoptionThenReliability(BrowserContext context) {
+    Page page = signedIn(context);
+    page.navigate(baseUrl + "/");
+    page.waitForFunction(CHARTS_DRAWN, null, new Page.WaitForFunctionOptions().setTimeout(120_000));
+    page.locator("vaadin-side-nav-item[path='reliability']").click();
+    page.waitForURL(url -> url.endsWith("/reliability"));
+    page.waitForFunction(CHARTS_DRAWN, null, new Page.WaitForFunctionOptions().setTimeout(120_000));
+    return page;
+  }
+
+  private static void signOut(Page page) {
+    page.locator("vaadin-button:has-text('Sign out')").click();
+    page.waitForURL(url -> url.contains("/login"));
+  }
+
   /**
-   * The server's used heap after full collections, repeated until two readings agree within 256 KB
-   * (at most 10): one collection left anything from a few hundred KB to some MB of variation
-   * between runs.
+   * The smallest of the server's live heap readings taken a second apart, once two in a row agree
+   * within 128 KB (at most 10): work that happens to be in flight at a reading (a request still
+   * answering, the gauge refresh) only ever adds to it.
    */
-  private static long usedAfterGc(TandemServer server) throws Exception {
+  private static long quietLiveHeap(TandemServer server) throws Exception {
+    long smallest = Long.MAX_VALUE;
     long previous = Long.MAX_VALUE;
     for (int i = 0; i < 10; i++) {
-      long used = server.usedHeapAfterGc();
-      if (Math.abs(previous - used) < 256 * 1024) {
-        return Math.min(previous, used);
+      long live = server.liveHeapBytes();
+      smallest = Math.min(smallest, live);
+      if (Math.abs(previous - live) < 128 * 1024) {
+        break;
       }
-      previous = used;
+      previous = live;
+      Thread.sleep(1_000);
     }
-    return previous;
+    return smallest;
   }
 
   @Override

@@ -117,26 +117,38 @@ final class TandemServer implements AutoCloseable {
   }
 
   /**
-   * The server's used heap after a full collection, in bytes. A server in its own process (the
-   * production jar) is asked through {@code jcmd} ({@code GC.run}, then {@code GC.heap_info}); one
-   * in this JVM through the memory bean.
+   * Bytes of live objects on the server's heap: the total of a class histogram, which HotSpot takes
+   * in one safepoint right after a full collection ({@code GC.class_histogram}; through {@code
+   * jcmd} for a server in its own process, the diagnostic command bean for one in this JVM). The
+   * used-heap figure read after {@code GC.run} was not this: it also counted whatever was allocated
+   * between the collection and the reading, which varied by up to 85 MB between two readings a
+   * second apart.
    */
-  long usedHeapAfterGc() throws IOException, InterruptedException {
+  long liveHeapBytes() throws IOException, InterruptedException {
+    String histogram;
     if (process == null) {
-      System.gc();
-      Thread.sleep(500);
-      return java.lang.management.ManagementFactory.getMemoryMXBean()
-          .getHeapMemoryUsage()
-          .getUsed();
+      try {
+        histogram =
+            (String)
+                java.lang.management.ManagementFactory.getPlatformMBeanServer()
+                    .invoke(
+                        new javax.management.ObjectName(
+                            "com.sun.management:type=DiagnosticCommand"),
+                        "gcClassHistogram",
+                        new Object[] {new String[0]},
+                        new String[] {String[].class.getName()});
+      } catch (javax.management.JMException e) {
+        throw new IllegalStateException("no class histogram from this JVM", e);
+      }
+    } else {
+      histogram = jcmd("GC.class_histogram");
     }
-    jcmd("GC.run");
-    Thread.sleep(500);
-    String info = jcmd("GC.heap_info");
-    var used = java.util.regex.Pattern.compile("used (\\d+)K").matcher(info);
-    if (!used.find()) {
-      throw new IllegalStateException("no used heap in jcmd GC.heap_info: " + info);
+    var total = java.util.regex.Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)").matcher(histogram);
+    if (!total.find()) {
+      throw new IllegalStateException(
+          "no total in the class histogram: " + histogram.lines().limit(5).toList());
     }
-    return Long.parseLong(used.group(1)) * 1024;
+    return Long.parseLong(total.group(1));
   }
 
   private String jcmd(String command) throws IOException, InterruptedException {
