@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -94,7 +95,7 @@ public class AdoptionService {
    * Weekly headcount, AI users and tool reach for a team's scope ({@code null} = organisation),
    * pooled over the range.
    */
-  public AdoptionReport weeklyAdoption(String teamKey, WeekRange range) {
+  public AdoptionReport weeklyAdoption(@Nullable String teamKey, WeekRange range) {
     checkRange(range);
     access.checkAggregates(teamKey);
     Scope scope = scope(teamKey);
@@ -157,14 +158,14 @@ public class AdoptionService {
    * applies the small-group rule itself (package-private so no screen or controller can call it).
    */
   @PreAuthorize("permitAll()")
-  Ratio adoption(String teamKey, IsoWeek week) {
+  Ratio adoption(@Nullable String teamKey, IsoWeek week) {
     return ScopeWeek.byWeek(query.headcountAndAiUsers(new WeekRange(week, week), scope(teamKey)))
         .getOrDefault(week.monday(), ScopeWeek.NONE)
         .adoption();
   }
 
   /** {@link AdoptionForecast} of the 8 complete weeks ending {@code last}. */
-  AdoptionReport.Forecast forecast(String teamKey, Scope scope, IsoWeek last) {
+  AdoptionReport.Forecast forecast(@Nullable String teamKey, Scope scope, IsoWeek last) {
     WeekRange window = WeekRange.ending(last, FORECAST_WEEKS);
     return AdoptionForecast.of(
         window,
@@ -177,7 +178,7 @@ public class AdoptionService {
    * Consecutive complete weeks, ending {@code asOf}, with adoption at or above the goal (looks back
    * up to 104 weeks).
    */
-  public Integer streak(String teamKey, IsoWeek asOf) {
+  public Integer streak(@Nullable String teamKey, IsoWeek asOf) {
     access.checkAggregates(teamKey);
     WeekRange lookBack = WeekRange.ending(asOf, AdoptionStreak.LOOK_BACK_WEEKS);
     return AdoptionStreak.weeksAtGoal(
@@ -188,7 +189,7 @@ public class AdoptionService {
   }
 
   /** The team table's default rows: the leaf teams of the scope, the teams below goal first. */
-  public List<TeamAdoption> teamAdoption(String teamKey, IsoWeek week) {
+  public List<TeamAdoption> teamAdoption(@Nullable String teamKey, IsoWeek week) {
     return teamAdoption(teamKey, week, TeamRows.LEAVES);
   }
 
@@ -198,7 +199,7 @@ public class AdoptionService {
    * (teams below goal lead; rows without figures last). Which teams: {@link TeamRows}; a scope with
    * no team below it lists itself.
    */
-  public List<TeamAdoption> teamAdoption(String teamKey, IsoWeek week, TeamRows which) {
+  public List<TeamAdoption> teamAdoption(@Nullable String teamKey, IsoWeek week, TeamRows which) {
     access.checkAggregates(teamKey);
     WeekRange trendRange = WeekRange.ending(week, TREND_WEEKS);
     List<Team> teams = roster.teams();
@@ -319,7 +320,7 @@ public class AdoptionService {
     return false;
   }
 
-  public List<Cohorts> cohorts(String teamKey, WeekRange range) {
+  public List<Cohorts> cohorts(@Nullable String teamKey, WeekRange range) {
     checkRange(range);
     access.checkAggregates(teamKey);
     Scope scope = scope(teamKey);
@@ -371,12 +372,12 @@ public class AdoptionService {
    * The Adoption screen's figures in one read-only snapshot transaction (never a mix of the state
    * before and after an import).
    */
-  public Screen screen(String teamKey, WeekRange range) {
+  public Screen screen(@Nullable String teamKey, WeekRange range) {
     return screen(teamKey, range, TeamRows.LEAVES);
   }
 
   /** {@link #screen(String, WeekRange)} with the team table's rows chosen. */
-  public Screen screen(String teamKey, WeekRange range, TeamRows teamRows) {
+  public Screen screen(@Nullable String teamKey, WeekRange range, TeamRows teamRows) {
     IsoWeek latest = range.to();
     boolean individuals = access.maySeeIndividuals(teamKey);
     return new Screen(
@@ -391,7 +392,7 @@ public class AdoptionService {
   }
 
   /** Whether the signed-in user may see individual developers of this scope. */
-  public boolean maySeeIndividuals(String teamKey) {
+  public boolean maySeeIndividuals(@Nullable String teamKey) {
     return access.maySeeIndividuals(teamKey);
   }
 
@@ -441,7 +442,7 @@ public class AdoptionService {
    * (for the CSV export).
    */
   @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
-  public List<InactiveDeveloper> withoutAiUse(String teamKey, IsoWeek asOf) {
+  public List<InactiveDeveloper> withoutAiUse(@Nullable String teamKey, IsoWeek asOf) {
     return withoutAiUse(teamKey, asOf, 0, Integer.MAX_VALUE).rows();
   }
 
@@ -450,12 +451,14 @@ public class AdoptionService {
    * there are in all.
    */
   @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
-  public InactiveDevelopers withoutAiUse(String teamKey, IsoWeek asOf, int offset, int limit) {
+  public InactiveDevelopers withoutAiUse(
+      @Nullable String teamKey, IsoWeek asOf, int offset, int limit) {
     checkIndividuals(teamKey);
     return inactivePage(teamKey, asOf, offset, limit);
   }
 
-  private InactiveDevelopers inactivePage(String teamKey, IsoWeek asOf, int offset, int limit) {
+  private InactiveDevelopers inactivePage(
+      @Nullable String teamKey, IsoWeek asOf, int offset, int limit) {
     AdoptionQuery.InactivePage page =
         query.withoutAiUse(
             WeekRange.ending(asOf, INACTIVE_WEEKS), roster.scope(teamKey), offset, limit);
@@ -468,7 +471,7 @@ public class AdoptionService {
         page.total());
   }
 
-  private void checkIndividuals(String teamKey) {
+  private void checkIndividuals(@Nullable String teamKey) {
     if (!access.maySeeIndividuals(teamKey)) {
       throw new AccessDeniedException(
           "individual developers are visible only inside your own team");
@@ -476,7 +479,7 @@ public class AdoptionService {
   }
 
   /** The scope of a team key (null or blank: the organisation); an unknown key is a 400. */
-  private Scope scope(String teamKey) {
+  private Scope scope(@Nullable String teamKey) {
     Set<Long> teams = roster.scope(teamKey);
     return teams == null
         ? Scope.ORGANISATION

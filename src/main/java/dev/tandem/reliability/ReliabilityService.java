@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -103,7 +104,7 @@ public class ReliabilityService {
    * {@code default-exposure} setting, except that changes fall back to developer-weeks when there
    * is no change data for the period and scope. {@code teamKey} null is the whole organisation.
    */
-  public Comparison comparison(WeekRange range, String teamKey, Exposure exposure) {
+  public Comparison comparison(WeekRange range, @Nullable String teamKey, Exposure exposure) {
     ReportingPeriod.check(range);
     access.checkAggregates(teamKey);
     if (suppressed(range, teamKey)) {
@@ -121,7 +122,7 @@ public class ReliabilityService {
    * A team against the rest of the organisation on the overall incident rate (the My team screen).
    */
   public TeamVsOrganisation teamVsOrganisation(
-      WeekRange range, String teamKey, Exposure requested) {
+      WeekRange range, @Nullable String teamKey, Exposure requested) {
     ReportingPeriod.check(range);
     access.checkAggregates(teamKey);
     List<WeekBounds> weeks = WeekBounds.of(range, zone());
@@ -159,7 +160,7 @@ public class ReliabilityService {
   }
 
   /** Whether the signed-in user may see this team's aggregates (pickers offer only those). */
-  public boolean mayView(String teamKey) {
+  public boolean mayView(@Nullable String teamKey) {
     return access.mayViewAggregates(teamKey);
   }
 
@@ -174,7 +175,7 @@ public class ReliabilityService {
    * Whether the scope had fewer than k developers in the range and the viewer may not see them:
    * then no reliability figure of it is shown (DESIGN §3.4).
    */
-  boolean suppressed(WeekRange range, String teamKey) {
+  boolean suppressed(WeekRange range, @Nullable String teamKey) {
     return access.hiddenOver(teamKey, range);
   }
 
@@ -182,7 +183,7 @@ public class ReliabilityService {
    * The AI-involved and baseline rates per window of {@link #WINDOW_WEEKS} weeks, the windows
    * ending with the range's last week, all of equal length (see {@link #windows}).
    */
-  public List<RateWindow> overTime(WeekRange range, String teamKey, Exposure exposure) {
+  public List<RateWindow> overTime(WeekRange range, @Nullable String teamKey, Exposure exposure) {
     ReportingPeriod.check(range);
     access.checkAggregates(teamKey);
     if (suppressed(range, teamKey)) {
@@ -228,7 +229,7 @@ public class ReliabilityService {
   }
 
   /** Root causes and safeguard gaps of AI-involved versus other classified incidents. */
-  public CausesAndSafeguards causesAndSafeguards(WeekRange range, String teamKey) {
+  public CausesAndSafeguards causesAndSafeguards(WeekRange range, @Nullable String teamKey) {
     ReportingPeriod.check(range);
     access.checkAggregates(teamKey);
     if (suppressed(range, teamKey)) {
@@ -270,7 +271,7 @@ public class ReliabilityService {
     return out;
   }
 
-  private Comparison compare(WeekRange range, String teamKey, Exposure requested) {
+  private Comparison compare(WeekRange range, @Nullable String teamKey, Exposure requested) {
     Scope scope = scope(teamKey);
     List<WeekBounds> weeks = WeekBounds.of(range, zone());
     WeeklyExposure exp = new WeeklyExposure(query, weeks, scope);
@@ -493,7 +494,7 @@ public class ReliabilityService {
   }
 
   /** The scope of a team key (null or blank: the organisation); an unknown key is a 400. */
-  private Scope scope(String teamKey) {
+  private Scope scope(@Nullable String teamKey) {
     Set<Long> teams = roster.scope(teamKey);
     return teams == null
         ? Scope.ORGANISATION

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -80,7 +81,7 @@ public class RosterService {
    * given).
    */
   @PreAuthorize("permitAll()")
-  public Set<Long> scope(String teamKey) {
+  public @Nullable Set<Long> scope(@Nullable String teamKey) {
     if (teamKey == null || teamKey.isBlank()) {
       return null;
     }
@@ -116,7 +117,7 @@ public class RosterService {
    */
   @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
   @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-  public List<WeeklyCount> weeklyHeadcount(String teamKey, WeekRange range) {
+  public List<WeeklyCount> weeklyHeadcount(@Nullable String teamKey, WeekRange range) {
     dev.tandem.base.ReportingPeriod.check(range);
     return headcount.weeklyHeadcount(range, scope(individuals.individualsScope(teamKey)));
   }
@@ -141,7 +142,7 @@ public class RosterService {
    * organisation), counted up to {@code upTo} (enough to tell a small group from a large one).
    */
   @PreAuthorize("permitAll()")
-  public int developersInHeadcount(String teamKey, WeekRange range, int upTo) {
+  public int developersInHeadcount(@Nullable String teamKey, WeekRange range, int upTo) {
     return headcount.developersInHeadcount(range, scope(teamKey), upTo);
   }
 
