@@ -52,7 +52,8 @@ class ModulesTest {
     // change from one run to the next.
     assertThat(
             inStableOrder(
-                List.of("x", "Rel(b)", "Rel(a)", "|* `z`", "* `y`", "* `x`", "|===", "* `b`")))
+                List.of(
+                    "x", "Rel(b)", "Rel(a)", "|* `z`", "", "* `y`", "* `x`", "", "|===", "* `b`")))
         .containsExactly("x", "Rel(a)", "Rel(b)", "|* `x`", "* `y`", "* `z`", "|===", "* `b`");
   }
 
@@ -64,7 +65,14 @@ class ModulesTest {
     List<String> run = new ArrayList<>();
     String kind = null;
     boolean cell = false;
-    for (String line : lines) {
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      String next = i + 1 < lines.size() ? lines.get(i + 1) : "";
+      if (line.isBlank()
+          && "item".equals(kind)
+          && (next.startsWith("* ") || next.startsWith("|"))) {
+        continue; // the Documenter ends some items with a blank line, wherever they fall
+      }
       String k = kindOf(line);
       if (k == null || !k.equals(kind) || (line.startsWith("|* ") && !run.isEmpty())) {
         flush(out, run, cell);
