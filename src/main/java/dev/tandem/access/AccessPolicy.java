@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -87,7 +88,7 @@ public class AccessPolicy implements IndividualsPolicy {
     return principal().map(Principal::developerId);
   }
 
-  public boolean mayViewAggregates(String teamKey) {
+  public boolean mayViewAggregates(@Nullable String teamKey) {
     teamKey = blankToNull(teamKey);
     Optional<Principal> p = principal();
     if (p.isEmpty()) {
@@ -100,7 +101,7 @@ public class AccessPolicy implements IndividualsPolicy {
   }
 
   /** Throws 403 (AccessDeniedException) unless the aggregates of this scope may be seen. */
-  public void checkAggregates(String teamKey) {
+  public void checkAggregates(@Nullable String teamKey) {
     if (!mayViewAggregates(teamKey)) {
       throw new AccessDeniedException(
           "your role may see aggregates of your own team and of the organisation only");
@@ -112,7 +113,7 @@ public class AccessPolicy implements IndividualsPolicy {
    * inside it).
    */
   @Override
-  public boolean maySeeIndividuals(String teamKey) {
+  public boolean maySeeIndividuals(@Nullable String teamKey) {
     String key = blankToNull(teamKey);
     Optional<Principal> p = principal();
     if (p.isEmpty()) {
@@ -202,12 +203,12 @@ public class AccessPolicy implements IndividualsPolicy {
    * Whether an aggregate over {@code developers} developers of the scope is hidden from the viewer
    * (DESIGN §3.4). Loops over weeks or rows take {@link #smallGroups} once instead.
    */
-  public boolean hidden(int developers, String teamKey) {
+  public boolean hidden(int developers, @Nullable String teamKey) {
     return smallGroups(teamKey).hidden(developers);
   }
 
   /** The small-group rule for one scope: k read once, the viewer's rights looked up if needed. */
-  public SmallGroupRule smallGroups(String teamKey) {
+  public SmallGroupRule smallGroups(@Nullable String teamKey) {
     return new SmallGroupRule(minGroupSize(), () -> maySeeIndividuals(teamKey));
   }
 
@@ -215,7 +216,7 @@ public class AccessPolicy implements IndividualsPolicy {
    * Whether totals over the range for the scope are hidden: fewer than k distinct developers were
    * in headcount in any of its weeks, and the viewer may not see them. Counting stops at k.
    */
-  public boolean hiddenOver(String teamKey, WeekRange range) {
+  public boolean hiddenOver(@Nullable String teamKey, WeekRange range) {
     SmallGroupRule rule = smallGroups(teamKey);
     return rule.hidden(roster.developersInHeadcount(teamKey, range, rule.k()));
   }
@@ -224,7 +225,7 @@ public class AccessPolicy implements IndividualsPolicy {
     return principal().map(Principal::role).orElse(null);
   }
 
-  private boolean within(Principal p, String teamKey) {
+  private boolean within(Principal p, @Nullable String teamKey) {
     String own = ownTeamKey(p);
     if (own == null || teamKey == null) {
       return false;

@@ -131,7 +131,7 @@ class AdoptionQuery {
         db.select(USAGE_WEEK.DEVELOPER_ID, max(USAGE_WEEK.WEEK_START))
             .from(USAGE_WEEK)
             .where(USAGE_WEEK.DEVELOPER_ID.in(page))
-            .and(USAGE_WEEK.ACTIVE_DAYS.ge((short) 1))
+            .and(RollupQuery.usedAi())
             .and(USAGE_WEEK.WEEK_START.le(monday))
             .groupBy(USAGE_WEEK.DEVELOPER_ID)
             .fetchMap(r -> r.value1(), r -> r.value2());
@@ -164,7 +164,7 @@ class AdoptionQuery {
                             .where(
                                 USAGE_WEEK.WEEK_START.between(
                                     inline(range.from().monday()), inline(monday)))
-                            .and(USAGE_WEEK.ACTIVE_DAYS.ge(inline((short) 1)))))
+                            .and(RollupQuery.usedAi())))
                 .orderBy(DEVELOPER.ID)
                 .fetchArray(DEVELOPER.ID));
   }

@@ -11,7 +11,6 @@ import dev.tandem.rollup.Scope;
 import dev.tandem.roster.RosterService;
 import dev.tandem.roster.Team;
 import dev.tandem.settings.SettingsService;
-import dev.tandem.stats.LeastSquares;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -35,9 +35,10 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+@PreAuthorize("isAuthenticated()")
 public class AdoptionService {
 
-  static final int FORECAST_WEEKS = 8;
+  static final int FORECAST_WEEKS = AdoptionForecast.WEEKS;
   static final int TREND_WEEKS = 12;
   static final int INACTIVE_WEEKS = 4;
 
@@ -64,20 +65,28 @@ public class AdoptionService {
   }
 
   /** The reporting period as of now (last complete week, default range, range parsing, cap). */
+  // A calendar or a setting, nobody's data: the metrics gauges read it without a user.
+  @PreAuthorize("permitAll()")
   public ReportingPeriod period() {
     return ReportingPeriod.at(clock, settings.current().zone());
   }
 
   /** The most recent week that has ended, in the organisation's zone. */
+  // A calendar or a setting, nobody's data: the metrics gauges read it without a user.
+  @PreAuthorize("permitAll()")
   public IsoWeek lastCompleteWeek() {
     return period().lastCompleteWeek();
   }
 
   /** The 26 complete weeks up to last week: the default range of every screen. */
+  // A calendar or a setting, nobody's data: the metrics gauges read it without a user.
+  @PreAuthorize("permitAll()")
   public WeekRange defaultRange() {
     return period().defaultRange();
   }
 
+  // A calendar or a setting, nobody's data: the metrics gauges read it without a user.
+  @PreAuthorize("permitAll()")
   public double goal() {
     return settings.current().goal().doubleValue();
   }
@@ -86,11 +95,11 @@ public class AdoptionService {
    * Weekly headcount, AI users and tool reach for a team's scope ({@code null} = organisation),
    * pooled over the range.
    */
-  public AdoptionReport weeklyAdoption(String teamKey, WeekRange range) {
+  public AdoptionReport weeklyAdoption(@Nullable String teamKey, WeekRange range) {
     checkRange(range);
     access.checkAggregates(teamKey);
     Scope scope = scope(teamKey);
-    Map<LocalDate, int[]> totals = totalsByWeek(query.headcountAndAiUsers(range, scope));
+    Map<LocalDate, ScopeWeek> totals = ScopeWeek.byWeek(query.headcountAndAiUsers(range, scope));
     Map<LocalDate, Map<String, Integer>> tools = new HashMap<>();
     Map<LocalDate, Map<String, Integer>> agentTools = new HashMap<>();
     Map<String, Ratio> agentUnknown = new TreeMap<>();
@@ -108,8 +117,8 @@ public class AdoptionService {
     boolean anyHidden = false;
     SmallGroupRule smallGroups = access.smallGroups(teamKey);
     for (IsoWeek w : range.weeks()) {
-      int[] counts = totals.getOrDefault(w.monday(), new int[3]);
-      if (smallGroups.hidden(counts[0])) {
+      ScopeWeek counts = totals.getOrDefault(w.monday(), ScopeWeek.NONE);
+      if (smallGroups.hidden(counts.headcount())) {
         weeks.add(AdoptionReport.Week.suppressed(w));
         anyHidden = true;
         continue;
@@ -117,9 +126,9 @@ public class AdoptionService {
       AdoptionReport.Week week =
           new AdoptionReport.Week(
               w,
-              counts[0],
-              counts[1],
-              counts[2],
+              counts.headcount(),
+              counts.aiUsers(),
+              counts.agentUsers(),
               tools.getOrDefault(w.monday(), Map.of()),
               agentTools.getOrDefault(w.monday(), Map.of()),
               false);
@@ -148,89 +157,39 @@ public class AdoptionService {
    * Adoption of a scope in one week, unchecked and unsuppressed: only for the metrics gauge, which
    * applies the small-group rule itself (package-private so no screen or controller can call it).
    */
-  Ratio adoption(String teamKey, IsoWeek week) {
-    int[] counts =
-        totalsByWeek(query.headcountAndAiUsers(new WeekRange(week, week), scope(teamKey)))
-            .get(week.monday());
-    return ratio(counts);
+  @PreAuthorize("permitAll()")
+  Ratio adoption(@Nullable String teamKey, IsoWeek week) {
+    return ScopeWeek.byWeek(query.headcountAndAiUsers(new WeekRange(week, week), scope(teamKey)))
+        .getOrDefault(week.monday(), ScopeWeek.NONE)
+        .adoption();
   }
 
-  /**
-   * Least-squares line through the adoption of the 8 complete weeks ending {@code last}: the first
-   * week after it where the line reaches the goal, or not on track if the slope is not positive.
-   */
-  AdoptionReport.Forecast forecast(String teamKey, Scope scope, IsoWeek last) {
+  /** {@link AdoptionForecast} of the 8 complete weeks ending {@code last}. */
+  AdoptionReport.Forecast forecast(@Nullable String teamKey, Scope scope, IsoWeek last) {
     WeekRange window = WeekRange.ending(last, FORECAST_WEEKS);
-    Map<LocalDate, int[]> totals = totalsByWeek(query.headcountAndAiUsers(window, scope));
-    SmallGroupRule smallGroups = access.smallGroups(teamKey);
-    List<Ratio> weekly = new ArrayList<>();
-    for (IsoWeek week : window.weeks()) {
-      int[] counts = totals.get(week.monday());
-      if (counts != null && smallGroups.hidden(counts[0])) {
-        return AdoptionReport.Forecast.SUPPRESSED;
-      }
-      weekly.add(ratio(counts));
-    }
-    return forecastOf(weekly, window.from(), goal());
-  }
-
-  /**
-   * DESIGN §3.1 forecast: the least-squares line through the weekly adoption of a window of
-   * complete weeks starting {@code from} (weeks without developers left out); the first week after
-   * the window where the line reaches the goal, or not on track if the slope is not positive.
-   */
-  static AdoptionReport.Forecast forecastOf(List<Ratio> weekly, IsoWeek from, double goal) {
-    List<double[]> points = new ArrayList<>();
-    for (int i = 0; i < weekly.size(); i++) {
-      Double adoption = weekly.get(i).value();
-      if (adoption != null) {
-        points.add(new double[] {i, adoption});
-      }
-    }
-    if (points.size() < 2) {
-      return new AdoptionReport.Forecast(null, false, 0, points.size());
-    }
-    LeastSquares.Line line =
-        LeastSquares.fit(
-            points.stream().mapToDouble(p -> p[0]).toArray(),
-            points.stream().mapToDouble(p -> p[1]).toArray());
-    if (line.slope() <= 0) {
-      return new AdoptionReport.Forecast(null, false, line.slope(), points.size());
-    }
-    long k = (long) Math.ceil((goal - line.intercept()) / line.slope() - 1e-9);
-    k = Math.max(k, weekly.size());
-    return new AdoptionReport.Forecast(from.plus(k), true, line.slope(), points.size());
+    return AdoptionForecast.of(
+        window,
+        ScopeWeek.byWeek(query.headcountAndAiUsers(window, scope)),
+        access.smallGroups(teamKey)::hidden,
+        goal());
   }
 
   /**
    * Consecutive complete weeks, ending {@code asOf}, with adoption at or above the goal (looks back
    * up to 104 weeks).
    */
-  public Integer streak(String teamKey, IsoWeek asOf) {
+  public Integer streak(@Nullable String teamKey, IsoWeek asOf) {
     access.checkAggregates(teamKey);
-    WeekRange lookBack = WeekRange.ending(asOf, 104);
-    Map<LocalDate, int[]> totals =
-        totalsByWeek(query.headcountAndAiUsers(lookBack, scope(teamKey)));
-    List<IsoWeek> weeks = lookBack.weeks();
-    int streak = 0;
-    SmallGroupRule smallGroups = access.smallGroups(teamKey);
-    double goal = goal();
-    for (int i = weeks.size() - 1; i >= 0; i--) {
-      int[] counts = totals.get(weeks.get(i).monday());
-      if (counts != null && smallGroups.hidden(counts[0])) {
-        return null; // "n weeks at goal" would reveal a hidden week's adoption
-      }
-      Double adoption = counts == null ? null : new Ratio(counts[1], counts[0]).value();
-      if (adoption == null || adoption < goal) {
-        break;
-      }
-      streak++;
-    }
-    return streak;
+    WeekRange lookBack = WeekRange.ending(asOf, AdoptionStreak.LOOK_BACK_WEEKS);
+    return AdoptionStreak.weeksAtGoal(
+        lookBack.weeks(),
+        ScopeWeek.byWeek(query.headcountAndAiUsers(lookBack, scope(teamKey))),
+        access.smallGroups(teamKey)::hidden,
+        goal());
   }
 
   /** The team table's default rows: the leaf teams of the scope, the teams below goal first. */
-  public List<TeamAdoption> teamAdoption(String teamKey, IsoWeek week) {
+  public List<TeamAdoption> teamAdoption(@Nullable String teamKey, IsoWeek week) {
     return teamAdoption(teamKey, week, TeamRows.LEAVES);
   }
 
@@ -240,7 +199,7 @@ public class AdoptionService {
    * (teams below goal lead; rows without figures last). Which teams: {@link TeamRows}; a scope with
    * no team below it lists itself.
    */
-  public List<TeamAdoption> teamAdoption(String teamKey, IsoWeek week, TeamRows which) {
+  public List<TeamAdoption> teamAdoption(@Nullable String teamKey, IsoWeek week, TeamRows which) {
     access.checkAggregates(teamKey);
     WeekRange trendRange = WeekRange.ending(week, TREND_WEEKS);
     List<Team> teams = roster.teams();
@@ -263,17 +222,19 @@ public class AdoptionService {
     WeekRange forecastWindow = WeekRange.ending(week, FORECAST_WEEKS);
     Map<Long, List<TeamAdoption>> byParent = new LinkedHashMap<>();
     for (Team row : rows) {
-      Map<LocalDate, int[]> totals = totalsByWeek(countsByTeam.getOrDefault(row.id(), List.of()));
+      Map<LocalDate, ScopeWeek> totals =
+          ScopeWeek.byWeek(countsByTeam.getOrDefault(row.id(), List.of()));
       List<Ratio> trend =
-          trendRange.weeks().stream().map(w -> ratio(totals.get(w.monday()))).toList();
+          trendRange.weeks().stream()
+              .map(w -> totals.getOrDefault(w.monday(), ScopeWeek.NONE).adoption())
+              .toList();
       Ratio thisWeek = trend.get(trend.size() - 1);
       Ratio pooled =
           trend.subList(trend.size() - INACTIVE_WEEKS, trend.size()).stream()
               .reduce(Ratio.EMPTY, Ratio::plus);
       Ratio agentPooled =
           trendRange.weeks().subList(trend.size() - INACTIVE_WEEKS, trend.size()).stream()
-              .map(w -> totals.get(w.monday()))
-              .map(c -> c == null ? Ratio.EMPTY : new Ratio(c[2], c[0]))
+              .map(w -> totals.getOrDefault(w.monday(), ScopeWeek.NONE).agentAdoption())
               .reduce(Ratio.EMPTY, Ratio::plus);
       byParent
           .computeIfAbsent(row.parentId() == null ? 0L : row.parentId(), k -> new ArrayList<>())
@@ -286,7 +247,7 @@ public class AdoptionService {
                   agentPooled,
                   trend,
                   TeamAdoption.Status.of(thisWeek, goal),
-                  forecastOf(
+                  AdoptionForecast.of(
                       trend.subList(trend.size() - FORECAST_WEEKS, trend.size()),
                       forecastWindow.from(),
                       goal),
@@ -359,11 +320,12 @@ public class AdoptionService {
     return false;
   }
 
-  public List<Cohorts> cohorts(String teamKey, WeekRange range) {
+  public List<Cohorts> cohorts(@Nullable String teamKey, WeekRange range) {
     checkRange(range);
     access.checkAggregates(teamKey);
     Scope scope = scope(teamKey);
-    Map<LocalDate, int[]> headcounts = totalsByWeek(query.headcountAndAiUsers(range, scope));
+    Map<LocalDate, ScopeWeek> headcounts =
+        ScopeWeek.byWeek(query.headcountAndAiUsers(range, scope));
     Map<LocalDate, int[]> byWeek = new HashMap<>();
     for (AdoptionQuery.CohortWeek c : query.cohortsByWeek(range, scope)) {
       int index =
@@ -378,8 +340,8 @@ public class AdoptionService {
     return range.weeks().stream()
         .map(
             w -> {
-              int[] people = headcounts.getOrDefault(w.monday(), new int[3]);
-              if (smallGroups.hidden(people[0])) {
+              if (smallGroups.hidden(
+                  headcounts.getOrDefault(w.monday(), ScopeWeek.NONE).headcount())) {
                 return new Cohorts(w, 0, 0, 0, true);
               }
               int[] n = byWeek.getOrDefault(w.monday(), new int[3]);
@@ -410,12 +372,12 @@ public class AdoptionService {
    * The Adoption screen's figures in one read-only snapshot transaction (never a mix of the state
    * before and after an import).
    */
-  public Screen screen(String teamKey, WeekRange range) {
+  public Screen screen(@Nullable String teamKey, WeekRange range) {
     return screen(teamKey, range, TeamRows.LEAVES);
   }
 
   /** {@link #screen(String, WeekRange)} with the team table's rows chosen. */
-  public Screen screen(String teamKey, WeekRange range, TeamRows teamRows) {
+  public Screen screen(@Nullable String teamKey, WeekRange range, TeamRows teamRows) {
     IsoWeek latest = range.to();
     boolean individuals = access.maySeeIndividuals(teamKey);
     return new Screen(
@@ -430,7 +392,7 @@ public class AdoptionService {
   }
 
   /** Whether the signed-in user may see individual developers of this scope. */
-  public boolean maySeeIndividuals(String teamKey) {
+  public boolean maySeeIndividuals(@Nullable String teamKey) {
     return access.maySeeIndividuals(teamKey);
   }
 
@@ -469,6 +431,8 @@ public class AdoptionService {
   }
 
   /** The minimum group size k, for "fewer than k developers". */
+  // A calendar or a setting, nobody's data: the metrics gauges read it without a user.
+  @PreAuthorize("permitAll()")
   public int minGroupSize() {
     return access.minGroupSize();
   }
@@ -478,7 +442,7 @@ public class AdoptionService {
    * (for the CSV export).
    */
   @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
-  public List<InactiveDeveloper> withoutAiUse(String teamKey, IsoWeek asOf) {
+  public List<InactiveDeveloper> withoutAiUse(@Nullable String teamKey, IsoWeek asOf) {
     return withoutAiUse(teamKey, asOf, 0, Integer.MAX_VALUE).rows();
   }
 
@@ -487,12 +451,14 @@ public class AdoptionService {
    * there are in all.
    */
   @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
-  public InactiveDevelopers withoutAiUse(String teamKey, IsoWeek asOf, int offset, int limit) {
+  public InactiveDevelopers withoutAiUse(
+      @Nullable String teamKey, IsoWeek asOf, int offset, int limit) {
     checkIndividuals(teamKey);
     return inactivePage(teamKey, asOf, offset, limit);
   }
 
-  private InactiveDevelopers inactivePage(String teamKey, IsoWeek asOf, int offset, int limit) {
+  private InactiveDevelopers inactivePage(
+      @Nullable String teamKey, IsoWeek asOf, int offset, int limit) {
     AdoptionQuery.InactivePage page =
         query.withoutAiUse(
             WeekRange.ending(asOf, INACTIVE_WEEKS), roster.scope(teamKey), offset, limit);
@@ -505,7 +471,7 @@ public class AdoptionService {
         page.total());
   }
 
-  private void checkIndividuals(String teamKey) {
+  private void checkIndividuals(@Nullable String teamKey) {
     if (!access.maySeeIndividuals(teamKey)) {
       throw new AccessDeniedException(
           "individual developers are visible only inside your own team");
@@ -513,7 +479,7 @@ public class AdoptionService {
   }
 
   /** The scope of a team key (null or blank: the organisation); an unknown key is a 400. */
-  private Scope scope(String teamKey) {
+  private Scope scope(@Nullable String teamKey) {
     Set<Long> teams = roster.scope(teamKey);
     return teams == null
         ? Scope.ORGANISATION
@@ -522,20 +488,5 @@ public class AdoptionService {
 
   private static void checkRange(WeekRange range) {
     ReportingPeriod.check(range);
-  }
-
-  private static Map<LocalDate, int[]> totalsByWeek(List<AdoptionQuery.TeamWeek> rows) {
-    Map<LocalDate, int[]> totals = new HashMap<>();
-    for (AdoptionQuery.TeamWeek r : rows) {
-      int[] t = totals.computeIfAbsent(r.monday(), k -> new int[3]);
-      t[0] += r.headcount();
-      t[1] += r.aiUsers();
-      t[2] += r.agentUsers();
-    }
-    return totals;
-  }
-
-  private static Ratio ratio(int[] counts) {
-    return counts == null ? Ratio.EMPTY : new Ratio(counts[1], counts[0]);
   }
 }

@@ -32,9 +32,13 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Alerts and the weekly digest: evaluates the rules, fires each condition once per ISO week
  * (claimed in the database, audited), and sends what each recipient may see by email and to the
- * webhook channels; the admin screen's only door.
+ * webhook channels; the admin screen's only door. Admin-only by default. No class-level
+ * transaction: evaluating and sending call mail servers and webhooks (with retries), which must not
+ * hold a database transaction open; each repository write commits on its own, as the claims
+ * require.
  */
 @Service
+@PreAuthorize("hasRole('ADMIN')")
 public class AlertService {
 
   private final AlertsRepository repository;
@@ -87,12 +91,12 @@ public class AlertService {
    * Evaluates every enabled rule now; each condition not yet fired this ISO week fires: audited,
    * then sent to every recipient who may see it. Returns how many fired.
    */
-  @PreAuthorize("hasRole('ADMIN')")
   public int evaluateNow() {
     return evaluate();
   }
 
-  /** The schedule's entry (no user signed in). */
+  /** The schedule's entry (no user signed in; package-private, so no view or controller can). */
+  @PreAuthorize("permitAll()")
   int evaluate() {
     return RunAs.system(
         () -> {
@@ -142,11 +146,12 @@ public class AlertService {
    * Sends this week's digest to every subscriber who has not had it yet (claimed per user and week,
    * so a second instance or a second call sends nothing). Returns how many were sent.
    */
-  @PreAuthorize("hasRole('ADMIN')")
   public int sendDigestNow() {
     return sendDigest();
   }
 
+  // The schedule calls it without a user; package-private, so no view or controller can.
+  @PreAuthorize("permitAll()")
   int sendDigest() {
     return RunAs.system(
         () -> {
@@ -183,6 +188,8 @@ public class AlertService {
   }
 
   /** Whether this week's digest moment (day and hour in the organisation's zone) has passed. */
+  // The schedule calls it without a user; package-private, so no view or controller can.
+  @PreAuthorize("permitAll()")
   boolean digestDue() {
     return digestDue(
         clock.instant(),
@@ -275,6 +282,8 @@ public class AlertService {
    * Seals the signing secrets stored in plain text before V37, once TANDEM_SECRET_KEY is set (at
    * start-up); returns how many. Without the key they stay readable as they are.
    */
+  // The schedule calls it without a user; package-private, so no view or controller can.
+  @PreAuthorize("permitAll()")
   int sealPlainSecrets() {
     if (!secrets.available()) {
       return 0;
@@ -292,7 +301,6 @@ public class AlertService {
   // --- admin screen ---
 
   /** When rules are evaluated and the digest goes out, in words. */
-  @PreAuthorize("hasRole('ADMIN')")
   public String scheduleDescription() {
     String day =
         properties
@@ -310,12 +318,10 @@ public class AlertService {
         + ").";
   }
 
-  @PreAuthorize("hasRole('ADMIN')")
   public List<RuleSetting> rules() {
     return repository.rules();
   }
 
-  @PreAuthorize("hasRole('ADMIN')")
   public RuleSetting updateRule(AlertRule rule, boolean enabled, BigDecimal threshold) {
     ValidationException.Collector problems = new ValidationException.Collector();
     problems.check(threshold != null && threshold.signum() >= 0, "threshold", "0 or more");
@@ -335,13 +341,11 @@ public class AlertService {
   }
 
   /** The webhook channels, without their secrets. */
-  @PreAuthorize("hasRole('ADMIN')")
   public List<Channel> channels() {
     return repository.channels().stream().map(AlertsRepository.StoredChannel::channel).toList();
   }
 
   /** Adds a webhook channel for alerts and the digest. */
-  @PreAuthorize("hasRole('ADMIN')")
   public Channel addWebhook(String name, String kind, String url, String secret) {
     return addWebhook(name, kind, url, secret, true, true);
   }
@@ -350,7 +354,6 @@ public class AlertService {
    * Adds a webhook channel ({@code kind} "webhook" or "slack") receiving alerts and/or the weekly
    * digest; a signing secret is stored sealed with TANDEM_SECRET_KEY, never audited nor shown.
    */
-  @PreAuthorize("hasRole('ADMIN')")
   public Channel addWebhook(
       String name, String kind, String url, String secret, boolean alerts, boolean digest) {
     ValidationException.Collector problems = new ValidationException.Collector();
@@ -383,7 +386,6 @@ public class AlertService {
   }
 
   /** What a webhook channel receives: alerts and/or the weekly digest. */
-  @PreAuthorize("hasRole('ADMIN')")
   public void setChannelReceives(long id, boolean alerts, boolean digest) {
     if (!alerts && !digest) {
       throw ValidationException.of("receives", "alerts, the digest or both");
@@ -392,20 +394,17 @@ public class AlertService {
     audit.record("update", "alert-channel", id, null, Map.of("alerts", alerts, "digest", digest));
   }
 
-  @PreAuthorize("hasRole('ADMIN')")
   public void setChannelEnabled(long id, boolean enabled) {
     repository.setChannelEnabled(id, enabled);
     audit.record("update", "alert-channel", id, null, Map.of("enabled", enabled));
   }
 
-  @PreAuthorize("hasRole('ADMIN')")
   public void removeChannel(long id) {
     repository.removeChannel(id);
     audit.record("delete", "alert-channel", id, null, null);
   }
 
   /** Email and each webhook: on or off, and the outcome of its latest delivery. */
-  @PreAuthorize("hasRole('ADMIN')")
   public List<ChannelStatus> channelStatuses() {
     Map<String, Delivery> latest = repository.latestPerChannel();
     List<ChannelStatus> out = new ArrayList<>();
@@ -443,13 +442,11 @@ public class AlertService {
         d == null ? null : d.deliveredAt());
   }
 
-  @PreAuthorize("hasRole('ADMIN')")
   public List<Delivery> deliveries(int limit) {
     return repository.deliveries(limit);
   }
 
   /** Sets what a user receives (admins for anyone). */
-  @PreAuthorize("hasRole('ADMIN')")
   @Transactional
   public void subscribe(Subscription s) {
     if (s.email() != null && !Emails.check(s.email()).ok()) {

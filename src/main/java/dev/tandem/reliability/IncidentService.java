@@ -27,6 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  * each change validated and audited with the values before and after.
  */
 @Service
+@PreAuthorize("isAuthenticated()")
+@Transactional(readOnly = true)
 public class IncidentService {
 
   private final IncidentRepository repository;
@@ -59,19 +61,16 @@ public class IncidentService {
    * incidents of their own team's scope (also when asking for the whole organisation) and get 403
    * for another team; admins and leaders see every incident.
    */
-  @PreAuthorize("isAuthenticated()")
   public List<Incident> incidents(
       IncidentFilter filter, List<IncidentSort> sort, int offset, int limit) {
     return repository.search(criteria(filter), sort, offset, limit);
   }
 
-  @PreAuthorize("isAuthenticated()")
   public int countIncidents(IncidentFilter filter) {
     return repository.count(criteria(filter));
   }
 
   /** One incident; 403 when it belongs to another team than the caller's scope. */
-  @PreAuthorize("isAuthenticated()")
   public Optional<Incident> incident(long id) {
     Optional<Incident> found = repository.findById(id);
     if (found.isPresent() && !access.mayViewRecordOf(found.get().teamKey())) {

@@ -343,10 +343,7 @@ public final class ReliabilityFormat {
       return t.name() + ": used by too few developers here to show without revealing individuals.";
     }
     RateComparison c = t.comparison();
-    String unstable =
-        c.unstable()
-            ? " Fewer than " + RateRatio.STABLE_FROM + " incidents in the comparison: unstable."
-            : "";
+    String unstable = unstableClause(c);
     String ci =
         Double.isInfinite(c.ciHigh())
             ? "95% CI from " + shortNumber(c.ciLow()) + "× upward"
@@ -377,7 +374,7 @@ public final class ReliabilityFormat {
                       + c.verdict().label()
                       + (compared > 1
                           ? " even allowing for the " + compared + " tools compared."
-                          : ", and not likely to be chance.")
+                          : NOT_CHANCE)
                   : "; of "
                       + compared
                       + " tools compared, this could still be chance (p "
@@ -393,7 +390,7 @@ public final class ReliabilityFormat {
               + ratio
               + ", "
               + ci
-              + "; no evidence of a difference."
+              + NO_DIFFERENCE_CLAUSE
               + withinTeamsClause(t)
               + unstable;
     };
@@ -406,10 +403,7 @@ public final class ReliabilityFormat {
    */
   public static String teamSentence(String team, TeamVsOrganisation r) {
     RateComparison c = r.comparison();
-    String unstable =
-        c.unstable()
-            ? " Fewer than " + RateRatio.STABLE_FROM + " incidents in the comparison: unstable."
-            : "";
+    String unstable = unstableClause(c);
     return switch (c.verdict()) {
       case NO_EXPOSURE ->
           "No exposure in this period for the team or the rest of the organisation: no rate to compare.";
@@ -427,7 +421,7 @@ public final class ReliabilityFormat {
               + bound(c.ciHigh())
               + "; "
               + c.verdict().label()
-              + ", and not likely to be chance."
+              + NOT_CHANCE
               + unstable;
       case NO_DIFFERENCE ->
           "Team "
@@ -438,9 +432,22 @@ public final class ReliabilityFormat {
               + shortNumber(c.ciLow())
               + "–"
               + bound(c.ciHigh())
-              + "; no evidence of a difference."
+              + NO_DIFFERENCE_CLAUSE
               + unstable;
     };
+  }
+
+  /** The ending of every sentence whose interval contains 1 (DESIGN §3.3's wording). */
+  private static final String NO_DIFFERENCE_CLAUSE = "; " + Verdict.NO_DIFFERENCE.label() + ".";
+
+  /** After "higher"/"lower" when one comparison alone is read (no tools to allow for). */
+  private static final String NOT_CHANCE = ", and not likely to be chance.";
+
+  /** The warning every sentence ends with when the comparison rests on few incidents. */
+  static String unstableClause(RateComparison c) {
+    return c.unstable()
+        ? " Fewer than " + RateRatio.STABLE_FROM + " incidents in the comparison: unstable."
+        : "";
   }
 
   private static String bound(double high) {

@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -41,12 +42,13 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+@PreAuthorize("isAuthenticated()")
 public class ReliabilityService {
 
   /** The over-time chart compares rates over windows of this many weeks. */
   public static final int WINDOW_WEEKS = 4;
 
-  private static final String BASELINE = "none";
+  static final String BASELINE = "none";
 
   /** The key of the all-AI-tools row (not a tool key: tool keys never hold a space). */
   public static final String ALL_AI = "all AI tools";
@@ -77,16 +79,22 @@ public class ReliabilityService {
   public static final int DEFAULT_WEEKS = ReportingPeriod.DEFAULT_WEEKS;
 
   /** The reporting period as of now (last complete week, default range, range parsing, cap). */
+  // A calendar or a setting, nobody's data: the metrics gauges read it without a user.
+  @PreAuthorize("permitAll()")
   public ReportingPeriod period() {
     return ReportingPeriod.at(clock, settings.current().zone());
   }
 
   /** The last {@link #DEFAULT_WEEKS} complete weeks. */
+  // A calendar or a setting, nobody's data: the metrics gauges read it without a user.
+  @PreAuthorize("permitAll()")
   public WeekRange defaultRange() {
     return period().defaultRange();
   }
 
   /** The last complete week in the organisation's zone. */
+  // A calendar or a setting, nobody's data: the metrics gauges read it without a user.
+  @PreAuthorize("permitAll()")
   public IsoWeek lastCompleteWeek() {
     return period().lastCompleteWeek();
   }
@@ -96,8 +104,7 @@ public class ReliabilityService {
    * {@code default-exposure} setting, except that changes fall back to developer-weeks when there
    * is no change data for the period and scope. {@code teamKey} null is the whole organisation.
    */
-  @PreAuthorize("isAuthenticated()")
-  public Comparison comparison(WeekRange range, String teamKey, Exposure exposure) {
+  public Comparison comparison(WeekRange range, @Nullable String teamKey, Exposure exposure) {
     ReportingPeriod.check(range);
     access.checkAggregates(teamKey);
     if (suppressed(range, teamKey)) {
@@ -114,9 +121,8 @@ public class ReliabilityService {
   /**
    * A team against the rest of the organisation on the overall incident rate (the My team screen).
    */
-  @PreAuthorize("isAuthenticated()")
   public TeamVsOrganisation teamVsOrganisation(
-      WeekRange range, String teamKey, Exposure requested) {
+      WeekRange range, @Nullable String teamKey, Exposure requested) {
     ReportingPeriod.check(range);
     access.checkAggregates(teamKey);
     List<WeekBounds> weeks = WeekBounds.of(range, zone());
@@ -154,11 +160,13 @@ public class ReliabilityService {
   }
 
   /** Whether the signed-in user may see this team's aggregates (pickers offer only those). */
-  public boolean mayView(String teamKey) {
+  public boolean mayView(@Nullable String teamKey) {
     return access.mayViewAggregates(teamKey);
   }
 
   /** The minimum group size k (a setting). */
+  // A calendar or a setting, nobody's data: the metrics gauges read it without a user.
+  @PreAuthorize("permitAll()")
   public int minGroupSize() {
     return access.minGroupSize();
   }
@@ -167,7 +175,7 @@ public class ReliabilityService {
    * Whether the scope had fewer than k developers in the range and the viewer may not see them:
    * then no reliability figure of it is shown (DESIGN §3.4).
    */
-  boolean suppressed(WeekRange range, String teamKey) {
+  boolean suppressed(WeekRange range, @Nullable String teamKey) {
     return access.hiddenOver(teamKey, range);
   }
 
@@ -175,8 +183,7 @@ public class ReliabilityService {
    * The AI-involved and baseline rates per window of {@link #WINDOW_WEEKS} weeks, the windows
    * ending with the range's last week, all of equal length (see {@link #windows}).
    */
-  @PreAuthorize("isAuthenticated()")
-  public List<RateWindow> overTime(WeekRange range, String teamKey, Exposure exposure) {
+  public List<RateWindow> overTime(WeekRange range, @Nullable String teamKey, Exposure exposure) {
     ReportingPeriod.check(range);
     access.checkAggregates(teamKey);
     if (suppressed(range, teamKey)) {
@@ -222,49 +229,25 @@ public class ReliabilityService {
   }
 
   /** Root causes and safeguard gaps of AI-involved versus other classified incidents. */
-  @PreAuthorize("isAuthenticated()")
-  public CausesAndSafeguards causesAndSafeguards(WeekRange range, String teamKey) {
+  public CausesAndSafeguards causesAndSafeguards(WeekRange range, @Nullable String teamKey) {
     ReportingPeriod.check(range);
     access.checkAggregates(teamKey);
     if (suppressed(range, teamKey)) {
-      return new CausesAndSafeguards(
-          profile(List.of()), profile(List.of()), profile(List.of()), List.of());
+      return IncidentProfiles.none();
     }
-    List<ReliabilityQuery.CauseCount> counts =
-        query.causesAndSafeguards(WeekBounds.of(range, zone()), scope(teamKey));
-    List<ReliabilityQuery.CauseCount> ai =
-        counts.stream().filter(c -> Incident.aiInvolved(c.involvement())).toList();
-    Map<String, List<ReliabilityQuery.CauseCount>> byTool = new LinkedHashMap<>();
-    ai.stream()
-        .filter(c -> c.tool() != null)
-        .forEach(c -> byTool.computeIfAbsent(c.tool(), k -> new ArrayList<>()).add(c));
     Map<String, String> names = new LinkedHashMap<>();
     tools.tools().forEach(t -> names.put(t.key(), t.name()));
-    return new CausesAndSafeguards(
-        profile(ai),
-        profile(counts.stream().filter(c -> BASELINE.equals(c.involvement())).toList()),
-        profile(ai.stream().filter(c -> "agent".equals(c.involvement())).toList()),
-        byTool.entrySet().stream()
-            .sorted(
-                java.util.Comparator.comparing(
-                    e ->
-                        names
-                            .getOrDefault(e.getKey(), e.getKey())
-                            .toLowerCase(java.util.Locale.ROOT)))
-            .map(
-                e ->
-                    new CausesAndSafeguards.ToolProfile(
-                        e.getKey(),
-                        names.getOrDefault(e.getKey(), e.getKey()),
-                        profile(e.getValue())))
-            .toList());
+    return IncidentProfiles.of(
+        query.causesAndSafeguards(WeekBounds.of(range, zone()), scope(teamKey)), names);
   }
 
   /**
    * The rate ratio of each tool over the latest 12 complete weeks, organisation-wide, with the
    * default exposure (NaN where undefined). Organisation-wide aggregates only, for the metrics
-   * gauges, which run outside any user's session.
+   * gauges, which run outside any user's session; open like the metrics endpoint that publishes
+   * them.
    */
+  @PreAuthorize("permitAll()")
   public Map<String, Double> latestRateRatios() {
     Map<String, Double> ratios = new LinkedHashMap<>();
     latestToolFigures().forEach((tool, t) -> ratios.put(tool, t.comparison().rateRatio()));
@@ -274,8 +257,10 @@ public class ReliabilityService {
   /**
    * Each tool's figures over the latest 12 complete weeks, organisation-wide, with the default
    * exposure, keyed by tool; {@link SafeguardComparison#ALL_AI} is all AI tools together. For the
-   * metrics gauges only (no user's scope applies).
+   * metrics gauges only (no user's scope applies; open like the metrics endpoint that publishes
+   * them).
    */
+  @PreAuthorize("permitAll()")
   public Map<String, ToolFigures> latestToolFigures() {
     Comparison c = compare(WeekRange.ending(lastCompleteWeek(), 12), null, null);
     Map<String, ToolFigures> out = new LinkedHashMap<>();
@@ -286,7 +271,7 @@ public class ReliabilityService {
     return out;
   }
 
-  private Comparison compare(WeekRange range, String teamKey, Exposure requested) {
+  private Comparison compare(WeekRange range, @Nullable String teamKey, Exposure requested) {
     Scope scope = scope(teamKey);
     List<WeekBounds> weeks = WeekBounds.of(range, zone());
     WeeklyExposure exp = new WeeklyExposure(query, weeks, scope);
@@ -483,31 +468,6 @@ public class ReliabilityService {
         restoreMinutes == null ? 0 : restoreMinutes.size());
   }
 
-  private static IncidentProfile profile(List<ReliabilityQuery.CauseCount> counts) {
-    Map<String, Long> causes = new LinkedHashMap<>();
-    Incident.ROOT_CAUSES.forEach(c -> causes.put(c, 0L));
-    causes.put("not recorded", 0L);
-    long total = 0;
-    long[] gaps = new long[6];
-    for (ReliabilityQuery.CauseCount c : counts) {
-      causes.merge(
-          c.rootCause() == null ? "not recorded" : c.rootCause(), c.incidents(), Long::sum);
-      total += c.incidents();
-      gaps[0] += c.notPeerReviewed();
-      gaps[1] += c.peerReviewedUnknown();
-      gaps[2] += c.noApprovalRequired();
-      gaps[3] += c.approvalUnknown();
-      gaps[4] += c.permissionsExceeded();
-      gaps[5] += c.permissionsUnknown();
-    }
-    return new IncidentProfile(
-        total,
-        causes,
-        new IncidentProfile.SafeguardGap(gaps[0], total, gaps[1]),
-        new IncidentProfile.SafeguardGap(gaps[2], total, gaps[3]),
-        new IncidentProfile.SafeguardGap(gaps[4], total, gaps[5]));
-  }
-
   /**
    * Windows of {@link #WINDOW_WEEKS} weeks ending with the range's last week, all of equal length
    * so their rates compare like with like: weeks before the first whole window are left out (a
@@ -534,7 +494,7 @@ public class ReliabilityService {
   }
 
   /** The scope of a team key (null or blank: the organisation); an unknown key is a 400. */
-  private Scope scope(String teamKey) {
+  private Scope scope(@Nullable String teamKey) {
     Set<Long> teams = roster.scope(teamKey);
     return teams == null
         ? Scope.ORGANISATION

@@ -344,7 +344,7 @@ public class RollupQuery {
             .where(scope)
             .and(USAGE_WEEK.TOOL_KEY.eq(tool))
             .and(USAGE_WEEK.WEEK_START.between(first, last))
-            .and(USAGE_WEEK.ACTIVE_DAYS.ge((short) 1));
+            .and(usedAi());
     var changes =
         DSL.select(CHANGE_COUNT.DEVELOPER_ID)
             .from(DEVELOPER)
@@ -447,6 +447,20 @@ public class RollupQuery {
         .le(sunday)
         .and(DEVELOPER.LEFT_ON.isNull().or(DEVELOPER.LEFT_ON.ge(monday)))
         .and(DEVELOPER.EXCLUDED.isFalse());
+  }
+
+  /**
+   * DESIGN §3.1 "used AI in week W", defined once: a usage row of the week (one developer, tool and
+   * week) with at least one active day. An AI user of W is in headcount ({@link #inHeadcount}) and
+   * has such a row for at least one tool.
+   */
+  public static Condition usedAi(Field<Short> activeDays) {
+    return activeDays.ge(DSL.inline((short) 1));
+  }
+
+  /** {@link #usedAi(Field)} of {@code usage_week}'s own rows. */
+  public static Condition usedAi() {
+    return usedAi(USAGE_WEEK.ACTIVE_DAYS);
   }
 
   /**

@@ -132,7 +132,7 @@ public class RollupRepository {
               MAX(CASE WHEN u.agent_days >= 1 THEN 1 ELSE 0 END) AS agent
           FROM {7}
           LEFT JOIN calendar_week w ON w.week_start = u.week_start
-          WHERE u.week_start BETWEEN {1} AND {2} AND u.active_days >= 1
+          WHERE u.week_start BETWEEN {1} AND {2} AND {9}
             AND w.week_start IS NOT NULL AND {3}
           GROUP BY developer.team_id, w.week_start, u.developer_id
         ) p
@@ -155,7 +155,7 @@ public class RollupRepository {
             0 AS outside
         FROM {7}
         LEFT JOIN calendar_week w ON w.week_start = u.week_start
-        WHERE u.week_start BETWEEN {1} AND {2} AND u.active_days >= 1
+        WHERE u.week_start BETWEEN {1} AND {2} AND {9}
           AND w.week_start IS NOT NULL AND {3}
         UNION ALL
         SELECT developer.team_id, c.week_start, c.attribution, 0, 0,
@@ -534,6 +534,7 @@ public class RollupRepository {
             ? DSL.trueCondition()
             : IdSets.in(DSL.field(DSL.name("developer", "team_id"), Long.class), teamIds);
     Condition teamRows = teamIds == null ? DSL.trueCondition() : IdSets.in(TEAM.ID, teamIds);
+    // {9}: DESIGN §3.1 "used AI", the one definition (RollupQuery.usedAi) on the usage alias u.
     QueryPart[] parts = {
       RollupQuery.inHeadcount(MONDAY, SUNDAY),
       DSL.val(span.first()),
@@ -543,7 +544,8 @@ public class RollupRepository {
       teamRows,
       null,
       teamIds == null ? USAGE_BY_WEEK : USAGE_BY_DEVELOPER,
-      teamIds == null ? CHANGES_BY_WEEK : CHANGES_BY_DEVELOPER
+      teamIds == null ? CHANGES_BY_WEEK : CHANGES_BY_DEVELOPER,
+      RollupQuery.usedAi(DSL.field(DSL.name("u", "active_days"), Short.class))
     };
     parts[6] = DSL.sql(HEADCOUNT, parts);
     long start = System.nanoTime();
@@ -698,6 +700,7 @@ public class RollupRepository {
   }
 
   private void sumOwnAndChildren(WeekSpan span, long scope, List<Long> children) {
+    // {9}: DESIGN §3.1 "used AI", the one definition (RollupQuery.usedAi) on the usage alias u.
     QueryPart[] parts = {
       DSL.inline(scope),
       DSL.val(span.first()),
@@ -730,6 +733,7 @@ public class RollupRepository {
     if (!empty) {
       deleteScopes(span, scopeIds);
     }
+    // {9}: DESIGN §3.1 "used AI", the one definition (RollupQuery.usedAi) on the usage alias u.
     QueryPart[] parts = {
       DSL.val(span.first()),
       DSL.val(span.last()),

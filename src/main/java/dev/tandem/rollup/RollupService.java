@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -36,7 +37,7 @@ public class RollupService {
 
   /** Recomputes every team's slices of the weeks a write touched (null: nothing touched). */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void refresh(WeekSpan span) {
+  public void refresh(@Nullable WeekSpan span) {
     refresh(span, null);
   }
 
@@ -45,7 +46,7 @@ public class RollupService {
    * clamped to the rollup's horizon.
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void refresh(WeekSpan span, Collection<Long> teamIds) {
+  public void refresh(@Nullable WeekSpan span, @Nullable Collection<Long> teamIds) {
     if (span == null || (teamIds != null && teamIds.isEmpty())) {
       return;
     }
@@ -69,7 +70,7 @@ public class RollupService {
    * new parent and their ancestors): the per-team figures do not change.
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void teamMoved(Long oldParentId, Long newParentId) {
+  public void teamMoved(@Nullable Long oldParentId, @Nullable Long newParentId) {
     WeekSpan span = dataSpan();
     java.util.List<Long> parents =
         java.util.stream.Stream.of(oldParentId, newParentId)

@@ -16,14 +16,20 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Developers and teams: the roster every metric counts against. */
+/**
+ * Developers and teams: the roster every metric counts against. Admin-only and read-only by
+ * default; methods open to managers or to everyone (the team tree) and methods that write say so.
+ */
 @Service
+@PreAuthorize("hasRole('ADMIN')")
+@Transactional(readOnly = true)
 public class RosterService {
 
   /** developer.name and team.name. */
@@ -56,10 +62,16 @@ public class RosterService {
     this.individuals = individuals;
   }
 
+  /**
+   * Reference data (team tree, names): the small-group rule, the schedule and the metrics gauges
+   * read it without a user.
+   */
+  @PreAuthorize("permitAll()")
   public List<Team> teams() {
     return teams.findAll();
   }
 
+  @PreAuthorize("permitAll()")
   public Optional<Team> team(String key) {
     return teams.findByKey(key);
   }
@@ -68,7 +80,8 @@ public class RosterService {
    * The ids of a team and every team below it; {@code null} for the whole organisation (no team
    * given).
    */
-  public Set<Long> scope(String teamKey) {
+  @PreAuthorize("permitAll()")
+  public @Nullable Set<Long> scope(@Nullable String teamKey) {
     if (teamKey == null || teamKey.isBlank()) {
       return null;
     }
@@ -104,7 +117,7 @@ public class RosterService {
    */
   @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
   @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-  public List<WeeklyCount> weeklyHeadcount(String teamKey, WeekRange range) {
+  public List<WeeklyCount> weeklyHeadcount(@Nullable String teamKey, WeekRange range) {
     dev.tandem.base.ReportingPeriod.check(range);
     return headcount.weeklyHeadcount(range, scope(individuals.individualsScope(teamKey)));
   }
@@ -128,7 +141,8 @@ public class RosterService {
    * Distinct developers in headcount in any week of the range, in a team's scope (null =
    * organisation), counted up to {@code upTo} (enough to tell a small group from a large one).
    */
-  public int developersInHeadcount(String teamKey, WeekRange range, int upTo) {
+  @PreAuthorize("permitAll()")
+  public int developersInHeadcount(@Nullable String teamKey, WeekRange range, int upTo) {
     return headcount.developersInHeadcount(range, scope(teamKey), upTo);
   }
 
@@ -147,7 +161,6 @@ public class RosterService {
     return developers.count(filter.text(), scope(individuals.individualsScope(filter.teamKey())));
   }
 
-  @PreAuthorize("hasRole('ADMIN')")
   @Transactional
   public Developer saveDeveloper(Developer input) {
     dev.tandem.base.Emails.Checked email =
@@ -209,7 +222,6 @@ public class RosterService {
     return after;
   }
 
-  @PreAuthorize("hasRole('ADMIN')")
   @Transactional
   public Team saveTeam(Team input) {
     String key = input.key() == null ? null : input.key().trim().toLowerCase(Locale.ROOT);
@@ -267,6 +279,7 @@ public class RosterService {
    * name too ("Payments (Commerce)"), from one read of the tree. Keys stay in the URL, the API and
    * exports.
    */
+  @PreAuthorize("permitAll()")
   public Map<Long, String> labels() {
     Map<Long, Team> byId = new HashMap<>();
     teams.findAll().forEach(t -> byId.put(t.id(), t));
@@ -280,6 +293,7 @@ public class RosterService {
   }
 
   /** Every team's path ("engineering/commerce/payments") by team id, from one read of the tree. */
+  @PreAuthorize("permitAll()")
   public Map<Long, String> paths() {
     Map<Long, Team> byId = new HashMap<>();
     teams.findAll().forEach(t -> byId.put(t.id(), t));
@@ -300,7 +314,6 @@ public class RosterService {
    * Roster import: creates the missing teams along each path and inserts or updates developers by
    * email, in batches. The caller has checked that paths agree with the existing tree.
    */
-  @PreAuthorize("hasRole('ADMIN')")
   @Transactional
   public RosterImportOutcome importRoster(List<RosterImportRow> rows) {
     java.util.Map<String, Team> byKey = new java.util.HashMap<>();
@@ -357,7 +370,6 @@ public class RosterService {
   }
 
   /** Undoes a roster import; refused while a created developer already has data. */
-  @PreAuthorize("hasRole('ADMIN')")
   @Transactional
   public void undoRosterImport(RosterImportOutcome outcome) {
     developers.saveAll(outcome.replaced());
@@ -381,14 +393,12 @@ public class RosterService {
    * The rows whose email differs from a roster email, or from an earlier row's, only by look-alike
    * characters ({@link LookAlikeEmails}).
    */
-  @PreAuthorize("hasRole('ADMIN')")
   public List<LookAlikeEmails.LookAlike> lookAlikeEmails(
       List<LookAlikeEmails.Candidate> candidates) {
     return LookAlikeEmails.find(new java.util.HashSet<>(developers.allEmails()), candidates);
   }
 
   /** The developer id of each roster email that exists (the import pipeline, run by admins). */
-  @PreAuthorize("hasRole('ADMIN')")
   public java.util.Map<String, Long> developerIdsByEmail(java.util.Collection<String> emails) {
     java.util.Map<String, Long> ids = new java.util.HashMap<>();
     List<String> all = List.copyOf(emails);
@@ -401,7 +411,6 @@ public class RosterService {
   }
 
   /** Sets the mappings and returns how they were before (developer null = was unmapped). */
-  @PreAuthorize("hasRole('ADMIN')")
   @Transactional
   public List<IdentityLink> mapIdentities(List<IdentityLink> links) {
     List<IdentityLink> before = identities.current(links);

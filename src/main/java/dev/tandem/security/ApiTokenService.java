@@ -18,6 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** API tokens: random, shown once, stored only as their SHA-256. */
 @Service
+@PreAuthorize("hasRole('ADMIN')")
+@Transactional(readOnly = true)
 public class ApiTokenService {
 
   private final ApiTokenRepository tokens;
@@ -34,6 +36,8 @@ public class ApiTokenService {
   /** A token that was just created: the only moment its value is known. */
   public record CreatedToken(long id, String token) {}
 
+  // Authentication itself and start-up use it, before anyone is signed in.
+  @PreAuthorize("permitAll()")
   public boolean anyTokens() {
     return tokens.count() > 0;
   }
@@ -57,6 +61,8 @@ public class ApiTokenService {
   }
 
   /** The token from TANDEM_BOOTSTRAP_TOKEN, created at start-up before anyone is signed in. */
+  // Authentication itself and start-up use it, before anyone is signed in.
+  @PreAuthorize("permitAll()")
   @Transactional
   CreatedToken bootstrap(String value) {
     return store("bootstrap", Role.ADMIN, null, value);
@@ -94,6 +100,8 @@ public class ApiTokenService {
   }
 
   /** The active token with this value, marking it used now. */
+  // Authentication itself and start-up use it, before anyone is signed in.
+  @PreAuthorize("permitAll()")
   @Transactional
   public Optional<ApiToken> authenticate(String token) {
     Optional<ApiToken> found = tokens.findActiveByHash(sha256(token));

@@ -9,9 +9,12 @@ import java.time.Clock;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Records every write with the values before and after. Entries are never edited or deleted. */
 @Service
+@PreAuthorize("hasRole('ADMIN')")
+@Transactional(readOnly = true)
 public class AuditService {
 
   private final AuditRepository repository;
@@ -30,6 +33,9 @@ public class AuditService {
    * Records a write by the current user; {@code before}/{@code after} are any objects (null for
    * create/delete).
    */
+  // Every write of every module records itself, whoever may make it (the service checked that).
+  @PreAuthorize("permitAll()")
+  @Transactional
   public void record(String action, String entity, Object entityId, Object before, Object after) {
     repository.append(
         new AuditEntry(
@@ -46,6 +52,9 @@ public class AuditService {
    * Records a sign-in, sign-out or lockout: the actor is the user name given (who may not be signed
    * in), cut to the column's 100 characters like the entity id.
    */
+  // Authentication itself and start-up use it, before anyone is signed in.
+  @PreAuthorize("permitAll()")
+  @Transactional
   void recordSignIn(String actor, String action, String entityId, Object details) {
     repository.append(
         new AuditEntry(

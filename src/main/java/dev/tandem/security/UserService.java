@@ -12,6 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Users who sign in. Creating users is for admins and for start-up (bootstrap admin, demo users).
  */
 @Service
+@PreAuthorize("hasRole('ADMIN')")
+@Transactional(readOnly = true)
 public class UserService {
 
   private final UserRepository users;
@@ -26,6 +28,8 @@ public class UserService {
     this.clock = clock;
   }
 
+  // Authentication itself and start-up use it, before anyone is signed in.
+  @PreAuthorize("permitAll()")
   public boolean anyUsers() {
     return users.count() > 0;
   }
@@ -99,6 +103,8 @@ public class UserService {
    * Who is acting: the signed-in user's role, team scope and developer link, or the API token's
    * role and team. Empty when nobody is signed in.
    */
+  // About the caller only (empty when nobody is signed in).
+  @PreAuthorize("permitAll()")
   public Optional<Principal> principal() {
     org.springframework.security.core.Authentication auth =
         org.springframework.security.core.context.SecurityContextHolder.getContext()
@@ -122,6 +128,8 @@ public class UserService {
         .map(role -> new Principal(auth.getName(), role, null, null));
   }
 
+  // About the caller only (empty when nobody is signed in).
+  @PreAuthorize("permitAll()")
   public Optional<UserAccount> current() {
     return users.findByUsername(CurrentUser.name());
   }
@@ -154,6 +162,9 @@ public class UserService {
    * Creates a user; used at start-up before anyone is signed in, so the caller checks who may do
    * this.
    */
+  // The first-run set-up, single sign-on and the demo data create users, before anyone is signed
+  // in.
+  @PreAuthorize("permitAll()")
   @Transactional
   public UserAccount createUser(UserAccount account, String rawPassword) {
     new ValidationException.Collector()

@@ -10,6 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The tool catalogue: everyone signed in may read it, only admins change it. */
 @Service
+@PreAuthorize("hasRole('ADMIN')")
+@Transactional(readOnly = true)
 public class ToolService {
 
   private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,49}");
@@ -21,11 +23,12 @@ public class ToolService {
     this.audit = audit;
   }
 
+  /** The catalogue: every screen and the metrics gauges (at start-up, without a user) read it. */
+  @PreAuthorize("permitAll()")
   public List<Tool> tools() {
     return repository.findAll();
   }
 
-  @PreAuthorize("hasRole('ADMIN')")
   @Transactional
   public Tool create(Tool tool) {
     validate(tool);
@@ -37,7 +40,6 @@ public class ToolService {
     return tool;
   }
 
-  @PreAuthorize("hasRole('ADMIN')")
   @Transactional
   public Tool update(Tool tool) {
     validate(tool);

@@ -1,0 +1,5 @@
+/** The REST controllers: thin, they call the same services the views call. */
+@NullMarked
+package dev.tandem.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** The connector screens. */
+@NullMarked
+package dev.tandem.connectors.ui;
+
+import org.jspecify.annotations.NullMarked;

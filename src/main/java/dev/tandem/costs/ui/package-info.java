@@ -1,0 +1,5 @@
+/** The seats and cost screens. */
+@NullMarked
+package dev.tandem.costs.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** The import pipeline: staging, checks, merge and undo; ImportService is the door. */
+@NullMarked
+package dev.tandem.ingest;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** The settings screen. */
+@NullMarked
+package dev.tandem.settings.ui;
+
+import org.jspecify.annotations.NullMarked;

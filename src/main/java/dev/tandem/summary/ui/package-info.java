@@ -1,0 +1,5 @@
+/** The one-page summary screen. */
+@NullMarked
+package dev.tandem.summary.ui;
+
+import org.jspecify.annotations.NullMarked;
