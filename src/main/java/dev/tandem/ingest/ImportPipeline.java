@@ -328,9 +328,13 @@ class ImportPipeline {
         long unmatched = anyUnresolved ? staging.holdUnmatched(batchId, identitySource) : 0;
         long heldAt = System.nanoTime();
         switch (kind) {
-          case USAGE_DAY ->
-              staging.applyUsageDays(
-                  batchId, parser.key(), identitySource, parser.partsReplacedSeparately());
+          case USAGE_DAY -> {
+            staging.applyUsageDays(
+                batchId, parser.key(), identitySource, parser.partsReplacedSeparately());
+            if (parser.tiersAreSeats()) {
+              seats.deriveTierSeats(batchId, parser.key());
+            }
+          }
           case USAGE_WEEK -> staging.applyUsageWeeks(batchId, parser.key(), identitySource);
           default -> staging.applyChanges(batchId, identitySource);
         }
@@ -348,7 +352,10 @@ class ImportPipeline {
       }
       case INCIDENT -> incidents.apply(batchId, cast(kept, ParsedRow.Incident.class), teamIds, now);
       case SEAT -> {
-        return seats.apply(batchId, cast(kept, ParsedRow.Seat.class));
+        return seats.apply(
+            batchId,
+            cast(kept, ParsedRow.Seat.class),
+            parser.seatListIsSnapshot() ? now.toLocalDate() : null);
       }
       case ROSTER -> {
         var outcome =
