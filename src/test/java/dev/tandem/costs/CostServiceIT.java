@@ -104,7 +104,8 @@ class CostServiceIT {
     // L  (left, seat still held):  735 / 30             = 24.50
     // Copilot: 24.50 + 6.3333 + 24.50 = 55.3333 → 55.33
     // Cursor a3 at the file's 40.00 for the whole month: 40.00
-    // Kiro a4 has no price: 0, and its 30 seat-days are reported as unpriced.
+    // Kiro a4 has no price: 0, and its 30 seat-days are reported as unpriced (the report's PRO
+    // tier on the 17th is no second seat: the seat list gives a4 one; else 30 + 14 = 44).
     // Seat cost: 55.3333 + 40 = 95.3333 → 95.33
     CostReport.Row copilot = row(r.tools(), "copilot");
     assertThat(copilot.figures().seatCost()).isEqualByComparingTo("55.33");
