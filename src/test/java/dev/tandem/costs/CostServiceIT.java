@@ -125,6 +125,13 @@ class CostServiceIT {
     // Claude Code: (250 + 130) US cents = 3.80 USD × rate 1 = 3.80.
     assertThat(row(r.tools(), "kiro").figures().usageCost()).isEqualByComparingTo("2.00");
     assertThat(row(r.tools(), "claude-code").figures().usageCost()).isEqualByComparingTo("3.80");
+    // Claude Code has usage but no seat: its seat cost is unknown ("no seats imported"), not 0.00,
+    // and so are its total and cost per active developer.
+    assertThat(row(r.tools(), "claude-code").figures().noSeats()).isTrue();
+    assertThat(row(r.tools(), "claude-code").figures().seatCost()).isNull();
+    assertThat(row(r.tools(), "claude-code").figures().totalCost()).isNull();
+    assertThat(row(r.tools(), "claude-code").figures().costPerActiveDeveloper()).isNull();
+    assertThat(row(r.tools(), "kiro").figures().noSeats()).isFalse();
     assertThat(r.total().usageCost()).isEqualByComparingTo("5.80");
     // 95.33 + 5.80
     assertThat(r.total().totalCost()).isEqualByComparingTo("101.13");
