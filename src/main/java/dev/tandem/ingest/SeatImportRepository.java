@@ -179,6 +179,38 @@ class SeatImportRepository {
     return dated;
   }
 
+  /**
+   * How many seats a snapshot would close: open seats (on {@code day}) of the rows' source and
+   * tools whose identity the rows do not hold, or hold with a later seat.
+   */
+  int closedBySnapshot(List<ParsedRow.Seat> rows, LocalDate day) {
+    if (rows.isEmpty()) {
+      return 0;
+    }
+    java.util.Set<String> listed = new java.util.HashSet<>();
+    for (ParsedRow.Seat s : rows) {
+      listed.add(s.identity() + "\n" + s.tool() + "\n" + s.assignedOn());
+      if (s.assignedOn() == null) {
+        listed.add(s.identity() + "\n" + s.tool());
+      }
+    }
+    int closed = 0;
+    for (var seat :
+        db.select(SEAT.EXTERNAL_ID, SEAT.TOOL_KEY, SEAT.ASSIGNED_ON)
+            .from(SEAT)
+            .where(SEAT.SOURCE.eq(rows.get(0).source()))
+            .and(SEAT.TOOL_KEY.in(rows.stream().map(ParsedRow.Seat::tool).distinct().toList()))
+            .and(SEAT.ASSIGNED_ON.le(day))
+            .and(SEAT.REMOVED_ON.isNull().or(SEAT.REMOVED_ON.gt(day)))
+            .fetch()) {
+      String who = seat.value1() + "\n" + seat.value2();
+      if (!listed.contains(who + "\n" + seat.value3()) && !listed.contains(who)) {
+        closed++;
+      }
+    }
+    return closed;
+  }
+
   /** Keeps the seats matching {@code which} for undo, unless this batch wrote or kept them. */
   private void keepPrior(long batchId, Condition which) {
     keepPriorQuery(batchId, which).execute();

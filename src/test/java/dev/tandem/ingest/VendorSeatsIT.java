@@ -132,6 +132,21 @@ class VendorSeatsIT {
             "copilot-seats-json");
     assertThat(first.errors()).isEmpty();
     on("2026-11-20");
+    ImportResult preview =
+        fx.importText(
+            copilotList(copilotSeat("asilva", "2026-09-01")),
+            "copilot-seats-json",
+            ImportMode.ALL_OR_NOTHING,
+            true);
+    // The preview says what the list will close (lwei's seat), before anything is written.
+    assertThat(preview.warnings())
+        .extracting(ImportError::field, ImportError::message)
+        .containsExactly(
+            tuple(
+                "seats",
+                "1 seats of earlier lists are not on this one: they end on 2026-11-20 at the"
+                    + " latest (undo the import to open them again)"));
+    assertThat(seats()).extracting(t -> t.toArray()[4]).containsOnlyNulls();
     ImportResult second =
         fx.importText(copilotList(copilotSeat("asilva", "2026-09-01")), "copilot-seats-json");
     assertThat(second.errors()).isEmpty();
