@@ -269,6 +269,22 @@ class VendorSeatsIT {
   }
 
   @Test
+  void the_cursor_example_of_the_format_documentation_imports_as_written() throws Exception {
+    String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/formats.md"));
+    String section = doc.substring(doc.indexOf("## cursor-members-json"));
+    String example = section.substring(section.indexOf("{\"teamMembers\""));
+    example = example.substring(0, example.indexOf("\n"));
+
+    ImportResult r = fx.importText(example, "cursor-members-json");
+
+    assertThat(r.errors()).isEmpty();
+    assertThat(seats())
+        .containsExactly(
+            tuple("ana.silva@example.com", "cursor", "teams", d("2026-11-10"), null),
+            tuple("li.wei@example.com", "cursor", "teams", d("2026-11-10"), null));
+  }
+
+  @Test
   void a_bad_cursor_member_is_named_by_record_and_field_and_nothing_is_applied() {
     ImportResult r =
         fx.importText(
