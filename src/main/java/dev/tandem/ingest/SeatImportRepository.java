@@ -17,6 +17,7 @@ import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.partitionBy;
 import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectDistinct;
 import static org.jooq.impl.DSL.selectOne;
 
 import dev.tandem.ingest.format.ParsedRow;
@@ -286,13 +287,20 @@ class SeatImportRepository {
 
   /**
    * Seats from the tier a daily source reports per developer and day (Kiro {@code
-   * Subscription_Tier}, Claude Code {@code subscription_type}), rebuilt from every kept day of
-   * {@code source}: a seat of the tier starts on the first day seen with it and ends on the first
-   * day seen with another tier; the last one stays open (the reports list only the days someone
-   * used the tool, so a day without a row says nothing about the seat). Seats that changed are
-   * replaced under {@code batchId} (kept for undo). Returns how many seats were written or closed.
+   * Subscription_Tier}, Claude Code {@code subscription_type}), rebuilt for the developers whose
+   * days {@code batchId} wrote, from every kept day of {@code source}: a seat of the tier starts on
+   * the first day seen with it and ends on the first day seen with another tier; the last one stays
+   * open (the reports list only the days someone used the tool, so a day without a row says nothing
+   * about the seat). Seats that changed are replaced under {@code batchId} (kept for undo). Returns
+   * how many seats were written or removed.
    */
   int deriveTierSeats(long batchId, String source) {
+    // Only the developers whose days this batch wrote can have other seats now.
+    var touched =
+        selectDistinct(USAGE_DAY.DEVELOPER_ID)
+            .from(USAGE_DAY)
+            .where(USAGE_DAY.SOURCE.eq(source))
+            .and(USAGE_DAY.BATCH_ID.eq(batchId));
     var d =
         select(
                 USAGE_DAY.DEVELOPER_ID.as("t_dev"),
@@ -302,6 +310,7 @@ class SeatImportRepository {
             .from(USAGE_DAY)
             .where(USAGE_DAY.SOURCE.eq(source))
             .and(USAGE_DAY.SUBSCRIPTION_TIER.isNotNull())
+            .and(USAGE_DAY.DEVELOPER_ID.in(touched))
             .groupBy(USAGE_DAY.DEVELOPER_ID, USAGE_DAY.TOOL_KEY, USAGE_DAY.USAGE_DATE)
             .asTable("d");
     Field<Long> dev = d.field("t_dev", Long.class);
@@ -365,7 +374,11 @@ class SeatImportRepository {
     List<ParsedRow.Seat> write = new ArrayList<>();
     List<Long> gone = new ArrayList<>();
     Map<String, Boolean> unchanged = new HashMap<>();
-    for (var seat : db.selectFrom(SEAT).where(SEAT.SOURCE.eq(source)).fetch()) {
+    for (var seat :
+        db.selectFrom(SEAT)
+            .where(SEAT.SOURCE.eq(source))
+            .and(SEAT.DEVELOPER_ID.in(touched))
+            .fetch()) {
       String key = seat.getExternalId() + "\n" + seat.getToolKey() + "\n" + seat.getAssignedOn();
       ParsedRow.Seat w = want.get(key);
       if (w == null) {
