@@ -68,11 +68,6 @@ class SeatImportRepository {
     return found;
   }
 
-  /** Writes the seats in JDBC batches; returns how many were held as unmatched. */
-  long apply(long batchId, List<ParsedRow.Seat> rows) {
-    return apply(batchId, rows, null);
-  }
-
   /**
    * Writes the seats of a file; when {@code snapshotDay} is set the file is the whole seat list of
    * its source and tool on that day: a seat it lists without an assignment day keeps the open seat
