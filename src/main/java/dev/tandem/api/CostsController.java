@@ -40,13 +40,18 @@ class CostsController {
               description = "Of them, holders with an active day of the tool from activeFrom.")
           Integer activeSeatHolders,
       @Schema(nullable = true, description = "seats - activeSeatHolders.") Integer idleSeats,
-      @Schema(nullable = true, description = "Seats pro rata by day at each day's price.")
+      @Schema(
+              nullable = true,
+              description =
+                  "Seats pro rata by day at each day's price; null when the group held no seat in"
+                      + " the period (no seats imported: unknown, not 0).")
           BigDecimal seatCost,
       @Schema(
               nullable = true,
               description = "Usage-based spend (credits, requests, estimated cost).")
           BigDecimal usageCost,
-      @Schema(nullable = true, description = "seatCost + usageCost.") BigDecimal totalCost,
+      @Schema(nullable = true, description = "seatCost + usageCost; null when seatCost is null.")
+          BigDecimal totalCost,
       @Schema(
               nullable = true,
               description = "Developers in headcount with an active day, once per month.")

@@ -15,7 +15,15 @@ class Connectors {
   private final Map<String, Connector> byKey = new LinkedHashMap<>();
 
   Connectors(List<Connector> all) {
-    List.of("claude-code", "cursor", "copilot", "pagerduty", "q-developer", "kiro")
+    List.of(
+            "claude-code",
+            "cursor",
+            "cursor-members",
+            "copilot",
+            "copilot-seats",
+            "pagerduty",
+            "q-developer",
+            "kiro")
         .forEach(
             k ->
                 all.stream()

@@ -11,7 +11,8 @@ import java.math.RoundingMode;
  *   <li>{@code idleSeats} = seats held on the period's last day − those whose holder had an active
  *       day with the tool in the 28 days up to it;
  *   <li>{@code totalCost} = seat cost (each seat pro rata by day at the price of the day) +
- *       usage-based cost;
+ *       usage-based cost; unknown (null) when the group held no seat in the period ({@code
+ *       seatCost} null: no seats imported), never a seat cost of 0 taken as known;
  *   <li>{@code costPerActiveDeveloper} = total cost ÷ active developer-months (developers in
  *       headcount with an active day, counted once per month of the period): pooled over the
  *       months, never an average of monthly figures;
@@ -52,8 +53,13 @@ public record CostFigures(
             false);
   }
 
+  /** Whether the group held no seat in the period: its seat cost is unknown, not 0. */
+  public boolean noSeats() {
+    return !suppressed && seatCost == null;
+  }
+
   public BigDecimal totalCost() {
-    return suppressed ? null : seatCost.add(usageCost);
+    return suppressed || seatCost == null ? null : seatCost.add(usageCost);
   }
 
   public BigDecimal costPerActiveDeveloper() {
@@ -65,7 +71,7 @@ public record CostFigures(
   }
 
   private BigDecimal per(Integer units) {
-    if (suppressed || units == null || units == 0) {
+    if (suppressed || seatCost == null || units == null || units == 0) {
       return null;
     }
     return totalCost().divide(BigDecimal.valueOf(units), 2, RoundingMode.HALF_UP);

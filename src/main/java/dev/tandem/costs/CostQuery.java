@@ -17,8 +17,10 @@ import static org.jooq.impl.DSL.localDateAdd;
 import static org.jooq.impl.DSL.localDateDiff;
 import static org.jooq.impl.DSL.month;
 import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.notExists;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectDistinct;
+import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
 import static org.jooq.impl.DSL.year;
@@ -47,6 +49,33 @@ class CostQuery {
 
   /** A seat without a removal day is held "for ever": a day no period reaches. */
   static final LocalDate OPEN = LocalDate.of(9999, 12, 31);
+
+  /**
+   * Sources whose seats are read from a subscription tier in daily usage (Kiro's user report,
+   * Claude Code's analytics) rather than from a seat list.
+   */
+  static final List<String> TIER_SOURCES =
+      List.of("kiro-user-report-csv", "claude-code-usage-json");
+
+  /**
+   * The seats that count: a seat read from a tier counts only for a developer and tool that no seat
+   * list (tandem-seats-csv, a vendor's seat list) gives a seat, so no day is paid twice.
+   */
+  static final Table<dev.tandem.db.tables.records.SeatRecord> SEATS = counted();
+
+  private static Table<dev.tandem.db.tables.records.SeatRecord> counted() {
+    var listed = SEAT.as("listed");
+    return SEAT.where(
+        SEAT.SOURCE
+            .notIn(TIER_SOURCES)
+            .or(
+                notExists(
+                    selectOne()
+                        .from(listed)
+                        .where(listed.DEVELOPER_ID.eq(SEAT.DEVELOPER_ID))
+                        .and(listed.TOOL_KEY.eq(SEAT.TOOL_KEY))
+                        .and(listed.SOURCE.notIn(TIER_SOURCES)))));
+  }
 
   private final DSLContext db;
   private final RollupQuery rollup;
@@ -113,7 +142,7 @@ class CostQuery {
                 i,
                 sum(heldOverlap).as("held"),
                 countDistinct(SEAT.DEVELOPER_ID).as("holders"))
-            .from(SEAT)
+            .from(SEATS)
             .join(DEVELOPER)
             .on(DEVELOPER.ID.eq(SEAT.DEVELOPER_ID))
             .crossJoin(m)
@@ -148,7 +177,7 @@ class CostQuery {
     // Holders over any tool: a developer with seats of two tools is one holder.
     List<SeatMonth> anyTool =
         db.select(DEVELOPER.TEAM_ID, i, countDistinct(SEAT.DEVELOPER_ID))
-            .from(SEAT)
+            .from(SEATS)
             .join(DEVELOPER)
             .on(DEVELOPER.ID.eq(SEAT.DEVELOPER_ID))
             .crossJoin(m)
@@ -208,7 +237,7 @@ class CostQuery {
                 SEAT.ASSIGNED_ON.as("seg_start"),
                 seatEnd.as("seg_end"),
                 SEAT.MONTHLY_PRICE.as("price"))
-            .from(SEAT)
+            .from(SEATS)
             .where(SEAT.MONTHLY_PRICE.isNotNull())
             .and(SEAT.DEVELOPER_ID.isNotNull());
     var listed =
@@ -219,7 +248,7 @@ class CostQuery {
                 greatest(SEAT.ASSIGNED_ON, validFrom).as("seg_start"),
                 least(seatEnd, coalesce(validTo, inline(OPEN))).as("seg_end"),
                 list.field(SEAT_PRICE.MONTHLY_PRICE).as("price"))
-            .from(SEAT)
+            .from(SEATS)
             .join(list)
             .on(list.field(SEAT_PRICE.TOOL_KEY).eq(SEAT.TOOL_KEY))
             .and(list.field(SEAT_PRICE.SEAT_TYPE).eq(SEAT.SEAT_TYPE))
@@ -289,7 +318,7 @@ class CostQuery {
     Table<?> active = activeIn28Days(day);
     Field<Long> activeDeveloper = active.field("developer_id", Long.class);
     return db.select(DEVELOPER.TEAM_ID, SEAT.TOOL_KEY, count(), count(activeDeveloper))
-        .from(SEAT)
+        .from(SEATS)
         .join(DEVELOPER)
         .on(DEVELOPER.ID.eq(SEAT.DEVELOPER_ID))
         .leftJoin(active)
@@ -317,7 +346,7 @@ class CostQuery {
             SEAT.ASSIGNED_ON,
             DEVELOPER.LEFT_ON,
             price)
-        .from(SEAT)
+        .from(SEATS)
         .join(DEVELOPER)
         .on(DEVELOPER.ID.eq(SEAT.DEVELOPER_ID))
         .leftJoin(seg)
@@ -344,7 +373,7 @@ class CostQuery {
 
   int countLeaverSeats(Scope scope, LocalDate day) {
     return db.selectCount()
-        .from(SEAT)
+        .from(SEATS)
         .join(DEVELOPER)
         .on(DEVELOPER.ID.eq(SEAT.DEVELOPER_ID))
         .where(in(scope))
@@ -360,7 +389,7 @@ class CostQuery {
   List<Unseated> unseated(Scope scope, LocalDate first, LocalDate last, int limit) {
     var seated =
         selectDistinct(SEAT.DEVELOPER_ID, SEAT.TOOL_KEY)
-            .from(SEAT)
+            .from(SEATS)
             .where(SEAT.DEVELOPER_ID.isNotNull())
             .and(SEAT.ASSIGNED_ON.le(last))
             .and(coalesce(SEAT.REMOVED_ON, inline(OPEN)).gt(first))
@@ -378,7 +407,7 @@ class CostQuery {
         .and(USAGE_WEEK.ACTIVE_DAYS.ge((short) 1))
         .and(USAGE_WEEK.WEEK_START.between(first, last))
         .and(seatedDeveloper.isNull())
-        .and(USAGE_WEEK.TOOL_KEY.in(selectDistinct(SEAT.TOOL_KEY).from(SEAT)))
+        .and(USAGE_WEEK.TOOL_KEY.in(selectDistinct(SEAT.TOOL_KEY).from(SEATS)))
         .groupBy(DEVELOPER.NAME, DEVELOPER.EMAIL, DEVELOPER.TEAM_ID, USAGE_WEEK.TOOL_KEY)
         .orderBy(USAGE_WEEK.TOOL_KEY, count().desc(), DEVELOPER.EMAIL)
         .limit(limit)
@@ -388,7 +417,7 @@ class CostQuery {
   /** Held seats (identity not yet mapped) on {@code day}: not in any team's figures. */
   int heldSeatsOn(LocalDate day) {
     return db.selectCount()
-        .from(SEAT)
+        .from(SEATS)
         .where(SEAT.DEVELOPER_ID.isNull())
         .and(SEAT.ASSIGNED_ON.le(day))
         .and(coalesce(SEAT.REMOVED_ON, inline(OPEN)).gt(day))

@@ -36,6 +36,7 @@ final class Costs {
     int activeDeveloperMonths;
     int aiUserWeeks;
     long unpricedDays;
+    long heldDays;
     final int[] holdersByMonth = new int[months];
     final int[] activeByMonth = new int[months];
 
@@ -44,6 +45,7 @@ final class Costs {
       seatCost =
           seatCost.add(m.priceDays().divide(BigDecimal.valueOf(days), 10, RoundingMode.HALF_UP));
       unpricedDays += m.heldDays() - m.pricedDays();
+      heldDays += m.heldDays();
     }
 
     void holders(CostQuery.SeatMonth m) {
@@ -78,7 +80,8 @@ final class Costs {
       return new CostFigures(
           seats,
           activeHolders,
-          seatCost.setScale(2, RoundingMode.HALF_UP),
+          // No seat held in the period: the seat cost is not known (no seats imported), not 0.
+          heldDays == 0 ? null : seatCost.setScale(2, RoundingMode.HALF_UP),
           usageCost.setScale(2, RoundingMode.HALF_UP),
           activeDeveloperMonths,
           aiUserWeeks,

@@ -1,6 +1,9 @@
 package dev.tandem.demo;
 
 import static dev.tandem.db.Tables.DEVELOPER;
+import static dev.tandem.db.Tables.IMPORT_BATCH;
+import static dev.tandem.db.Tables.SEAT;
+import static dev.tandem.db.Tables.SEAT_PRICE;
 import static dev.tandem.db.Tables.TEAM;
 
 import dev.tandem.db.tables.records.ChangeCountRecord;
@@ -127,6 +130,56 @@ class DemoDataRepository {
                                 i.postmortemUrl(),
                                 null,
                                 now)))
+                .toList())
+        .execute();
+  }
+
+  /**
+   * The seats as one applied batch of {@code tandem-seats-csv} (a seat needs its batch; undoing it
+   * removes the demo's seats), and the price list.
+   */
+  void insertSeats(
+      List<DemoRows.Seat> seats,
+      List<DemoRows.Price> prices,
+      Map<String, Long> ids,
+      OffsetDateTime now) {
+    long batch =
+        db.insertInto(IMPORT_BATCH)
+            .set(IMPORT_BATCH.FORMAT, "tandem-seats-csv")
+            .set(IMPORT_BATCH.FILE_NAME, "demo seats")
+            .set(IMPORT_BATCH.SHA256, "0".repeat(64))
+            .set(IMPORT_BATCH.MODE, "all-or-nothing")
+            .set(IMPORT_BATCH.CREATED_BY, SOURCE)
+            .set(IMPORT_BATCH.CREATED_AT, now)
+            .set(IMPORT_BATCH.ROWS_READ, seats.size())
+            .set(IMPORT_BATCH.ROWS_APPLIED, seats.size())
+            .set(IMPORT_BATCH.OUTCOME, "applied")
+            .returning(IMPORT_BATCH.ID)
+            .fetchSingle(IMPORT_BATCH.ID);
+    db.batch(
+            seats.stream()
+                .map(
+                    s ->
+                        db.insertInto(SEAT)
+                            .set(SEAT.SOURCE, "tandem")
+                            .set(SEAT.EXTERNAL_ID, s.email())
+                            .set(SEAT.DEVELOPER_ID, ids.get(s.email()))
+                            .set(SEAT.TOOL_KEY, s.tool())
+                            .set(SEAT.SEAT_TYPE, s.seatType())
+                            .set(SEAT.ASSIGNED_ON, s.assignedOn())
+                            .set(SEAT.REMOVED_ON, s.removedOn())
+                            .set(SEAT.BATCH_ID, batch))
+                .toList())
+        .execute();
+    db.batch(
+            prices.stream()
+                .map(
+                    p ->
+                        db.insertInto(SEAT_PRICE)
+                            .set(SEAT_PRICE.TOOL_KEY, p.tool())
+                            .set(SEAT_PRICE.SEAT_TYPE, p.seatType())
+                            .set(SEAT_PRICE.VALID_FROM, p.validFrom())
+                            .set(SEAT_PRICE.MONTHLY_PRICE, p.price()))
                 .toList())
         .execute();
   }

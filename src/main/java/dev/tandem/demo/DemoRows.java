@@ -28,6 +28,13 @@ final class DemoRows {
       long acceptedLines,
       Integer agentDays) {}
 
+  /** A paid seat: held from {@code assignedOn} up to, not including, {@code removedOn}. */
+  record Seat(
+      String email, String tool, String seatType, LocalDate assignedOn, LocalDate removedOn) {}
+
+  /** A price-list entry. */
+  record Price(String tool, String seatType, LocalDate validFrom, java.math.BigDecimal price) {}
+
   record Changes(String email, LocalDate weekStart, String attribution, int changes) {}
 
   record Incident(

@@ -55,9 +55,13 @@ class HeldRows {
       WeekSpan span = staging.stagedWeeks(batch.id());
       weeks = weeks == null ? span : weeks.union(span);
       switch (kind) {
-        case USAGE_DAY ->
-            staging.applyUsageDays(
-                batch.id(), batch.format(), h.source(), parser.partsReplacedSeparately());
+        case USAGE_DAY -> {
+          staging.applyUsageDays(
+              batch.id(), batch.format(), h.source(), parser.partsReplacedSeparately());
+          if (parser.tiersAreSeats()) {
+            seats.deriveTierSeats(batch.id(), batch.format());
+          }
+        }
         case USAGE_WEEK -> staging.applyUsageWeeks(batch.id(), batch.format(), h.source());
         case CHANGES -> staging.applyChanges(batch.id(), h.source());
         default -> throw new IllegalStateException(batch.format() + " does not hold rows");

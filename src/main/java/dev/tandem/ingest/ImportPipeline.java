@@ -239,6 +239,19 @@ class ImportPipeline {
       return result(request.dryRun() ? null : batchId, parser, rows, 0, 0, "refused", request);
     }
     String outcome = rows.rejected() > 0 ? "partially-applied" : "applied";
+    if (kind == RowKind.SEAT && parser.seatListIsSnapshot()) {
+      // Said before it happens (the preview) and after (the result): what the snapshot closes.
+      int closing = seats.closedBySnapshot(cast(kept, ParsedRow.Seat.class), now.toLocalDate());
+      if (closing > 0) {
+        rows.warning(
+            0,
+            "seats",
+            closing
+                + " seats of earlier lists are not on this one: they end on "
+                + now.toLocalDate()
+                + " at the latest (undo the import to open them again)");
+      }
+    }
     if (request.dryRun()) {
       long unmatched = staged ? unresolved[0] : kind == RowKind.SEAT ? unmatchedSeats(kept) : 0;
       tx.executeWithoutResult(s -> batches.delete(batchId));
@@ -328,9 +341,13 @@ class ImportPipeline {
         long unmatched = anyUnresolved ? staging.holdUnmatched(batchId, identitySource) : 0;
         long heldAt = System.nanoTime();
         switch (kind) {
-          case USAGE_DAY ->
-              staging.applyUsageDays(
-                  batchId, parser.key(), identitySource, parser.partsReplacedSeparately());
+          case USAGE_DAY -> {
+            staging.applyUsageDays(
+                batchId, parser.key(), identitySource, parser.partsReplacedSeparately());
+            if (parser.tiersAreSeats()) {
+              seats.deriveTierSeats(batchId, parser.key());
+            }
+          }
           case USAGE_WEEK -> staging.applyUsageWeeks(batchId, parser.key(), identitySource);
           default -> staging.applyChanges(batchId, identitySource);
         }
@@ -348,7 +365,10 @@ class ImportPipeline {
       }
       case INCIDENT -> incidents.apply(batchId, cast(kept, ParsedRow.Incident.class), teamIds, now);
       case SEAT -> {
-        return seats.apply(batchId, cast(kept, ParsedRow.Seat.class));
+        return seats.apply(
+            batchId,
+            cast(kept, ParsedRow.Seat.class),
+            parser.seatListIsSnapshot() ? now.toLocalDate() : null);
       }
       case ROSTER -> {
         var outcome =

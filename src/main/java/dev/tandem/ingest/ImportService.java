@@ -221,7 +221,9 @@ public class ImportService {
       }
       default -> {
         String dailySource = kind == RowKind.USAGE_DAY ? batch.format() : null;
-        List<Long> later = undo.laterBatches(batchId, dailySource);
+        List<Long> later = new java.util.ArrayList<>(undo.laterBatches(batchId, dailySource));
+        // Seats a daily source's tiers made (Kiro, Claude Code) go back with their batch.
+        seats.laterBatches(batchId).stream().filter(b -> !later.contains(b)).forEach(later::add);
         if (!later.isEmpty()) {
           throw ValidationException.of(
               "batchId",
@@ -236,6 +238,7 @@ public class ImportService {
         } else {
           WeekSpan weeks = undo.weeksOf(batchId);
           undo.restoreUsageAndChanges(batchId, dailySource);
+          seats.undo(batchId);
           rollup.refresh(weeks == null ? null : weeks.toRollup());
         }
       }

@@ -5,16 +5,23 @@ import static dev.tandem.db.Tables.IDENTITY_MAP;
 import static dev.tandem.db.Tables.IMPORT_BATCH;
 import static dev.tandem.db.Tables.IMPORT_PRIOR_SEAT;
 import static dev.tandem.db.Tables.SEAT;
+import static dev.tandem.db.Tables.USAGE_DAY;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.lag;
+import static org.jooq.impl.DSL.lead;
+import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
+import static org.jooq.impl.DSL.partitionBy;
 import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectDistinct;
 import static org.jooq.impl.DSL.selectOne;
 
 import dev.tandem.ingest.format.ParsedRow;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -61,14 +68,152 @@ class SeatImportRepository {
     return found;
   }
 
-  /** Writes the seats in JDBC batches; returns how many were held as unmatched. */
-  long apply(long batchId, List<ParsedRow.Seat> rows) {
+  /**
+   * Writes the seats of a file; when {@code snapshotDay} is set the file is the whole seat list of
+   * its source and tool on that day: a seat it lists without an assignment day keeps the open seat
+   * of that identity (or starts that day), and an open seat it does not list is closed that day
+   * (kept for undo). Returns how many seats were held as unmatched.
+   */
+  long apply(long batchId, List<ParsedRow.Seat> rows, LocalDate snapshotDay) {
     if (rows.isEmpty()) {
       return 0;
     }
+    List<ParsedRow.Seat> toWrite = rows;
+    if (snapshotDay != null) {
+      toWrite = closeMissing(batchId, rows, snapshotDay);
+    }
     Map<String, Long> developers =
-        developersOf(rows.get(0).source(), rows.stream().map(ParsedRow.Seat::identity).toList());
+        developersOf(
+            toWrite.get(0).source(), toWrite.stream().map(ParsedRow.Seat::identity).toList());
     long unmatched = 0;
+    for (ParsedRow.Seat s : toWrite) {
+      if (developers.get(s.identity()) == null) {
+        unmatched++;
+      }
+    }
+    replace(batchId, toWrite, developers);
+    return unmatched;
+  }
+
+  /**
+   * The snapshot's closings: open seats (on {@code day}) of the list's source and tools that the
+   * list does not hold are closed on {@code day}, or on the day a later seat of the same identity
+   * starts; an undated row takes the open seat's day (the same seat) or {@code day}. Returns the
+   * rows with their days.
+   */
+  private List<ParsedRow.Seat> closeMissing(
+      long batchId, List<ParsedRow.Seat> rows, LocalDate day) {
+    String source = rows.get(0).source();
+    List<String> tools = rows.stream().map(ParsedRow.Seat::tool).distinct().toList();
+    List<dev.tandem.db.tables.records.SeatRecord> open =
+        db.selectFrom(SEAT)
+            .where(SEAT.SOURCE.eq(source))
+            .and(SEAT.TOOL_KEY.in(tools))
+            .and(SEAT.ASSIGNED_ON.le(day))
+            .and(SEAT.REMOVED_ON.isNull().or(SEAT.REMOVED_ON.gt(day)))
+            .orderBy(SEAT.ASSIGNED_ON.desc())
+            .fetch();
+    Map<String, dev.tandem.db.tables.records.SeatRecord> openByIdentity = new HashMap<>();
+    for (var seat : open) {
+      openByIdentity.putIfAbsent(seat.getExternalId() + "\n" + seat.getToolKey(), seat);
+    }
+    List<ParsedRow.Seat> dated = new ArrayList<>();
+    for (ParsedRow.Seat s : rows) {
+      if (s.assignedOn() != null) {
+        dated.add(s);
+        continue;
+      }
+      var seat = openByIdentity.get(s.identity() + "\n" + s.tool());
+      boolean same = seat != null && seat.getSeatType().equals(s.seatType());
+      dated.add(
+          new ParsedRow.Seat(
+              s.line(),
+              s.source(),
+              s.identity(),
+              s.tool(),
+              s.seatType(),
+              same ? seat.getAssignedOn() : day,
+              same ? seat.getRemovedOn() : s.removedOn(),
+              same && s.monthlyPrice() == null ? seat.getMonthlyPrice() : s.monthlyPrice(),
+              s.lastActivityAt()));
+    }
+    Map<String, LocalDate> listed = new HashMap<>();
+    for (ParsedRow.Seat s : dated) {
+      listed.put(s.identity() + "\n" + s.tool() + "\n" + s.assignedOn(), s.assignedOn());
+    }
+    List<Long> closing = new ArrayList<>();
+    List<LocalDate> closingOn = new ArrayList<>();
+    for (var seat : open) {
+      String who = seat.getExternalId() + "\n" + seat.getToolKey();
+      if (listed.containsKey(who + "\n" + seat.getAssignedOn())) {
+        continue;
+      }
+      // A later seat of the same identity ends this one when it starts (a re-assigned seat).
+      LocalDate end = day;
+      for (ParsedRow.Seat s : dated) {
+        if ((s.identity() + "\n" + s.tool()).equals(who)
+            && s.assignedOn().isAfter(seat.getAssignedOn())
+            && s.assignedOn().isBefore(end)) {
+          end = s.assignedOn();
+        }
+      }
+      closing.add(seat.getId());
+      closingOn.add(end);
+    }
+    keepPrior(batchId, SEAT.ID.in(closing));
+    List<Query> close = new ArrayList<>();
+    for (int i = 0; i < closing.size(); i++) {
+      close.add(
+          db.update(SEAT)
+              .set(SEAT.REMOVED_ON, closingOn.get(i))
+              .set(SEAT.BATCH_ID, batchId)
+              .where(SEAT.ID.eq(closing.get(i))));
+    }
+    if (!close.isEmpty()) {
+      db.batch(close).execute();
+    }
+    return dated;
+  }
+
+  /**
+   * How many seats a snapshot would close: open seats (on {@code day}) of the rows' source and
+   * tools whose identity the rows do not hold, or hold with a later seat.
+   */
+  int closedBySnapshot(List<ParsedRow.Seat> rows, LocalDate day) {
+    if (rows.isEmpty()) {
+      return 0;
+    }
+    java.util.Set<String> listed = new java.util.HashSet<>();
+    for (ParsedRow.Seat s : rows) {
+      listed.add(s.identity() + "\n" + s.tool() + "\n" + s.assignedOn());
+      if (s.assignedOn() == null) {
+        listed.add(s.identity() + "\n" + s.tool());
+      }
+    }
+    int closed = 0;
+    for (var seat :
+        db.select(SEAT.EXTERNAL_ID, SEAT.TOOL_KEY, SEAT.ASSIGNED_ON)
+            .from(SEAT)
+            .where(SEAT.SOURCE.eq(rows.get(0).source()))
+            .and(SEAT.TOOL_KEY.in(rows.stream().map(ParsedRow.Seat::tool).distinct().toList()))
+            .and(SEAT.ASSIGNED_ON.le(day))
+            .and(SEAT.REMOVED_ON.isNull().or(SEAT.REMOVED_ON.gt(day)))
+            .fetch()) {
+      String who = seat.value1() + "\n" + seat.value2();
+      if (!listed.contains(who + "\n" + seat.value3()) && !listed.contains(who)) {
+        closed++;
+      }
+    }
+    return closed;
+  }
+
+  /** Keeps the seats matching {@code which} for undo, unless this batch wrote or kept them. */
+  private void keepPrior(long batchId, Condition which) {
+    keepPriorQuery(batchId, which).execute();
+  }
+
+  /** Replaces each seat with the same key (kept for undo) by the row, in JDBC batches. */
+  private void replace(long batchId, List<ParsedRow.Seat> rows, Map<String, Long> developers) {
     for (int i = 0; i < rows.size(); i += CHUNK) {
       List<Query> keep = new ArrayList<>();
       List<Query> replace = new ArrayList<>();
@@ -79,47 +224,13 @@ class SeatImportRepository {
                 .and(SEAT.EXTERNAL_ID.eq(s.identity()))
                 .and(SEAT.TOOL_KEY.eq(s.tool()))
                 .and(SEAT.ASSIGNED_ON.eq(s.assignedOn()));
-        keep.add(
-            db.insertInto(P)
-                .columns(
-                    P.BATCH_ID,
-                    P.SEAT_ID,
-                    P.SOURCE,
-                    P.EXTERNAL_ID,
-                    P.DEVELOPER_ID,
-                    P.TOOL_KEY,
-                    P.SEAT_TYPE,
-                    P.ASSIGNED_ON,
-                    P.REMOVED_ON,
-                    P.MONTHLY_PRICE,
-                    P.LAST_ACTIVITY_AT,
-                    P.PRIOR_BATCH_ID)
-                .select(
-                    select(
-                            inline(batchId),
-                            SEAT.ID,
-                            SEAT.SOURCE,
-                            SEAT.EXTERNAL_ID,
-                            SEAT.DEVELOPER_ID,
-                            SEAT.TOOL_KEY,
-                            SEAT.SEAT_TYPE,
-                            SEAT.ASSIGNED_ON,
-                            SEAT.REMOVED_ON,
-                            SEAT.MONTHLY_PRICE,
-                            SEAT.LAST_ACTIVITY_AT,
-                            SEAT.BATCH_ID)
-                        .from(SEAT)
-                        .where(key)));
+        keep.add(keepPriorQuery(batchId, key));
         replace.add(db.deleteFrom(SEAT).where(key));
-        Long developer = developers.get(s.identity());
-        if (developer == null) {
-          unmatched++;
-        }
         replace.add(
             db.insertInto(SEAT)
                 .set(SEAT.SOURCE, s.source())
                 .set(SEAT.EXTERNAL_ID, s.identity())
-                .set(SEAT.DEVELOPER_ID, developer)
+                .set(SEAT.DEVELOPER_ID, developers.get(s.identity()))
                 .set(SEAT.TOOL_KEY, s.tool())
                 .set(SEAT.SEAT_TYPE, s.seatType())
                 .set(SEAT.ASSIGNED_ON, s.assignedOn())
@@ -131,7 +242,159 @@ class SeatImportRepository {
       db.batch(keep).execute();
       db.batch(replace).execute();
     }
-    return unmatched;
+  }
+
+  private Query keepPriorQuery(long batchId, Condition which) {
+    return db.insertInto(P)
+        .columns(
+            P.BATCH_ID,
+            P.SEAT_ID,
+            P.SOURCE,
+            P.EXTERNAL_ID,
+            P.DEVELOPER_ID,
+            P.TOOL_KEY,
+            P.SEAT_TYPE,
+            P.ASSIGNED_ON,
+            P.REMOVED_ON,
+            P.MONTHLY_PRICE,
+            P.LAST_ACTIVITY_AT,
+            P.PRIOR_BATCH_ID)
+        .select(
+            select(
+                    inline(batchId),
+                    SEAT.ID,
+                    SEAT.SOURCE,
+                    SEAT.EXTERNAL_ID,
+                    SEAT.DEVELOPER_ID,
+                    SEAT.TOOL_KEY,
+                    SEAT.SEAT_TYPE,
+                    SEAT.ASSIGNED_ON,
+                    SEAT.REMOVED_ON,
+                    SEAT.MONTHLY_PRICE,
+                    SEAT.LAST_ACTIVITY_AT,
+                    SEAT.BATCH_ID)
+                .from(SEAT)
+                .where(which)
+                .and(SEAT.BATCH_ID.ne(batchId))
+                .andNotExists(
+                    selectOne().from(P).where(P.BATCH_ID.eq(batchId)).and(P.SEAT_ID.eq(SEAT.ID))));
+  }
+
+  /**
+   * Seats from the tier a daily source reports per developer and day (Kiro {@code
+   * Subscription_Tier}, Claude Code {@code subscription_type}), rebuilt for the developers whose
+   * days {@code batchId} wrote, from every kept day of {@code source}: a seat of the tier starts on
+   * the first day seen with it and ends on the first day seen with another tier; the last one stays
+   * open (the reports list only the days someone used the tool, so a day without a row says nothing
+   * about the seat). Seats that changed are replaced under {@code batchId} (kept for undo). Returns
+   * how many seats were written or removed.
+   */
+  int deriveTierSeats(long batchId, String source) {
+    // Only the developers whose days this batch wrote can have other seats now.
+    var touched =
+        selectDistinct(USAGE_DAY.DEVELOPER_ID)
+            .from(USAGE_DAY)
+            .where(USAGE_DAY.SOURCE.eq(source))
+            .and(USAGE_DAY.BATCH_ID.eq(batchId));
+    var d =
+        select(
+                USAGE_DAY.DEVELOPER_ID.as("t_dev"),
+                USAGE_DAY.TOOL_KEY.as("t_tool"),
+                USAGE_DAY.USAGE_DATE.as("t_day"),
+                max(lower(USAGE_DAY.SUBSCRIPTION_TIER)).as("t_tier"))
+            .from(USAGE_DAY)
+            .where(USAGE_DAY.SOURCE.eq(source))
+            .and(USAGE_DAY.SUBSCRIPTION_TIER.isNotNull())
+            .and(USAGE_DAY.DEVELOPER_ID.in(touched))
+            .groupBy(USAGE_DAY.DEVELOPER_ID, USAGE_DAY.TOOL_KEY, USAGE_DAY.USAGE_DATE)
+            .asTable("d");
+    Field<Long> dev = d.field("t_dev", Long.class);
+    Field<String> tool = d.field("t_tool", String.class);
+    Field<LocalDate> day = d.field("t_day", LocalDate.class);
+    Field<String> tier = d.field("t_tier", String.class);
+    var l =
+        select(
+                dev,
+                tool,
+                day,
+                tier,
+                lag(tier).over(partitionBy(dev, tool).orderBy(day)).as("t_prev"))
+            .from(d)
+            .asTable("l");
+    Field<Long> ldev = l.field("t_dev", Long.class);
+    Field<String> ltool = l.field("t_tool", String.class);
+    Field<LocalDate> lday = l.field("t_day", LocalDate.class);
+    Field<String> ltier = l.field("t_tier", String.class);
+    Field<String> prev = l.field("t_prev", String.class);
+    Field<LocalDate> next = lead(lday).over(partitionBy(ldev, ltool).orderBy(lday));
+    Map<String, ParsedRow.Seat> wanted = new LinkedHashMap<>();
+    Map<String, Long> developers = new HashMap<>();
+    db.select(ldev, ltool, lday, ltier, next, DEVELOPER.EMAIL)
+        .from(l)
+        .join(DEVELOPER)
+        .on(DEVELOPER.ID.eq(ldev))
+        .where(prev.isNull().or(prev.ne(ltier)))
+        .orderBy(ldev, ltool, lday)
+        .fetch()
+        .forEach(
+            r -> {
+              ParsedRow.Seat s =
+                  new ParsedRow.Seat(
+                      0, source, r.value6(), r.value2(), r.value4(), r.value3(), null, null, null);
+              wanted.put(s.identity() + "\n" + s.tool() + "\n" + s.assignedOn(), s);
+              developers.put(r.value6(), r.value1());
+            });
+    // Each run of one tier ends where the next starts (the window above saw only run starts).
+    List<ParsedRow.Seat> runs = new ArrayList<>(wanted.values());
+    List<ParsedRow.Seat> seats = new ArrayList<>();
+    for (int i = 0; i < runs.size(); i++) {
+      ParsedRow.Seat s = runs.get(i);
+      ParsedRow.Seat n = i + 1 < runs.size() ? runs.get(i + 1) : null;
+      boolean sameHolder =
+          n != null && n.identity().equals(s.identity()) && n.tool().equals(s.tool());
+      seats.add(
+          new ParsedRow.Seat(
+              0,
+              source,
+              s.identity(),
+              s.tool(),
+              s.seatType(),
+              s.assignedOn(),
+              sameHolder ? n.assignedOn() : null,
+              null,
+              null));
+    }
+    Map<String, ParsedRow.Seat> want = new HashMap<>();
+    seats.forEach(s -> want.put(s.identity() + "\n" + s.tool() + "\n" + s.assignedOn(), s));
+    List<ParsedRow.Seat> write = new ArrayList<>();
+    List<Long> gone = new ArrayList<>();
+    Map<String, Boolean> unchanged = new HashMap<>();
+    for (var seat :
+        db.selectFrom(SEAT)
+            .where(SEAT.SOURCE.eq(source))
+            .and(SEAT.DEVELOPER_ID.in(touched))
+            .fetch()) {
+      String key = seat.getExternalId() + "\n" + seat.getToolKey() + "\n" + seat.getAssignedOn();
+      ParsedRow.Seat w = want.get(key);
+      if (w == null) {
+        gone.add(seat.getId());
+      } else if (w.seatType().equals(seat.getSeatType())
+          && java.util.Objects.equals(w.removedOn(), seat.getRemovedOn())
+          && java.util.Objects.equals(developers.get(w.identity()), seat.getDeveloperId())) {
+        unchanged.put(key, true);
+      }
+    }
+    for (ParsedRow.Seat s : seats) {
+      if (!unchanged.containsKey(s.identity() + "\n" + s.tool() + "\n" + s.assignedOn())) {
+        write.add(s);
+      }
+    }
+    if (!gone.isEmpty()) {
+      keepPrior(batchId, SEAT.ID.in(gone));
+      db.deleteFrom(SEAT).where(SEAT.ID.in(gone)).execute();
+    }
+    replace(batchId, write, developers);
+    return write.size() + gone.size();
   }
 
   /** Applied batches after {@code batchId} that replaced seats it wrote (undo them first). */
@@ -149,6 +412,7 @@ class SeatImportRepository {
 
   /** Removes the batch's seats and puts back what it replaced. */
   void undo(long batchId) {
+    // Seats this batch closed or replaced are deleted below and put back as they were.
     db.deleteFrom(SEAT).where(SEAT.BATCH_ID.eq(batchId)).execute();
     db.insertInto(SEAT)
         .columns(

@@ -64,7 +64,15 @@ class ConnectorsScreenAndApiIT extends ConnectorsTestBase {
       Grid<ConnectorState> grid = _get(Grid.class, spec -> spec.withId("connector-grid"));
       assertThat(GridKt._findAll(grid))
           .extracting(ConnectorState::key)
-          .containsExactly("claude-code", "cursor", "copilot", "pagerduty", "q-developer", "kiro");
+          .containsExactly(
+              "claude-code",
+              "cursor",
+              "cursor-members",
+              "copilot",
+              "copilot-seats",
+              "pagerduty",
+              "q-developer",
+              "kiro");
       ConnectorState pd =
           GridKt._findAll(grid).stream().filter(s -> s.key().equals("pagerduty")).findFirst().get();
       assertThat(pd.problem())

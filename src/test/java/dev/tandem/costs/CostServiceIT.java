@@ -104,7 +104,8 @@ class CostServiceIT {
     // L  (left, seat still held):  735 / 30             = 24.50
     // Copilot: 24.50 + 6.3333 + 24.50 = 55.3333 → 55.33
     // Cursor a3 at the file's 40.00 for the whole month: 40.00
-    // Kiro a4 has no price: 0, and its 30 seat-days are reported as unpriced.
+    // Kiro a4 has no price: 0, and its 30 seat-days are reported as unpriced (the report's PRO
+    // tier on the 17th is no second seat: the seat list gives a4 one; else 30 + 14 = 44).
     // Seat cost: 55.3333 + 40 = 95.3333 → 95.33
     CostReport.Row copilot = row(r.tools(), "copilot");
     assertThat(copilot.figures().seatCost()).isEqualByComparingTo("55.33");
@@ -124,6 +125,13 @@ class CostServiceIT {
     // Claude Code: (250 + 130) US cents = 3.80 USD × rate 1 = 3.80.
     assertThat(row(r.tools(), "kiro").figures().usageCost()).isEqualByComparingTo("2.00");
     assertThat(row(r.tools(), "claude-code").figures().usageCost()).isEqualByComparingTo("3.80");
+    // Claude Code has usage but no seat: its seat cost is unknown ("no seats imported"), not 0.00,
+    // and so are its total and cost per active developer.
+    assertThat(row(r.tools(), "claude-code").figures().noSeats()).isTrue();
+    assertThat(row(r.tools(), "claude-code").figures().seatCost()).isNull();
+    assertThat(row(r.tools(), "claude-code").figures().totalCost()).isNull();
+    assertThat(row(r.tools(), "claude-code").figures().costPerActiveDeveloper()).isNull();
+    assertThat(row(r.tools(), "kiro").figures().noSeats()).isFalse();
     assertThat(r.total().usageCost()).isEqualByComparingTo("5.80");
     // 95.33 + 5.80
     assertThat(r.total().totalCost()).isEqualByComparingTo("101.13");

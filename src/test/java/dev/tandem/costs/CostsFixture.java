@@ -79,13 +79,13 @@ final class CostsFixture {
         });
   }
 
-  private static ImportResult imp(ImportService imports, String text, String format) {
+  static ImportResult imp(ImportService imports, String text, String format) {
     return imports.importFile(
         new ImportRequest(format, ImportMode.ALL_OR_NOTHING, false, format, null),
         new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
   }
 
-  private static void check(ImportResult r) {
+  static void check(ImportResult r) {
     if (!r.errors().isEmpty() || r.rowsUnmatched() > 0) {
       throw new IllegalStateException(
           r.format() + ": " + r.errors() + " unmatched " + r.rowsUnmatched());

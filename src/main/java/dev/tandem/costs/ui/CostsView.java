@@ -77,7 +77,7 @@ public class CostsView extends VerticalLayout implements BeforeEnterObserver {
         new Paragraph(
             "What each tool's seats and usage cost, and what the organisation gets for it: seats held, seats whose "
                 + "holder did not use the tool in 28 days, and cost per active developer. Amounts in the currency set "
-                + "in Settings.");
+                + "on the Seat prices screen (Settings → Seat prices).");
     explainer.addClassName("tandem-explainer");
     Button how = new Button("How it is computed", e -> howComputed().open());
     how.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -150,7 +150,7 @@ public class CostsView extends VerticalLayout implements BeforeEnterObserver {
     boolean empty =
         !t.suppressed()
             && t.seats() == 0
-            && t.seatCost().signum() == 0
+            && (t.seatCost() == null || t.seatCost().signum() == 0)
             && t.usageCost().signum() == 0
             && report.tools().isEmpty();
     if (empty) {
@@ -158,8 +158,9 @@ public class CostsView extends VerticalLayout implements BeforeEnterObserver {
           new Paragraph(
               "No seats and no usage-based cost in "
                   + p.label()
-                  + " for this scope. Import seats (tandem-seats-csv or the Copilot seat list) on the Data screen and "
-                  + "set prices in Settings.");
+                  + " for this scope. Import seats on the Data screen (tandem-seats-csv, the Copilot seat list, "
+                  + "Cursor team members, or Kiro and Claude Code usage with their subscription tier) and set "
+                  + "prices on the Seat prices screen.");
       none.setId("costs-empty");
       content.add(none);
       return;
@@ -197,7 +198,7 @@ public class CostsView extends VerticalLayout implements BeforeEnterObserver {
                   + "). Total cost "
                   + money(t.totalCost())
                   + " (seats "
-                  + money(t.seatCost())
+                  + (t.noSeats() ? "no seats imported" : money(t.seatCost()))
                   + ", usage "
                   + money(t.usageCost())
                   + "); per active developer "
@@ -218,7 +219,7 @@ public class CostsView extends VerticalLayout implements BeforeEnterObserver {
           new Paragraph(
               t.unpricedSeatDays()
                   + " seat-days have no price (no price-list entry for their tool and seat type on those days): they are "
-                  + "not in the seat cost. Add the prices in Settings."));
+                  + "not in the seat cost. Add the prices on the Seat prices screen."));
     }
     if (report.heldSeats() > 0) {
       notes.add(
@@ -244,7 +245,8 @@ public class CostsView extends VerticalLayout implements BeforeEnterObserver {
     column(grid, "Seats", f -> f.seats(), k, true);
     column(grid, "Active seat holders", f -> f.activeSeatHolders(), k, false);
     column(grid, "Idle seats", f -> f.idleSeats(), k, false);
-    column(grid, "Seat cost", f -> money(f.seatCost()), k, false);
+    column(
+        grid, "Seat cost", f -> f.noSeats() ? "no seats imported" : money(f.seatCost()), k, false);
     column(grid, "Usage-based cost", f -> money(f.usageCost()), k, false);
     column(grid, "Total cost", f -> money(f.totalCost()), k, false);
     column(grid, "Cost per active developer", f -> orDash(f.costPerActiveDeveloper()), k, false);
@@ -429,7 +431,9 @@ public class CostsView extends VerticalLayout implements BeforeEnterObserver {
             new ListItem(
                 "Active seat holder: the holder had at least one active day with that tool in the four ISO weeks (28 days) up to and including the week of that day. Idle seats = seats − active seat holders."),
             new ListItem(
-                "Seat cost: every day a seat was held costs its monthly price ÷ the days of that month, at the price of that day: the seat's own price from the import, else the price list's entry for its tool and seat type valid that day. Days without a price are reported, not counted as 0."),
+                "Seat cost: every day a seat was held costs its monthly price ÷ the days of that month, at the price of that day: the seat's own price from the import, else the price list's entry for its tool and seat type valid that day. Days without a price are reported, not counted as 0. A tool, team or month that held no seat shows \"no seats imported\": its seat cost, total cost and cost per developer are unknown, not 0."),
+            new ListItem(
+                "Where seats come from: seat lists (tandem-seats-csv; the Copilot seat list and Cursor's team members, each a snapshot whose missing seats close on the day of the import) and the subscription tier Kiro's user report and Claude Code's analytics give per day (a seat from the first day seen with a tier until the first day seen with another). A tier's seat counts only where no seat list gives that developer a seat of the tool."),
             new ListItem(
                 "Usage-based cost: Kiro overage credits × the Kiro credit price, Copilot AI credits × the Copilot credit price, Cursor usage-based requests × the request price, Claude Code's estimated cost (US cents) × the US dollar rate. Rates are settings."),
             new ListItem(

@@ -28,6 +28,11 @@ public final class ClaudeCodeUsageJson implements FormatParser {
   }
 
   @Override
+  public boolean tiersAreSeats() {
+    return true;
+  }
+
+  @Override
   public String identitySource(ParseContext context) {
     return "claude-code";
   }
@@ -99,13 +104,26 @@ public final class ClaudeCodeUsageJson implements FormatParser {
           // Local and remote rows of one actor and day are pieces of the day, summed.
           boolean remote = Boolean.TRUE.equals(JsonRecords.bool(c, node, "/is_remote"));
           String piece = (terminal == null ? "" : terminal) + (remote ? "|remote" : "");
+          // A subscription seat's plan (enterprise, team, …): only subscription customers have
+          // one; API customers pay per use (the estimated cost), without a seat.
+          String tier = null;
+          if ("subscription".equals(JsonRecords.text(node, "/customer_type"))) {
+            String plan =
+                c.optional(
+                    "subscription_type",
+                    JsonRecords.text(node, "/subscription_type"),
+                    FieldLimits.KEYWORD);
+            tier = plan == null ? null : plan.toLowerCase(java.util.Locale.ROOT);
+          }
           if (c.ok()) {
             // Claude Code is an agentic CLI: every active day is an agent day.
             sink.row(
                 ParsedRow.Usage.daily(
                         line, identity, "claude-code", day, active, sessions, added, piece, true)
                     .withSpend(
-                        cost == null ? null : new ParsedRow.Spend(null, null, null, null, cost))
+                        cost == null && tier == null
+                            ? null
+                            : new ParsedRow.Spend(null, null, tier, null, cost))
                     .withAcceptance(acceptance));
           }
         });

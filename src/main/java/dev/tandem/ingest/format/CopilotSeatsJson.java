@@ -36,12 +36,21 @@ public final class CopilotSeatsJson implements FormatParser {
   }
 
   @Override
+  public boolean seatListIsSnapshot() {
+    return true;
+  }
+
+  @Override
   public void parse(Reader in, ParseContext context, RowSink sink) throws IOException {
+    java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> others =
+        new java.util.HashMap<>();
+    long[] records = {0};
     JsonRecords.readArray(
         in,
         "seats",
         sink,
         (node, line, number) -> {
+          records[0] = number;
           Cells c = new Cells(line, "record " + number + ": ", sink);
           String login =
               c.required(
@@ -77,6 +86,25 @@ public final class CopilotSeatsJson implements FormatParser {
                     null,
                     lastActivity));
           }
-        });
+        },
+        others);
+    var total = others.get("total_seats");
+    if (total != null && records[0] > 0) {
+      if (!total.canConvertToLong() || total.asLong() < 0) {
+        sink.error(
+            1, "total_seats", Cells.quote(total.asText()) + " is not a count; expected e.g. 120");
+      } else if (total.asLong() != records[0]) {
+        sink.error(
+            1,
+            "total_seats",
+            "the file holds "
+                + records[0]
+                + " seats but total_seats is "
+                + total.asLong()
+                + ": one page of the seat list. The list is a snapshot (seats missing from it are"
+                + " closed), so import the whole list: all pages in one \"seats\" array, or the"
+                + " copilot-seats connector");
+      }
+    }
   }
 }

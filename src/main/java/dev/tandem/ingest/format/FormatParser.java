@@ -29,6 +29,22 @@ public interface FormatParser {
     return false;
   }
 
+  /**
+   * Whether a seat file is the whole seat list of its source on the day it is imported (a vendor's
+   * seat list): seats it does not hold are closed that day.
+   */
+  default boolean seatListIsSnapshot() {
+    return false;
+  }
+
+  /**
+   * Whether a daily format reports a subscription tier per developer and day that Tandem turns into
+   * seats (Kiro {@code Subscription_Tier}, Claude Code {@code subscription_type}).
+   */
+  default boolean tiersAreSeats() {
+    return false;
+  }
+
   /** Reads {@code in} (BOM already removed), reporting every row and every problem to sink. */
   void parse(Reader in, ParseContext context, RowSink sink) throws IOException;
 }

@@ -28,6 +28,7 @@ public final class Formats {
           new ClaudeCodeUsageJson(),
           new TandemSeatsCsv(),
           new CopilotSeatsJson(),
+          new CursorMembersJson(),
           new PagerDutyIncidentsJson());
 
   private Formats() {}
@@ -88,6 +89,9 @@ public final class Formats {
       String compact = start.replaceAll("\\s+", "");
       if (compact.contains("\"seats\":[") || compact.contains("\"total_seats\"")) {
         return Optional.of("copilot-seats-json");
+      }
+      if (compact.contains("\"teamMembers\":[")) {
+        return Optional.of("cursor-members-json");
       }
       if (compact.contains("\"incidents\":[")) {
         return Optional.of("pagerduty-incidents-json");

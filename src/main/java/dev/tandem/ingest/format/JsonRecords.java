@@ -35,6 +35,20 @@ final class JsonRecords {
    * The records of the array under {@code field} of the top-level object ({@code {"data":[…]}}).
    */
   static void readArray(Reader in, String field, RowSink sink, Handler handler) throws IOException {
+    readArray(in, field, sink, handler, new java.util.HashMap<>());
+  }
+
+  /**
+   * As {@link #readArray(Reader, String, RowSink, Handler)}, putting the other top-level members
+   * whose value is a number, string or boolean into {@code others}.
+   */
+  static void readArray(
+      Reader in,
+      String field,
+      RowSink sink,
+      Handler handler,
+      java.util.Map<String, JsonNode> others)
+      throws IOException {
     try (JsonParser p = FACTORY.createParser(in)) {
       JsonToken first = p.nextToken();
       if (first == null) {
@@ -62,6 +76,8 @@ final class JsonRecords {
           if (number == 0) {
             sink.error(0, field, "the \"" + field + "\" array is empty; expected records");
           }
+        } else if (value.isScalarValue()) {
+          others.put(name, MAPPER.readTree(p));
         } else {
           p.skipChildren();
         }

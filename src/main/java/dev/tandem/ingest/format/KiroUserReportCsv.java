@@ -29,6 +29,11 @@ public final class KiroUserReportCsv implements FormatParser {
   }
 
   @Override
+  public boolean tiersAreSeats() {
+    return true;
+  }
+
+  @Override
   public String identitySource(ParseContext context) {
     return "kiro";
   }

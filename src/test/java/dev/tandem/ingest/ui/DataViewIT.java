@@ -86,7 +86,7 @@ class DataViewIT {
 
     String text = _get(Pre.class, s -> s.withId("formats-text")).getText();
     assertThat(ImportService.formats())
-        .hasSize(13)
+        .hasSize(14)
         .allSatisfy(f -> assertThat(text).contains("\n## " + f.key() + " — "));
     assertThat(text).contains("Active days and agent days").doesNotContain("../shared");
     KaribuSupport.signIn("member", "MEMBER");

@@ -1,0 +1,70 @@
+package dev.tandem.ingest.format;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.Locale;
+
+/**
+ * {@code cursor-members-json}: the response of the Cursor Admin API's {@code GET /teams/members}
+ * ({@code {"teamMembers":[{"id":…,"name":…,"email":…,"role":…,"isRemoved":…}]}}), a list of who
+ * holds a seat of the team now. It carries no dates: the list is a snapshot of the day it is
+ * imported. A member already holding an open Cursor seat keeps it; a new member's seat starts that
+ * day; a seat of an earlier list that this one lacks (or marks {@code isRemoved}) is closed that
+ * day. Every seat is of type {@code teams} (the API does not say the plan). A {@code free-owner}
+ * (an owner without a paid seat) holds none.
+ */
+public final class CursorMembersJson implements FormatParser {
+
+  @Override
+  public String key() {
+    return "cursor-members-json";
+  }
+
+  @Override
+  public String description() {
+    return "Cursor team members (Admin API GET /teams/members), JSON: a snapshot of the seats";
+  }
+
+  @Override
+  public RowKind kind() {
+    return RowKind.SEAT;
+  }
+
+  @Override
+  public boolean seatListIsSnapshot() {
+    return true;
+  }
+
+  @Override
+  public String identitySource(ParseContext context) {
+    return "cursor";
+  }
+
+  @Override
+  public void parse(Reader in, ParseContext context, RowSink sink) throws IOException {
+    JsonRecords.readArray(
+        in,
+        "teamMembers",
+        sink,
+        (node, line, number) -> {
+          Cells c = new Cells(line, "record " + number + ": ", sink);
+          String email = c.email("email", JsonRecords.text(node, "/email"));
+          String role = JsonRecords.text(node, "/role");
+          role = Cells.blank(role) ? "member" : role.trim().toLowerCase(Locale.ROOT);
+          if (!role.equals("member")
+              && !role.equals("owner")
+              && !role.equals("admin")
+              && !role.equals("free-owner")) {
+            c.error(
+                "role",
+                Cells.quote(role) + " is not a role; expected member, owner, admin or free-owner");
+          }
+          Boolean removed = JsonRecords.bool(c, node, "/isRemoved");
+          if (c.ok() && !Boolean.TRUE.equals(removed) && !role.equals("free-owner")) {
+            sink.row(
+                new ParsedRow.Seat(
+                    line, "cursor", email, "cursor", "teams", null, null, null, null));
+          }
+        });
+  }
+}
