@@ -171,9 +171,9 @@ public class RollupRepository {
 
   /**
    * Active developers per team, calendar month and tool, and their active weeks (V38): usage weeks
-   * with at least one active day of developers in headcount that week ({0}), the week's Monday in
-   * the month ({9} is its first day); tool {@code '*'} counts a developer-week once over any tool.
-   * {1}–{2} are whole months, {3} limits the developers, {7} joins usage to the roster.
+   * in which developers in headcount that week ({0}) used AI ({4}), the week's Monday in the month
+   * ({9} is its first day); tool {@code '*'} counts a developer-week once over any tool. {1}–{2}
+   * are whole months, {3} limits the developers, {7} joins usage to the roster.
    */
   private static final String TEAM_MONTH =
       """
@@ -184,7 +184,7 @@ public class RollupRepository {
         SELECT developer.team_id, {9} AS month_start, u.tool_key, u.developer_id
         FROM {7}
         LEFT JOIN calendar_week w ON w.week_start = u.week_start
-        WHERE u.week_start BETWEEN {1} AND {2} AND u.active_days >= 1
+        WHERE u.week_start BETWEEN {1} AND {2} AND {4}
           AND w.week_start IS NOT NULL AND {0} AND {3}
       ) t
       GROUP BY team_id, month_start, tool_key
@@ -194,7 +194,7 @@ public class RollupRepository {
         SELECT DISTINCT developer.team_id, {9} AS month_start, u.developer_id, u.week_start
         FROM {7}
         LEFT JOIN calendar_week w ON w.week_start = u.week_start
-        WHERE u.week_start BETWEEN {1} AND {2} AND u.active_days >= 1
+        WHERE u.week_start BETWEEN {1} AND {2} AND {4}
           AND w.week_start IS NOT NULL AND {0} AND {3}
       ) d
       GROUP BY team_id, month_start
@@ -590,7 +590,7 @@ public class RollupRepository {
       teamIds == null
           ? DSL.trueCondition()
           : IdSets.in(DSL.field(DSL.name("developer", "team_id"), Long.class), teamIds),
-      null,
+      RollupQuery.usedAi(DSL.field(DSL.name("u", "active_days"), Short.class)),
       null,
       null,
       teamIds == null ? USAGE_BY_WEEK : USAGE_BY_DEVELOPER,
@@ -700,7 +700,6 @@ public class RollupRepository {
   }
 
   private void sumOwnAndChildren(WeekSpan span, long scope, List<Long> children) {
-    // {9}: DESIGN §3.1 "used AI", the one definition (RollupQuery.usedAi) on the usage alias u.
     QueryPart[] parts = {
       DSL.inline(scope),
       DSL.val(span.first()),
@@ -733,7 +732,6 @@ public class RollupRepository {
     if (!empty) {
       deleteScopes(span, scopeIds);
     }
-    // {9}: DESIGN §3.1 "used AI", the one definition (RollupQuery.usedAi) on the usage alias u.
     QueryPart[] parts = {
       DSL.val(span.first()),
       DSL.val(span.last()),
