@@ -34,6 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -44,6 +45,10 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// Its organisation (teams "parent" and below, developers, incidents) is added to the demo context
+// that other classes share: the context is discarded after the class, or AdoptionTeamTableIT's
+// "one level down" sees a second top-level team when it runs later.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class WithinTeamsApiAndScreenIT {
 
   @LocalServerPort int port;
