@@ -127,6 +127,10 @@ public final class OrgBenchmark {
           "reliability, 104 weeks, " + exposure,
           "/api/v1/reliability?" + all + "&exposure=" + exposure);
     }
+    // Seats and cost (issue 15): the month of the last week, and the year up to it.
+    java.time.YearMonth month = java.time.YearMonth.from(org.lastWeek.monday());
+    reads.put("costs, one month", "/api/v1/costs?from=" + month + "&to=" + month);
+    reads.put("costs, 12 months", "/api/v1/costs?from=" + month.minusMonths(11) + "&to=" + month);
     return reads;
   }
 
