@@ -14,7 +14,6 @@ import dev.tandem.base.WeekRange;
 import dev.tandem.rollup.RollupQuery;
 import dev.tandem.rollup.Scope;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +47,7 @@ class AdoptionQuery {
   record ToolWeek(
       LocalDate monday, String tool, int users, int agentUsers, int agentUnknownUsers) {}
 
-  record CohortWeek(LocalDate monday, String cohort, int userWeeks) {}
+  record CohortWeek(LocalDate monday, int light, int moderate, int heavy) {}
 
   record Inactive(long id, String name, String email, String teamKey, LocalDate lastAiWeek) {}
 
@@ -90,13 +89,9 @@ class AdoptionQuery {
    * moderate, 4+ heavy.
    */
   List<CohortWeek> cohortsByWeek(WeekRange range, Scope scope) {
-    List<CohortWeek> cohorts = new ArrayList<>();
-    for (RollupQuery.WeekTotals w : rollup.scopeWeeks(range, scope)) {
-      cohorts.add(new CohortWeek(w.monday(), "light", w.light()));
-      cohorts.add(new CohortWeek(w.monday(), "moderate", w.moderate()));
-      cohorts.add(new CohortWeek(w.monday(), "heavy", w.heavy()));
-    }
-    return cohorts;
+    return rollup.scopeWeeks(range, scope).stream()
+        .map(w -> new CohortWeek(w.monday(), w.light(), w.moderate(), w.heavy()))
+        .toList();
   }
 
   /**

@@ -326,15 +326,9 @@ public class AdoptionService {
     Scope scope = scope(teamKey);
     Map<LocalDate, ScopeWeek> headcounts =
         ScopeWeek.byWeek(query.headcountAndAiUsers(range, scope));
-    Map<LocalDate, int[]> byWeek = new HashMap<>();
+    Map<LocalDate, AdoptionQuery.CohortWeek> byWeek = new HashMap<>();
     for (AdoptionQuery.CohortWeek c : query.cohortsByWeek(range, scope)) {
-      int index =
-          switch (c.cohort()) {
-            case "light" -> 0;
-            case "moderate" -> 1;
-            default -> 2;
-          };
-      byWeek.computeIfAbsent(c.monday(), k -> new int[3])[index] = c.userWeeks();
+      byWeek.put(c.monday(), c);
     }
     SmallGroupRule smallGroups = access.smallGroups(teamKey);
     return range.weeks().stream()
@@ -344,8 +338,10 @@ public class AdoptionService {
                   headcounts.getOrDefault(w.monday(), ScopeWeek.NONE).headcount())) {
                 return new Cohorts(w, 0, 0, 0, true);
               }
-              int[] n = byWeek.getOrDefault(w.monday(), new int[3]);
-              return new Cohorts(w, n[0], n[1], n[2], false);
+              AdoptionQuery.CohortWeek n = byWeek.get(w.monday());
+              return n == null
+                  ? new Cohorts(w, 0, 0, 0, false)
+                  : new Cohorts(w, n.light(), n.moderate(), n.heavy(), false);
             })
         .toList();
   }

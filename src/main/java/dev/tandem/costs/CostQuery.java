@@ -404,7 +404,7 @@ class CostQuery {
         .on(seatedDeveloper.eq(USAGE_WEEK.DEVELOPER_ID))
         .and(seated.field("tool_key", String.class).eq(USAGE_WEEK.TOOL_KEY))
         .where(in(scope))
-        .and(USAGE_WEEK.ACTIVE_DAYS.ge((short) 1))
+        .and(RollupQuery.usedAi())
         .and(USAGE_WEEK.WEEK_START.between(first, last))
         .and(seatedDeveloper.isNull())
         .and(USAGE_WEEK.TOOL_KEY.in(selectDistinct(SEAT.TOOL_KEY).from(SEATS)))
@@ -432,7 +432,7 @@ class CostQuery {
     LocalDate monday = day.with(java.time.DayOfWeek.MONDAY);
     return selectDistinct(USAGE_WEEK.DEVELOPER_ID, USAGE_WEEK.TOOL_KEY)
         .from(USAGE_WEEK)
-        .where(USAGE_WEEK.ACTIVE_DAYS.ge((short) 1))
+        .where(RollupQuery.usedAi())
         .and(USAGE_WEEK.WEEK_START.between(monday.minusWeeks(3), monday))
         .asTable("a");
   }
