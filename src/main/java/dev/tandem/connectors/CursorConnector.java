@@ -47,7 +47,8 @@ class CursorConnector implements Connector {
     return List.of();
   }
 
-  private VendorHttp http(Source source) {
+  /** Cursor's Admin API: basic authentication with the key as the user name. */
+  static VendorHttp adminApi(Source source) {
     String basic =
         Base64.getEncoder()
             .encodeToString(
@@ -60,7 +61,7 @@ class CursorConnector implements Connector {
     long start = day.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
     long end = day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli() - 1;
     byte[] body =
-        http(source)
+        adminApi(source)
             .postJson(
                 "/teams/daily-usage-data", "{\"startDate\":" + start + ",\"endDate\":" + end + "}")
             .body();
@@ -73,6 +74,6 @@ class CursorConnector implements Connector {
 
   @Override
   public void test(Source source) {
-    http(source).get("/teams/members");
+    adminApi(source).get("/teams/members");
   }
 }

@@ -1,11 +1,7 @@
 package dev.tandem.connectors;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,20 +42,12 @@ class CursorMembersConnector implements Connector {
     return List.of();
   }
 
-  private VendorHttp http(Source source) {
-    String basic =
-        Base64.getEncoder()
-            .encodeToString(
-                (source.requireSecret("Admin API key") + ":").getBytes(StandardCharsets.UTF_8));
-    return source.http(Map.of("Authorization", "Basic " + basic), Set.of());
-  }
-
   @Override
   public List<Payload> fetch(Source source, LocalDate day) {
     if (!day.equals(source.today().minusDays(1))) {
       return List.of();
     }
-    byte[] body = http(source).get("/teams/members").body();
+    byte[] body = CursorConnector.adminApi(source).get("/teams/members").body();
     var page = JsonPages.page(body, "teamMembers");
     if (page != null && page.get("teamMembers").isEmpty()) {
       return List.of();
@@ -69,6 +57,6 @@ class CursorMembersConnector implements Connector {
 
   @Override
   public void test(Source source) {
-    http(source).get("/teams/members");
+    CursorConnector.adminApi(source).get("/teams/members");
   }
 }
