@@ -20,6 +20,26 @@ echarts.use([
   SVGRenderer,
 ]);
 
+/** A part of the option as the server sends it (parsed JSON); only the keys read or written here are touched. */
+type Json = { [key: string]: unknown };
+
+/** The part itself when it is an object, an empty one otherwise (a missing or scalar part). */
+const json = (value: unknown): Json => (value !== null && typeof value === 'object' ? (value as Json) : {});
+
+/** What ECharts hands a click handler, as far as it is read here. */
+interface ChartClick {
+  value?: unknown;
+  seriesId?: string;
+  seriesIndex?: number;
+  name?: string;
+}
+
+/** What a custom series' renderItem is given to read a data row and place it. */
+interface IntervalApi {
+  value(dimension: number): number | string;
+  coord(point: (number | string)[]): number[];
+}
+
 /**
  * An ECharts chart whose option comes from the server as JSON.
  *
@@ -116,7 +136,7 @@ export class TandemChart extends LitElement {
     this.chart = echarts.init(container, dark ? 'dark' : undefined, { renderer: 'svg' });
     this.chart.setOption(this.buildOption(), true);
     // A click on a mark (bar, dot, interval) goes to the server, which may open what it counts.
-    this.chart.on('click', (p: any) => {
+    this.chart.on('click', (p: ChartClick) => {
       const value = Array.isArray(p.value) ? p.value : [];
       const last = value.length > 0 ? value[value.length - 1] : undefined;
       this.dispatchEvent(
@@ -133,7 +153,7 @@ export class TandemChart extends LitElement {
   }
 
   private buildOption(): echarts.EChartsCoreOption {
-    const option = JSON.parse(this.option || '{}');
+    const option: Json = JSON.parse(this.option || '{}');
     const style = getComputedStyle(this);
     const lumo = (name: string) => style.getPropertyValue(name).trim();
     // Lumo's own text and line colours, so that labels, legend and grid lines read as well in the
@@ -149,50 +169,54 @@ export class TandemChart extends LitElement {
     option.animation = false;
     option.textStyle = { fontFamily: lumo('--lumo-font-family'), ...(text ? { color: text } : {}) };
     if (text) {
-      const each = (value: any, apply: (item: any) => void) =>
-        Array.isArray(value) ? value.forEach(apply) : value && apply(value);
-      const lineStyle = (part: any, color: string) => ({ ...part, lineStyle: { ...part?.lineStyle, color } });
-      const axis = (a: any) => {
-        a.axisLabel = { ...a.axisLabel, color: secondary };
-        a.nameTextStyle = { ...a.nameTextStyle, color: secondary };
+      const each = (value: unknown, apply: (item: Json) => void) =>
+        Array.isArray(value) ? value.forEach(item => apply(json(item))) : value && apply(json(value));
+      const lineStyle = (value: unknown, color: string) => ({
+        ...json(value),
+        lineStyle: { ...json(json(value).lineStyle), color },
+      });
+      const axis = (a: Json) => {
+        a.axisLabel = { ...json(a.axisLabel), color: secondary };
+        a.nameTextStyle = { ...json(a.nameTextStyle), color: secondary };
         a.axisLine = lineStyle(a.axisLine, line);
         a.axisTick = lineStyle(a.axisTick, line);
         a.splitLine = lineStyle(a.splitLine, faint);
       };
       each(option.xAxis, axis);
       each(option.yAxis, axis);
-      each(option.legend, (l: any) => {
-        l.textStyle = { ...l.textStyle, color: text };
-        l.pageTextStyle = { ...l.pageTextStyle, color: text };
+      each(option.legend, l => {
+        l.textStyle = { ...json(l.textStyle), color: text };
+        l.pageTextStyle = { ...json(l.pageTextStyle), color: text };
         l.pageIconColor = text;
         l.pageIconInactiveColor = faint;
       });
-      each(option.title, (t: any) => (t.textStyle = { ...t.textStyle, color: text }));
-      each(option.tooltip, (t: any) => {
+      each(option.title, t => (t.textStyle = { ...json(t.textStyle), color: text }));
+      each(option.tooltip, t => {
         t.backgroundColor = base || t.backgroundColor;
         t.borderColor = faint;
-        t.textStyle = { ...t.textStyle, color: text };
+        t.textStyle = { ...json(t.textStyle), color: text };
       });
-      each(option.series, (s: any) => {
+      each(option.series, s => {
         if (s.markLine) {
-          s.markLine.label = { color: text, ...s.markLine.label };
+          const markLine = json(s.markLine);
+          markLine.label = { color: text, ...json(markLine.label) };
         }
       });
     }
     if (Array.isArray(option.series)) {
-      option.series = option.series.map((s: any) => (s.type === 'interval' ? this.intervalSeries(s) : s));
+      option.series = option.series.map(s => (json(s).type === 'interval' ? this.intervalSeries(json(s)) : s));
     }
     return option;
   }
 
   /** Data rows are [low, estimate, high, category]; the y axis is the category axis. */
-  private intervalSeries(series: any): any {
+  private intervalSeries(series: Json): Json {
     const color = series.color ?? '#1676f3';
     return {
       ...series,
       type: 'custom',
       encode: { x: [0, 1, 2], y: 3 },
-      renderItem: (_params: any, api: any) => {
+      renderItem: (_params: unknown, api: IntervalApi) => {
         const y = api.value(3);
         const low = api.coord([api.value(0), y]);
         const mid = api.coord([api.value(1), y]);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.tandem.ResetTables;
 import dev.tandem.base.ValidationException;
 import dev.tandem.ingest.format.ImportError;
 import java.math.BigDecimal;
@@ -17,14 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Seats arrive through the import pipeline: tandem-seats-csv and GitHub's Copilot seat list, all or
  * nothing with line and field named, unknown identities held until mapped, undone as a batch.
  */
 @SpringBootTest
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+@ResetTables
 class SeatsImportIT {
 
   private static final String HEADER =
