@@ -13,19 +13,25 @@ import org.springframework.stereotype.Component;
 class HeldRows {
 
   private final StagingRepository staging;
+  private final UnmatchedRowRepository held;
   private final BatchRepository batches;
   private final RollupService rollup;
   private final SeatImportRepository seats;
+  private final HeldSeatRepository heldSeats;
 
   HeldRows(
       StagingRepository staging,
+      UnmatchedRowRepository held,
       BatchRepository batches,
       RollupService rollup,
-      SeatImportRepository seats) {
+      SeatImportRepository seats,
+      HeldSeatRepository heldSeats) {
+    this.staging = staging;
+    this.held = held;
+    this.batches = batches;
     this.rollup = rollup;
     this.seats = seats;
-    this.staging = staging;
-    this.batches = batches;
+    this.heldSeats = heldSeats;
   }
 
   /**
@@ -36,7 +42,7 @@ class HeldRows {
     // Held rows pass through the stage: no truncate of the stage while they are there.
     staging.whileStaging(() -> total[0] = applyAllStaged());
     // Held seats need no stage: they get their developer in place.
-    for (var e : seats.resolveHeld().entrySet()) {
+    for (var e : heldSeats.resolveHeld().entrySet()) {
       batches.moveUnmatchedToApplied(e.getKey(), e.getValue());
       total[0] += e.getValue();
     }
@@ -46,12 +52,12 @@ class HeldRows {
   private int applyAllStaged() {
     int total = 0;
     WeekSpan weeks = null;
-    for (var h : staging.batchesWithResolvableHeldRows()) {
+    for (var h : held.batchesWithResolvableHeldRows()) {
       ImportBatch batch = batches.find(h.batchId()).orElseThrow();
       var parser = Formats.byKey(batch.format()).orElseThrow();
       RowKind kind = parser.kind();
-      staging.stageHeld(batch.id());
-      int applied = staging.releaseResolvedHeld(batch.id(), h.source());
+      held.stageHeld(batch.id());
+      int applied = held.releaseResolvedHeld(batch.id(), h.source());
       WeekSpan span = staging.stagedWeeks(batch.id());
       weeks = weeks == null ? span : weeks.union(span);
       switch (kind) {

@@ -24,9 +24,11 @@ class IncidentImportRepository {
 
   private static final dev.tandem.db.tables.ImportPriorIncident P = IMPORT_PRIOR_INCIDENT;
   private final DSLContext db;
+  private final PriorRepository priors;
 
-  IncidentImportRepository(DSLContext db) {
+  IncidentImportRepository(DSLContext db, PriorRepository priors) {
     this.db = db;
+    this.priors = priors;
   }
 
   /** Writes the incidents; {@code teamIds} maps a row's line to its owning team (or null). */
@@ -38,50 +40,14 @@ class IncidentImportRepository {
     String source = rows.get(0).source();
     List<String> ids = rows.stream().map(ParsedRow.Incident::externalId).toList();
     for (int i = 0; i < ids.size(); i += 1000) {
-      db.insertInto(P)
-          .columns(
-              P.BATCH_ID,
-              P.INCIDENT_ID,
-              P.EXISTED,
-              P.TITLE,
-              P.SEVERITY,
-              P.STATUS,
-              P.STARTED_AT,
-              P.RESOLVED_AT,
-              P.SERVICE,
-              P.TEAM_ID,
-              P.AI_INVOLVEMENT,
-              P.TOOL_KEY,
-              P.ROOT_CAUSE,
-              P.PEER_REVIEWED,
-              P.APPROVAL_REQUIRED,
-              P.PERMISSIONS_EXCEEDED,
-              P.CUSTOMER_IMPACT,
-              P.POSTMORTEM_URL,
-              P.PRIOR_BATCH_ID)
-          .select(
-              select(
-                      inline(batchId),
-                      INCIDENT.ID,
-                      inline(true),
-                      INCIDENT.TITLE,
-                      INCIDENT.SEVERITY,
-                      INCIDENT.STATUS,
-                      INCIDENT.STARTED_AT,
-                      INCIDENT.RESOLVED_AT,
-                      INCIDENT.SERVICE,
-                      INCIDENT.TEAM_ID,
-                      INCIDENT.AI_INVOLVEMENT,
-                      INCIDENT.TOOL_KEY,
-                      INCIDENT.ROOT_CAUSE,
-                      INCIDENT.PEER_REVIEWED,
-                      INCIDENT.APPROVAL_REQUIRED,
-                      INCIDENT.PERMISSIONS_EXCEEDED,
-                      INCIDENT.CUSTOMER_IMPACT,
-                      INCIDENT.POSTMORTEM_URL,
-                      INCIDENT.BATCH_ID)
-                  .from(INCIDENT)
-                  .where(INCIDENT.SOURCE.eq(source))
+      priors
+          .keep(
+              PriorTablesQuery.INCIDENT_PRIOR,
+              batchId,
+              INCIDENT,
+              INCIDENT
+                  .SOURCE
+                  .eq(source)
                   .and(INCIDENT.EXTERNAL_ID.in(ids.subList(i, Math.min(ids.size(), i + 1000)))))
           .execute();
     }

@@ -6,19 +6,13 @@ import static dev.tandem.db.Tables.IMPORT_BATCH;
 import static dev.tandem.db.Tables.IMPORT_PRIOR_SEAT;
 import static dev.tandem.db.Tables.SEAT;
 import static dev.tandem.db.Tables.USAGE_DAY;
-import static org.jooq.impl.DSL.coalesce;
-import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.exists;
-import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.lag;
 import static org.jooq.impl.DSL.lead;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.max;
-import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.partitionBy;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectDistinct;
-import static org.jooq.impl.DSL.selectOne;
 
 import dev.tandem.ingest.format.ParsedRow;
 import java.time.LocalDate;
@@ -44,9 +38,24 @@ class SeatImportRepository {
   private static final dev.tandem.db.tables.ImportPriorSeat P = IMPORT_PRIOR_SEAT;
   private static final int CHUNK = 1000;
   private final DSLContext db;
+  private final PriorRepository priors;
+  private final SeatSnapshotRepository snapshots;
+  private final HeldSeatRepository held;
 
-  SeatImportRepository(DSLContext db) {
+  SeatImportRepository(
+      DSLContext db,
+      PriorRepository priors,
+      SeatSnapshotRepository snapshots,
+      HeldSeatRepository held) {
     this.db = db;
+    this.priors = priors;
+    this.snapshots = snapshots;
+    this.held = held;
+  }
+
+  /** How many seats a snapshot would close: see {@link SeatSnapshotRepository#closedBySnapshot}. */
+  int closedBySnapshot(List<ParsedRow.Seat> rows, LocalDate day) {
+    return snapshots.closedBySnapshot(rows, day);
   }
 
   /** The developers of the identities of {@code source}: the identity map first, then email. */
@@ -80,7 +89,7 @@ class SeatImportRepository {
     }
     List<ParsedRow.Seat> toWrite = rows;
     if (snapshotDay != null) {
-      toWrite = closeMissing(batchId, rows, snapshotDay);
+      toWrite = snapshots.closeMissing(batchId, rows, snapshotDay);
     }
     Map<String, Long> developers =
         developersOf(
@@ -95,123 +104,6 @@ class SeatImportRepository {
     return unmatched;
   }
 
-  /**
-   * The snapshot's closings: open seats (on {@code day}) of the list's source and tools that the
-   * list does not hold are closed on {@code day}, or on the day a later seat of the same identity
-   * starts; an undated row takes the open seat's day (the same seat) or {@code day}. Returns the
-   * rows with their days.
-   */
-  private List<ParsedRow.Seat> closeMissing(
-      long batchId, List<ParsedRow.Seat> rows, LocalDate day) {
-    String source = rows.get(0).source();
-    List<String> tools = rows.stream().map(ParsedRow.Seat::tool).distinct().toList();
-    List<dev.tandem.db.tables.records.SeatRecord> open =
-        db.selectFrom(SEAT)
-            .where(SEAT.SOURCE.eq(source))
-            .and(SEAT.TOOL_KEY.in(tools))
-            .and(SEAT.ASSIGNED_ON.le(day))
-            .and(SEAT.REMOVED_ON.isNull().or(SEAT.REMOVED_ON.gt(day)))
-            .orderBy(SEAT.ASSIGNED_ON.desc())
-            .fetch();
-    Map<String, dev.tandem.db.tables.records.SeatRecord> openByIdentity = new HashMap<>();
-    for (var seat : open) {
-      openByIdentity.putIfAbsent(seat.getExternalId() + "\n" + seat.getToolKey(), seat);
-    }
-    List<ParsedRow.Seat> dated = new ArrayList<>();
-    for (ParsedRow.Seat s : rows) {
-      if (s.assignedOn() != null) {
-        dated.add(s);
-        continue;
-      }
-      var seat = openByIdentity.get(s.identity() + "\n" + s.tool());
-      boolean same = seat != null && seat.getSeatType().equals(s.seatType());
-      dated.add(
-          new ParsedRow.Seat(
-              s.line(),
-              s.source(),
-              s.identity(),
-              s.tool(),
-              s.seatType(),
-              same ? seat.getAssignedOn() : day,
-              same ? seat.getRemovedOn() : s.removedOn(),
-              same && s.monthlyPrice() == null ? seat.getMonthlyPrice() : s.monthlyPrice(),
-              s.lastActivityAt()));
-    }
-    Map<String, LocalDate> listed = new HashMap<>();
-    for (ParsedRow.Seat s : dated) {
-      listed.put(s.identity() + "\n" + s.tool() + "\n" + s.assignedOn(), s.assignedOn());
-    }
-    List<Long> closing = new ArrayList<>();
-    List<LocalDate> closingOn = new ArrayList<>();
-    for (var seat : open) {
-      String who = seat.getExternalId() + "\n" + seat.getToolKey();
-      if (listed.containsKey(who + "\n" + seat.getAssignedOn())) {
-        continue;
-      }
-      // A later seat of the same identity ends this one when it starts (a re-assigned seat).
-      LocalDate end = day;
-      for (ParsedRow.Seat s : dated) {
-        if ((s.identity() + "\n" + s.tool()).equals(who)
-            && s.assignedOn().isAfter(seat.getAssignedOn())
-            && s.assignedOn().isBefore(end)) {
-          end = s.assignedOn();
-        }
-      }
-      closing.add(seat.getId());
-      closingOn.add(end);
-    }
-    keepPrior(batchId, SEAT.ID.in(closing));
-    List<Query> close = new ArrayList<>();
-    for (int i = 0; i < closing.size(); i++) {
-      close.add(
-          db.update(SEAT)
-              .set(SEAT.REMOVED_ON, closingOn.get(i))
-              .set(SEAT.BATCH_ID, batchId)
-              .where(SEAT.ID.eq(closing.get(i))));
-    }
-    if (!close.isEmpty()) {
-      db.batch(close).execute();
-    }
-    return dated;
-  }
-
-  /**
-   * How many seats a snapshot would close: open seats (on {@code day}) of the rows' source and
-   * tools whose identity the rows do not hold, or hold with a later seat.
-   */
-  int closedBySnapshot(List<ParsedRow.Seat> rows, LocalDate day) {
-    if (rows.isEmpty()) {
-      return 0;
-    }
-    java.util.Set<String> listed = new java.util.HashSet<>();
-    for (ParsedRow.Seat s : rows) {
-      listed.add(s.identity() + "\n" + s.tool() + "\n" + s.assignedOn());
-      if (s.assignedOn() == null) {
-        listed.add(s.identity() + "\n" + s.tool());
-      }
-    }
-    int closed = 0;
-    for (var seat :
-        db.select(SEAT.EXTERNAL_ID, SEAT.TOOL_KEY, SEAT.ASSIGNED_ON)
-            .from(SEAT)
-            .where(SEAT.SOURCE.eq(rows.get(0).source()))
-            .and(SEAT.TOOL_KEY.in(rows.stream().map(ParsedRow.Seat::tool).distinct().toList()))
-            .and(SEAT.ASSIGNED_ON.le(day))
-            .and(SEAT.REMOVED_ON.isNull().or(SEAT.REMOVED_ON.gt(day)))
-            .fetch()) {
-      String who = seat.value1() + "\n" + seat.value2();
-      if (!listed.contains(who + "\n" + seat.value3()) && !listed.contains(who)) {
-        closed++;
-      }
-    }
-    return closed;
-  }
-
-  /** Keeps the seats matching {@code which} for undo, unless this batch wrote or kept them. */
-  private void keepPrior(long batchId, Condition which) {
-    keepPriorQuery(batchId, which).execute();
-  }
-
   /** Replaces each seat with the same key (kept for undo) by the row, in JDBC batches. */
   private void replace(long batchId, List<ParsedRow.Seat> rows, Map<String, Long> developers) {
     for (int i = 0; i < rows.size(); i += CHUNK) {
@@ -224,7 +116,7 @@ class SeatImportRepository {
                 .and(SEAT.EXTERNAL_ID.eq(s.identity()))
                 .and(SEAT.TOOL_KEY.eq(s.tool()))
                 .and(SEAT.ASSIGNED_ON.eq(s.assignedOn()));
-        keep.add(keepPriorQuery(batchId, key));
+        keep.add(priors.keepUnlessWritten(PriorTablesQuery.SEAT_PRIOR, batchId, key));
         replace.add(db.deleteFrom(SEAT).where(key));
         replace.add(
             db.insertInto(SEAT)
@@ -242,42 +134,6 @@ class SeatImportRepository {
       db.batch(keep).execute();
       db.batch(replace).execute();
     }
-  }
-
-  private Query keepPriorQuery(long batchId, Condition which) {
-    return db.insertInto(P)
-        .columns(
-            P.BATCH_ID,
-            P.SEAT_ID,
-            P.SOURCE,
-            P.EXTERNAL_ID,
-            P.DEVELOPER_ID,
-            P.TOOL_KEY,
-            P.SEAT_TYPE,
-            P.ASSIGNED_ON,
-            P.REMOVED_ON,
-            P.MONTHLY_PRICE,
-            P.LAST_ACTIVITY_AT,
-            P.PRIOR_BATCH_ID)
-        .select(
-            select(
-                    inline(batchId),
-                    SEAT.ID,
-                    SEAT.SOURCE,
-                    SEAT.EXTERNAL_ID,
-                    SEAT.DEVELOPER_ID,
-                    SEAT.TOOL_KEY,
-                    SEAT.SEAT_TYPE,
-                    SEAT.ASSIGNED_ON,
-                    SEAT.REMOVED_ON,
-                    SEAT.MONTHLY_PRICE,
-                    SEAT.LAST_ACTIVITY_AT,
-                    SEAT.BATCH_ID)
-                .from(SEAT)
-                .where(which)
-                .and(SEAT.BATCH_ID.ne(batchId))
-                .andNotExists(
-                    selectOne().from(P).where(P.BATCH_ID.eq(batchId)).and(P.SEAT_ID.eq(SEAT.ID))));
   }
 
   /**
@@ -390,7 +246,7 @@ class SeatImportRepository {
       }
     }
     if (!gone.isEmpty()) {
-      keepPrior(batchId, SEAT.ID.in(gone));
+      priors.keepUnlessWritten(PriorTablesQuery.SEAT_PRIOR, batchId, SEAT.ID.in(gone)).execute();
       db.deleteFrom(SEAT).where(SEAT.ID.in(gone)).execute();
     }
     replace(batchId, write, developers);
@@ -414,88 +270,11 @@ class SeatImportRepository {
   void undo(long batchId) {
     // Seats this batch closed or replaced are deleted below and put back as they were.
     db.deleteFrom(SEAT).where(SEAT.BATCH_ID.eq(batchId)).execute();
-    db.insertInto(SEAT)
-        .columns(
-            SEAT.ID,
-            SEAT.SOURCE,
-            SEAT.EXTERNAL_ID,
-            SEAT.DEVELOPER_ID,
-            SEAT.TOOL_KEY,
-            SEAT.SEAT_TYPE,
-            SEAT.ASSIGNED_ON,
-            SEAT.REMOVED_ON,
-            SEAT.MONTHLY_PRICE,
-            SEAT.LAST_ACTIVITY_AT,
-            SEAT.BATCH_ID)
-        .select(
-            select(
-                    P.SEAT_ID,
-                    P.SOURCE,
-                    P.EXTERNAL_ID,
-                    P.DEVELOPER_ID,
-                    P.TOOL_KEY,
-                    P.SEAT_TYPE,
-                    P.ASSIGNED_ON,
-                    P.REMOVED_ON,
-                    P.MONTHLY_PRICE,
-                    P.LAST_ACTIVITY_AT,
-                    P.PRIOR_BATCH_ID)
-                .from(P)
-                .where(P.BATCH_ID.eq(batchId)))
-        .execute();
+    priors.reinsert(PriorTablesQuery.SEAT_PRIOR, batchId);
   }
 
-  void prune(long batchId) {
-    db.deleteFrom(P).where(P.BATCH_ID.eq(batchId)).execute();
-  }
-
-  /**
-   * Gives held seats whose identity is now known their developer; returns how many per batch (in
-   * the caller's transaction).
-   */
-  Map<Long, Integer> resolveHeld() {
-    Field<Long> mapped =
-        select(IDENTITY_MAP.DEVELOPER_ID)
-            .from(IDENTITY_MAP)
-            .where(IDENTITY_MAP.SOURCE.eq(SEAT.SOURCE))
-            .and(IDENTITY_MAP.EXTERNAL_ID.eq(SEAT.EXTERNAL_ID))
-            .asField();
-    Field<Long> byEmail =
-        select(DEVELOPER.ID).from(DEVELOPER).where(DEVELOPER.EMAIL.eq(SEAT.EXTERNAL_ID)).asField();
-    Condition resolvable =
-        SEAT.DEVELOPER_ID
-            .isNull()
-            .and(
-                exists(
-                        selectOne()
-                            .from(IDENTITY_MAP)
-                            .where(IDENTITY_MAP.SOURCE.eq(SEAT.SOURCE))
-                            .and(IDENTITY_MAP.EXTERNAL_ID.eq(SEAT.EXTERNAL_ID)))
-                    .or(
-                        exists(
-                            selectOne()
-                                .from(DEVELOPER)
-                                .where(DEVELOPER.EMAIL.eq(SEAT.EXTERNAL_ID)))));
-    Map<Long, Integer> byBatch = new LinkedHashMap<>();
-    db.select(SEAT.BATCH_ID, count())
-        .from(SEAT)
-        .where(resolvable)
-        .groupBy(SEAT.BATCH_ID)
-        .forEach(r -> byBatch.put(r.value1(), r.value2()));
-    if (!byBatch.isEmpty()) {
-      db.update(SEAT).set(SEAT.DEVELOPER_ID, coalesce(mapped, byEmail)).where(resolvable).execute();
-    }
-    return byBatch;
-  }
-
-  /** Held seats per identity, for the unmatched identities list. */
+  /** Held seats per identity: see {@link HeldSeatRepository#heldIdentities}. */
   List<UnmatchedIdentity> heldIdentities() {
-    return db.select(
-            SEAT.SOURCE, SEAT.EXTERNAL_ID, count(), min(SEAT.ASSIGNED_ON), max(SEAT.ASSIGNED_ON))
-        .from(SEAT)
-        .where(SEAT.DEVELOPER_ID.isNull())
-        .groupBy(SEAT.SOURCE, SEAT.EXTERNAL_ID)
-        .fetch(
-            r -> new UnmatchedIdentity(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+    return held.heldIdentities();
   }
 }
