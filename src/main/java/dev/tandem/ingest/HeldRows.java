@@ -1,7 +1,6 @@
 package dev.tandem.ingest;
 
 import dev.tandem.ingest.format.Formats;
-import dev.tandem.ingest.format.RowKind;
 import dev.tandem.rollup.RollupService;
 import org.springframework.stereotype.Component;
 
@@ -16,14 +15,17 @@ class HeldRows {
   private final BatchRepository batches;
   private final RollupService rollup;
   private final SeatImportRepository seats;
+  private final StagedMerge merge;
 
   HeldRows(
       StagingRepository staging,
       BatchRepository batches,
       RollupService rollup,
-      SeatImportRepository seats) {
+      SeatImportRepository seats,
+      StagedMerge merge) {
     this.rollup = rollup;
     this.seats = seats;
+    this.merge = merge;
     this.staging = staging;
     this.batches = batches;
   }
@@ -49,23 +51,11 @@ class HeldRows {
     for (var h : staging.batchesWithResolvableHeldRows()) {
       ImportBatch batch = batches.find(h.batchId()).orElseThrow();
       var parser = Formats.byKey(batch.format()).orElseThrow();
-      RowKind kind = parser.kind();
       staging.stageHeld(batch.id());
       int applied = staging.releaseResolvedHeld(batch.id(), h.source());
       WeekSpan span = staging.stagedWeeks(batch.id());
       weeks = weeks == null ? span : weeks.union(span);
-      switch (kind) {
-        case USAGE_DAY -> {
-          staging.applyUsageDays(
-              batch.id(), batch.format(), h.source(), parser.partsReplacedSeparately());
-          if (parser.tiersAreSeats()) {
-            seats.deriveTierSeats(batch.id(), batch.format());
-          }
-        }
-        case USAGE_WEEK -> staging.applyUsageWeeks(batch.id(), batch.format(), h.source());
-        case CHANGES -> staging.applyChanges(batch.id(), h.source());
-        default -> throw new IllegalStateException(batch.format() + " does not hold rows");
-      }
+      merge.merge(batch.id(), parser, h.source());
       staging.clear(batch.id());
       batches.moveUnmatchedToApplied(batch.id(), applied);
       total += applied;
