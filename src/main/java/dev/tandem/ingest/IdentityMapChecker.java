@@ -16,16 +16,10 @@ import org.springframework.stereotype.Component;
  * links it replaced and releases the held rows the new links resolve.
  */
 @Component
-class IdentityMapChecker implements RowChecker {
-
-  private final RosterService roster;
-  private final RosterPriorRepository rosterPrior;
-  private final HeldRows held;
+class IdentityMapChecker extends RosterRowsChecker {
 
   IdentityMapChecker(RosterService roster, RosterPriorRepository rosterPrior, HeldRows held) {
-    this.roster = roster;
-    this.rosterPrior = rosterPrior;
-    this.held = held;
+    super(roster, rosterPrior, held);
   }
 
   @Override
@@ -71,7 +65,7 @@ class IdentityMapChecker implements RowChecker {
                 .map(m -> new IdentityLink(m.source(), m.externalId(), ids.get(m.email())))
                 .toList());
     rosterPrior.saveIdentities(run.batchId, before);
-    held.applyAll();
+    releaseHeld();
     return 0;
   }
 }

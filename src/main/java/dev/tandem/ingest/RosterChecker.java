@@ -18,16 +18,10 @@ import org.springframework.stereotype.Component;
  * file; look-alike emails are flagged. Applying saves what it replaced and releases held rows.
  */
 @Component
-class RosterChecker implements RowChecker {
-
-  private final RosterService roster;
-  private final RosterPriorRepository rosterPrior;
-  private final HeldRows held;
+class RosterChecker extends RosterRowsChecker {
 
   RosterChecker(RosterService roster, RosterPriorRepository rosterPrior, HeldRows held) {
-    this.roster = roster;
-    this.rosterPrior = rosterPrior;
-    this.held = held;
+    super(roster, rosterPrior, held);
   }
 
   @Override
@@ -107,7 +101,7 @@ class RosterChecker implements RowChecker {
                             r.excluded()))
                 .toList());
     rosterPrior.saveRoster(run.batchId, outcome);
-    held.applyAll();
+    releaseHeld();
     return 0;
   }
 }

@@ -72,7 +72,7 @@ class FormatShapesTest {
     Sink sink = parse(new Numbers(), "name,n\na,1\n\nb,x\n");
 
     assertThat(sink.read).isEqualTo(2);
-    assertThat(sink.errors).containsExactly("4 n: \"x\" is not a whole number of 0 or more");
+    assertThat(sink.errors).containsExactly("4 n: 'x' is not a whole number of 0 or more");
   }
 
   @Test
