@@ -1,5 +1,9 @@
 package dev.tandem.api;
 
+import dev.tandem.api.ImportResponses.Accepted;
+import dev.tandem.api.ImportResponses.FilePart;
+import dev.tandem.api.ImportResponses.ImportResponse;
+import dev.tandem.api.ImportResponses.JobResponse;
 import dev.tandem.base.ValidationException;
 import dev.tandem.ingest.ImportMode;
 import dev.tandem.ingest.ImportQueueFullException;
@@ -7,7 +11,6 @@ import dev.tandem.ingest.ImportRequest;
 import dev.tandem.ingest.ImportResult;
 import dev.tandem.ingest.ImportService;
 import dev.tandem.ingest.ImportTooLargeException;
-import dev.tandem.ingest.format.ImportError;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -46,59 +49,11 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 @Tag(name = "Imports", description = "Load a vendor's export or a Tandem file; follow and undo it.")
 class ImportsController {
 
-  /** The response of an import: 200 when applied (or a dry run), 422 when refused. */
-  @Schema(description = "What an import did: 200 when applied or a dry run, 422 when refused.")
-  record ImportResponse(
-      @Schema(
-              nullable = true,
-              description = "The batch to undo or follow; null for a dry run and a refused file.")
-          Long batchId,
-      @Schema(description = "The format key the file was read as.") String format,
-      @Schema(description = "Data rows read (header and blank lines not counted).") long rowsRead,
-      @Schema(description = "Rows written.") long rowsApplied,
-      @Schema(description = "Rows refused for an error (skip-invalid mode).") long rowsRejected,
-      @Schema(description = "Rows held because their identity is not on the roster.")
-          long rowsUnmatched,
-      @Schema(description = "Each problem with its line (0 = the whole file) and field.")
-          List<ImportError> errors,
-      @Schema(description = "Findings that did not stop the import.") List<ImportError> warnings) {}
-
   private final ImportService imports;
 
   ImportsController(ImportService imports) {
     this.imports = imports;
   }
-
-  /** An asynchronous import's first answer: follow {@code Location} for its progress. */
-  @Schema(description = "A queued import: follow the Location header for its progress.")
-  record Accepted(long batchId, @Schema(allowableValues = "queued") String state) {}
-
-  /** A batch as a job (GET): state, rows read so far, counts, errors, and whether undo can run. */
-  @Schema(description = "An import batch as a job: its state, progress, counts and errors.")
-  record JobResponse(
-      long batchId,
-      @Schema(
-              allowableValues = {
-                "queued",
-                "running",
-                "applied",
-                "partially-applied",
-                "refused",
-                "failed",
-                "undone"
-              })
-          String state,
-      String format,
-      @Schema(nullable = true, description = "The uploaded file's name; null for a raw body.")
-          String fileName,
-      @Schema(description = "Rows read so far (while running) or in all.") long rowsRead,
-      long rowsApplied,
-      long rowsRejected,
-      long rowsUnmatched,
-      List<ImportError> errors,
-      @Schema(description = "Whether DELETE on this batch would undo it now.") boolean undoable,
-      @Schema(nullable = true, description = "Why undo cannot run; null when it can.")
-          String notUndoableBecause) {}
 
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @Operation(hidden = true) // documented with the raw body below: one operation, two body types
@@ -181,9 +136,6 @@ class ImportsController {
           : respond(imports.importFile(request, in));
     }
   }
-
-  /** The multipart body, for the document only. */
-  record FilePart(@Schema(type = "string", format = "binary") String file) {}
 
   @GetMapping("/{batchId}")
   @Operation(

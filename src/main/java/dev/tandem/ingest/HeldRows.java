@@ -1,7 +1,6 @@
 package dev.tandem.ingest;
 
 import dev.tandem.ingest.format.Formats;
-import dev.tandem.ingest.format.RowKind;
 import dev.tandem.rollup.RollupService;
 import org.springframework.stereotype.Component;
 
@@ -16,22 +15,22 @@ class HeldRows {
   private final UnmatchedRowRepository held;
   private final BatchRepository batches;
   private final RollupService rollup;
-  private final SeatImportRepository seats;
   private final HeldSeatRepository heldSeats;
+  private final StagedMerge merge;
 
   HeldRows(
       StagingRepository staging,
       UnmatchedRowRepository held,
       BatchRepository batches,
       RollupService rollup,
-      SeatImportRepository seats,
-      HeldSeatRepository heldSeats) {
+      HeldSeatRepository heldSeats,
+      StagedMerge merge) {
     this.staging = staging;
     this.held = held;
     this.batches = batches;
     this.rollup = rollup;
-    this.seats = seats;
     this.heldSeats = heldSeats;
+    this.merge = merge;
   }
 
   /**
@@ -55,23 +54,11 @@ class HeldRows {
     for (var h : held.batchesWithResolvableHeldRows()) {
       ImportBatch batch = batches.find(h.batchId()).orElseThrow();
       var parser = Formats.byKey(batch.format()).orElseThrow();
-      RowKind kind = parser.kind();
       held.stageHeld(batch.id());
       int applied = held.releaseResolvedHeld(batch.id(), h.source());
       WeekSpan span = staging.stagedWeeks(batch.id());
       weeks = weeks == null ? span : weeks.union(span);
-      switch (kind) {
-        case USAGE_DAY -> {
-          staging.applyUsageDays(
-              batch.id(), batch.format(), h.source(), parser.partsReplacedSeparately());
-          if (parser.tiersAreSeats()) {
-            seats.deriveTierSeats(batch.id(), batch.format());
-          }
-        }
-        case USAGE_WEEK -> staging.applyUsageWeeks(batch.id(), batch.format(), h.source());
-        case CHANGES -> staging.applyChanges(batch.id(), h.source());
-        default -> throw new IllegalStateException(batch.format() + " does not hold rows");
-      }
+      merge.merge(batch.id(), parser, h.source());
       staging.clear(batch.id());
       batches.moveUnmatchedToApplied(batch.id(), applied);
       total += applied;

@@ -22,13 +22,21 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
 
 /**
  * Imports, their history and undo, and the unmatched identities: the Data screen's and API's door.
+ * Admins only; reads in one transaction. An import runs outside any caller's transaction: the
+ * pipeline commits its staged chunks and its final write in transactions of its own. Callers
+ * without a signed-in user act as an admin of their own: a connector's scheduled run ({@code
+ * connector:KEY}) and the alert rules ({@code system:alerts}); held rows are released inside an
+ * import or a mapping, so under the same admin.
  */
 @Service
+@PreAuthorize("hasRole('ADMIN')")
+@Transactional(readOnly = true)
 public class ImportService {
 
   /** A format the upload screen offers. */
@@ -86,6 +94,11 @@ public class ImportService {
     return Formats.detect(head, length);
   }
 
+  /**
+   * The size limit: configuration, not data, so anyone may read it (the API answers 413 over it
+   * before it knows whether the caller may import).
+   */
+  @PreAuthorize("permitAll()")
   public long maxBytes() {
     return maxSize.toBytes();
   }
@@ -95,7 +108,7 @@ public class ImportService {
    * ImportTooLargeException} over the size limit and {@link ValidationException} for an unknown
    * format or mode.
    */
-  @PreAuthorize("hasRole('ADMIN')")
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
   public ImportResult importFile(ImportRequest request, InputStream body) {
     PushbackInputStream in = new PushbackInputStream(body, 1);
     if (isEmpty(in)) {
@@ -147,7 +160,7 @@ public class ImportService {
    * then read, checked and applied in the background, one import at a time. Returns the batch id to
    * follow with {@link #importStatus}.
    */
-  @PreAuthorize("hasRole('ADMIN')")
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
   public long startImport(ImportRequest request, InputStream body) {
     if (request.dryRun()) {
       throw ValidationException.of(
@@ -161,7 +174,6 @@ public class ImportService {
   }
 
   /** A batch as a job: its state, rows read so far, counts and errors. */
-  @PreAuthorize("hasRole('ADMIN')")
   public Optional<ImportStatus> importStatus(long batchId) {
     var job = jobs.job(batchId);
     return batches
@@ -191,7 +203,6 @@ public class ImportService {
   }
 
   /** Undoes a whole batch, restoring what it replaced. */
-  @PreAuthorize("hasRole('ADMIN')")
   @Transactional
   public ImportBatch undo(long batchId) {
     ImportBatch batch =
@@ -249,12 +260,10 @@ public class ImportService {
     return after;
   }
 
-  @PreAuthorize("hasRole('ADMIN')")
   public List<ImportBatch> batches(int limit) {
     return batches.latest(limit);
   }
 
-  @PreAuthorize("hasRole('ADMIN')")
   public List<UnmatchedIdentity> unmatchedIdentities() {
     // Held usage rows and held seats of one identity are one entry to map.
     Map<String, UnmatchedIdentity> merged = new java.util.LinkedHashMap<>();
@@ -268,7 +277,6 @@ public class ImportService {
   }
 
   /** Maps a vendor identity to a developer and applies its held rows at once; returns how many. */
-  @PreAuthorize("hasRole('ADMIN')")
   @Transactional
   public int mapIdentity(String source, String externalId, long developerId) {
     List<IdentityLink> before =

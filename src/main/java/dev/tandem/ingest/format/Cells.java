@@ -1,14 +1,13 @@
 package dev.tandem.ingest.format;
 
-import dev.tandem.base.Emails;
-import dev.tandem.base.Excerpt;
-import dev.tandem.base.PlausibleDates;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,16 +15,11 @@ import java.util.regex.Pattern;
  * Reads the cells of one record, reporting each problem with line and field instead of guessing: a
  * value that is not what the field needs is an error, never a zero.
  */
-final class Cells {
+final class Cells extends RecordCells {
 
   private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
   private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})");
   private static final Pattern US_DATE = Pattern.compile("(\\d{1,2})[-/](\\d{1,2})[-/](\\d{4})");
-
-  private final long line;
-  private final String prefix;
-  private final RowSink sink;
-  private boolean ok = true;
 
   Cells(long line, RowSink sink) {
     this(line, "", sink);
@@ -33,99 +27,12 @@ final class Cells {
 
   /** {@code prefix} starts every message, e.g. "record 3: " for JSON arrays. */
   Cells(long line, String prefix, RowSink sink) {
-    this.line = line;
-    this.prefix = prefix;
-    this.sink = sink;
-  }
-
-  boolean ok() {
-    return ok;
-  }
-
-  long line() {
-    return line;
-  }
-
-  void error(String field, String message) {
-    ok = false;
-    sink.error(line, field, prefix + message);
-  }
-
-  static boolean blank(String value) {
-    return value == null || value.isBlank();
-  }
-
-  /** The trimmed value, or an error when it is empty or longer than {@code max}. */
-  String required(String field, String value, int max) {
-    if (blank(value)) {
-      error(field, "is empty; a value is required");
-      return null;
-    }
-    return limited(field, value.trim(), max);
-  }
-
-  /** The trimmed value, null when empty, or an error when longer than {@code max}. */
-  String optional(String field, String value, int max) {
-    return blank(value) ? null : limited(field, value.trim(), max);
-  }
-
-  /** {@code value}, or null with an error when it is longer than {@code max} characters. */
-  String limited(String field, String value, int max) {
-    if (value != null && value.length() > max) {
-      error(field, "is " + value.length() + " characters long; at most " + max + " are allowed");
-      return null;
-    }
-    return value;
-  }
-
-  /** An email, normalised and checked by the one rule of {@link Emails}. */
-  String email(String field, String value) {
-    if (blank(value)) {
-      error(field, "is empty; a value is required");
-      return null;
-    }
-    Emails.Checked checked = Emails.check(value);
-    if (!checked.ok()) {
-      error(field, checked.problem());
-      return null;
-    }
-    return checked.email();
-  }
-
-  /** A short scalar cell (number, date, boolean, keyword): null with an error when too long. */
-  private String scalar(String field, String value) {
-    return limited(field, value.trim(), FieldLimits.SCALAR);
-  }
-
-  /** {@code date}, or null with an error when its year is implausible ({@link PlausibleDates}). */
-  LocalDate plausible(String field, LocalDate date) {
-    var problem = PlausibleDates.problem(date);
-    if (problem.isPresent()) {
-      error(field, problem.get());
-      return null;
-    }
-    return date;
-  }
-
-  OffsetDateTime plausible(String field, OffsetDateTime time) {
-    var problem = PlausibleDates.problem(time);
-    if (problem.isPresent()) {
-      error(field, problem.get());
-      return null;
-    }
-    return time;
-  }
-
-  static String quote(String value) {
-    return Excerpt.quote(value);
+    super(line, prefix, sink);
   }
 
   /** A non-negative whole number; null when empty and not required. */
   Long count(String field, String value, boolean required) {
-    if (blank(value)) {
-      if (required) {
-        error(field, "is empty; expected a whole number of 0 or more");
-      }
+    if (empty(field, value, required, () -> "a whole number of 0 or more")) {
       return null;
     }
     String v = value.trim();
@@ -138,10 +45,7 @@ final class Cells {
 
   /** A non-negative decimal number (Kiro credits); null when empty. */
   BigDecimal decimal(String field, String value) {
-    if (blank(value)) {
-      return null;
-    }
-    if (scalar(field, value) == null) {
+    if (blank(value) || scalar(field, value) == null) {
       return null;
     }
     try {
@@ -200,19 +104,30 @@ final class Cells {
 
   /** {@code YYYY-MM-DD}. */
   LocalDate isoDate(String field, String value, boolean required) {
-    if (blank(value)) {
-      if (required) {
-        error(field, "is empty; expected a date as YYYY-MM-DD");
-      }
-      return null;
-    }
-    if (scalar(field, value) == null) {
+    return temporal(
+        field,
+        value,
+        required,
+        () -> "a date as YYYY-MM-DD",
+        " is not a date; expected YYYY-MM-DD",
+        v -> plausible(field, LocalDate.parse(v)));
+  }
+
+  /** A date or time: null when empty, else {@code parse} of it, or an error ending in notIt. */
+  private <T> T temporal(
+      String field,
+      String value,
+      boolean required,
+      Supplier<String> expected,
+      String notIt,
+      Function<String, T> parse) {
+    if (empty(field, value, required, expected) || scalar(field, value) == null) {
       return null;
     }
     try {
-      return plausible(field, LocalDate.parse(value.trim()));
+      return parse.apply(value.trim());
     } catch (DateTimeParseException e) {
-      error(field, quote(value.trim()) + " is not a date; expected YYYY-MM-DD");
+      error(field, quote(value.trim()) + notIt);
       return null;
     }
   }
@@ -228,21 +143,11 @@ final class Cells {
     try {
       Matcher iso = ISO_DATE.matcher(v);
       if (iso.matches()) {
-        return plausible(
-            field,
-            LocalDate.of(
-                Integer.parseInt(iso.group(1)),
-                Integer.parseInt(iso.group(2)),
-                Integer.parseInt(iso.group(3))));
+        return plausible(field, date(iso, 1, 2, 3));
       }
       Matcher us = US_DATE.matcher(v);
       if (us.matches()) {
-        return plausible(
-            field,
-            LocalDate.of(
-                Integer.parseInt(us.group(3)),
-                Integer.parseInt(us.group(1)),
-                Integer.parseInt(us.group(2))));
+        return plausible(field, date(us, 3, 1, 2));
       }
     } catch (java.time.DateTimeException e) {
       // falls through to the error below: the numbers do not form a real date
@@ -251,33 +156,27 @@ final class Cells {
     return null;
   }
 
+  /** The date of a matched pattern's groups for year, month and day. */
+  private static LocalDate date(Matcher m, int year, int month, int day) {
+    return LocalDate.of(
+        Integer.parseInt(m.group(year)),
+        Integer.parseInt(m.group(month)),
+        Integer.parseInt(m.group(day)));
+  }
+
   OffsetDateTime timestamp(String field, String value, boolean required) {
-    if (blank(value)) {
-      if (required) {
-        error(field, "is empty; expected an ISO-8601 time such as 2025-12-03T09:12:00Z");
-      }
-      return null;
-    }
-    if (scalar(field, value) == null) {
-      return null;
-    }
-    try {
-      return plausible(field, OffsetDateTime.parse(value.trim()));
-    } catch (DateTimeParseException e) {
-      error(
-          field,
-          quote(value.trim())
-              + " is not an ISO-8601 time with offset; expected e.g. 2025-12-03T09:12:00Z");
-      return null;
-    }
+    return temporal(
+        field,
+        value,
+        required,
+        () -> "an ISO-8601 time such as 2025-12-03T09:12:00Z",
+        " is not an ISO-8601 time with offset; expected e.g. 2025-12-03T09:12:00Z",
+        v -> plausible(field, OffsetDateTime.parse(v)));
   }
 
   /** One of {@code allowed}; null when empty and not required. */
   String oneOf(String field, String value, Set<String> allowed, boolean required) {
-    if (blank(value)) {
-      if (required) {
-        error(field, "is empty; expected one of " + String.join(", ", sorted(allowed)));
-      }
+    if (empty(field, value, required, () -> "one of " + String.join(", ", sorted(allowed)))) {
       return null;
     }
     String v = value.trim().toLowerCase(Locale.ROOT);
@@ -293,10 +192,7 @@ final class Cells {
   }
 
   String tool(String field, String value, Set<String> tools, boolean required) {
-    if (blank(value)) {
-      if (required) {
-        error(field, "is empty; expected a tool key: " + String.join(", ", sorted(tools)));
-      }
+    if (empty(field, value, required, () -> "a tool key: " + String.join(", ", sorted(tools)))) {
       return null;
     }
     String v = value.trim().toLowerCase(Locale.ROOT);

@@ -10,21 +10,15 @@ import java.util.Iterator;
  * {@code claude-code-usage-json}: the Claude Code analytics API response. An API-key actor is not a
  * person: its rows are kept as unmatched under {@code api-key:NAME}.
  */
-public final class ClaudeCodeUsageJson implements FormatParser {
+public final class ClaudeCodeUsageJson extends JsonFormat {
 
-  @Override
-  public String key() {
-    return "claude-code-usage-json";
-  }
-
-  @Override
-  public String description() {
-    return "Claude Code analytics API usage report, JSON";
-  }
-
-  @Override
-  public RowKind kind() {
-    return RowKind.USAGE_DAY;
+  public ClaudeCodeUsageJson() {
+    super(
+        "claude-code-usage-json",
+        "Claude Code analytics API usage report, JSON",
+        RowKind.USAGE_DAY,
+        "claude-code",
+        "data");
   }
 
   @Override
@@ -33,18 +27,11 @@ public final class ClaudeCodeUsageJson implements FormatParser {
   }
 
   @Override
-  public String identitySource(ParseContext context) {
-    return "claude-code";
-  }
-
-  @Override
   public void parse(Reader in, ParseContext context, RowSink sink) throws IOException {
-    JsonRecords.readArray(
+    read(
         in,
-        "data",
         sink,
-        (node, line, number) -> {
-          Cells c = new Cells(line, "record " + number + ": ", sink);
+        (node, line, number, c) -> {
           LocalDate day = JsonRecords.day(c, node, "/date");
           String type = JsonRecords.text(node, "/actor/type");
           String identity = null;

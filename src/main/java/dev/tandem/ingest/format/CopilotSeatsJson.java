@@ -13,26 +13,15 @@ import java.time.ZoneOffset;
  * created_at}, until {@code pending_cancellation_date} when set; {@code plan_type} is the seat
  * type.
  */
-public final class CopilotSeatsJson implements FormatParser {
+public final class CopilotSeatsJson extends JsonFormat {
 
-  @Override
-  public String key() {
-    return "copilot-seats-json";
-  }
-
-  @Override
-  public String description() {
-    return "GitHub Copilot seat list (GET /orgs/{org}/copilot/billing/seats), JSON";
-  }
-
-  @Override
-  public RowKind kind() {
-    return RowKind.SEAT;
-  }
-
-  @Override
-  public String identitySource(ParseContext context) {
-    return "copilot";
+  public CopilotSeatsJson() {
+    super(
+        "copilot-seats-json",
+        "GitHub Copilot seat list (GET /orgs/{org}/copilot/billing/seats), JSON",
+        RowKind.SEAT,
+        "copilot",
+        "seats");
   }
 
   @Override
@@ -45,13 +34,11 @@ public final class CopilotSeatsJson implements FormatParser {
     java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> others =
         new java.util.HashMap<>();
     long[] records = {0};
-    JsonRecords.readArray(
+    read(
         in,
-        "seats",
         sink,
-        (node, line, number) -> {
+        (node, line, number, c) -> {
           records[0] = number;
-          Cells c = new Cells(line, "record " + number + ": ", sink);
           String login =
               c.required(
                   "assignee.login",

@@ -10,35 +10,23 @@ import java.util.Locale;
  * users-28-day}) report, one JSON object per user and day: one per line, or one top-level JSON
  * array of them (the form GitHub's documentation prints).
  */
-public final class CopilotUserMetricsNdjson implements FormatParser {
+public final class CopilotUserMetricsNdjson extends JsonFormat {
 
-  @Override
-  public String key() {
-    return "copilot-user-metrics-ndjson";
-  }
-
-  @Override
-  public String description() {
-    return "GitHub Copilot usage metrics user report (users-1-day), NDJSON";
-  }
-
-  @Override
-  public RowKind kind() {
-    return RowKind.USAGE_DAY;
-  }
-
-  @Override
-  public String identitySource(ParseContext context) {
-    return "copilot";
+  public CopilotUserMetricsNdjson() {
+    super(
+        "copilot-user-metrics-ndjson",
+        "GitHub Copilot usage metrics user report (users-1-day), NDJSON",
+        RowKind.USAGE_DAY,
+        "copilot",
+        null);
   }
 
   @Override
   public void parse(Reader in, ParseContext context, RowSink sink) throws IOException {
-    JsonRecords.readLines(
+    read(
         in,
         sink,
-        (node, line, number) -> {
-          Cells c = new Cells(line, sink);
+        (node, line, number, c) -> {
           LocalDate day = JsonRecords.day(c, node, "/day");
           String email = JsonRecords.text(node, "/email");
           String login = JsonRecords.text(node, "/user_login");

@@ -5,7 +5,7 @@ import java.io.Reader;
 import java.time.LocalDate;
 
 /** {@code cursor-daily-usage-json}: the Cursor Admin API {@code daily-usage-data} response. */
-public final class CursorDailyUsageJson implements FormatParser {
+public final class CursorDailyUsageJson extends JsonFormat {
 
   /** The counts of AI actions: a day is active only with one of them above 0. */
   static final String[] AI_ACTIONS = {
@@ -18,34 +18,21 @@ public final class CursorDailyUsageJson implements FormatParser {
     "/bugbotUsages"
   };
 
-  @Override
-  public String key() {
-    return "cursor-daily-usage-json";
-  }
-
-  @Override
-  public String description() {
-    return "Cursor Admin API daily-usage-data response, JSON";
-  }
-
-  @Override
-  public RowKind kind() {
-    return RowKind.USAGE_DAY;
-  }
-
-  @Override
-  public String identitySource(ParseContext context) {
-    return "cursor";
+  public CursorDailyUsageJson() {
+    super(
+        "cursor-daily-usage-json",
+        "Cursor Admin API daily-usage-data response, JSON",
+        RowKind.USAGE_DAY,
+        "cursor",
+        "data");
   }
 
   @Override
   public void parse(Reader in, ParseContext context, RowSink sink) throws IOException {
-    JsonRecords.readArray(
+    read(
         in,
-        "data",
         sink,
-        (node, line, number) -> {
-          Cells c = new Cells(line, "record " + number + ": ", sink);
+        (node, line, number, c) -> {
           // The day is `day` when present; `date` is the request's start time plus whole days.
           LocalDate day =
               JsonRecords.text(node, "/day") != null

@@ -13,21 +13,15 @@ import java.util.Locale;
  * day. Every seat is of type {@code teams} (the API does not say the plan). A {@code free-owner}
  * (an owner without a paid seat) holds none.
  */
-public final class CursorMembersJson implements FormatParser {
+public final class CursorMembersJson extends JsonFormat {
 
-  @Override
-  public String key() {
-    return "cursor-members-json";
-  }
-
-  @Override
-  public String description() {
-    return "Cursor team members (Admin API GET /teams/members), JSON: a snapshot of the seats";
-  }
-
-  @Override
-  public RowKind kind() {
-    return RowKind.SEAT;
+  public CursorMembersJson() {
+    super(
+        "cursor-members-json",
+        "Cursor team members (Admin API GET /teams/members), JSON: a snapshot of the seats",
+        RowKind.SEAT,
+        "cursor",
+        "teamMembers");
   }
 
   @Override
@@ -36,18 +30,11 @@ public final class CursorMembersJson implements FormatParser {
   }
 
   @Override
-  public String identitySource(ParseContext context) {
-    return "cursor";
-  }
-
-  @Override
   public void parse(Reader in, ParseContext context, RowSink sink) throws IOException {
-    JsonRecords.readArray(
+    read(
         in,
-        "teamMembers",
         sink,
-        (node, line, number) -> {
-          Cells c = new Cells(line, "record " + number + ": ", sink);
+        (node, line, number, c) -> {
           String email = c.email("email", JsonRecords.text(node, "/email"));
           String role = JsonRecords.text(node, "/role");
           role = Cells.blank(role) ? "member" : role.trim().toLowerCase(Locale.ROOT);

@@ -6,36 +6,23 @@ import java.util.List;
 import java.util.Locale;
 
 /** {@code identity-map-csv}: vendor identities mapped to roster emails. */
-public final class IdentityMapCsv implements FormatParser {
+public final class IdentityMapCsv extends CsvFormat {
 
-  @Override
-  public String key() {
-    return "identity-map-csv";
-  }
-
-  @Override
-  public String description() {
-    return "Identity map CSV (source, external_id, email)";
-  }
-
-  @Override
-  public RowKind kind() {
-    return RowKind.IDENTITY;
-  }
-
-  @Override
-  public String identitySource(ParseContext context) {
-    return null;
+  public IdentityMapCsv() {
+    super(
+        "identity-map-csv",
+        "Identity map CSV (source, external_id, email)",
+        RowKind.IDENTITY,
+        null,
+        List.of("source", "external_id", "email"));
   }
 
   @Override
   public void parse(Reader in, ParseContext context, RowSink sink) throws IOException {
-    CsvTable.read(
+    read(
         in,
-        List.of("source", "external_id", "email"),
         sink,
-        row -> {
-          Cells c = new Cells(row.line(), sink);
+        (row, c) -> {
           String source = c.required("source", row.get("source"), FieldLimits.SOURCE);
           String external =
               c.required("external_id", row.get("external_id"), FieldLimits.EXTERNAL_ID);

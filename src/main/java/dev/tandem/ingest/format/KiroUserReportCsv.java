@@ -11,31 +11,20 @@ import java.util.List;
  * and day; the rows of all client types for one user and day are one day of use. A row whose {@code
  * UserId} is not mapped matches by {@code User_Email} when that is on the roster.
  */
-public final class KiroUserReportCsv implements FormatParser {
+public final class KiroUserReportCsv extends CsvFormat {
 
-  @Override
-  public String key() {
-    return "kiro-user-report-csv";
-  }
-
-  @Override
-  public String description() {
-    return "Kiro user report by client CSV (UserId, Date, Client_Type, Credits_Used, ...)";
-  }
-
-  @Override
-  public RowKind kind() {
-    return RowKind.USAGE_DAY;
+  public KiroUserReportCsv() {
+    super(
+        "kiro-user-report-csv",
+        "Kiro user report by client CSV (UserId, Date, Client_Type, Credits_Used, ...)",
+        RowKind.USAGE_DAY,
+        "kiro",
+        List.of("UserId", "Date"));
   }
 
   @Override
   public boolean tiersAreSeats() {
     return true;
-  }
-
-  @Override
-  public String identitySource(ParseContext context) {
-    return "kiro";
   }
 
   /** One file per client type and day: a client's part is replaced by that client's file only. */
@@ -46,12 +35,10 @@ public final class KiroUserReportCsv implements FormatParser {
 
   @Override
   public void parse(Reader in, ParseContext context, RowSink sink) throws IOException {
-    CsvTable.read(
+    read(
         in,
-        List.of("UserId", "Date"),
         sink,
-        row -> {
-          Cells c = new Cells(row.line(), sink);
+        (row, c) -> {
           String user = c.required("UserId", row.get("UserId"), FieldLimits.EXTERNAL_ID);
           LocalDate day = c.vendorDate("Date", row.get("Date"));
           Long messages = c.count("Total_Messages", row.get("Total_Messages"), false);

@@ -12,36 +12,23 @@ import java.util.Locale;
  * {@code pagerduty-incidents-json}: the PagerDuty {@code GET /incidents} response. New incidents
  * arrive as {@code unknown} for triage; re-imports update only what PagerDuty owns.
  */
-public final class PagerDutyIncidentsJson implements FormatParser {
+public final class PagerDutyIncidentsJson extends JsonFormat {
 
-  @Override
-  public String key() {
-    return "pagerduty-incidents-json";
-  }
-
-  @Override
-  public String description() {
-    return "PagerDuty GET /incidents response, JSON";
-  }
-
-  @Override
-  public RowKind kind() {
-    return RowKind.INCIDENT;
-  }
-
-  @Override
-  public String identitySource(ParseContext context) {
-    return null;
+  public PagerDutyIncidentsJson() {
+    super(
+        "pagerduty-incidents-json",
+        "PagerDuty GET /incidents response, JSON",
+        RowKind.INCIDENT,
+        null,
+        "incidents");
   }
 
   @Override
   public void parse(Reader in, ParseContext context, RowSink sink) throws IOException {
-    JsonRecords.readArray(
+    read(
         in,
-        "incidents",
         sink,
-        (node, line, number) -> {
-          Cells c = new Cells(line, "record " + number + ": ", sink);
+        (node, line, number, c) -> {
           String id = c.required("id", JsonRecords.text(node, "/id"), FieldLimits.INCIDENT_ID);
           String title = c.required("title", JsonRecords.text(node, "/title"), FieldLimits.TITLE);
           String status =

@@ -69,46 +69,20 @@ public sealed interface ParsedRow {
 
     /** The same row, matched by {@code email} when its vendor id is not mapped. */
     public Usage withEmail(String email) {
-      return new Usage(
-          line,
-          identity,
-          tool,
-          day,
-          weekStart,
-          active,
-          activeDays,
-          interactions,
-          acceptedLines,
-          discriminator,
-          email,
-          agent,
-          agentDays,
-          spend,
-          acceptance);
+      return with(email, spend, acceptance);
     }
 
     /** The same row with the counts of an acceptance rate (null: the source has not both). */
     public Usage withAcceptance(Acceptance acceptance) {
-      return new Usage(
-          line,
-          identity,
-          tool,
-          day,
-          weekStart,
-          active,
-          activeDays,
-          interactions,
-          acceptedLines,
-          discriminator,
-          email,
-          agent,
-          agentDays,
-          spend,
-          acceptance);
+      return with(email, spend, acceptance);
     }
 
     /** The same row with what it says about seats and cost. */
     public Usage withSpend(Spend spend) {
+      return with(email, spend, acceptance);
+    }
+
+    private Usage with(String email, Spend spend, Acceptance acceptance) {
       return new Usage(
           line,
           identity,

@@ -10,7 +10,7 @@ import java.util.Set;
  * {@code q-developer-csv}: the Amazon Q Developer (or Kiro legacy) {@code by_user_analytic} daily
  * report, one row per user and day. The tool is {@code q-developer} unless the import names one.
  */
-public final class QDeveloperCsv implements FormatParser {
+public final class QDeveloperCsv extends CsvFormat {
 
   static final List<String> INTERACTIONS =
       List.of(
@@ -80,19 +80,13 @@ public final class QDeveloperCsv implements FormatParser {
           "Transformation_LinesGenerated",
           "Transformation_LinesIngested");
 
-  @Override
-  public String key() {
-    return "q-developer-csv";
-  }
-
-  @Override
-  public String description() {
-    return "Amazon Q Developer / Kiro by_user_analytic daily CSV (UserId, Date, metrics)";
-  }
-
-  @Override
-  public RowKind kind() {
-    return RowKind.USAGE_DAY;
+  public QDeveloperCsv() {
+    super(
+        "q-developer-csv",
+        "Amazon Q Developer / Kiro by_user_analytic daily CSV (UserId, Date, metrics)",
+        RowKind.USAGE_DAY,
+        null,
+        List.of("UserId", "Date"));
   }
 
   @Override
@@ -114,12 +108,10 @@ public final class QDeveloperCsv implements FormatParser {
           "unknown tool " + Cells.quote(tool) + "; expected one of " + context.toolKeys());
       return;
     }
-    CsvTable.read(
+    read(
         in,
-        List.of("UserId", "Date"),
         sink,
-        row -> {
-          Cells c = new Cells(row.line(), sink);
+        (row, c) -> {
           String user = c.required("UserId", row.get("UserId"), FieldLimits.EXTERNAL_ID);
           LocalDate day = c.vendorDate("Date", row.get("Date"));
           boolean active = false;

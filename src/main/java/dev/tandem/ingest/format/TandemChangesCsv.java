@@ -6,36 +6,23 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** {@code tandem-changes-csv}: shipped changes per developer, week and attribution. */
-public final class TandemChangesCsv implements FormatParser {
+public final class TandemChangesCsv extends CsvFormat {
 
-  @Override
-  public String key() {
-    return "tandem-changes-csv";
-  }
-
-  @Override
-  public String description() {
-    return "Tandem changes CSV (week, email, tool or empty for none, changes)";
-  }
-
-  @Override
-  public RowKind kind() {
-    return RowKind.CHANGES;
-  }
-
-  @Override
-  public String identitySource(ParseContext context) {
-    return "tandem";
+  public TandemChangesCsv() {
+    super(
+        "tandem-changes-csv",
+        "Tandem changes CSV (week, email, tool or empty for none, changes)",
+        RowKind.CHANGES,
+        "tandem",
+        List.of("week", "email", "tool", "changes"));
   }
 
   @Override
   public void parse(Reader in, ParseContext context, RowSink sink) throws IOException {
-    CsvTable.read(
+    read(
         in,
-        List.of("week", "email", "tool", "changes"),
         sink,
-        row -> {
-          Cells c = new Cells(row.line(), sink);
+        (row, c) -> {
           LocalDate week = TandemUsageCsv.week(c, "week", row.get("week"));
           String email = c.email("email", row.get("email"));
           String raw = row.get("tool");

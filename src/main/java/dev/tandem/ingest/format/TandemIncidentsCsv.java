@@ -8,41 +8,28 @@ import java.util.List;
 import java.util.Set;
 
 /** {@code tandem-incidents-csv}: incidents with AI attribution and safeguards. */
-public final class TandemIncidentsCsv implements FormatParser {
+public final class TandemIncidentsCsv extends CsvFormat {
 
   static final Set<String> SEVERITIES = Set.of("sev1", "sev2", "sev3", "sev4");
   static final Set<String> INVOLVEMENT = Set.of("none", "assisted", "agent", "unknown");
   static final Set<String> ROOT_CAUSES =
       Set.of("user-error", "ai-error", "access-control", "process", "infrastructure", "other");
 
-  @Override
-  public String key() {
-    return "tandem-incidents-csv";
-  }
-
-  @Override
-  public String description() {
-    return "Tandem incidents CSV (id, title, severity, started_at, ai_involvement, tool, ...)";
-  }
-
-  @Override
-  public RowKind kind() {
-    return RowKind.INCIDENT;
-  }
-
-  @Override
-  public String identitySource(ParseContext context) {
-    return null;
+  public TandemIncidentsCsv() {
+    super(
+        "tandem-incidents-csv",
+        "Tandem incidents CSV (id, title, severity, started_at, ai_involvement, tool, ...)",
+        RowKind.INCIDENT,
+        null,
+        List.of("id", "title", "severity", "started_at", "ai_involvement"));
   }
 
   @Override
   public void parse(Reader in, ParseContext context, RowSink sink) throws IOException {
-    CsvTable.read(
+    read(
         in,
-        List.of("id", "title", "severity", "started_at", "ai_involvement"),
         sink,
-        row -> {
-          Cells c = new Cells(row.line(), sink);
+        (row, c) -> {
           String id = c.required("id", row.get("id"), FieldLimits.INCIDENT_ID);
           String title = c.required("title", row.get("title"), FieldLimits.TITLE);
           String severity = c.oneOf("severity", row.get("severity"), SEVERITIES, true);

@@ -9,38 +9,25 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** {@code tandem-roster-csv}: developers and the teams they sit in. */
-public final class TandemRosterCsv implements FormatParser {
+public final class TandemRosterCsv extends CsvFormat {
 
   private static final Pattern TEAM_KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
 
-  @Override
-  public String key() {
-    return "tandem-roster-csv";
-  }
-
-  @Override
-  public String description() {
-    return "Roster CSV (email, name, team_path, started_on, left_on, excluded)";
-  }
-
-  @Override
-  public RowKind kind() {
-    return RowKind.ROSTER;
-  }
-
-  @Override
-  public String identitySource(ParseContext context) {
-    return null;
+  public TandemRosterCsv() {
+    super(
+        "tandem-roster-csv",
+        "Roster CSV (email, name, team_path, started_on, left_on, excluded)",
+        RowKind.ROSTER,
+        null,
+        List.of("email", "name", "team_path", "started_on"));
   }
 
   @Override
   public void parse(Reader in, ParseContext context, RowSink sink) throws IOException {
-    CsvTable.read(
+    read(
         in,
-        List.of("email", "name", "team_path", "started_on"),
         sink,
-        row -> {
-          Cells c = new Cells(row.line(), sink);
+        (row, c) -> {
           String email = c.email("email", row.get("email"));
           String name = c.required("name", row.get("name"), FieldLimits.NAME);
           String path = c.required("team_path", row.get("team_path"), FieldLimits.TEAM_PATH);

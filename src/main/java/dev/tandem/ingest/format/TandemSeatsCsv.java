@@ -8,36 +8,23 @@ import java.util.List;
 import java.util.Locale;
 
 /** {@code tandem-seats-csv}: paid seats per tool and developer, with the days they were held. */
-public final class TandemSeatsCsv implements FormatParser {
+public final class TandemSeatsCsv extends CsvFormat {
 
-  @Override
-  public String key() {
-    return "tandem-seats-csv";
-  }
-
-  @Override
-  public String description() {
-    return "Tandem seats CSV (tool, email, seat_type, assigned_on, removed_on, monthly_price)";
-  }
-
-  @Override
-  public RowKind kind() {
-    return RowKind.SEAT;
-  }
-
-  @Override
-  public String identitySource(ParseContext context) {
-    return "tandem";
+  public TandemSeatsCsv() {
+    super(
+        "tandem-seats-csv",
+        "Tandem seats CSV (tool, email, seat_type, assigned_on, removed_on, monthly_price)",
+        RowKind.SEAT,
+        "tandem",
+        List.of("tool", "email", "seat_type", "assigned_on"));
   }
 
   @Override
   public void parse(Reader in, ParseContext context, RowSink sink) throws IOException {
-    CsvTable.read(
+    read(
         in,
-        List.of("tool", "email", "seat_type", "assigned_on"),
         sink,
-        row -> {
-          Cells c = new Cells(row.line(), sink);
+        (row, c) -> {
           String tool = c.tool("tool", row.get("tool"), context.toolKeys(), true);
           String email = c.email("email", row.get("email"));
           String seatType = c.required("seat_type", row.get("seat_type"), FieldLimits.KEYWORD);

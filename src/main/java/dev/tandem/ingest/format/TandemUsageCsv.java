@@ -8,36 +8,23 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** {@code tandem-usage-csv}: usage per developer, tool and ISO week. */
-public final class TandemUsageCsv implements FormatParser {
+public final class TandemUsageCsv extends CsvFormat {
 
-  @Override
-  public String key() {
-    return "tandem-usage-csv";
-  }
-
-  @Override
-  public String description() {
-    return "Tandem usage CSV (week, email, tool, active_days, interactions, accepted_lines, agent_days)";
-  }
-
-  @Override
-  public RowKind kind() {
-    return RowKind.USAGE_WEEK;
-  }
-
-  @Override
-  public String identitySource(ParseContext context) {
-    return "tandem";
+  public TandemUsageCsv() {
+    super(
+        "tandem-usage-csv",
+        "Tandem usage CSV (week, email, tool, active_days, interactions, accepted_lines, agent_days)",
+        RowKind.USAGE_WEEK,
+        "tandem",
+        List.of("week", "email", "tool", "active_days"));
   }
 
   @Override
   public void parse(Reader in, ParseContext context, RowSink sink) throws IOException {
-    CsvTable.read(
+    read(
         in,
-        List.of("week", "email", "tool", "active_days"),
         sink,
-        row -> {
-          Cells c = new Cells(row.line(), sink);
+        (row, c) -> {
           LocalDate week = week(c, "week", row.get("week"));
           String email = c.email("email", row.get("email"));
           String tool = c.tool("tool", row.get("tool"), context.toolKeys(), true);

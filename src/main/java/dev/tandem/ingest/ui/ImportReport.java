@@ -36,33 +36,9 @@ class ImportReport extends VerticalLayout {
     setPadding(false);
     outcome.setId("import-outcome");
     counts.setId("import-counts");
-    errors.setId("error-grid");
-    errors.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-    errors
-        .addColumn(e -> e.line() > 0 ? String.valueOf(e.line()) : "file")
-        .setHeader("Line")
-        .setAutoWidth(true)
-        .setFlexGrow(0);
-    errors.addColumn(ImportError::field).setHeader("Field").setAutoWidth(true).setFlexGrow(0);
-    errors
-        .addColumn(ImportError::message)
-        .setHeader("What is wrong")
-        .setFlexGrow(1)
-        .setTooltipGenerator(ImportError::message);
+    lineGrid(errors, "error-grid", "What is wrong");
     errors.setEmptyStateText("No errors.");
-    warnings.setId("warning-grid");
-    warnings.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-    warnings
-        .addColumn(e -> e.line() > 0 ? String.valueOf(e.line()) : "file")
-        .setHeader("Line")
-        .setAutoWidth(true)
-        .setFlexGrow(0);
-    warnings.addColumn(ImportError::field).setHeader("Field").setAutoWidth(true).setFlexGrow(0);
-    warnings
-        .addColumn(ImportError::message)
-        .setHeader("Worth a look")
-        .setFlexGrow(1)
-        .setTooltipGenerator(ImportError::message);
+    lineGrid(warnings, "warning-grid", "Worth a look");
     warningsTitle.setId("warnings-title");
     rows.setId("preview-grid");
     rows.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -72,6 +48,21 @@ class ImportReport extends VerticalLayout {
     summary.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
     add(summary, errorsTitle, errors, warningsTitle, warnings, rowsTitle, rows);
     clear();
+  }
+
+  /** A grid of problems by line (or "file") and field, with the message in {@code header}. */
+  private static void lineGrid(Grid<ImportError> grid, String id, String header) {
+    grid.setId(id);
+    grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+    grid.addColumn(e -> e.line() > 0 ? String.valueOf(e.line()) : "file")
+        .setHeader("Line")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    grid.addColumn(ImportError::field).setHeader("Field").setAutoWidth(true).setFlexGrow(0);
+    grid.addColumn(ImportError::message)
+        .setHeader(header)
+        .setFlexGrow(1)
+        .setTooltipGenerator(ImportError::message);
   }
 
   void clear() {

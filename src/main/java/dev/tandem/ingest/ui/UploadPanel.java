@@ -3,7 +3,6 @@ package dev.tandem.ingest.ui;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -22,21 +21,12 @@ import dev.tandem.ingest.ImportRequest;
 import dev.tandem.ingest.ImportResult;
 import dev.tandem.ingest.ImportService;
 import dev.tandem.ingest.ImportService.FormatInfo;
-import dev.tandem.ingest.ImportStatus;
 import dev.tandem.tools.Tool;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Upload one file, let the detected format be overridden, preview it as a dry run, then apply it.
@@ -49,8 +39,7 @@ class UploadPanel extends VerticalLayout {
   private static final int POLL_MS = 500;
   static final String Q_DEVELOPER = "q-developer-csv";
 
-  private final ImportService imports;
-  private final Executor executor;
+  private final BackgroundImport background;
   private final Runnable onApplied;
   private final long maxBytes;
   private final Upload upload;
@@ -62,15 +51,14 @@ class UploadPanel extends VerticalLayout {
   private final Button apply = new Button("Apply", VaadinIcon.CHECK.create());
   private final ProgressBar progress = new ProgressBar();
   private final Span progressText = new Span();
-  private final Span applyHint = new Span();
+  private final ApplyHint applyHint = new ApplyHint();
   private final ImportReport report = new ImportReport();
   private Path file;
   private String fileName;
   private boolean working;
 
   UploadPanel(ImportService imports, List<Tool> tools, Executor executor, Runnable onApplied) {
-    this.imports = imports;
-    this.executor = executor;
+    this.background = new BackgroundImport(imports, executor, POLL_MS);
     this.onApplied = onApplied;
     this.maxBytes = imports.maxBytes();
     setPadding(false);
@@ -79,7 +67,8 @@ class UploadPanel extends VerticalLayout {
     upload.setId("upload");
     upload.setMaxFiles(1);
     upload.setMaxFileSize((int) Math.min(maxBytes, Integer.MAX_VALUE));
-    upload.setDropLabel(new Span("Drop a file here (up to " + megabytes(maxBytes) + ")"));
+    upload.setDropLabel(
+        new Span("Drop a file here (up to " + UploadFiles.megabytes(maxBytes) + ")"));
     upload.addFileRejectedListener(
         e -> Notifications.error(e.getFileName() + " was not uploaded: " + e.getErrorMessage()));
     upload.addFileRemovedListener(e -> forgetFile());
@@ -121,10 +110,6 @@ class UploadPanel extends VerticalLayout {
     apply.setId("apply");
     apply.addThemeVariants(ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_PRIMARY);
     apply.setEnabled(false);
-    // Why Apply is disabled (or what it will do) is always said next to it, not in a tooltip that a
-    // disabled button never shows.
-    applyHint.setId("apply-hint");
-    applyHint.addClassName("tandem-explainer");
     apply.getElement().setAttribute("aria-describedby", "apply-hint");
     apply.addClickListener(e -> run(false));
     progress.setId("import-progress");
@@ -144,20 +129,9 @@ class UploadPanel extends VerticalLayout {
   /** Streams the upload to a temporary file, refusing more than the import limit. */
   private UploadHandler receiver() {
     return event -> {
-      Path tmp = Files.createTempFile("tandem-import-", ".upload");
-      long copied;
-      try (InputStream in = event.getInputStream();
-          OutputStream out = Files.newOutputStream(tmp)) {
-        copied = copyAtMost(in, out, maxBytes + 1);
-      } catch (IOException | RuntimeException e) {
-        Files.deleteIfExists(tmp);
-        throw e;
-      }
+      UploadFiles.Spooled spooled = UploadFiles.spool(event.getInputStream(), maxBytes);
       String name = event.getFileName();
-      if (copied > maxBytes) {
-        Files.deleteIfExists(tmp);
-      }
-      event.getUI().access(() -> received(name, copied > maxBytes ? null : tmp, copied));
+      event.getUI().access(() -> received(name, spooled.file(), spooled.size()));
     };
   }
 
@@ -166,14 +140,17 @@ class UploadPanel extends VerticalLayout {
     if (tmp == null) {
       upload.clearFileList();
       Notifications.error(
-          name + " is larger than the import limit of " + megabytes(maxBytes) + "; nothing read.");
+          name
+              + " is larger than the import limit of "
+              + UploadFiles.megabytes(maxBytes)
+              + "; nothing read.");
       return;
     }
     // The line below the drop zone names the file; an empty list lets the next file replace it.
     upload.clearFileList();
     file = tmp;
     fileName = name;
-    String detected = detect(tmp);
+    String detected = UploadFiles.detect(tmp);
     String text = name + " · " + String.format("%,d", size) + " bytes";
     if (detected == null) {
       fileInfo.setText(text + " · format not recognised: choose it below");
@@ -189,15 +166,6 @@ class UploadPanel extends VerticalLayout {
     stale();
   }
 
-  private static String detect(Path tmp) {
-    try (InputStream in = Files.newInputStream(tmp)) {
-      byte[] head = in.readNBytes(HEAD);
-      return ImportService.detectFormat(head, head.length).orElse(null);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   /**
    * Anything changed since the preview: its report no longer describes what Apply would do, so it
    * goes, and the file must be previewed again before applying.
@@ -207,41 +175,7 @@ class UploadPanel extends VerticalLayout {
     report.clear();
     apply.setEnabled(false);
     preview.setEnabled(!working && file != null && format.getValue() != null);
-    if (file == null) {
-      applyHint.setText("Upload a file and preview it; Apply is enabled after a preview.");
-    } else if (format.getValue() == null) {
-      applyHint.setText(
-          "Choose the file's format and preview it; Apply is enabled after a preview.");
-    } else if (previewed) {
-      applyHint.setText(
-          "The settings changed since the preview: preview again to see what they would apply.");
-    } else {
-      applyHint.setText("Apply is enabled after a preview (dry run) with these settings.");
-    }
-  }
-
-  /** What the preview found decides whether Apply may run; the hint says why not. */
-  private void previewed(ImportResult result) {
-    boolean applicable = !result.refused() && result.rowsRead() > 0;
-    apply.setEnabled(applicable);
-    if (applicable) {
-      applyHint.setText(
-          String.format(
-              "Apply imports what the preview shows: %,d %s, %,d held until mapped.",
-              result.rowsApplied(),
-              result.rowsApplied() == 1 ? "row" : "rows",
-              result.rowsUnmatched()));
-    } else if (result.refused() && mode.getValue() == ImportMode.ALL_OR_NOTHING) {
-      applyHint.setText(
-          "Apply is disabled: the file would be refused (errors below). Fix the file, or choose"
-              + " “Skip invalid rows” and preview again.");
-    } else if (result.refused()) {
-      applyHint.setText(
-          "Apply is disabled: the file would be refused (errors below). Fix the file and upload"
-              + " it again.");
-    } else {
-      applyHint.setText("Apply is disabled: the preview read no rows.");
-    }
+    applyHint.beforePreview(file != null, format.getValue() != null, previewed);
   }
 
   private void run(boolean dryRun) {
@@ -254,57 +188,8 @@ class UploadPanel extends VerticalLayout {
     UI ui = UI.getCurrent();
     working(true, (dryRun ? "Checking " : "Importing ") + fileName + "…");
     ui.setPollInterval(POLL_MS);
-    SecurityContext context = SecurityContextHolder.getContext();
-    executor.execute(
-        new DelegatingSecurityContextRunnable(
-            () -> {
-              ImportResult result = null;
-              RuntimeException failure = null;
-              try (InputStream in = Files.newInputStream(source)) {
-                result = dryRun ? imports.importFile(request, in) : runAsJob(ui, request, in);
-              } catch (IOException e) {
-                failure = new UncheckedIOException(e);
-              } catch (RuntimeException e) {
-                failure = e;
-              }
-              ImportResult done = result;
-              RuntimeException failed = failure;
-              try {
-                ui.access(() -> finished(ui, request, done, failed));
-              } catch (UIDetachedException e) {
-                LOG.info("import of {} finished after its screen was closed", request.fileName());
-                deleteQuietly(source);
-              }
-            },
-            context));
-  }
-
-  /**
-   * Applies through the import queue (the same jobs as {@code POST ?async=true}) and shows its
-   * state and rows read until it ends.
-   */
-  private ImportResult runAsJob(UI ui, ImportRequest request, InputStream in) {
-    long batchId = imports.startImport(request, in);
-    while (true) {
-      ImportStatus status = imports.importStatus(batchId).orElseThrow();
-      if (status.finished()) {
-        if (status.result() == null) {
-          throw new IllegalStateException("import batch " + batchId + " " + status.state());
-        }
-        return status.result();
-      }
-      String text =
-          String.format("Batch #%d %s: %,d rows read…", batchId, status.state(), status.rowsRead());
-      try {
-        ui.access(() -> progressText.setText(text));
-        Thread.sleep(POLL_MS / 2);
-      } catch (UIDetachedException e) {
-        return imports.importStatus(batchId).map(ImportStatus::result).orElse(null);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
+    background.start(
+        ui, request, source, progressText::setText, (done, e) -> finished(ui, request, done, e));
   }
 
   private void finished(UI ui, ImportRequest request, ImportResult result, RuntimeException e) {
@@ -319,14 +204,12 @@ class UploadPanel extends VerticalLayout {
     }
     report.show(result);
     if (request.dryRun()) {
-      previewed(result);
+      // What the preview found decides whether Apply may run; the hint says why not.
+      apply.setEnabled(applyHint.previewed(result, mode.getValue()));
       return;
     }
     apply.setEnabled(false);
-    applyHint.setText(
-        result.refused()
-            ? "Nothing was applied. Fix the file and upload it again."
-            : "Applied. Upload another file to import more.");
+    applyHint.applied(result);
     if (result.refused()) {
       Notifications.error(
           request.fileName() + " was refused: nothing applied. See the errors below.");
@@ -366,7 +249,7 @@ class UploadPanel extends VerticalLayout {
 
   private void forgetFile() {
     if (file != null) {
-      deleteQuietly(file);
+      UploadFiles.deleteQuietly(file);
     }
     file = null;
     fileName = null;
@@ -386,31 +269,5 @@ class UploadPanel extends VerticalLayout {
       forgetFile();
     }
     super.onDetach(event);
-  }
-
-  private static void deleteQuietly(Path path) {
-    try {
-      Files.deleteIfExists(path);
-    } catch (IOException e) {
-      LOG.warn("could not delete {}", path, e);
-    }
-  }
-
-  private static long copyAtMost(InputStream in, OutputStream out, long limit) throws IOException {
-    byte[] buffer = new byte[1 << 16];
-    long total = 0;
-    int n;
-    while (total < limit
-        && (n = in.read(buffer, 0, (int) Math.min(buffer.length, limit - total))) > 0) {
-      out.write(buffer, 0, n);
-      total += n;
-    }
-    return total;
-  }
-
-  static String megabytes(long bytes) {
-    return bytes % (1024 * 1024) == 0
-        ? bytes / (1024 * 1024) + " MB"
-        : String.format("%,d bytes", bytes);
   }
 }
