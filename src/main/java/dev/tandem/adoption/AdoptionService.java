@@ -10,6 +10,7 @@ import dev.tandem.base.WeekRange;
 import dev.tandem.rollup.Scope;
 import dev.tandem.roster.RosterService;
 import dev.tandem.roster.Team;
+import dev.tandem.roster.TeamTree;
 import dev.tandem.settings.SettingsService;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -18,7 +19,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -202,15 +202,15 @@ public class AdoptionService {
   public List<TeamAdoption> teamAdoption(@Nullable String teamKey, IsoWeek week, TeamRows which) {
     access.checkAggregates(teamKey);
     WeekRange trendRange = WeekRange.ending(week, TREND_WEEKS);
-    List<Team> teams = roster.teams();
-    Long scopeId = teamKey == null ? null : roster.team(teamKey).map(Team::id).orElse(null);
+    TeamTree tree = roster.teamTree();
+    Long scopeId = tree.team(teamKey).map(Team::id).orElse(null);
     Set<Long> visible =
         access.teamsWithAggregates().stream().map(Team::id).collect(Collectors.toSet());
     List<Team> rows =
-        (which == TeamRows.LEAVES ? leavesBelow(teams, scopeId) : childrenBelow(teams, scopeId))
+        (which == TeamRows.LEAVES ? tree.leavesBelow(scopeId) : tree.childrenBelow(scopeId))
             .stream().filter(t -> visible.contains(t.id())).toList();
     if (rows.isEmpty() && teamKey != null) {
-      rows = roster.team(teamKey).stream().toList();
+      rows = tree.team(teamKey).stream().toList();
     }
     List<AdoptionQuery.TeamWeek> counts =
         rows.isEmpty()
@@ -277,47 +277,6 @@ public class AdoptionService {
      * top-level team).
      */
     CHILDREN
-  }
-
-  private static List<Team> childrenBelow(List<Team> teams, Long scopeId) {
-    Long parent = scopeId;
-    while (true) {
-      Long from = parent;
-      List<Team> children = teams.stream().filter(t -> Objects.equals(t.parentId(), from)).toList();
-      if (children.size() != 1 || !hasChildren(teams, children.get(0).id())) {
-        return children;
-      }
-      parent = children.get(0).id();
-    }
-  }
-
-  private static List<Team> leavesBelow(List<Team> teams, Long scopeId) {
-    Map<Long, Long> parents = new HashMap<>();
-    teams.forEach(t -> parents.put(t.id(), t.parentId()));
-    Set<Long> withChildren = new java.util.HashSet<>(parents.values());
-    return teams.stream()
-        .filter(t -> !withChildren.contains(t.id()))
-        .filter(t -> !Objects.equals(t.id(), scopeId) && isBelow(t.id(), scopeId, parents))
-        .toList();
-  }
-
-  private static boolean hasChildren(List<Team> teams, Long id) {
-    return teams.stream().anyMatch(t -> Objects.equals(t.parentId(), id));
-  }
-
-  private static boolean isBelow(Long id, Long scopeId, Map<Long, Long> parents) {
-    if (scopeId == null) {
-      return true;
-    }
-    Long parent = parents.get(id);
-    // Bounded by the tree's depth; the guard stops at a (corrupt) cycle.
-    for (int steps = 0; parent != null && steps < 1000; steps++) {
-      if (parent.equals(scopeId)) {
-        return true;
-      }
-      parent = parents.get(parent);
-    }
-    return false;
   }
 
   public List<Cohorts> cohorts(@Nullable String teamKey, WeekRange range) {
@@ -457,7 +416,7 @@ public class AdoptionService {
       @Nullable String teamKey, IsoWeek asOf, int offset, int limit) {
     AdoptionQuery.InactivePage page =
         query.withoutAiUse(
-            WeekRange.ending(asOf, INACTIVE_WEEKS), roster.scope(teamKey), offset, limit);
+            WeekRange.ending(asOf, INACTIVE_WEEKS), roster.scope(teamKey).teams(), offset, limit);
     return new InactiveDevelopers(
         page.rows().stream()
             .map(
@@ -476,10 +435,7 @@ public class AdoptionService {
 
   /** The scope of a team key (null or blank: the organisation); an unknown key is a 400. */
   private Scope scope(@Nullable String teamKey) {
-    Set<Long> teams = roster.scope(teamKey);
-    return teams == null
-        ? Scope.ORGANISATION
-        : new Scope(roster.team(teamKey).map(Team::id).orElseThrow(), teams);
+    return roster.scope(teamKey);
   }
 
   private static void checkRange(WeekRange range) {

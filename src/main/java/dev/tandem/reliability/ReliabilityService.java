@@ -495,10 +495,7 @@ public class ReliabilityService {
 
   /** The scope of a team key (null or blank: the organisation); an unknown key is a 400. */
   private Scope scope(@Nullable String teamKey) {
-    Set<Long> teams = roster.scope(teamKey);
-    return teams == null
-        ? Scope.ORGANISATION
-        : new Scope(roster.team(teamKey).map(dev.tandem.roster.Team::id).orElseThrow(), teams);
+    return roster.scope(teamKey);
   }
 
   private Map<Long, String> teamNames() {

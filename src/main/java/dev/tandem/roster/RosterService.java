@@ -3,11 +3,8 @@ package dev.tandem.roster;
 import dev.tandem.base.ValidationException;
 import dev.tandem.base.WeekRange;
 import dev.tandem.rollup.RollupService;
+import dev.tandem.rollup.Scope;
 import dev.tandem.security.AuditService;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +41,7 @@ public class RosterService {
   private final IdentityMapRepository identities;
   private final IndividualsPolicy individuals;
   private final RollupService rollup;
+  private final TeamTrees trees = new TeamTrees();
 
   RosterService(
       TeamRepository teams,
@@ -68,47 +66,30 @@ public class RosterService {
    */
   @PreAuthorize("permitAll()")
   public List<Team> teams() {
-    return teams.findAll();
+    return teamTree().teams();
   }
 
   @PreAuthorize("permitAll()")
   public Optional<Team> team(String key) {
-    return teams.findByKey(key);
+    return teamTree().team(key);
   }
 
   /**
-   * The ids of a team and every team below it; {@code null} for the whole organisation (no team
-   * given).
+   * The team tree, read once per transaction: every subtree, path and label answer of a request
+   * comes from one read of the teams (writes of the roster forget it).
    */
   @PreAuthorize("permitAll()")
-  public @Nullable Set<Long> scope(@Nullable String teamKey) {
-    if (teamKey == null || teamKey.isBlank()) {
-      return null;
-    }
-    List<Team> all = teams.findAll();
-    Team root =
-        all.stream()
-            .filter(t -> t.key().equals(teamKey))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    ValidationException.of(
-                        "team", "no team with key " + dev.tandem.base.Excerpt.quote(teamKey)));
-    Map<Long, List<Long>> children = new HashMap<>();
-    for (Team t : all) {
-      if (t.parentId() != null) {
-        children.computeIfAbsent(t.parentId(), k -> new ArrayList<>()).add(t.id());
-      }
-    }
-    Set<Long> ids = new HashSet<>();
-    Deque<Long> todo = new ArrayDeque<>(List.of(root.id()));
-    while (!todo.isEmpty()) {
-      Long id = todo.pop();
-      if (ids.add(id)) {
-        children.getOrDefault(id, List.of()).forEach(todo::push);
-      }
-    }
-    return ids;
+  public TeamTree teamTree() {
+    return trees.current(teams::findAll);
+  }
+
+  /**
+   * The scope of a team key: the organisation for null or blank, else the team and every team below
+   * it; an unknown key is a 400.
+   */
+  @PreAuthorize("permitAll()")
+  public Scope scope(@Nullable String teamKey) {
+    return teamTree().scope(teamKey);
   }
 
   /**
@@ -119,7 +100,7 @@ public class RosterService {
   @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   public List<WeeklyCount> weeklyHeadcount(@Nullable String teamKey, WeekRange range) {
     dev.tandem.base.ReportingPeriod.check(range);
-    return headcount.weeklyHeadcount(range, scope(individuals.individualsScope(teamKey)));
+    return headcount.weeklyHeadcount(range, scope(individuals.individualsScope(teamKey)).teams());
   }
 
   /**
@@ -143,7 +124,7 @@ public class RosterService {
    */
   @PreAuthorize("permitAll()")
   public int developersInHeadcount(@Nullable String teamKey, WeekRange range, int upTo) {
-    return headcount.developersInHeadcount(range, scope(teamKey), upTo);
+    return headcount.developersInHeadcount(range, scope(teamKey).teams(), upTo);
   }
 
   /**
@@ -153,12 +134,16 @@ public class RosterService {
   @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
   public List<Developer> developers(DeveloperFilter filter, int offset, int limit) {
     return developers.search(
-        filter.text(), scope(individuals.individualsScope(filter.teamKey())), offset, limit);
+        filter.text(),
+        scope(individuals.individualsScope(filter.teamKey())).teams(),
+        offset,
+        limit);
   }
 
   @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
   public int countDevelopers(DeveloperFilter filter) {
-    return developers.count(filter.text(), scope(individuals.individualsScope(filter.teamKey())));
+    return developers.count(
+        filter.text(), scope(individuals.individualsScope(filter.teamKey())).teams());
   }
 
   @Transactional
@@ -252,12 +237,13 @@ public class RosterService {
             });
     if (t.id() != null
         && t.parentId() != null
-        && scope(teams.findById(t.id()).orElseThrow().key()).contains(t.parentId())) {
+        && TeamTree.of(teams.findAll()).subtree(t.id()).contains(t.parentId())) {
       throw ValidationException.of(
           "parent", "a team cannot sit below itself or one of its own sub-teams");
     }
     if (t.id() == null) {
       long id = teams.insert(t);
+      trees.forget();
       Team created = teams.findById(id).orElseThrow();
       audit.record("create", "team", id, null, created);
       return created;
@@ -267,6 +253,7 @@ public class RosterService {
             .findById(t.id())
             .orElseThrow(() -> ValidationException.of("id", "the team no longer exists"));
     teams.update(t);
+    trees.forget();
     if (!Objects.equals(before.parentId(), t.parentId())) {
       rollup.teamMoved(before.parentId(), t.parentId());
     }
@@ -281,33 +268,13 @@ public class RosterService {
    */
   @PreAuthorize("permitAll()")
   public Map<Long, String> labels() {
-    Map<Long, Team> byId = new HashMap<>();
-    teams.findAll().forEach(t -> byId.put(t.id(), t));
-    Map<Long, String> labels = new HashMap<>();
-    for (Team team : byId.values()) {
-      Team parent = team.parentId() == null ? null : byId.get(team.parentId());
-      labels.put(
-          team.id(), parent == null ? team.name() : team.name() + " (" + parent.name() + ")");
-    }
-    return labels;
+    return teamTree().labels();
   }
 
   /** Every team's path ("engineering/commerce/payments") by team id, from one read of the tree. */
   @PreAuthorize("permitAll()")
   public Map<Long, String> paths() {
-    Map<Long, Team> byId = new HashMap<>();
-    teams.findAll().forEach(t -> byId.put(t.id(), t));
-    Map<Long, String> paths = new HashMap<>();
-    for (Team team : byId.values()) {
-      StringBuilder path = new StringBuilder(team.key());
-      Team current = team;
-      while (current.parentId() != null) {
-        current = byId.get(current.parentId());
-        path.insert(0, current.key() + "/");
-      }
-      paths.put(team.id(), path.toString());
-    }
-    return paths;
+    return teamTree().paths();
   }
 
   /**
@@ -329,6 +296,7 @@ public class RosterService {
           team = new Team(id, key, displayName(key), parent);
           byKey.put(key, team);
           createdTeams.add(id);
+          trees.forget();
         }
         parent = team.id();
       }
@@ -379,6 +347,7 @@ public class RosterService {
       }
       if (!outcome.createdTeamIds().isEmpty()) {
         teams.deleteAll(outcome.createdTeamIds());
+        trees.forget();
       }
       rollup.rebuildAll();
     } catch (org.springframework.dao.DataIntegrityViolationException e) {
