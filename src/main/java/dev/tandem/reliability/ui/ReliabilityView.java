@@ -22,6 +22,9 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import dev.tandem.base.ConsistentRead;
 import dev.tandem.base.ui.CsvExport;
+import dev.tandem.base.ui.ScopeRangePicker;
+import dev.tandem.base.ui.ScopeRangePicker.ScopeOption;
+import dev.tandem.base.ui.ScopeRangePicker.Selection;
 import dev.tandem.base.ui.chart.EChart;
 import dev.tandem.reliability.CausesAndSafeguards;
 import dev.tandem.reliability.Comparison;
@@ -30,6 +33,8 @@ import dev.tandem.reliability.Incident;
 import dev.tandem.reliability.RateWindow;
 import dev.tandem.reliability.ReliabilityFormat;
 import dev.tandem.reliability.ReliabilityService;
+import dev.tandem.roster.RosterService;
+import dev.tandem.roster.Team;
 import dev.tandem.security.CurrentUser;
 import dev.tandem.security.Role;
 import dev.tandem.stats.RateRatio;
@@ -54,7 +59,12 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
   private record Figures(
       Comparison comparison, List<RateWindow> overTime, CausesAndSafeguards causes) {}
 
-  private final ScopePicker scope;
+  private final ScopeRangePicker scope;
+
+  /** The picked team (null: the organisation) and weeks. */
+  private Selection selection;
+
+  private final java.util.Set<String> offered = new java.util.HashSet<>();
   private final RadioButtonGroup<Exposure> exposure = new RadioButtonGroup<>("Exposure");
   private final Paragraph unclassified = new Paragraph();
   private final Anchor triage = new Anchor("incidents/triage", "Triage them");
@@ -76,12 +86,18 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
 
   private final Map<String, String> toolKeys = new java.util.HashMap<>();
 
-  ReliabilityView(ReliabilityService reliability, ConsistentRead consistent) {
+  ReliabilityView(ReliabilityService reliability, ConsistentRead consistent, RosterService roster) {
     this.reliability = reliability;
     this.consistent = consistent;
     addClassName("tandem-page");
-    this.scope =
-        new ScopePicker(reliability.teamsWithAggregates(), reliability.period(), this::changed);
+    List<ScopeOption> scopes = new java.util.ArrayList<>();
+    scopes.add(new ScopeOption(null, "Whole organisation"));
+    Map<Long, String> labels = roster.labels();
+    for (Team t : reliability.teamsWithAggregates()) {
+      scopes.add(new ScopeOption(t.key(), labels.get(t.id())));
+      offered.add(t.key());
+    }
+    this.scope = new ScopeRangePicker(scopes, reliability.period(), this::changed);
     Paragraph explainer =
         new Paragraph(
             "Incidents per 1,000 changes (or per 100 developer-weeks) for work done with each AI tool,"
@@ -147,7 +163,10 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
     QueryParameters params = event.getLocation().getQueryParameters();
-    scope.read(params);
+    Selection asked = Selection.from(params, reliability.period(), null);
+    // A team the user may not see, or does not exist, opens the organisation.
+    selection = offered.contains(asked.teamKey()) ? asked : new Selection(null, asked.range());
+    scope.show(selection);
     requestedExposure =
         params
             .getSingleParameter("exposure")
@@ -160,16 +179,18 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
     refresh();
   }
 
+  private void changed(Selection next) {
+    selection = next;
+    changed();
+  }
+
   private void changed() {
     refresh();
-    Map<String, String> p = new java.util.LinkedHashMap<>(scope.parameters());
+    QueryParameters p = selection.toQueryParameters();
     if (requestedExposure != null) {
-      p.put("exposure", requestedExposure.key());
+      p = p.merging("exposure", requestedExposure.key());
     }
-    UI.getCurrent()
-        .getPage()
-        .getHistory()
-        .replaceState(null, new Location("reliability", QueryParameters.simple(p)));
+    UI.getCurrent().getPage().getHistory().replaceState(null, new Location("reliability", p));
   }
 
   private void refresh() {
@@ -177,13 +198,13 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
         consistent.read(
             () -> {
               Comparison read =
-                  reliability.comparison(scope.range(), scope.teamKey(), requestedExposure);
+                  reliability.comparison(selection.range(), selection.teamKey(), requestedExposure);
               return read.suppressed()
                   ? new Figures(read, List.of(), null)
                   : new Figures(
                       read,
-                      reliability.overTime(scope.range(), scope.teamKey(), read.exposure()),
-                      reliability.causesAndSafeguards(scope.range(), scope.teamKey()));
+                      reliability.overTime(selection.range(), selection.teamKey(), read.exposure()),
+                      reliability.causesAndSafeguards(selection.range(), selection.teamKey()));
             });
     Comparison c = figures.comparison();
     quiet = true;
@@ -225,7 +246,7 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
             t ->
                 sentences.add(
                     new Paragraph(ReliabilityFormat.sentence(t, c.exposure(), c.comparedTools()))));
-    links = new IncidentLinks(scope.range(), scope.teamKey());
+    links = new IncidentLinks(selection.range(), selection.teamKey());
     toolKeys.clear();
     java.util.stream.Stream.concat(
             java.util.stream.Stream.ofNullable(c.allAi()), c.tools().stream())
@@ -242,7 +263,7 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
     overTime.show(ReliabilityCharts.overTime(figures.overTime(), c));
     CausesAndSafeguards cs = figures.causes();
     rootCauses.show(ReliabilityCharts.rootCauses(cs));
-    safeguards.show(cs, scope.range(), scope.teamKey());
+    safeguards.show(cs, selection.range(), selection.teamKey());
   }
 
   /** The AI-involved incidents of a tool (all AI tools together: every AI-involved one). */
