@@ -5,7 +5,6 @@ import dev.tandem.base.WeekRange;
 import dev.tandem.rollup.RollupService;
 import dev.tandem.rollup.Scope;
 import dev.tandem.security.AuditService;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,7 +40,8 @@ public class RosterService {
   private final IdentityMapRepository identities;
   private final IndividualsPolicy individuals;
   private final RollupService rollup;
-  private final TeamTrees trees = new TeamTrees();
+  private final TeamTrees trees;
+  private final RosterImports imports;
 
   RosterService(
       TeamRepository teams,
@@ -50,8 +50,12 @@ public class RosterService {
       AuditService audit,
       IdentityMapRepository identities,
       @Lazy IndividualsPolicy individuals,
-      RollupService rollup) {
+      RollupService rollup,
+      TeamTrees trees,
+      RosterImports imports) {
     this.rollup = rollup;
+    this.trees = trees;
+    this.imports = imports;
     this.teams = teams;
     this.developers = developers;
     this.headcount = headcount;
@@ -283,79 +287,13 @@ public class RosterService {
    */
   @Transactional
   public RosterImportOutcome importRoster(List<RosterImportRow> rows) {
-    java.util.Map<String, Team> byKey = new java.util.HashMap<>();
-    teams.findAll().forEach(t -> byKey.put(t.key(), t));
-    List<Long> createdTeams = new java.util.ArrayList<>();
-    java.util.Map<String, Long> teamOf = new java.util.HashMap<>();
-    for (RosterImportRow row : rows) {
-      Long parent = null;
-      for (String key : row.teamPath()) {
-        Team team = byKey.get(key);
-        if (team == null) {
-          long id = teams.insert(new Team(null, key, displayName(key), parent));
-          team = new Team(id, key, displayName(key), parent);
-          byKey.put(key, team);
-          createdTeams.add(id);
-          trees.forget();
-        }
-        parent = team.id();
-      }
-      teamOf.put(row.email(), parent);
-    }
-    java.util.Map<String, Developer> existing = new java.util.HashMap<>();
-    List<String> emails = rows.stream().map(RosterImportRow::email).toList();
-    for (int i = 0; i < emails.size(); i += 1000) {
-      developers
-          .findByEmails(emails.subList(i, Math.min(emails.size(), i + 1000)))
-          .forEach(d -> existing.put(d.email(), d));
-    }
-    List<Developer> writes =
-        rows.stream()
-            .map(
-                r ->
-                    new Developer(
-                        existing.containsKey(r.email()) ? existing.get(r.email()).id() : null,
-                        r.email(),
-                        r.name(),
-                        teamOf.get(r.email()),
-                        null,
-                        r.startedOn(),
-                        r.leftOn(),
-                        r.excluded()))
-            .toList();
-    developers.saveAll(writes);
-    Set<Long> touched = new HashSet<>(teamOf.values());
-    existing.values().forEach(d -> touched.add(d.teamId()));
-    rollup.refreshTeams(touched);
-    List<String> created = emails.stream().filter(e -> !existing.containsKey(e)).toList();
-    List<Long> createdIds = new java.util.ArrayList<>();
-    for (int i = 0; i < created.size(); i += 1000) {
-      developers
-          .findByEmails(created.subList(i, Math.min(created.size(), i + 1000)))
-          .forEach(d -> createdIds.add(d.id()));
-    }
-    return new RosterImportOutcome(createdTeams, createdIds, List.copyOf(existing.values()));
+    return imports.importRoster(rows);
   }
 
   /** Undoes a roster import; refused while a created developer already has data. */
   @Transactional
   public void undoRosterImport(RosterImportOutcome outcome) {
-    developers.saveAll(outcome.replaced());
-    try {
-      if (!outcome.createdDeveloperIds().isEmpty()) {
-        developers.deleteAll(outcome.createdDeveloperIds());
-      }
-      if (!outcome.createdTeamIds().isEmpty()) {
-        teams.deleteAll(outcome.createdTeamIds());
-        trees.forget();
-      }
-      rollup.rebuildAll();
-    } catch (org.springframework.dao.DataIntegrityViolationException e) {
-      throw ValidationException.of(
-          "batch",
-          "developers or teams this import created are in use (usage, changes, mappings or users"
-              + " refer to them); undo those imports first or edit the roster");
-    }
+    imports.undoRosterImport(outcome);
   }
 
   /**
@@ -368,15 +306,8 @@ public class RosterService {
   }
 
   /** The developer id of each roster email that exists (the import pipeline, run by admins). */
-  public java.util.Map<String, Long> developerIdsByEmail(java.util.Collection<String> emails) {
-    java.util.Map<String, Long> ids = new java.util.HashMap<>();
-    List<String> all = List.copyOf(emails);
-    for (int i = 0; i < all.size(); i += 1000) {
-      developers
-          .findByEmails(all.subList(i, Math.min(all.size(), i + 1000)))
-          .forEach(d -> ids.put(d.email(), d.id()));
-    }
-    return ids;
+  public Map<String, Long> developerIdsByEmail(java.util.Collection<String> emails) {
+    return imports.developerIdsByEmail(emails);
   }
 
   /** Sets the mappings and returns how they were before (developer null = was unmapped). */
@@ -385,10 +316,5 @@ public class RosterService {
     List<IdentityLink> before = identities.current(links);
     identities.write(links);
     return before;
-  }
-
-  private static String displayName(String key) {
-    String spaced = key.replace('-', ' ');
-    return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
   }
 }

@@ -2,6 +2,7 @@ package dev.tandem.roster;
 
 import java.util.List;
 import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -9,9 +10,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Holds the team tree for the current transaction, so that one request reads the teams once;
  * outside a transaction every call reads them. Writes of the roster call {@link #forget}.
  */
-final class TeamTrees {
+@Component
+class TeamTrees {
 
-  /** The key the tree is bound under; one per RosterService. */
+  /** The key the tree is bound under. */
   private final Object key = new Object();
 
   TeamTree current(Supplier<List<Team>> read) {
