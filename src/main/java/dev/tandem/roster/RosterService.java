@@ -6,12 +6,10 @@ import dev.tandem.rollup.RollupService;
 import dev.tandem.rollup.Scope;
 import dev.tandem.security.AuditService;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,9 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class RosterService {
 
   /** developer.name and team.name. */
-  public static final int MAX_NAME = 200;
-
-  private static final Pattern TEAM_KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
+  public static final int MAX_NAME = RosterRules.MAX_NAME;
 
   private final TeamRepository teams;
   private final DeveloperRepository developers;
@@ -152,43 +148,7 @@ public class RosterService {
 
   @Transactional
   public Developer saveDeveloper(Developer input) {
-    dev.tandem.base.Emails.Checked email =
-        input.email() == null || input.email().isBlank()
-            ? new dev.tandem.base.Emails.Checked(
-                null, "expected an email such as ana.silva@example.com")
-            : dev.tandem.base.Emails.check(input.email());
-    Developer d =
-        new Developer(
-            input.id(),
-            email.email(),
-            input.name() == null ? null : input.name().trim(),
-            input.teamId(),
-            input.teamKey(),
-            input.startedOn(),
-            input.leftOn(),
-            input.excluded());
-    new ValidationException.Collector()
-        .check(email.ok(), "email", String.valueOf(email.problem()))
-        .check(d.name() != null && !d.name().isEmpty(), "name", "a display name is required")
-        .check(
-            d.name() == null || d.name().length() <= MAX_NAME,
-            "name",
-            "at most " + MAX_NAME + " characters")
-        .check(
-            dev.tandem.base.PlausibleDates.problem(d.startedOn()).isEmpty(),
-            "startedOn",
-            dev.tandem.base.PlausibleDates.problem(d.startedOn()).orElse(""))
-        .check(
-            dev.tandem.base.PlausibleDates.problem(d.leftOn()).isEmpty(),
-            "leftOn",
-            dev.tandem.base.PlausibleDates.problem(d.leftOn()).orElse(""))
-        .check(teams.findById(d.teamId()).isPresent(), "team", "choose an existing team")
-        .check(d.startedOn() != null, "startedOn", "a start date is required")
-        .check(
-            d.leftOn() == null || d.startedOn() == null || !d.leftOn().isBefore(d.startedOn()),
-            "leftOn",
-            "the last day cannot be before the first day")
-        .throwIfAny();
+    Developer d = RosterRules.developer(input, id -> teams.findById(id).isPresent());
     Optional<Long> sameEmail = developers.idByEmail(d.email());
     if (sameEmail.isPresent() && !sameEmail.get().equals(d.id())) {
       throw ValidationException.of("email", "another developer already has the email " + d.email());
@@ -213,25 +173,8 @@ public class RosterService {
 
   @Transactional
   public Team saveTeam(Team input) {
-    String key = input.key() == null ? null : input.key().trim().toLowerCase(Locale.ROOT);
-    Team t =
-        new Team(
-            input.id(), key, input.name() == null ? null : input.name().trim(), input.parentId());
-    new ValidationException.Collector()
-        .check(
-            key != null && TEAM_KEY.matcher(key).matches(),
-            "key",
-            "expected lower-case letters, digits and '-', e.g. payments")
-        .check(t.name() != null && !t.name().isEmpty(), "name", "a name is required")
-        .check(
-            t.name() == null || t.name().length() <= MAX_NAME,
-            "name",
-            "at most " + MAX_NAME + " characters")
-        .check(
-            t.parentId() == null || teams.findById(t.parentId()).isPresent(),
-            "parent",
-            "choose an existing team")
-        .throwIfAny();
+    Team t = RosterRules.team(input, id -> teams.findById(id).isPresent());
+    String key = t.key();
     teams
         .findByKey(key)
         .filter(other -> !other.id().equals(t.id()))
