@@ -1,15 +1,16 @@
 package dev.tandem.access;
 
 import dev.tandem.base.WeekRange;
+import dev.tandem.rollup.Scope;
 import dev.tandem.roster.IndividualsPolicy;
 import dev.tandem.roster.RosterService;
 import dev.tandem.roster.Team;
+import dev.tandem.roster.TeamTree;
 import dev.tandem.security.Principal;
 import dev.tandem.security.Role;
 import dev.tandem.security.UserService;
 import dev.tandem.settings.SettingsService;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -58,16 +59,16 @@ public class AccessPolicy implements IndividualsPolicy {
     if (p.isEmpty()) {
       return List.of();
     }
-    List<Team> all = roster.teams();
+    TeamTree tree = roster.teamTree();
     if (!p.get().role().needsTeamScope()) {
-      return all;
+      return tree.teams();
     }
-    String own = ownTeamKey(p.get());
-    if (own == null) {
+    Optional<Team> own = tree.team(p.get().teamId());
+    if (own.isEmpty()) {
       return List.of();
     }
-    Set<Long> ownScope = roster.scope(own);
-    return all.stream().filter(t -> ownScope.contains(t.id())).toList();
+    Set<Long> ownScope = tree.subtree(own.get().id());
+    return tree.teams().stream().filter(t -> ownScope.contains(t.id())).toList();
   }
 
   /**
@@ -225,24 +226,21 @@ public class AccessPolicy implements IndividualsPolicy {
     return principal().map(Principal::role).orElse(null);
   }
 
+  /**
+   * Whether a team's scope lies inside the principal's own team's scope, from one read of the team
+   * tree; an unknown team key is a 400.
+   */
   private boolean within(Principal p, @Nullable String teamKey) {
-    String own = ownTeamKey(p);
-    if (own == null || teamKey == null) {
+    TeamTree tree = roster.teamTree();
+    Optional<Team> own = tree.team(p.teamId());
+    if (own.isEmpty() || teamKey == null || teamKey.isBlank()) {
       return false;
     }
-    Set<Long> ownScope = roster.scope(own);
-    Set<Long> wanted = roster.scope(teamKey);
-    return ownScope.containsAll(wanted);
+    Scope wanted = tree.scope(teamKey);
+    return tree.subtree(own.get().id()).containsAll(wanted.teams());
   }
 
-  private String ownTeamKey(Principal p) {
-    if (p.teamId() == null) {
-      return null;
-    }
-    return roster.teams().stream()
-        .filter(t -> Objects.equals(t.id(), p.teamId()))
-        .findFirst()
-        .map(Team::key)
-        .orElse(null);
+  private @Nullable String ownTeamKey(Principal p) {
+    return roster.teamTree().team(p.teamId()).map(Team::key).orElse(null);
   }
 }

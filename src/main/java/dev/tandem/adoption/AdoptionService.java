@@ -2,7 +2,6 @@ package dev.tandem.adoption;
 
 import dev.tandem.access.AccessPolicy;
 import dev.tandem.access.SmallGroupRule;
-import dev.tandem.access.SmallGroups;
 import dev.tandem.base.IsoWeek;
 import dev.tandem.base.Ratio;
 import dev.tandem.base.ReportingPeriod;
@@ -13,15 +12,9 @@ import dev.tandem.roster.Team;
 import dev.tandem.settings.SettingsService;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,8 +23,9 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The one place where DESIGN §3.1 (headcount, adoption, reach, pooling, cohorts, forecast) is
- * computed.
+ * The door to DESIGN §3.1 (headcount, adoption, reach, pooling, cohorts, forecast): access checks
+ * and the snapshot transaction here, the figures from {@link WeeklyReport}, {@link TeamTable} and
+ * {@link DeveloperLists}.
  */
 @Service
 @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
@@ -50,13 +44,22 @@ public class AdoptionService {
   private final SettingsService settings;
   private final AccessPolicy access;
   private final Clock clock;
+  private final TeamTable teamTable;
+  private final DeveloperLists developerLists;
+  private final WeeklyReport weeklyReport;
 
   AdoptionService(
       AdoptionQuery query,
       RosterService roster,
       SettingsService settings,
       AccessPolicy access,
-      Clock clock) {
+      Clock clock,
+      TeamTable teamTable,
+      DeveloperLists developerLists,
+      WeeklyReport weeklyReport) {
+    this.weeklyReport = weeklyReport;
+    this.teamTable = teamTable;
+    this.developerLists = developerLists;
     this.query = query;
     this.roster = roster;
     this.settings = settings;
@@ -99,58 +102,9 @@ public class AdoptionService {
     checkRange(range);
     access.checkAggregates(teamKey);
     Scope scope = scope(teamKey);
-    Map<LocalDate, ScopeWeek> totals = ScopeWeek.byWeek(query.headcountAndAiUsers(range, scope));
-    Map<LocalDate, Map<String, Integer>> tools = new HashMap<>();
-    Map<LocalDate, Map<String, Integer>> agentTools = new HashMap<>();
-    Map<String, Ratio> agentUnknown = new TreeMap<>();
-    for (AdoptionQuery.ToolWeek t : query.toolUsersByWeek(range, scope)) {
-      tools.computeIfAbsent(t.monday(), k -> new LinkedHashMap<>()).put(t.tool(), t.users());
-      agentTools
-          .computeIfAbsent(t.monday(), k -> new LinkedHashMap<>())
-          .put(t.tool(), t.agentUsers());
-      agentUnknown.merge(t.tool(), new Ratio(t.agentUnknownUsers(), t.users()), Ratio::plus);
-    }
-    agentUnknown.values().removeIf(r -> r.numerator() == 0);
-    List<AdoptionReport.Week> weeks = new ArrayList<>();
-    Ratio period = Ratio.EMPTY;
-    Ratio agentPeriod = Ratio.EMPTY;
-    boolean anyHidden = false;
-    SmallGroupRule smallGroups = access.smallGroups(teamKey);
-    for (IsoWeek w : range.weeks()) {
-      ScopeWeek counts = totals.getOrDefault(w.monday(), ScopeWeek.NONE);
-      if (smallGroups.hidden(counts.headcount())) {
-        weeks.add(AdoptionReport.Week.suppressed(w));
-        anyHidden = true;
-        continue;
-      }
-      AdoptionReport.Week week =
-          new AdoptionReport.Week(
-              w,
-              counts.headcount(),
-              counts.aiUsers(),
-              counts.agentUsers(),
-              tools.getOrDefault(w.monday(), Map.of()),
-              agentTools.getOrDefault(w.monday(), Map.of()),
-              false);
-      weeks.add(week);
-      period = period.plus(week.adoption());
-      agentPeriod = agentPeriod.plus(week.agentAdoption());
-    }
     IsoWeek forecastEnd =
         range.to().compareTo(lastCompleteWeek()) < 0 ? range.to() : lastCompleteWeek();
-    // A pooled figure or a trend line over partly hidden weeks would let the hidden ones be worked
-    // out.
-    return new AdoptionReport(
-        goal(),
-        teamKey == null ? "organisation" : teamKey,
-        weeks,
-        anyHidden ? Ratio.EMPTY : period,
-        anyHidden ? Ratio.EMPTY : agentPeriod,
-        anyHidden,
-        anyHidden ? AdoptionReport.Forecast.SUPPRESSED : forecast(teamKey, scope, forecastEnd),
-        new AdoptionReport.DataQuality(
-            query.unmatchedUsageRows(range), query.usageOutsideHeadcount(range, scope)),
-        anyHidden ? Map.of() : agentUnknown);
+    return weeklyReport.report(teamKey, scope, range, goal(), forecastEnd);
   }
 
   /**
@@ -162,16 +116,6 @@ public class AdoptionService {
     return ScopeWeek.byWeek(query.headcountAndAiUsers(new WeekRange(week, week), scope(teamKey)))
         .getOrDefault(week.monday(), ScopeWeek.NONE)
         .adoption();
-  }
-
-  /** {@link AdoptionForecast} of the 8 complete weeks ending {@code last}. */
-  AdoptionReport.Forecast forecast(@Nullable String teamKey, Scope scope, IsoWeek last) {
-    WeekRange window = WeekRange.ending(last, FORECAST_WEEKS);
-    return AdoptionForecast.of(
-        window,
-        ScopeWeek.byWeek(query.headcountAndAiUsers(window, scope)),
-        access.smallGroups(teamKey)::hidden,
-        goal());
   }
 
   /**
@@ -201,71 +145,7 @@ public class AdoptionService {
    */
   public List<TeamAdoption> teamAdoption(@Nullable String teamKey, IsoWeek week, TeamRows which) {
     access.checkAggregates(teamKey);
-    WeekRange trendRange = WeekRange.ending(week, TREND_WEEKS);
-    List<Team> teams = roster.teams();
-    Long scopeId = teamKey == null ? null : roster.team(teamKey).map(Team::id).orElse(null);
-    Set<Long> visible =
-        access.teamsWithAggregates().stream().map(Team::id).collect(Collectors.toSet());
-    List<Team> rows =
-        (which == TeamRows.LEAVES ? leavesBelow(teams, scopeId) : childrenBelow(teams, scopeId))
-            .stream().filter(t -> visible.contains(t.id())).toList();
-    if (rows.isEmpty() && teamKey != null) {
-      rows = roster.team(teamKey).stream().toList();
-    }
-    List<AdoptionQuery.TeamWeek> counts =
-        rows.isEmpty()
-            ? List.of()
-            : query.headcountAndAiUsersByScope(trendRange, rows.stream().map(Team::id).toList());
-    Map<Long, List<AdoptionQuery.TeamWeek>> countsByTeam =
-        counts.stream().collect(Collectors.groupingBy(AdoptionQuery.TeamWeek::teamId));
-    double goal = goal();
-    WeekRange forecastWindow = WeekRange.ending(week, FORECAST_WEEKS);
-    Map<Long, List<TeamAdoption>> byParent = new LinkedHashMap<>();
-    for (Team row : rows) {
-      Map<LocalDate, ScopeWeek> totals =
-          ScopeWeek.byWeek(countsByTeam.getOrDefault(row.id(), List.of()));
-      List<Ratio> trend =
-          trendRange.weeks().stream()
-              .map(w -> totals.getOrDefault(w.monday(), ScopeWeek.NONE).adoption())
-              .toList();
-      Ratio thisWeek = trend.get(trend.size() - 1);
-      Ratio pooled =
-          trend.subList(trend.size() - INACTIVE_WEEKS, trend.size()).stream()
-              .reduce(Ratio.EMPTY, Ratio::plus);
-      Ratio agentPooled =
-          trendRange.weeks().subList(trend.size() - INACTIVE_WEEKS, trend.size()).stream()
-              .map(w -> totals.getOrDefault(w.monday(), ScopeWeek.NONE).agentAdoption())
-              .reduce(Ratio.EMPTY, Ratio::plus);
-      byParent
-          .computeIfAbsent(row.parentId() == null ? 0L : row.parentId(), k -> new ArrayList<>())
-          .add(
-              new TeamAdoption(
-                  row.key(),
-                  row.name(),
-                  thisWeek,
-                  pooled,
-                  agentPooled,
-                  trend,
-                  TeamAdoption.Status.of(thisWeek, goal),
-                  AdoptionForecast.of(
-                      trend.subList(trend.size() - FORECAST_WEEKS, trend.size()),
-                      forecastWindow.from(),
-                      goal),
-                  goal,
-                  false));
-    }
-    // A team is as small as its smallest week in the trend; one hidden sibling (same parent) hides
-    // the next smallest one too.
-    List<TeamAdoption> result = new ArrayList<>();
-    for (List<TeamAdoption> siblings : byParent.values()) {
-      SmallGroups.siblings(
-              siblings,
-              TeamAdoption::smallestHeadcount,
-              t -> access.hidden(t.smallestHeadcount(), t.teamKey()))
-          .forEach(shown -> result.add(shown.suppressed() ? shown.row().hide() : shown.row()));
-    }
-    result.sort(TeamAdoption.LOWEST_FIRST);
-    return result;
+    return teamTable.rows(teamKey, week, which, goal());
   }
 
   /** Which teams the team table lists for a scope. */
@@ -277,47 +157,6 @@ public class AdoptionService {
      * top-level team).
      */
     CHILDREN
-  }
-
-  private static List<Team> childrenBelow(List<Team> teams, Long scopeId) {
-    Long parent = scopeId;
-    while (true) {
-      Long from = parent;
-      List<Team> children = teams.stream().filter(t -> Objects.equals(t.parentId(), from)).toList();
-      if (children.size() != 1 || !hasChildren(teams, children.get(0).id())) {
-        return children;
-      }
-      parent = children.get(0).id();
-    }
-  }
-
-  private static List<Team> leavesBelow(List<Team> teams, Long scopeId) {
-    Map<Long, Long> parents = new HashMap<>();
-    teams.forEach(t -> parents.put(t.id(), t.parentId()));
-    Set<Long> withChildren = new java.util.HashSet<>(parents.values());
-    return teams.stream()
-        .filter(t -> !withChildren.contains(t.id()))
-        .filter(t -> !Objects.equals(t.id(), scopeId) && isBelow(t.id(), scopeId, parents))
-        .toList();
-  }
-
-  private static boolean hasChildren(List<Team> teams, Long id) {
-    return teams.stream().anyMatch(t -> Objects.equals(t.parentId(), id));
-  }
-
-  private static boolean isBelow(Long id, Long scopeId, Map<Long, Long> parents) {
-    if (scopeId == null) {
-      return true;
-    }
-    Long parent = parents.get(id);
-    // Bounded by the tree's depth; the guard stops at a (corrupt) cycle.
-    for (int steps = 0; parent != null && steps < 1000; steps++) {
-      if (parent.equals(scopeId)) {
-        return true;
-      }
-      parent = parents.get(parent);
-    }
-    return false;
   }
 
   public List<Cohorts> cohorts(@Nullable String teamKey, WeekRange range) {
@@ -403,22 +242,7 @@ public class AdoptionService {
    */
   public List<OwnUsage> myUsage(WeekRange range) {
     checkRange(range);
-    return access
-        .ownDeveloperId()
-        .map(
-            id ->
-                query.usageOf(id, range).stream()
-                    .map(
-                        u ->
-                            new OwnUsage(
-                                IsoWeek.starting(u.monday()),
-                                u.tool(),
-                                u.activeDays(),
-                                u.interactions(),
-                                u.acceptedLines(),
-                                u.agentDays() == null ? null : u.agentDays().intValue()))
-                    .toList())
-        .orElse(List.of());
+    return access.ownDeveloperId().map(id -> developerLists.usageOf(id, range)).orElse(List.of());
   }
 
   /** Whether the signed-in person has a linked developer record. */
@@ -455,16 +279,7 @@ public class AdoptionService {
 
   private InactiveDevelopers inactivePage(
       @Nullable String teamKey, IsoWeek asOf, int offset, int limit) {
-    AdoptionQuery.InactivePage page =
-        query.withoutAiUse(
-            WeekRange.ending(asOf, INACTIVE_WEEKS), roster.scope(teamKey), offset, limit);
-    return new InactiveDevelopers(
-        page.rows().stream()
-            .map(
-                i ->
-                    new InactiveDeveloper(i.id(), i.name(), i.email(), i.teamKey(), i.lastAiWeek()))
-            .toList(),
-        page.total());
+    return developerLists.withoutAiUse(roster.scope(teamKey), asOf, offset, limit);
   }
 
   private void checkIndividuals(@Nullable String teamKey) {
@@ -476,10 +291,7 @@ public class AdoptionService {
 
   /** The scope of a team key (null or blank: the organisation); an unknown key is a 400. */
   private Scope scope(@Nullable String teamKey) {
-    Set<Long> teams = roster.scope(teamKey);
-    return teams == null
-        ? Scope.ORGANISATION
-        : new Scope(roster.team(teamKey).map(Team::id).orElseThrow(), teams);
+    return roster.scope(teamKey);
   }
 
   private static void checkRange(WeekRange range) {

@@ -5,7 +5,6 @@ import dev.tandem.adoption.AdoptionReport;
 import dev.tandem.adoption.AdoptionService;
 import dev.tandem.base.WeekRange;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -15,7 +14,6 @@ import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/v1/adoption} exactly as DESIGN §5 describes it. */
@@ -127,19 +125,9 @@ class AdoptionController {
           "Without from/to the last 26 complete ISO weeks. A team scope includes its sub-teams;"
               + " MANAGER and MEMBER tokens see only their own team's scope.")
   @ApiResponse(responseCode = "200", description = "The weeks, the period and the forecast.")
-  Response adoption(
-      @Parameter(description = "First ISO week", example = "2026-W22")
-          @RequestParam(required = false)
-          String from,
-      @Parameter(description = "Last ISO week", example = "2026-W47")
-          @RequestParam(required = false)
-          String to,
-      @Parameter(description = "A team key; the organisation when absent", example = "payments")
-          @RequestParam(required = false)
-          String team) {
-    WeekRange range = adoption.period().parse(from, to);
-    AdoptionReport report =
-        adoption.weeklyAdoption(team == null || team.isBlank() ? null : team, range);
+  Response adoption(WeeksAndTeam query) {
+    WeekRange range = query.range(adoption.period());
+    AdoptionReport report = adoption.weeklyAdoption(query.teamKey(), range);
     List<Week> weeks = report.weeks().stream().map(AdoptionController::week).toList();
     AdoptionReport.Forecast f = report.forecast();
     Period period =

@@ -54,13 +54,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleNoResourceFoundException(
       NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            status,
-            "There is no resource at "
-                + Excerpt.quote("/" + e.getResourcePath())
-                + "; the API's paths are listed in /api/v1/openapi.json.");
-    return handleExceptionInternal(e, problem, headers, status, request);
+    String detail =
+        "There is no resource at "
+            + Excerpt.quote("/" + e.getResourcePath())
+            + "; the API's paths are listed in /api/v1/openapi.json.";
+    return problem(e, detail, headers, status, request);
   }
 
   /** 405: names the methods the path takes (also in {@code Allow}). */
@@ -70,15 +68,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            status,
-            e.getMethod()
-                + " is not supported here; this path takes "
-                + String.join(
-                    ", ", e.getSupportedHttpMethods().stream().map(Object::toString).toList())
-                + ".");
-    return handleExceptionInternal(e, problem, headers, status, request);
+    String methods =
+        String.join(", ", e.getSupportedHttpMethods().stream().map(Object::toString).toList());
+    String detail = e.getMethod() + " is not supported here; this path takes " + methods + ".";
+    return problem(e, detail, headers, status, request);
   }
 
   /** 415: names the body types the path reads (also in {@code Accept}). */
@@ -90,15 +83,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       WebRequest request) {
     MediaType type = e.getContentType();
     String sent = type == null ? "none" : type.getType() + "/" + type.getSubtype();
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            status,
-            "The body's Content-Type "
-                + Excerpt.quote(sent)
-                + " is not one this path reads; send "
-                + MediaType.toString(e.getSupportedMediaTypes())
-                + ".");
-    return handleExceptionInternal(e, problem, headers, status, request);
+    String detail =
+        "The body's Content-Type "
+            + Excerpt.quote(sent)
+            + " is not one this path reads; send "
+            + MediaType.toString(e.getSupportedMediaTypes())
+            + ".";
+    return problem(e, detail, headers, status, request);
   }
 
   /** 406: the API answers JSON (errors as problem JSON), whatever {@code Accept} asked for. */
@@ -108,14 +99,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            status,
-            "This path answers "
-                + MediaType.toString(e.getSupportedMediaTypes())
-                + "; send an Accept header that includes one of them (or none).");
+    String detail =
+        "This path answers "
+            + MediaType.toString(e.getSupportedMediaTypes())
+            + "; send an Accept header that includes one of them (or none).";
     headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-    return handleExceptionInternal(e, problem, headers, status, request);
+    return problem(e, detail, headers, status, request);
+  }
+
+  /** A problem detail of this status and detail, through Spring's own handling of the rest. */
+  private ResponseEntity<Object> problem(
+      Exception e, String detail, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return handleExceptionInternal(
+        e, ProblemDetail.forStatusAndDetail(status, detail), headers, status, request);
   }
 
   @ExceptionHandler(AccessDeniedException.class)

@@ -373,10 +373,7 @@ public class CostService {
   }
 
   private Scope scope(String teamKey) {
-    Set<Long> teams = roster.scope(teamKey);
-    return teams == null
-        ? Scope.ORGANISATION
-        : new Scope(roster.team(teamKey).map(Team::id).orElseThrow(), teams);
+    return roster.scope(teamKey);
   }
 
   private Map<Long, String> teamNames() {

@@ -253,7 +253,7 @@ public class IncidentService {
 
   private IncidentRepository.Criteria criteria(IncidentFilter filter) {
     ZoneId zone = settings.current().zone();
-    Set<Long> teamIds = roster.scope(access.recordsScope(filter.teamKey()));
+    Set<Long> teamIds = roster.scope(access.recordsScope(filter.teamKey())).teams();
     return new IncidentRepository.Criteria(
         filter,
         teamIds,

@@ -7,23 +7,15 @@ import dev.tandem.base.WeekRange;
 import dev.tandem.rollup.Scope;
 import dev.tandem.roster.RosterService;
 import dev.tandem.settings.SettingsService;
-import dev.tandem.stats.Holm;
-import dev.tandem.stats.Median;
-import dev.tandem.stats.RateComparison;
 import dev.tandem.stats.RateRatio;
-import dev.tandem.tools.Tool;
 import dev.tandem.tools.ToolService;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -55,24 +47,27 @@ public class ReliabilityService {
 
   private final ReliabilityQuery query;
   private final RosterService roster;
-  private final ToolService tools;
   private final SettingsService settings;
   private final Clock clock;
   private final AccessPolicy access;
+  private final ToolComparison comparisons;
+  private final ToolService tools;
 
   ReliabilityService(
       ReliabilityQuery query,
       RosterService roster,
-      ToolService tools,
       SettingsService settings,
       Clock clock,
-      AccessPolicy access) {
+      AccessPolicy access,
+      ToolComparison comparisons,
+      ToolService tools) {
+    this.tools = tools;
     this.access = access;
     this.query = query;
     this.roster = roster;
-    this.tools = tools;
     this.settings = settings;
     this.clock = clock;
+    this.comparisons = comparisons;
   }
 
   /** Weeks shown when no range is asked for: the last 26 complete weeks. */
@@ -113,7 +108,8 @@ public class ReliabilityService {
           teamKey,
           exposure != null ? exposure : Exposure.fromKey(settings.current().defaultExposure()));
     }
-    return compare(range, teamKey, exposure)
+    return comparisons
+        .compare(range, teamKey, scope(teamKey), zone(), exposure)
         .withChangesNotCounted(
             query.changesOutsideHeadcount(WeekBounds.of(range, zone()), scope(teamKey)));
   }
@@ -127,7 +123,7 @@ public class ReliabilityService {
     access.checkAggregates(teamKey);
     List<WeekBounds> weeks = WeekBounds.of(range, zone());
     WeeklyExposure org = new WeeklyExposure(query, weeks, Scope.ORGANISATION);
-    Exposure exposure = choose(requested, org);
+    Exposure exposure = comparisons.choose(requested, org);
     if (suppressed(range, teamKey)) {
       return new TeamVsOrganisation(exposure, 0, 0, 0, 0, null, true);
     }
@@ -192,7 +188,7 @@ public class ReliabilityService {
     Scope scope = scope(teamKey);
     List<WeekBounds> weeks = WeekBounds.of(range, zone());
     WeeklyExposure exp = new WeeklyExposure(query, weeks, scope);
-    Exposure chosen = choose(exposure, exp);
+    Exposure chosen = comparisons.choose(exposure, exp);
     Map<LocalDate, long[]> incidents = new LinkedHashMap<>();
     for (ReliabilityQuery.IncidentCount c : query.incidentsByWeek(weeks, scope)) {
       long[] aiAndBaseline = incidents.computeIfAbsent(c.monday(), m -> new long[2]);
@@ -262,210 +258,15 @@ public class ReliabilityService {
    */
   @PreAuthorize("permitAll()")
   public Map<String, ToolFigures> latestToolFigures() {
-    Comparison c = compare(WeekRange.ending(lastCompleteWeek(), 12), null, null);
+    Comparison c =
+        comparisons.compare(
+            WeekRange.ending(lastCompleteWeek(), 12), null, Scope.ORGANISATION, zone(), null);
     Map<String, ToolFigures> out = new LinkedHashMap<>();
     if (c.allAi() != null) {
       out.put(SafeguardComparison.ALL_AI, c.allAi());
     }
     c.tools().forEach(t -> out.put(t.tool(), t));
     return out;
-  }
-
-  private Comparison compare(WeekRange range, @Nullable String teamKey, Exposure requested) {
-    Scope scope = scope(teamKey);
-    List<WeekBounds> weeks = WeekBounds.of(range, zone());
-    WeeklyExposure exp = new WeeklyExposure(query, weeks, scope);
-    Exposure exposure = choose(requested, exp);
-
-    Map<String, Map<String, Long>> bySeverity = new LinkedHashMap<>();
-    Map<String, Long> agentIncidents = new HashMap<>();
-    long unclassified = 0;
-    for (ReliabilityQuery.IncidentCount c : query.incidentsByWeek(weeks, scope)) {
-      String group = group(c.involvement(), c.tool());
-      if (group == null) {
-        unclassified += c.incidents();
-        continue;
-      }
-      if ("agent".equals(c.involvement())) {
-        agentIncidents.merge(group, c.incidents(), Long::sum);
-      }
-      bySeverity
-          .computeIfAbsent(group, g -> emptySeverities())
-          .merge(c.severity(), c.incidents(), Long::sum);
-    }
-    Map<String, List<Double>> restoreMinutes = new LinkedHashMap<>();
-    for (ReliabilityQuery.Restore r : query.restores(weeks, scope)) {
-      String group = group(r.involvement(), r.tool());
-      if (group != null) {
-        restoreMinutes
-            .computeIfAbsent(group, g -> new ArrayList<>())
-            .add(Duration.between(r.startedAt(), r.resolvedAt()).toSeconds() / 60.0);
-      }
-    }
-
-    GroupFigures baseline =
-        figures(
-            exposure,
-            bySeverity.getOrDefault(BASELINE, emptySeverities()),
-            exp.total(exposure, BASELINE),
-            restoreMinutes.get(BASELINE));
-    List<ToolFigures> toolFigures = new ArrayList<>();
-    for (Map.Entry<String, String> tool : listedTools(bySeverity, exp).entrySet()) {
-      GroupFigures f =
-          figures(
-              exposure,
-              bySeverity.getOrDefault(tool.getKey(), emptySeverities()),
-              exp.total(exposure, tool.getKey()),
-              restoreMinutes.get(tool.getKey()));
-      RateComparison rr =
-          RateRatio.compare(f.incidents(), f.exposure(), baseline.incidents(), baseline.exposure());
-      long userWeeks = exp.userWeeks(tool.getKey());
-      toolFigures.add(
-          new ToolFigures(
-              tool.getKey(),
-              tool.getValue(),
-              f,
-              userWeeks,
-              exp.developerWeeks() == 0 ? Double.NaN : (double) userWeeks / exp.developerWeeks(),
-              exp.developerWeeks() == 0
-                  ? Double.NaN
-                  : (double) exp.agentUserWeeks(tool.getKey()) / exp.developerWeeks(),
-              agentIncidents.getOrDefault(tool.getKey(), 0L),
-              rr,
-              Double.NaN,
-              rr.verdict(),
-              false,
-              null));
-    }
-    // Holm over every tool compared (before small groups are hidden: they were compared too).
-    double[] p =
-        toolFigures.stream()
-            .mapToDouble(t -> Holm.inFamily(t.comparison()) ? t.comparison().pValue() : Double.NaN)
-            .toArray();
-    double[] adjusted = Holm.adjust(p);
-    for (int i = 0; i < adjusted.length; i++) {
-      toolFigures.set(i, toolFigures.get(i).adjusted(adjusted[i]));
-    }
-    dev.tandem.access.SmallGroupRule smallGroups = access.smallGroups(teamKey);
-    Map<String, Integer> developers = query.developersByTool(weeks, scope, smallGroups.k());
-    TeamStrata strata = new TeamStrata(query, weeks, scope);
-    Map<Long, String> teamNames = teamNames();
-    toolFigures.replaceAll(
-        t -> t.within(strata.within(t.tool(), exposure, teamNames, smallGroups)));
-    ToolFigures allAi =
-        allAi(exposure, exp, bySeverity, restoreMinutes, agentIncidents, baseline, toolFigures)
-            .within(strata.within(ALL_AI, exposure, teamNames, smallGroups));
-    // The AI group is at least as large as its largest tool; with every tool below k it is hidden
-    // too (it may still be larger, but it is never shown when it might not be).
-    int largestTool = developers.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-    if (smallGroups.hidden(largestTool)) {
-      allAi = allAi.hide();
-    }
-    toolFigures.replaceAll(
-        t -> smallGroups.hidden(developers.getOrDefault(t.tool(), 0)) ? t.hide() : t);
-    return new Comparison(
-        range,
-        blankToNull(teamKey),
-        exposure,
-        exp.developerWeeks(),
-        baseline,
-        allAi,
-        toolFigures,
-        Holm.familySize(p),
-        unclassified,
-        0,
-        false);
-  }
-
-  /**
-   * AI-involved work with any tool (assisted or agent) against the baseline: incidents of every
-   * tool, exposure = all AI-attributed changes or developer-weeks with any AI use.
-   */
-  private static ToolFigures allAi(
-      Exposure exposure,
-      WeeklyExposure exp,
-      Map<String, Map<String, Long>> bySeverity,
-      Map<String, List<Double>> restoreMinutes,
-      Map<String, Long> agentIncidents,
-      GroupFigures baseline,
-      List<ToolFigures> tools) {
-    Map<String, Long> severities = emptySeverities();
-    List<Double> restores = new ArrayList<>();
-    bySeverity.forEach(
-        (group, counts) -> {
-          if (!BASELINE.equals(group)) {
-            counts.forEach((sev, n) -> severities.merge(sev, n, Long::sum));
-            restores.addAll(restoreMinutes.getOrDefault(group, List.of()));
-          }
-        });
-    GroupFigures f =
-        figures(exposure, severities, exp.aiTotal(exposure), restores.isEmpty() ? null : restores);
-    RateComparison rr =
-        RateRatio.compare(f.incidents(), f.exposure(), baseline.incidents(), baseline.exposure());
-    long userWeeks = exp.aiUserWeeks();
-    return new ToolFigures(
-        ALL_AI,
-        "All AI tools together",
-        f,
-        userWeeks,
-        exp.developerWeeks() == 0 ? Double.NaN : (double) userWeeks / exp.developerWeeks(),
-        Double.NaN,
-        agentIncidents.values().stream().mapToLong(Long::longValue).sum(),
-        rr,
-        Double.NaN,
-        rr.verdict(),
-        false,
-        null);
-  }
-
-  /** Active catalogue tools, and any other tool that has incidents or exposure in the period. */
-  private Map<String, String> listedTools(
-      Map<String, Map<String, Long>> incidents, WeeklyExposure exp) {
-    Set<String> withData = new LinkedHashSet<>(incidents.keySet());
-    withData.addAll(exp.toolKeys());
-    withData.remove(BASELINE);
-    Map<String, String> listed = new LinkedHashMap<>();
-    for (Tool t : tools.tools()) {
-      if (t.active() || withData.contains(t.key())) {
-        listed.put(t.key(), t.name());
-      }
-    }
-    withData.stream().filter(k -> !listed.containsKey(k)).sorted().forEach(k -> listed.put(k, k));
-    return listed;
-  }
-
-  private Exposure choose(Exposure requested, WeeklyExposure exp) {
-    if (requested != null) {
-      return requested;
-    }
-    Exposure preferred = Exposure.fromKey(settings.current().defaultExposure());
-    return preferred == Exposure.CHANGES && !exp.hasChangeData()
-        ? Exposure.DEVELOPER_WEEKS
-        : preferred;
-  }
-
-  /** The comparison group of an incident: its tool, the baseline ("none"), or null if unknown. */
-  private static String group(String involvement, String tool) {
-    if (Incident.aiInvolved(involvement)) {
-      return tool;
-    }
-    return BASELINE.equals(involvement) ? BASELINE : null;
-  }
-
-  private static GroupFigures figures(
-      Exposure exposure, Map<String, Long> bySeverity, long e, List<Double> restoreMinutes) {
-    long incidents = bySeverity.values().stream().mapToLong(Long::longValue).sum();
-    Duration medianRestore =
-        restoreMinutes == null
-            ? null
-            : Duration.ofSeconds(Math.round(Median.of(restoreMinutes).orElseThrow() * 60));
-    return new GroupFigures(
-        incidents,
-        e,
-        exposure.rate(incidents, e),
-        bySeverity,
-        medianRestore,
-        restoreMinutes == null ? 0 : restoreMinutes.size());
   }
 
   /**
@@ -487,31 +288,12 @@ public class ReliabilityService {
     return windows;
   }
 
-  private static Map<String, Long> emptySeverities() {
-    Map<String, Long> m = new LinkedHashMap<>();
-    Incident.SEVERITIES.forEach(s -> m.put(s, 0L));
-    return m;
-  }
-
   /** The scope of a team key (null or blank: the organisation); an unknown key is a 400. */
   private Scope scope(@Nullable String teamKey) {
-    Set<Long> teams = roster.scope(teamKey);
-    return teams == null
-        ? Scope.ORGANISATION
-        : new Scope(roster.team(teamKey).map(dev.tandem.roster.Team::id).orElseThrow(), teams);
-  }
-
-  private Map<Long, String> teamNames() {
-    Map<Long, String> names = new HashMap<>();
-    roster.teams().forEach(t -> names.put(t.id(), t.name()));
-    return names;
+    return roster.scope(teamKey);
   }
 
   private ZoneId zone() {
     return settings.current().zone();
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s;
   }
 }

@@ -3,19 +3,13 @@ package dev.tandem.roster;
 import dev.tandem.base.ValidationException;
 import dev.tandem.base.WeekRange;
 import dev.tandem.rollup.RollupService;
+import dev.tandem.rollup.Scope;
 import dev.tandem.security.AuditService;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,9 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class RosterService {
 
   /** developer.name and team.name. */
-  public static final int MAX_NAME = 200;
-
-  private static final Pattern TEAM_KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
+  public static final int MAX_NAME = RosterRules.MAX_NAME;
 
   private final TeamRepository teams;
   private final DeveloperRepository developers;
@@ -44,6 +36,8 @@ public class RosterService {
   private final IdentityMapRepository identities;
   private final IndividualsPolicy individuals;
   private final RollupService rollup;
+  private final TeamTrees trees;
+  private final RosterImports imports;
 
   RosterService(
       TeamRepository teams,
@@ -52,8 +46,12 @@ public class RosterService {
       AuditService audit,
       IdentityMapRepository identities,
       @Lazy IndividualsPolicy individuals,
-      RollupService rollup) {
+      RollupService rollup,
+      TeamTrees trees,
+      RosterImports imports) {
     this.rollup = rollup;
+    this.trees = trees;
+    this.imports = imports;
     this.teams = teams;
     this.developers = developers;
     this.headcount = headcount;
@@ -68,47 +66,30 @@ public class RosterService {
    */
   @PreAuthorize("permitAll()")
   public List<Team> teams() {
-    return teams.findAll();
+    return teamTree().teams();
   }
 
   @PreAuthorize("permitAll()")
   public Optional<Team> team(String key) {
-    return teams.findByKey(key);
+    return teamTree().team(key);
   }
 
   /**
-   * The ids of a team and every team below it; {@code null} for the whole organisation (no team
-   * given).
+   * The team tree, read once per transaction: every subtree, path and label answer of a request
+   * comes from one read of the teams (writes of the roster forget it).
    */
   @PreAuthorize("permitAll()")
-  public @Nullable Set<Long> scope(@Nullable String teamKey) {
-    if (teamKey == null || teamKey.isBlank()) {
-      return null;
-    }
-    List<Team> all = teams.findAll();
-    Team root =
-        all.stream()
-            .filter(t -> t.key().equals(teamKey))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    ValidationException.of(
-                        "team", "no team with key " + dev.tandem.base.Excerpt.quote(teamKey)));
-    Map<Long, List<Long>> children = new HashMap<>();
-    for (Team t : all) {
-      if (t.parentId() != null) {
-        children.computeIfAbsent(t.parentId(), k -> new ArrayList<>()).add(t.id());
-      }
-    }
-    Set<Long> ids = new HashSet<>();
-    Deque<Long> todo = new ArrayDeque<>(List.of(root.id()));
-    while (!todo.isEmpty()) {
-      Long id = todo.pop();
-      if (ids.add(id)) {
-        children.getOrDefault(id, List.of()).forEach(todo::push);
-      }
-    }
-    return ids;
+  public TeamTree teamTree() {
+    return trees.current(teams::findAll);
+  }
+
+  /**
+   * The scope of a team key: the organisation for null or blank, else the team and every team below
+   * it; an unknown key is a 400.
+   */
+  @PreAuthorize("permitAll()")
+  public Scope scope(@Nullable String teamKey) {
+    return teamTree().scope(teamKey);
   }
 
   /**
@@ -119,7 +100,7 @@ public class RosterService {
   @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   public List<WeeklyCount> weeklyHeadcount(@Nullable String teamKey, WeekRange range) {
     dev.tandem.base.ReportingPeriod.check(range);
-    return headcount.weeklyHeadcount(range, scope(individuals.individualsScope(teamKey)));
+    return headcount.weeklyHeadcount(range, scope(individuals.individualsScope(teamKey)).teams());
   }
 
   /**
@@ -143,7 +124,7 @@ public class RosterService {
    */
   @PreAuthorize("permitAll()")
   public int developersInHeadcount(@Nullable String teamKey, WeekRange range, int upTo) {
-    return headcount.developersInHeadcount(range, scope(teamKey), upTo);
+    return headcount.developersInHeadcount(range, scope(teamKey).teams(), upTo);
   }
 
   /**
@@ -153,53 +134,21 @@ public class RosterService {
   @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
   public List<Developer> developers(DeveloperFilter filter, int offset, int limit) {
     return developers.search(
-        filter.text(), scope(individuals.individualsScope(filter.teamKey())), offset, limit);
+        filter.text(),
+        scope(individuals.individualsScope(filter.teamKey())).teams(),
+        offset,
+        limit);
   }
 
   @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
   public int countDevelopers(DeveloperFilter filter) {
-    return developers.count(filter.text(), scope(individuals.individualsScope(filter.teamKey())));
+    return developers.count(
+        filter.text(), scope(individuals.individualsScope(filter.teamKey())).teams());
   }
 
   @Transactional
   public Developer saveDeveloper(Developer input) {
-    dev.tandem.base.Emails.Checked email =
-        input.email() == null || input.email().isBlank()
-            ? new dev.tandem.base.Emails.Checked(
-                null, "expected an email such as ana.silva@example.com")
-            : dev.tandem.base.Emails.check(input.email());
-    Developer d =
-        new Developer(
-            input.id(),
-            email.email(),
-            input.name() == null ? null : input.name().trim(),
-            input.teamId(),
-            input.teamKey(),
-            input.startedOn(),
-            input.leftOn(),
-            input.excluded());
-    new ValidationException.Collector()
-        .check(email.ok(), "email", String.valueOf(email.problem()))
-        .check(d.name() != null && !d.name().isEmpty(), "name", "a display name is required")
-        .check(
-            d.name() == null || d.name().length() <= MAX_NAME,
-            "name",
-            "at most " + MAX_NAME + " characters")
-        .check(
-            dev.tandem.base.PlausibleDates.problem(d.startedOn()).isEmpty(),
-            "startedOn",
-            dev.tandem.base.PlausibleDates.problem(d.startedOn()).orElse(""))
-        .check(
-            dev.tandem.base.PlausibleDates.problem(d.leftOn()).isEmpty(),
-            "leftOn",
-            dev.tandem.base.PlausibleDates.problem(d.leftOn()).orElse(""))
-        .check(teams.findById(d.teamId()).isPresent(), "team", "choose an existing team")
-        .check(d.startedOn() != null, "startedOn", "a start date is required")
-        .check(
-            d.leftOn() == null || d.startedOn() == null || !d.leftOn().isBefore(d.startedOn()),
-            "leftOn",
-            "the last day cannot be before the first day")
-        .throwIfAny();
+    Developer d = RosterRules.developer(input, id -> teams.findById(id).isPresent());
     Optional<Long> sameEmail = developers.idByEmail(d.email());
     if (sameEmail.isPresent() && !sameEmail.get().equals(d.id())) {
       throw ValidationException.of("email", "another developer already has the email " + d.email());
@@ -224,25 +173,8 @@ public class RosterService {
 
   @Transactional
   public Team saveTeam(Team input) {
-    String key = input.key() == null ? null : input.key().trim().toLowerCase(Locale.ROOT);
-    Team t =
-        new Team(
-            input.id(), key, input.name() == null ? null : input.name().trim(), input.parentId());
-    new ValidationException.Collector()
-        .check(
-            key != null && TEAM_KEY.matcher(key).matches(),
-            "key",
-            "expected lower-case letters, digits and '-', e.g. payments")
-        .check(t.name() != null && !t.name().isEmpty(), "name", "a name is required")
-        .check(
-            t.name() == null || t.name().length() <= MAX_NAME,
-            "name",
-            "at most " + MAX_NAME + " characters")
-        .check(
-            t.parentId() == null || teams.findById(t.parentId()).isPresent(),
-            "parent",
-            "choose an existing team")
-        .throwIfAny();
+    Team t = RosterRules.team(input, id -> teams.findById(id).isPresent());
+    String key = t.key();
     teams
         .findByKey(key)
         .filter(other -> !other.id().equals(t.id()))
@@ -252,12 +184,13 @@ public class RosterService {
             });
     if (t.id() != null
         && t.parentId() != null
-        && scope(teams.findById(t.id()).orElseThrow().key()).contains(t.parentId())) {
+        && TeamTree.of(teams.findAll()).subtree(t.id()).contains(t.parentId())) {
       throw ValidationException.of(
           "parent", "a team cannot sit below itself or one of its own sub-teams");
     }
     if (t.id() == null) {
       long id = teams.insert(t);
+      trees.forget();
       Team created = teams.findById(id).orElseThrow();
       audit.record("create", "team", id, null, created);
       return created;
@@ -267,6 +200,7 @@ public class RosterService {
             .findById(t.id())
             .orElseThrow(() -> ValidationException.of("id", "the team no longer exists"));
     teams.update(t);
+    trees.forget();
     if (!Objects.equals(before.parentId(), t.parentId())) {
       rollup.teamMoved(before.parentId(), t.parentId());
     }
@@ -281,33 +215,13 @@ public class RosterService {
    */
   @PreAuthorize("permitAll()")
   public Map<Long, String> labels() {
-    Map<Long, Team> byId = new HashMap<>();
-    teams.findAll().forEach(t -> byId.put(t.id(), t));
-    Map<Long, String> labels = new HashMap<>();
-    for (Team team : byId.values()) {
-      Team parent = team.parentId() == null ? null : byId.get(team.parentId());
-      labels.put(
-          team.id(), parent == null ? team.name() : team.name() + " (" + parent.name() + ")");
-    }
-    return labels;
+    return teamTree().labels();
   }
 
   /** Every team's path ("engineering/commerce/payments") by team id, from one read of the tree. */
   @PreAuthorize("permitAll()")
   public Map<Long, String> paths() {
-    Map<Long, Team> byId = new HashMap<>();
-    teams.findAll().forEach(t -> byId.put(t.id(), t));
-    Map<Long, String> paths = new HashMap<>();
-    for (Team team : byId.values()) {
-      StringBuilder path = new StringBuilder(team.key());
-      Team current = team;
-      while (current.parentId() != null) {
-        current = byId.get(current.parentId());
-        path.insert(0, current.key() + "/");
-      }
-      paths.put(team.id(), path.toString());
-    }
-    return paths;
+    return teamTree().paths();
   }
 
   /**
@@ -316,77 +230,13 @@ public class RosterService {
    */
   @Transactional
   public RosterImportOutcome importRoster(List<RosterImportRow> rows) {
-    java.util.Map<String, Team> byKey = new java.util.HashMap<>();
-    teams.findAll().forEach(t -> byKey.put(t.key(), t));
-    List<Long> createdTeams = new java.util.ArrayList<>();
-    java.util.Map<String, Long> teamOf = new java.util.HashMap<>();
-    for (RosterImportRow row : rows) {
-      Long parent = null;
-      for (String key : row.teamPath()) {
-        Team team = byKey.get(key);
-        if (team == null) {
-          long id = teams.insert(new Team(null, key, displayName(key), parent));
-          team = new Team(id, key, displayName(key), parent);
-          byKey.put(key, team);
-          createdTeams.add(id);
-        }
-        parent = team.id();
-      }
-      teamOf.put(row.email(), parent);
-    }
-    java.util.Map<String, Developer> existing = new java.util.HashMap<>();
-    List<String> emails = rows.stream().map(RosterImportRow::email).toList();
-    for (int i = 0; i < emails.size(); i += 1000) {
-      developers
-          .findByEmails(emails.subList(i, Math.min(emails.size(), i + 1000)))
-          .forEach(d -> existing.put(d.email(), d));
-    }
-    List<Developer> writes =
-        rows.stream()
-            .map(
-                r ->
-                    new Developer(
-                        existing.containsKey(r.email()) ? existing.get(r.email()).id() : null,
-                        r.email(),
-                        r.name(),
-                        teamOf.get(r.email()),
-                        null,
-                        r.startedOn(),
-                        r.leftOn(),
-                        r.excluded()))
-            .toList();
-    developers.saveAll(writes);
-    Set<Long> touched = new HashSet<>(teamOf.values());
-    existing.values().forEach(d -> touched.add(d.teamId()));
-    rollup.refreshTeams(touched);
-    List<String> created = emails.stream().filter(e -> !existing.containsKey(e)).toList();
-    List<Long> createdIds = new java.util.ArrayList<>();
-    for (int i = 0; i < created.size(); i += 1000) {
-      developers
-          .findByEmails(created.subList(i, Math.min(created.size(), i + 1000)))
-          .forEach(d -> createdIds.add(d.id()));
-    }
-    return new RosterImportOutcome(createdTeams, createdIds, List.copyOf(existing.values()));
+    return imports.importRoster(rows);
   }
 
   /** Undoes a roster import; refused while a created developer already has data. */
   @Transactional
   public void undoRosterImport(RosterImportOutcome outcome) {
-    developers.saveAll(outcome.replaced());
-    try {
-      if (!outcome.createdDeveloperIds().isEmpty()) {
-        developers.deleteAll(outcome.createdDeveloperIds());
-      }
-      if (!outcome.createdTeamIds().isEmpty()) {
-        teams.deleteAll(outcome.createdTeamIds());
-      }
-      rollup.rebuildAll();
-    } catch (org.springframework.dao.DataIntegrityViolationException e) {
-      throw ValidationException.of(
-          "batch",
-          "developers or teams this import created are in use (usage, changes, mappings or users"
-              + " refer to them); undo those imports first or edit the roster");
-    }
+    imports.undoRosterImport(outcome);
   }
 
   /**
@@ -399,15 +249,8 @@ public class RosterService {
   }
 
   /** The developer id of each roster email that exists (the import pipeline, run by admins). */
-  public java.util.Map<String, Long> developerIdsByEmail(java.util.Collection<String> emails) {
-    java.util.Map<String, Long> ids = new java.util.HashMap<>();
-    List<String> all = List.copyOf(emails);
-    for (int i = 0; i < all.size(); i += 1000) {
-      developers
-          .findByEmails(all.subList(i, Math.min(all.size(), i + 1000)))
-          .forEach(d -> ids.put(d.email(), d.id()));
-    }
-    return ids;
+  public Map<String, Long> developerIdsByEmail(java.util.Collection<String> emails) {
+    return imports.developerIdsByEmail(emails);
   }
 
   /** Sets the mappings and returns how they were before (developer null = was unmapped). */
@@ -416,10 +259,5 @@ public class RosterService {
     List<IdentityLink> before = identities.current(links);
     identities.write(links);
     return before;
-  }
-
-  private static String displayName(String key) {
-    String spaced = key.replace('-', ' ');
-    return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
   }
 }

@@ -361,6 +361,9 @@ class AdoptionServiceIT {
         context.getBean(dev.tandem.roster.RosterService.class),
         context.getBean(dev.tandem.settings.SettingsService.class),
         context.getBean(dev.tandem.access.AccessPolicy.class),
-        Clock.fixed(instant, ZoneOffset.UTC));
+        Clock.fixed(instant, ZoneOffset.UTC),
+        context.getBean(TeamTable.class),
+        context.getBean(DeveloperLists.class),
+        context.getBean(WeeklyReport.class));
   }
 }

@@ -2,13 +2,11 @@ package dev.tandem.adoption.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -25,26 +23,20 @@ import com.vaadin.flow.server.StreamResource;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import dev.tandem.adoption.AdoptionReport;
 import dev.tandem.adoption.AdoptionService;
-import dev.tandem.adoption.InactiveDeveloper;
 import dev.tandem.adoption.InactiveDevelopers;
-import dev.tandem.adoption.TeamAdoption;
 import dev.tandem.base.IsoWeek;
-import dev.tandem.base.Ratio;
 import dev.tandem.base.ui.CsvExport;
 import dev.tandem.base.ui.ScopeRangePicker;
 import dev.tandem.base.ui.ScopeRangePicker.ScopeOption;
 import dev.tandem.base.ui.ScopeRangePicker.Selection;
-import dev.tandem.base.ui.Sparkline;
 import dev.tandem.base.ui.chart.EChart;
 import dev.tandem.roster.RosterService;
 import dev.tandem.tools.Tool;
 import dev.tandem.tools.ToolService;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The home screen: did at least 80% of my developers use AI for coding this week, who did not, and
@@ -63,8 +55,8 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
   private final EChart trend =
       new EChart("Adoption and reach per tool over time, with the goal line");
   private final EChart cohorts = new EChart("AI user-weeks by intensity");
-  private final Grid<TeamAdoption> teams = new Grid<>();
-  private final Grid<InactiveDeveloper> inactive = new Grid<>();
+  private final TeamAdoptionGrid teams;
+  private final InactiveDevelopersGrid inactive;
   private final VerticalLayout inactiveSection = new VerticalLayout();
   private final H2 inactiveTitle = new H2();
   private final RadioButtonGroup<AdoptionService.TeamRows> teamRows = new RadioButtonGroup<>();
@@ -127,8 +119,13 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
     trend.setId("adoption-trend");
     cohorts.setId("adoption-cohorts");
     cohorts.setHeight("260px");
-    configureTeamGrid();
-    configureInactiveGrid();
+    teams =
+        new TeamAdoptionGrid(
+            adoption.goal(),
+            adoption::minGroupSize,
+            ALL_ROWS_UP_TO,
+            team -> navigate(new Selection(team, selection.range())));
+    inactive = new InactiveDevelopersGrid(teamNames, ALL_ROWS_UP_TO);
 
     teamRows.setId("team-rows");
     teamRows.setAriaLabel("Which teams");
@@ -228,58 +225,13 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
     }
     trend.show(AdoptionCharts.trend(report, toolNames));
     cohorts.show(AdoptionCharts.cohorts(screen.cohorts()));
-    // A large organisation has hundreds of lowest-level teams: beyond a screenful the grid scrolls
-    // (and renders only the rows in view).
-    boolean allRows = screen.teams().size() <= ALL_ROWS_UP_TO;
-    teams.setAllRowsVisible(allRows);
-    teams.setHeight(allRows ? null : "32rem");
-    teams.setItems(screen.teams());
+    teams.show(screen.teams());
     inactiveSection.setVisible(screen.individuals());
     if (screen.individuals()) {
       showInactive(screen.inactive());
     } else {
       inactive.setItems(List.of());
     }
-  }
-
-  private void configureTeamGrid() {
-    teams.setId("team-adoption");
-    // The answer first (who is below goal, by how much, until when), the detail after it.
-    teams
-        .addColumn(TeamAdoption::teamName)
-        .setHeader("Team")
-        .setAutoWidth(true)
-        .setFlexGrow(1)
-        .setFrozen(true);
-    teams
-        .addComponentColumn(t -> t.suppressed() ? hiddenCell() : ratioCell(t.thisWeek()))
-        .setHeader("This week")
-        .setAutoWidth(true);
-    teams
-        .addComponentColumn(t -> AdoptionCards.statusBadge(t.status()))
-        .setHeader("Status")
-        .setAutoWidth(true);
-    teams
-        .addColumn(t -> AdoptionCards.gap(t.pointsBelowGoal()))
-        .setHeader("Below goal by")
-        .setAutoWidth(true);
-    teams.addColumn(AdoptionCards::teamForecast).setHeader("Reaches goal").setAutoWidth(true);
-    teams
-        .addComponentColumn(t -> t.suppressed() ? hiddenCell() : ratioCell(t.pooled4Weeks()))
-        .setHeader("4 weeks, pooled")
-        .setAutoWidth(true);
-    teams
-        .addComponentColumn(t -> t.suppressed() ? hiddenCell() : ratioCell(t.agentPooled4Weeks()))
-        .setHeader("Agent use, 4 weeks")
-        .setAutoWidth(true);
-    teams
-        .addComponentColumn(
-            t -> Sparkline.of(t.trend().stream().map(Ratio::value).toList(), adoption.goal()))
-        .setHeader("12 weeks")
-        .setAutoWidth(true);
-    teams.addItemClickListener(
-        e -> navigate(new Selection(e.getItem().teamKey(), selection.range())));
-    teams.setEmptyStateText("No teams in this scope.");
   }
 
   /**
@@ -293,35 +245,8 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
             + (count > 0 ? " (" + String.format("%,d", count) + ")" : ""));
     String teamKey = selection.teamKey();
     IsoWeek asOf = selection.range().to();
-    inactive.setAllRowsVisible(count <= ALL_ROWS_UP_TO);
-    inactive.setHeight(count <= ALL_ROWS_UP_TO ? null : "28rem");
-    List<InactiveDeveloper> rows = first.rows();
-    inactive.setItems(
-        q -> {
-          int end = q.getOffset() + q.getLimit();
-          if (end <= rows.size() || rows.size() == count) {
-            return rows
-                .subList(Math.min(q.getOffset(), rows.size()), Math.min(end, rows.size()))
-                .stream();
-          }
-          return adoption.withoutAiUse(teamKey, asOf, q.getOffset(), q.getLimit()).rows().stream();
-        },
-        q -> count);
-  }
-
-  private void configureInactiveGrid() {
-    inactive.setId("inactive-developers");
-    inactive.addColumn(InactiveDeveloper::name).setHeader("Developer").setAutoWidth(true);
-    inactive.addColumn(InactiveDeveloper::email).setHeader("Email").setAutoWidth(true);
-    inactive
-        .addColumn(d -> teamNames.getOrDefault(d.teamKey(), d.teamKey()))
-        .setHeader("Team")
-        .setAutoWidth(true);
-    inactive
-        .addColumn(
-            d -> d.lastAiWeek() == null ? "never" : IsoWeek.starting(d.lastAiWeek()).toString())
-        .setHeader("Last AI use");
-    inactive.setEmptyStateText("Everyone in this scope used an AI tool in the last 4 weeks.");
+    inactive.show(
+        first, (offset, limit) -> adoption.withoutAiUse(teamKey, asOf, offset, limit).rows());
   }
 
   /** "the organisation" or the team's name, for sentences. */
@@ -329,18 +254,6 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
     return selection.teamKey() == null
         ? "the organisation"
         : teamNames.getOrDefault(selection.teamKey(), selection.teamKey());
-  }
-
-  private Span hiddenCell() {
-    Span cell = new Span(AdoptionCards.fewerThan(adoption.minGroupSize()));
-    cell.addClassName(LumoUtility.TextColor.SECONDARY);
-    return cell;
-  }
-
-  static Span ratioCell(Ratio ratio) {
-    Span cell = new Span(ratio.percent());
-    cell.setTitle(ratio.fraction() + " developers");
-    return cell;
   }
 
   private static VerticalLayout section(
@@ -358,60 +271,8 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
   }
 
   private ByteArrayInputStream teamCsv() {
-    String hidden = AdoptionCards.fewerThan(adoption.minGroupSize());
-    List<List<String>> rows =
-        adoption
-            .teamAdoption(selection.teamKey(), selection.range().to(), teamRows.getValue())
-            .stream()
-            .map(
-                t ->
-                    t.suppressed()
-                        ? List.of(
-                            t.teamKey(),
-                            t.teamName(),
-                            hidden,
-                            hidden,
-                            hidden,
-                            hidden,
-                            hidden,
-                            hidden,
-                            hidden,
-                            hidden,
-                            hidden,
-                            hidden,
-                            t.status().label())
-                        : List.of(
-                            t.teamKey(),
-                            t.teamName(),
-                            Objects.toString(t.thisWeek().numerator()),
-                            Objects.toString(t.thisWeek().denominator()),
-                            t.thisWeek().percent(),
-                            Objects.toString(t.pooled4Weeks().numerator()),
-                            Objects.toString(t.pooled4Weeks().denominator()),
-                            t.pooled4Weeks().percent(),
-                            Objects.toString(t.agentPooled4Weeks().numerator()),
-                            t.agentPooled4Weeks().percent(),
-                            AdoptionCards.gap(t.pointsBelowGoal()),
-                            AdoptionCards.teamForecast(t),
-                            t.status().label()))
-            .toList();
-    String csv =
-        CsvExport.toCsv(
-            List.of(
-                "team",
-                "name",
-                "ai_users",
-                "headcount",
-                "adoption",
-                "ai_user_weeks_4w",
-                "developer_weeks_4w",
-                "adoption_4w_pooled",
-                "agent_user_weeks_4w",
-                "agent_adoption_4w_pooled",
-                "points_below_goal",
-                "reaches_goal",
-                "status"),
-            rows);
-    return new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8));
+    return TeamAdoptionGrid.csv(
+        adoption.teamAdoption(selection.teamKey(), selection.range().to(), teamRows.getValue()),
+        adoption.minGroupSize());
   }
 }

@@ -1,14 +1,19 @@
 package dev.tandem.reliability.ui;
 
+import static dev.tandem.reliability.ui.ReliabilityLayout.chart;
+import static dev.tandem.reliability.ui.ReliabilityLayout.clickHint;
+import static dev.tandem.reliability.ui.ReliabilityLayout.formula;
+import static dev.tandem.reliability.ui.ReliabilityLayout.fullWidth;
+import static dev.tandem.reliability.ui.ReliabilityLayout.row;
+import static dev.tandem.reliability.ui.ReliabilityLayout.section;
+
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -22,6 +27,9 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import dev.tandem.base.ConsistentRead;
 import dev.tandem.base.ui.CsvExport;
+import dev.tandem.base.ui.ScopeRangePicker;
+import dev.tandem.base.ui.ScopeRangePicker.ScopeOption;
+import dev.tandem.base.ui.ScopeRangePicker.Selection;
 import dev.tandem.base.ui.chart.EChart;
 import dev.tandem.reliability.CausesAndSafeguards;
 import dev.tandem.reliability.Comparison;
@@ -30,9 +38,10 @@ import dev.tandem.reliability.Incident;
 import dev.tandem.reliability.RateWindow;
 import dev.tandem.reliability.ReliabilityFormat;
 import dev.tandem.reliability.ReliabilityService;
+import dev.tandem.roster.RosterService;
+import dev.tandem.roster.Team;
 import dev.tandem.security.CurrentUser;
 import dev.tandem.security.Role;
-import dev.tandem.stats.RateRatio;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +63,12 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
   private record Figures(
       Comparison comparison, List<RateWindow> overTime, CausesAndSafeguards causes) {}
 
-  private final ScopePicker scope;
+  private final ScopeRangePicker scope;
+
+  /** The picked team (null: the organisation) and weeks. */
+  private Selection selection;
+
+  private final java.util.Set<String> offered = new java.util.HashSet<>();
   private final RadioButtonGroup<Exposure> exposure = new RadioButtonGroup<>("Exposure");
   private final Paragraph unclassified = new Paragraph();
   private final Anchor triage = new Anchor("incidents/triage", "Triage them");
@@ -76,12 +90,18 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
 
   private final Map<String, String> toolKeys = new java.util.HashMap<>();
 
-  ReliabilityView(ReliabilityService reliability, ConsistentRead consistent) {
+  ReliabilityView(ReliabilityService reliability, ConsistentRead consistent, RosterService roster) {
     this.reliability = reliability;
     this.consistent = consistent;
     addClassName("tandem-page");
-    this.scope =
-        new ScopePicker(reliability.teamsWithAggregates(), reliability.period(), this::changed);
+    List<ScopeOption> scopes = new java.util.ArrayList<>();
+    scopes.add(new ScopeOption(null, "Whole organisation"));
+    Map<Long, String> labels = roster.labels();
+    for (Team t : reliability.teamsWithAggregates()) {
+      scopes.add(new ScopeOption(t.key(), labels.get(t.id())));
+      offered.add(t.key());
+    }
+    this.scope = new ScopeRangePicker(scopes, reliability.period(), this::changed);
     Paragraph explainer =
         new Paragraph(
             "Incidents per 1,000 changes (or per 100 developer-weeks) for work done with each AI tool,"
@@ -147,7 +167,10 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
     QueryParameters params = event.getLocation().getQueryParameters();
-    scope.read(params);
+    Selection asked = Selection.from(params, reliability.period(), null);
+    // A team the user may not see, or does not exist, opens the organisation.
+    selection = offered.contains(asked.teamKey()) ? asked : new Selection(null, asked.range());
+    scope.show(selection);
     requestedExposure =
         params
             .getSingleParameter("exposure")
@@ -160,16 +183,18 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
     refresh();
   }
 
+  private void changed(Selection next) {
+    selection = next;
+    changed();
+  }
+
   private void changed() {
     refresh();
-    Map<String, String> p = new java.util.LinkedHashMap<>(scope.parameters());
+    QueryParameters p = selection.toQueryParameters();
     if (requestedExposure != null) {
-      p.put("exposure", requestedExposure.key());
+      p = p.merging("exposure", requestedExposure.key());
     }
-    UI.getCurrent()
-        .getPage()
-        .getHistory()
-        .replaceState(null, new Location("reliability", QueryParameters.simple(p)));
+    UI.getCurrent().getPage().getHistory().replaceState(null, new Location("reliability", p));
   }
 
   private void refresh() {
@@ -177,13 +202,13 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
         consistent.read(
             () -> {
               Comparison read =
-                  reliability.comparison(scope.range(), scope.teamKey(), requestedExposure);
+                  reliability.comparison(selection.range(), selection.teamKey(), requestedExposure);
               return read.suppressed()
                   ? new Figures(read, List.of(), null)
                   : new Figures(
                       read,
-                      reliability.overTime(scope.range(), scope.teamKey(), read.exposure()),
-                      reliability.causesAndSafeguards(scope.range(), scope.teamKey()));
+                      reliability.overTime(selection.range(), selection.teamKey(), read.exposure()),
+                      reliability.causesAndSafeguards(selection.range(), selection.teamKey()));
             });
     Comparison c = figures.comparison();
     quiet = true;
@@ -225,7 +250,7 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
             t ->
                 sentences.add(
                     new Paragraph(ReliabilityFormat.sentence(t, c.exposure(), c.comparedTools()))));
-    links = new IncidentLinks(scope.range(), scope.teamKey());
+    links = new IncidentLinks(selection.range(), selection.teamKey());
     toolKeys.clear();
     java.util.stream.Stream.concat(
             java.util.stream.Stream.ofNullable(c.allAi()), c.tools().stream())
@@ -242,7 +267,7 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
     overTime.show(ReliabilityCharts.overTime(figures.overTime(), c));
     CausesAndSafeguards cs = figures.causes();
     rootCauses.show(ReliabilityCharts.rootCauses(cs));
-    safeguards.show(cs, scope.range(), scope.teamKey());
+    safeguards.show(cs, selection.range(), selection.teamKey());
   }
 
   /** The AI-involved incidents of a tool (all AI tools together: every AI-involved one). */
@@ -256,77 +281,5 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
   private void open(String href) {
     Location location = new Location(href);
     UI.getCurrent().navigate(location.getPath(), location.getQueryParameters());
-  }
-
-  /** A chart with the sentence that clicking its marks lists their incidents. */
-  private static VerticalLayout clickHint(EChart chart, String mark) {
-    Paragraph hint = new Paragraph("Click " + mark + " to list those incidents.");
-    hint.addClassName("tandem-explainer");
-    VerticalLayout box = new VerticalLayout(chart, hint);
-    box.setPadding(false);
-    box.setSpacing(false);
-    return box;
-  }
-
-  private static Div fullWidth(Div div) {
-    div.setWidthFull();
-    return div;
-  }
-
-  private static EChart chart(String id, String label) {
-    EChart chart = new EChart(label);
-    chart.setId(id);
-    return chart;
-  }
-
-  private static VerticalLayout section(String title, com.vaadin.flow.component.Component body) {
-    VerticalLayout section = new VerticalLayout(new H2(title), body);
-    section.setPadding(false);
-    return section;
-  }
-
-  /**
-   * Two sections side by side, each at least 28rem wide, wrapping below each other when narrower
-   * (the basis applies only here: in the page's column it was a 28rem height, a blank gap).
-   */
-  private static FlexLayout row(VerticalLayout left, VerticalLayout right) {
-    for (VerticalLayout side : List.of(left, right)) {
-      side.addClassName("tandem-half");
-    }
-    FlexLayout row = new FlexLayout(left, right);
-    row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-    row.setWidthFull();
-    row.addClassName(LumoUtility.Gap.LARGE);
-    return row;
-  }
-
-  private static Div formula() {
-    Div d = new Div();
-    d.addClassName("tandem-explainer");
-    d.add(
-        new Paragraph(
-            "Rate = incidents ÷ exposure. Exposure is changes attributed to the tool (baseline:"
-                + " changes without AI), or developer-weeks in headcount with the tool used on at"
-                + " least one day (baseline: developer-weeks without any AI use)."),
-        new Paragraph(
-            "Rate ratio RR = rate(tool) ÷ rate(baseline). 95% CI by the exact conditional method:"
-                + " the Clopper–Pearson interval [pL, pU] for x1 tool incidents out of x1 + x0,"
-                + " mapped to RR = p/(1−p) · E(baseline)/E(tool). p-value: the central exact test,"
-                + " 2·min(P(X ≤ x1), P(X ≥ x1)) with X ~ Binomial(x1 + x0, E(tool)/(E(tool) +"
-                + " E(baseline)))."),
-        new Paragraph(
-            "Verdict: higher if the whole interval lies above 1, lower if below 1, otherwise no"
-                + " evidence of a difference. Fewer than "
-                + RateRatio.STABLE_FROM
-                + " incidents in a comparison: unstable."
-                + " Several tools are compared with the same baseline at once, so some would look"
-                + " higher by chance: the table leads with the verdict that allows for that (Holm's"
-                + " adjustment of the p-values over the tools compared; higher or lower only when"
-                + " the adjusted p is below 0.05 too), and shows each comparison's own verdict and p"
-                + " beside it."
-                + " An incident belongs to the week it started in and to its owning team;"
-                + " incidents whose AI involvement is unknown count in neither group."),
-        new Paragraph(ReliabilityFormat.WITHIN_TEAMS_EXPLAINED));
-    return d;
   }
 }

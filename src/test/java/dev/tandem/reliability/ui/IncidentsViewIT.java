@@ -120,9 +120,9 @@ class IncidentsViewIT {
     RadioButtonGroup<Exposure> exposure =
         _get(RadioButtonGroup.class, spec -> spec.withId("exposure"));
     assertThat(exposure.getValue()).isEqualTo(Exposure.DEVELOPER_WEEKS);
-    assertThat(_get(ComboBox.class, spec -> spec.withId("range-from")).getValue().toString())
+    assertThat(_get(ComboBox.class, spec -> spec.withId("from-week")).getValue().toString())
         .isEqualTo("2026-W01");
-    assertThat(_get(ComboBox.class, spec -> spec.withId("team")).getValue().toString())
+    assertThat(_get(ComboBox.class, spec -> spec.withId("scope-picker")).getValue().toString())
         .contains("commerce");
   }
 }
