@@ -4,12 +4,12 @@ import dev.tandem.ingest.format.ParsedRow;
 import dev.tandem.ingest.format.RowKind;
 import dev.tandem.roster.RosterImportRow;
 import dev.tandem.roster.RosterService;
-import dev.tandem.roster.Team;
+import dev.tandem.roster.TeamTree;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -35,15 +35,12 @@ class RosterChecker extends RosterRowsChecker {
     RosterWarnings.flag(roster, run.kept, run.rows);
   }
 
-  /** Emails appear once; every path agrees with the existing tree and with the rest of the file. */
+  /**
+   * Emails appear once; every path agrees with the existing tree and with the rest of the file (the
+   * roster's own rule, {@link TeamTree#pathCheck()}).
+   */
   private List<ParsedRow> checkRoster(List<ParsedRow> rows, RowCollector collector) {
-    Map<Long, Team> byId = new HashMap<>();
-    Map<String, String> parentOf = new LinkedHashMap<>();
-    List<Team> teams = roster.teams();
-    teams.forEach(t -> byId.put(t.id(), t));
-    for (Team t : teams) {
-      parentOf.put(t.key(), t.parentId() == null ? "" : byId.get(t.parentId()).key());
-    }
+    TeamTree.PathCheck paths = roster.teamTree().pathCheck();
     Map<String, Long> seen = new HashMap<>();
     List<ParsedRow> ok = new ArrayList<>();
     for (ParsedRow row : rows) {
@@ -56,30 +53,11 @@ class RosterChecker extends RosterRowsChecker {
             r.email() + " repeats line " + first + "; each developer may appear once");
         continue;
       }
-      String problem = null;
-      Map<String, String> added = new HashMap<>();
-      for (int i = 0; i < r.teamPath().size() && problem == null; i++) {
-        String key = r.teamPath().get(i);
-        String parent = i == 0 ? "" : r.teamPath().get(i - 1);
-        String known = parentOf.containsKey(key) ? parentOf.get(key) : added.get(key);
-        if (known == null) {
-          added.put(key, parent);
-        } else if (!known.equals(parent)) {
-          problem =
-              "team '"
-                  + key
-                  + "' sits "
-                  + (known.isEmpty() ? "at the top" : "under '" + known + "'")
-                  + ", not "
-                  + (parent.isEmpty() ? "at the top" : "under '" + parent + "'")
-                  + "; expected its full path from the top";
-        }
-      }
-      if (problem != null) {
-        collector.reject(r.line(), "team_path", problem);
+      Optional<String> problem = paths.check(r.teamPath());
+      if (problem.isPresent()) {
+        collector.reject(r.line(), "team_path", problem.get());
         continue;
       }
-      parentOf.putAll(added);
       ok.add(r);
     }
     return ok;
