@@ -62,6 +62,7 @@ public class AlertChannelService {
   }
 
   /** Adds a webhook channel for alerts and the digest. */
+  @Transactional
   public Channel addWebhook(String name, String kind, String url, String secret) {
     return addWebhook(name, kind, url, secret, true, true);
   }

@@ -86,6 +86,7 @@ public class AlertSubscriptionService {
    * Saves what the signed-in user receives, for a scope whose figures they may see ({@code teamKey}
    * null: the organisation); audited.
    */
+  @Transactional
   public Subscription subscribeMe(String email, String teamKey, boolean alerts, boolean digest) {
     return subscribeMe(email, teamKey, alerts, digest, Set.of());
   }

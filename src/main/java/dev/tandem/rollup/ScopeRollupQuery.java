@@ -9,9 +9,12 @@ import dev.tandem.base.WeekRange;
 import dev.tandem.rollup.RollupQuery.TeamWeek;
 import dev.tandem.rollup.RollupQuery.ToolWeek;
 import dev.tandem.rollup.RollupQuery.WeekTotals;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Records;
 
 /**
@@ -28,7 +31,6 @@ final class ScopeRollupQuery {
 
   /** The weeks of a scope from the subtree totals: one row per week. */
   public List<WeekTotals> scopeWeeks(WeekRange range, Scope scope) {
-    Long scopeTeamId = scope.top();
     var r = ROLLUP_SCOPE_WEEK;
     return db.select(
             r.WEEK_START,
@@ -40,8 +42,7 @@ final class ScopeRollupQuery {
             r.USAGE_OUTSIDE_HEADCOUNT,
             r.AGENT_USERS)
         .from(r)
-        .where(r.SCOPE_ID.eq(scopeId(scopeTeamId)))
-        .and(r.WEEK_START.between(range.from().monday(), range.to().monday()))
+        .where(of(scope, range, r.SCOPE_ID, r.WEEK_START))
         .orderBy(r.WEEK_START)
         .fetch(Records.mapping(WeekTotals::new));
   }
@@ -59,9 +60,8 @@ final class ScopeRollupQuery {
         .fetch(x -> new TeamWeek(x.value1(), x.value2(), x.value3(), x.value4(), x.value5()));
   }
 
-  /** The tools of a scope per week from the subtree totals (see {@link #tools}). */
+  /** The tools of a scope per week from the subtree totals (see {@link RollupQuery#tools}). */
   public List<ToolWeek> scopeTools(WeekRange range, Scope scope) {
-    Long scopeTeamId = scope.top();
     var r = ROLLUP_SCOPE_TOOL_WEEK;
     return db.select(
             r.WEEK_START,
@@ -73,13 +73,19 @@ final class ScopeRollupQuery {
             r.AGENT_USERS,
             r.AGENT_UNKNOWN_USERS)
         .from(r)
-        .where(r.SCOPE_ID.eq(scopeId(scopeTeamId)))
-        .and(r.WEEK_START.between(range.from().monday(), range.to().monday()))
+        .where(of(scope, range, r.SCOPE_ID, r.WEEK_START))
         .fetch(Records.mapping(ToolWeek::new));
   }
 
-  private static long scopeId(Long scopeTeamId) {
-    return scopeTeamId == null ? RollupRepository.ORGANISATION : scopeTeamId;
+  /**
+   * The subtree rows of one scope (the organisation's are {@link RollupRepository#ORGANISATION}'s)
+   * in the range's weeks.
+   */
+  private static Condition of(
+      Scope scope, WeekRange range, Field<Long> scopeId, Field<LocalDate> weekStart) {
+    return scopeId
+        .eq(scope.organisation() ? RollupRepository.ORGANISATION : scope.top())
+        .and(weekStart.between(range.from().monday(), range.to().monday()));
   }
 
   /**
@@ -93,8 +99,7 @@ final class ScopeRollupQuery {
     return RollupQuery.l(
         db.select(sum(r.CHANGES_OUTSIDE_HEADCOUNT))
             .from(r)
-            .where(r.SCOPE_ID.eq(scopeId(scope.top())))
-            .and(r.WEEK_START.between(range.from().monday(), range.to().monday()))
+            .where(of(scope, range, r.SCOPE_ID, r.WEEK_START))
             .fetchOne()
             .value1());
   }
