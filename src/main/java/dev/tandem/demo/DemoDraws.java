@@ -13,8 +13,8 @@ import java.util.Random;
  */
 final class DemoDraws {
 
-  static final String[] TOOLS = {"copilot", "cursor", "q-developer", "kiro", "claude-code"};
-  static final double[] TOOL_WEIGHTS = {0.38, 0.22, 0.14, 0.12, 0.14};
+  private static final String[] TOOLS = {"copilot", "cursor", "q-developer", "kiro", "claude-code"};
+  private static final double[] TOOL_WEIGHTS = {0.38, 0.22, 0.14, 0.12, 0.14};
   private static final String[] FIRST = {
     "Ana", "Li", "Omar", "Sofia", "Jonas", "Priya", "Mateo", "Aiko", "Noah", "Fatima", "Lars",
     "Chen", "Elena", "Kwame", "Maya", "Ivan", "Zoe", "Ravi", "Lea", "Tomas", "Nadia", "Hugo",

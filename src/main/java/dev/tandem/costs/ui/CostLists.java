@@ -47,7 +47,6 @@ final class CostLists {
       return with(section, "No seat is held by someone who has left.");
     }
     Grid<ReclaimSeat> grid = grid("reclaim-grid");
-    grid.addThemeVariants(GridVariant.LUMO_COMPACT);
     grid.addColumn(ReclaimSeat::name).setHeader("Name").setAutoWidth(true);
     grid.addColumn(ReclaimSeat::email).setHeader("Email").setAutoWidth(true);
     grid.addColumn(ReclaimSeat::team).setHeader("Team").setAutoWidth(true);
@@ -104,7 +103,6 @@ final class CostLists {
       return with(section, "Everyone who used a tool with seats held one.");
     }
     Grid<UserWithoutSeat> grid = grid("without-seat-grid");
-    grid.addThemeVariants(GridVariant.LUMO_COMPACT);
     grid.addColumn(UserWithoutSeat::name).setHeader("Name").setAutoWidth(true);
     grid.addColumn(UserWithoutSeat::email).setHeader("Email").setAutoWidth(true);
     grid.addColumn(UserWithoutSeat::team).setHeader("Team").setAutoWidth(true);
