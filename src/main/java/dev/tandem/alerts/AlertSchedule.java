@@ -19,15 +19,17 @@ class AlertSchedule {
   private static final Logger log = LoggerFactory.getLogger(AlertSchedule.class);
 
   private final AlertService alerts;
+  private final AlertChannelService channels;
 
-  AlertSchedule(AlertService alerts) {
+  AlertSchedule(AlertService alerts, AlertChannelService channels) {
     this.alerts = alerts;
+    this.channels = channels;
   }
 
   /** Webhook secrets stored in plain text before V37 are sealed once TANDEM_SECRET_KEY is set. */
   @EventListener(ApplicationReadyEvent.class)
   void sealPlainSecrets() {
-    int sealed = alerts.sealPlainSecrets();
+    int sealed = channels.sealPlainSecrets();
     if (sealed > 0) {
       log.info("sealed {} webhook signing secrets stored in plain text", sealed);
     }

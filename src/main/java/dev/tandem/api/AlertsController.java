@@ -2,6 +2,7 @@ package dev.tandem.api;
 
 import dev.tandem.alerts.AlertRule;
 import dev.tandem.alerts.AlertService;
+import dev.tandem.alerts.AlertSubscriptionService;
 import dev.tandem.alerts.Delivery;
 import dev.tandem.alerts.RuleSetting;
 import dev.tandem.alerts.Subscription;
@@ -41,9 +42,11 @@ class AlertsController {
   static final int MAX_DELIVERIES = 1000;
 
   private final AlertService alerts;
+  private final AlertSubscriptionService subscriptions;
 
-  AlertsController(AlertService alerts) {
+  AlertsController(AlertService alerts, AlertSubscriptionService subscriptions) {
     this.alerts = alerts;
+    this.subscriptions = subscriptions;
   }
 
   /** A rule as admins set it. */
@@ -160,7 +163,7 @@ class AlertsController {
   @ApiResponse(responseCode = "200", description = "The subscription.")
   @ApiResponse(responseCode = "404", description = "The caller is not a person (an API token).")
   ResponseEntity<?> mine() {
-    return alerts
+    return subscriptions
         .mySubscription()
         .<ResponseEntity<?>>map(s -> ResponseEntity.ok(response(s)))
         .orElseGet(AlertsController::noPerson);
@@ -177,10 +180,10 @@ class AlertsController {
   @ApiResponse(responseCode = "200", description = "Saved.")
   @ApiResponse(responseCode = "404", description = "The caller is not a person (an API token).")
   ResponseEntity<?> update(@RequestBody SubscriptionRequest request) {
-    if (alerts.mySubscription().isEmpty()) {
+    if (subscriptions.mySubscription().isEmpty()) {
       return noPerson();
     }
-    List<AlertRule> available = alerts.rulesICanReceive();
+    List<AlertRule> available = subscriptions.rulesICanReceive();
     ValidationException.Collector problems =
         new ValidationException.Collector()
             .check(request.alerts() != null, "alerts", "true or false")
@@ -205,12 +208,13 @@ class AlertsController {
     Set<AlertRule> muted = EnumSet.noneOf(AlertRule.class);
     muted.addAll(available);
     muted.removeAll(receive);
-    alerts.subscribeMe(request.email(), request.team(), request.alerts(), request.digest(), muted);
-    return ResponseEntity.ok(response(alerts.mySubscription().orElseThrow()));
+    subscriptions.subscribeMe(
+        request.email(), request.team(), request.alerts(), request.digest(), muted);
+    return ResponseEntity.ok(response(subscriptions.mySubscription().orElseThrow()));
   }
 
   private SubscriptionResponse response(Subscription s) {
-    List<AlertRule> available = alerts.rulesICanReceive();
+    List<AlertRule> available = subscriptions.rulesICanReceive();
     return new SubscriptionResponse(
         s.email(),
         s.teamKey(),

@@ -17,39 +17,19 @@ import org.springframework.stereotype.Component;
  * response that {@code claude-code-usage-json} reads.
  */
 @Component
-class ClaudeCodeConnector implements Connector {
+class ClaudeCodeConnector extends DescribedConnector {
 
   static final String PATH = "/v1/organizations/usage_report/claude_code";
   private static final int MAX_PAGES = 10_000;
 
-  @Override
-  public String key() {
-    return "claude-code";
-  }
-
-  @Override
-  public String name() {
-    return "Claude Code";
-  }
-
-  @Override
-  public String format() {
-    return "claude-code-usage-json";
-  }
-
-  @Override
-  public String defaultBaseUrl() {
-    return "https://api.anthropic.com";
-  }
-
-  @Override
-  public String secretLabel() {
-    return "Admin API key (sk-ant-admin…)";
-  }
-
-  @Override
-  public List<Setting> settings() {
-    return List.of();
+  ClaudeCodeConnector() {
+    super(
+        "claude-code",
+        "Claude Code",
+        "claude-code-usage-json",
+        "https://api.anthropic.com",
+        "Admin API key (sk-ant-admin…)",
+        List.of());
   }
 
   private VendorHttp http(Source source) {

@@ -17,12 +17,19 @@ import java.util.Map;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Connectors: their list and state, configuration and secrets (audited, never shown again), the
- * connection test, "Run now" and the run history. The screen's and the API's only door.
+ * connection test, "Run now" and the run history. The screen's and the API's only door. Admin-only
+ * and read in one transaction by default; the connection test and "Run now" hold no transaction (a
+ * vendor call, and a run the background must see committed). Scheduled runs do not come through
+ * here: {@link ConnectorScheduler} starts them on {@link ConnectorRunner} without a user.
  */
 @Service
+@PreAuthorize("hasRole('ADMIN')")
+@Transactional(readOnly = true)
 public class ConnectorService implements DataSourceAlerts {
 
   static final Duration STALE_AFTER = Duration.ofDays(2);
@@ -58,18 +65,17 @@ public class ConnectorService implements DataSourceAlerts {
     this.clock = clock;
   }
 
-  @PreAuthorize("hasRole('ADMIN')")
   public List<ConnectorState> connectors() {
     return states();
   }
 
-  @PreAuthorize("hasRole('ADMIN')")
   public ConnectorState connector(String key) {
     connectors.byKey(key);
     return states().stream().filter(s -> s.key().equals(key)).findFirst().orElseThrow();
   }
 
-  /** Every connector's state (no access check: health and metrics read it too). */
+  /** Every connector's state (no access check: the health check reads it without a user). */
+  @PreAuthorize("permitAll()")
   List<ConnectorState> states() {
     Map<String, ConnectorConfig> stored = configs.all();
     Map<String, ConnectorRunRepository.Summary> summaries = runs.summaries();
@@ -156,7 +162,7 @@ public class ConnectorService implements DataSourceAlerts {
         .toList();
   }
 
-  @PreAuthorize("hasRole('ADMIN')")
+  @Transactional
   public ConnectorState configure(String key, ConnectorChange change) {
     Connector c = connectors.byKey(key);
     ConnectorConfig before = configs.find(key).orElse(null);
@@ -232,7 +238,7 @@ public class ConnectorService implements DataSourceAlerts {
   }
 
   /** Stores a secret encrypted; only its last 4 characters and who set it when are kept clear. */
-  @PreAuthorize("hasRole('ADMIN')")
+  @Transactional
   public ConnectorConfig.SecretStatus setSecret(String key, String secret) {
     connectors.byKey(key);
     OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
@@ -248,7 +254,7 @@ public class ConnectorService implements DataSourceAlerts {
   }
 
   /** "OK", or why not in the vendor's own words. */
-  @PreAuthorize("hasRole('ADMIN')")
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
   public TestResult testConnection(String key) {
     try {
       runner.test(key);
@@ -262,12 +268,11 @@ public class ConnectorService implements DataSourceAlerts {
   public record TestResult(boolean ok, String message) {}
 
   /** Starts a run in the background; throws {@link ConnectorBusyException} while one runs. */
-  @PreAuthorize("hasRole('ADMIN')")
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
   public long runNow(String key, String trigger) {
     return runner.start(key, trigger, CurrentUser.name());
   }
 
-  @PreAuthorize("hasRole('ADMIN')")
   public List<ConnectorRun> history(String key, int limit) {
     if (key != null) {
       connectors.byKey(key);

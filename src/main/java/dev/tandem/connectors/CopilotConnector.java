@@ -21,42 +21,23 @@ import org.springframework.stereotype.Component;
  * copilot-user-metrics-ndjson} reads. GitHub Enterprise Server: base URL https://HOST/api/v3.
  */
 @Component
-class CopilotConnector implements Connector {
+class CopilotConnector extends DescribedConnector {
 
-  @Override
-  public String key() {
-    return "copilot";
-  }
-
-  @Override
-  public String name() {
-    return "GitHub Copilot";
-  }
-
-  @Override
-  public String format() {
-    return "copilot-user-metrics-ndjson";
-  }
-
-  @Override
-  public String defaultBaseUrl() {
-    return "https://api.github.com";
-  }
-
-  @Override
-  public String secretLabel() {
-    return "token (GitHub App or fine-grained: Copilot metrics, read)";
-  }
-
-  @Override
-  public List<Setting> settings() {
-    return List.of(
-        new Setting("org", "Organization", "the organization's login; or set Enterprise"),
-        new Setting("enterprise", "Enterprise", "the enterprise slug, instead of an organization"),
-        new Setting(
-            "download-hosts",
-            "Download hosts",
-            "hosts the report's signed download links may point to, comma-separated"));
+  CopilotConnector() {
+    super(
+        "copilot",
+        "GitHub Copilot",
+        "copilot-user-metrics-ndjson",
+        "https://api.github.com",
+        "token (GitHub App or fine-grained: Copilot metrics, read)",
+        List.of(
+            new Setting("org", "Organization", "the organization's login; or set Enterprise"),
+            new Setting(
+                "enterprise", "Enterprise", "the enterprise slug, instead of an organization"),
+            new Setting(
+                "download-hosts",
+                "Download hosts",
+                "hosts the report's signed download links may point to, comma-separated")));
   }
 
   private VendorHttp http(Source source) {

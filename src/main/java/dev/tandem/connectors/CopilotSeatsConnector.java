@@ -17,41 +17,22 @@ import org.springframework.stereotype.Component;
  * (seats missing from it are closed that day).
  */
 @Component
-class CopilotSeatsConnector implements Connector {
+class CopilotSeatsConnector extends DescribedConnector {
 
   static final int PER_PAGE = 100;
   static final int MAX_PAGES = 1000;
 
-  @Override
-  public String key() {
-    return "copilot-seats";
-  }
-
-  @Override
-  public String name() {
-    return "GitHub Copilot seats";
-  }
-
-  @Override
-  public String format() {
-    return "copilot-seats-json";
-  }
-
-  @Override
-  public String defaultBaseUrl() {
-    return "https://api.github.com";
-  }
-
-  @Override
-  public String secretLabel() {
-    return "token (GitHub App or fine-grained: Copilot Business, read)";
-  }
-
-  @Override
-  public List<Setting> settings() {
-    return List.of(
-        new Setting("org", "Organization", "the organization's login; or set Enterprise"),
-        new Setting("enterprise", "Enterprise", "the enterprise slug, instead of an organization"));
+  CopilotSeatsConnector() {
+    super(
+        "copilot-seats",
+        "GitHub Copilot seats",
+        "copilot-seats-json",
+        "https://api.github.com",
+        "token (GitHub App or fine-grained: Copilot Business, read)",
+        List.of(
+            new Setting("org", "Organization", "the organization's login; or set Enterprise"),
+            new Setting(
+                "enterprise", "Enterprise", "the enterprise slug, instead of an organization")));
   }
 
   private VendorHttp http(Source source) {

@@ -15,36 +15,16 @@ import org.springframework.stereotype.Component;
  * as {@code cursor-daily-usage-json} reads it. Basic auth with the key as user name.
  */
 @Component
-class CursorConnector implements Connector {
+class CursorConnector extends DescribedConnector {
 
-  @Override
-  public String key() {
-    return "cursor";
-  }
-
-  @Override
-  public String name() {
-    return "Cursor";
-  }
-
-  @Override
-  public String format() {
-    return "cursor-daily-usage-json";
-  }
-
-  @Override
-  public String defaultBaseUrl() {
-    return "https://api.cursor.com";
-  }
-
-  @Override
-  public String secretLabel() {
-    return "Admin API key (key_…)";
-  }
-
-  @Override
-  public List<Setting> settings() {
-    return List.of();
+  CursorConnector() {
+    super(
+        "cursor",
+        "Cursor",
+        "cursor-daily-usage-json",
+        "https://api.cursor.com",
+        "Admin API key (key_…)",
+        List.of());
   }
 
   /** Cursor's Admin API: basic authentication with the key as the user name. */

@@ -10,36 +10,16 @@ import org.springframework.stereotype.Component;
  * imported as the seats on the day of the run. Basic auth with the key as user name.
  */
 @Component
-class CursorMembersConnector implements Connector {
+class CursorMembersConnector extends DescribedConnector {
 
-  @Override
-  public String key() {
-    return "cursor-members";
-  }
-
-  @Override
-  public String name() {
-    return "Cursor team members (seats)";
-  }
-
-  @Override
-  public String format() {
-    return "cursor-members-json";
-  }
-
-  @Override
-  public String defaultBaseUrl() {
-    return "https://api.cursor.com";
-  }
-
-  @Override
-  public String secretLabel() {
-    return "Admin API key (key_…)";
-  }
-
-  @Override
-  public List<Setting> settings() {
-    return List.of();
+  CursorMembersConnector() {
+    super(
+        "cursor-members",
+        "Cursor team members (seats)",
+        "cursor-members-json",
+        "https://api.cursor.com",
+        "Admin API key (key_…)",
+        List.of());
   }
 
   @Override

@@ -9,14 +9,8 @@ import org.springframework.stereotype.Component;
 @Component
 class KiroConnector extends S3ReportConnector {
 
-  @Override
-  public String key() {
-    return "kiro";
-  }
-
-  @Override
-  public String name() {
-    return "Kiro";
+  KiroConnector() {
+    super("kiro", "Kiro");
   }
 
   @Override

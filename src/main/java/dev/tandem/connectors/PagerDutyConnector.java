@@ -15,29 +15,19 @@ import org.springframework.stereotype.Component;
  * "eu" uses api.eu.pagerduty.com.
  */
 @Component
-class PagerDutyConnector implements Connector {
+class PagerDutyConnector extends DescribedConnector {
 
   static final int LIMIT = 100;
   private static final int MAX_PAGES = 100; // PagerDuty's offset paging ends at 10,000 records
 
-  @Override
-  public String key() {
-    return "pagerduty";
-  }
-
-  @Override
-  public String name() {
-    return "PagerDuty";
-  }
-
-  @Override
-  public String format() {
-    return "pagerduty-incidents-json";
-  }
-
-  @Override
-  public String defaultBaseUrl() {
-    return "https://api.pagerduty.com";
+  PagerDutyConnector() {
+    super(
+        "pagerduty",
+        "PagerDuty",
+        "pagerduty-incidents-json",
+        "https://api.pagerduty.com",
+        "REST API key (read-only is enough)",
+        List.of(new Setting("region", "Service region", "us (default) or eu")));
   }
 
   @Override
@@ -45,16 +35,6 @@ class PagerDutyConnector implements Connector {
     return "eu".equalsIgnoreCase(config.setting("region"))
         ? "https://api.eu.pagerduty.com"
         : defaultBaseUrl();
-  }
-
-  @Override
-  public String secretLabel() {
-    return "REST API key (read-only is enough)";
-  }
-
-  @Override
-  public List<Setting> settings() {
-    return List.of(new Setting("region", "Service region", "us (default) or eu"));
   }
 
   private VendorHttp http(Source source) {

@@ -6,14 +6,8 @@ import org.springframework.stereotype.Component;
 @Component
 class QDeveloperConnector extends S3ReportConnector {
 
-  @Override
-  public String key() {
-    return "q-developer";
-  }
-
-  @Override
-  public String name() {
-    return "Amazon Q Developer";
+  QDeveloperConnector() {
+    super("q-developer", "Amazon Q Developer");
   }
 
   @Override

@@ -23,34 +23,26 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * users each), each imported as one batch of {@code q-developer-csv}. Credentials: the access key
  * id setting with the secret access key, else the SDK's default chain.
  */
-abstract class S3ReportConnector implements Connector {
+abstract class S3ReportConnector extends DescribedConnector {
 
   /** The folder under the account: QDeveloperLogs or KiroLogs. */
   abstract String logs();
 
-  @Override
-  public String format() {
-    return "q-developer-csv";
-  }
-
-  @Override
-  public String defaultBaseUrl() {
-    return "";
-  }
-
-  @Override
-  public String secretLabel() {
-    return "secret access key (empty: the default credential chain)";
-  }
-
-  @Override
-  public List<Setting> settings() {
-    return List.of(
-        new Setting("bucket", "Bucket", "the S3 bucket the reports are delivered to"),
-        new Setting("prefix", "Prefix", "the prefix set for the reports (may be empty)"),
-        new Setting("account-id", "AWS account id", "the account under AWSLogs/"),
-        new Setting("region", "Region", "the region of the profile and bucket, e.g. us-east-1"),
-        new Setting("access-key-id", "Access key id", "with the secret; empty: default chain"));
+  /** {@code key} and {@code name}: the subclass's connector. */
+  S3ReportConnector(String key, String name) {
+    super(
+        key,
+        name,
+        "q-developer-csv",
+        "",
+        "secret access key (empty: the default credential chain)",
+        List.of(
+            new Setting("bucket", "Bucket", "the S3 bucket the reports are delivered to"),
+            new Setting("prefix", "Prefix", "the prefix set for the reports (may be empty)"),
+            new Setting("account-id", "AWS account id", "the account under AWSLogs/"),
+            new Setting("region", "Region", "the region of the profile and bucket, e.g. us-east-1"),
+            new Setting(
+                "access-key-id", "Access key id", "with the secret; empty: default chain")));
   }
 
   String dayPrefix(Source source, LocalDate day) {

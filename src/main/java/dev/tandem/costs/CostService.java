@@ -11,18 +11,14 @@ import dev.tandem.security.Role;
 import dev.tandem.settings.SettingsService;
 import dev.tandem.tools.Tool;
 import dev.tandem.tools.ToolService;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+@PreAuthorize("isAuthenticated()")
 public class CostService {
 
   /** The longest period one answer covers. */
@@ -167,7 +164,7 @@ public class CostService {
         Costs.siblings(costs.group(rows, (team, tool, m) -> tool, false), toolNames, rule);
     Map<Long, String> groupOfTeam = new HashMap<>();
     Map<String, String> teamLabels = new HashMap<>();
-    teamGroups(scope, groupOfTeam, teamLabels);
+    Costs.teamGroups(scope, roster.teams(), groupOfTeam, teamLabels);
     List<CostReport.Row> teamRows =
         Costs.siblings(
             costs.group(rows, (team, tool, m) -> groupOfTeam.get(team), true), teamLabels, rule);
@@ -254,107 +251,6 @@ public class CostService {
     return access.maySeeIndividuals(costScope(teamKey));
   }
 
-  public CostSettings costSettings() {
-    return prices.settings();
-  }
-
-  public List<SeatPrice> prices() {
-    return prices.prices();
-  }
-
-  /** The seat types the imported seats carry (suggestions for the price list). */
-  public List<String> seatTypes() {
-    return prices.seatTypes();
-  }
-
-  /** Adds a price-list entry, or changes the one with the same tool, seat type and start. */
-  @PreAuthorize("hasRole('ADMIN')")
-  @Transactional
-  public SeatPrice savePrice(String tool, String seatType, LocalDate validFrom, BigDecimal price) {
-    ValidationException.Collector p = new ValidationException.Collector();
-    Set<String> known = tools.tools().stream().map(Tool::key).collect(Collectors.toSet());
-    p.check(
-        tool != null && known.contains(tool),
-        "tool",
-        "expected one of " + known.stream().sorted().toList());
-    String type = seatType == null ? "" : seatType.trim().toLowerCase(Locale.ROOT);
-    p.check(
-        !type.isEmpty() && type.length() <= 50,
-        "seatType",
-        "expected a seat type such as business, of at most 50 characters");
-    p.check(validFrom != null, "validFrom", "expected the first day the price applies");
-    checkAmount(price, "monthlyPrice", p);
-    p.throwIfAny();
-    SeatPrice saved = new SeatPrice(tool, type, validFrom, price.setScale(2));
-    prices.save(saved);
-    audit.record("save", "seat-price", tool + ":" + type + ":" + validFrom, null, saved);
-    return saved;
-  }
-
-  @PreAuthorize("hasRole('ADMIN')")
-  @Transactional
-  public void deletePrice(SeatPrice price) {
-    if (prices.delete(price.tool(), price.seatType(), price.validFrom())) {
-      audit.record(
-          "delete",
-          "seat-price",
-          price.tool() + ":" + price.seatType() + ":" + price.validFrom(),
-          price,
-          null);
-    }
-  }
-
-  @PreAuthorize("hasRole('ADMIN')")
-  @Transactional
-  public CostSettings updateCostSettings(CostSettings s) {
-    ValidationException.Collector p = new ValidationException.Collector();
-    String currency = s.currency() == null ? "" : s.currency().trim().toUpperCase(Locale.ROOT);
-    boolean knownCurrency;
-    try {
-      Currency.getInstance(currency);
-      knownCurrency = true;
-    } catch (IllegalArgumentException e) {
-      knownCurrency = false;
-    }
-    p.check(knownCurrency, "currency", "expected an ISO 4217 currency code such as USD or EUR");
-    checkRate(s.kiroCreditPrice(), "kiroCreditPrice", p);
-    checkRate(s.copilotCreditPrice(), "copilotCreditPrice", p);
-    checkRate(s.cursorRequestPrice(), "cursorRequestPrice", p);
-    checkRate(s.usdRate(), "usdRate", p);
-    p.throwIfAny();
-    CostSettings before = prices.settings();
-    CostSettings after =
-        new CostSettings(
-            currency,
-            s.kiroCreditPrice().stripTrailingZeros(),
-            s.copilotCreditPrice().stripTrailingZeros(),
-            s.cursorRequestPrice().stripTrailingZeros(),
-            s.usdRate().stripTrailingZeros());
-    prices.saveSettings(after);
-    audit.record("update", "cost-settings", null, before, after);
-    return prices.settings();
-  }
-
-  private static void checkAmount(BigDecimal v, String field, ValidationException.Collector p) {
-    p.check(
-        v != null
-            && v.signum() >= 0
-            && v.stripTrailingZeros().scale() <= 2
-            && v.precision() - v.scale() <= 10,
-        field,
-        "expected an amount of 0 or more with at most 2 decimals, e.g. 19.00");
-  }
-
-  private static void checkRate(BigDecimal v, String field, ValidationException.Collector p) {
-    p.check(
-        v != null
-            && v.signum() >= 0
-            && v.stripTrailingZeros().scale() <= 6
-            && v.precision() - v.scale() <= 8,
-        field,
-        "expected a rate of 0 or more with at most 6 decimals, e.g. 0.04");
-  }
-
   private static void checkPeriod(YearMonth from, YearMonth to, LocalDate today) {
     ValidationException.Collector p = new ValidationException.Collector();
     p.check(from != null, "from", "expected a month as YYYY-MM");
@@ -378,34 +274,5 @@ public class CostService {
 
   private Map<Long, String> teamNames() {
     return roster.teams().stream().collect(Collectors.toMap(Team::id, Team::name));
-  }
-
-  /**
-   * The teams right below the scope (top-level teams for the organisation), each standing for its
-   * whole subtree; developers of the scope's own top team form a row of their own.
-   */
-  private void teamGroups(Scope scope, Map<Long, String> groupOfTeam, Map<String, String> labels) {
-    List<Team> all = roster.teams();
-    Map<Long, Team> byId = all.stream().collect(Collectors.toMap(Team::id, t -> t));
-    for (Team t : all) {
-      Team node = t;
-      Team child = null;
-      while (node != null && !java.util.Objects.equals(node.id(), scope.top())) {
-        child = node;
-        node = node.parentId() == null ? null : byId.get(node.parentId());
-      }
-      boolean inScope = scope.organisation() || node != null;
-      if (!inScope) {
-        continue;
-      }
-      if (child == null) {
-        Team top = byId.get(scope.top());
-        groupOfTeam.put(t.id(), top.key());
-        labels.put(top.key(), top.name() + " (directly)");
-      } else {
-        groupOfTeam.put(t.id(), child.key());
-        labels.put(child.key(), child.name());
-      }
-    }
   }
 }

@@ -2,6 +2,8 @@ package dev.tandem.costs;
 
 import dev.tandem.access.SmallGroupRule;
 import dev.tandem.access.SmallGroups;
+import dev.tandem.rollup.Scope;
+import dev.tandem.roster.Team;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
@@ -11,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Adds the query rows (per developer's team, tool and month) up into groups, without a database:
@@ -175,5 +178,34 @@ final class Costs {
 
   static Map<String, String> noLabels() {
     return new HashMap<>();
+  }
+
+  /**
+   * The teams right below the scope (top-level teams for the organisation), each standing for its
+   * whole subtree; developers of the scope's own top team form a row of their own.
+   */
+  static void teamGroups(
+      Scope scope, List<Team> all, Map<Long, String> groupOfTeam, Map<String, String> labels) {
+    Map<Long, Team> byId = all.stream().collect(Collectors.toMap(Team::id, t -> t));
+    for (Team t : all) {
+      Team node = t;
+      Team child = null;
+      while (node != null && !java.util.Objects.equals(node.id(), scope.top())) {
+        child = node;
+        node = node.parentId() == null ? null : byId.get(node.parentId());
+      }
+      boolean inScope = scope.organisation() || node != null;
+      if (!inScope) {
+        continue;
+      }
+      if (child == null) {
+        Team top = byId.get(scope.top());
+        groupOfTeam.put(t.id(), top.key());
+        labels.put(top.key(), top.name() + " (directly)");
+      } else {
+        groupOfTeam.put(t.id(), child.key());
+        labels.put(child.key(), child.name());
+      }
+    }
   }
 }

@@ -37,19 +37,6 @@ class DemoDataGenerator implements ApplicationRunner {
 
   static final int WEEKS = 26;
   private static final Logger log = LoggerFactory.getLogger(DemoDataGenerator.class);
-  private static final String[] TOOLS = {"copilot", "cursor", "q-developer", "kiro", "claude-code"};
-  private static final double[] TOOL_WEIGHTS = {0.38, 0.22, 0.14, 0.12, 0.14};
-  private static final String[] FIRST = {
-    "Ana", "Li", "Omar", "Sofia", "Jonas", "Priya", "Mateo", "Aiko", "Noah", "Fatima", "Lars",
-    "Chen", "Elena", "Kwame", "Maya", "Ivan", "Zoe", "Ravi", "Lea", "Tomas", "Nadia", "Hugo",
-    "Amara", "Felix"
-  };
-  private static final String[] LAST = {
-    "Silva", "Wei", "Haddad", "Rossi", "Berg", "Patel", "Garcia", "Tanaka", "Smith", "Khan",
-    "Nilsen", "Zhang", "Popescu", "Mensah", "Cohen", "Petrov", "Martin", "Iyer", "Muller", "Novak",
-    "Aziz", "Dubois", "Okafor", "Weber"
-  };
-
   private final DemoDataRepository repository;
   private final UserService users;
   private final Clock clock;
@@ -76,7 +63,7 @@ class DemoDataGenerator implements ApplicationRunner {
     IsoWeek first = last.minus(WEEKS - 1);
 
     Map<String, Long> leafTeams = createTeams();
-    List<DemoRows.Person> people = people(random, leafTeams, first, last);
+    List<DemoRows.Person> people = DemoDraws.people(random, leafTeams, first, last);
     Map<String, Long> ids = repository.insertPeople(people);
 
     Map<String, Double> teamLead = new LinkedHashMap<>();
@@ -89,9 +76,9 @@ class DemoDataGenerator implements ApplicationRunner {
     Map<String, String> primaryOf = new LinkedHashMap<>();
     for (DemoRows.Person p : people) {
       double threshold = random.nextDouble();
-      String primary = pickTool(random);
+      String primary = DemoDraws.pickTool(random);
       primaryOf.put(p.email(), primary);
-      String secondary = random.nextDouble() < 0.25 ? pickTool(random) : null;
+      String secondary = random.nextDouble() < 0.25 ? DemoDraws.pickTool(random) : null;
       double lead = teamLead.get(teamKeyById.get(p.teamId()));
       for (int i = 0; i < WEEKS; i++) {
         IsoWeek week = first.plus(i);
@@ -100,13 +87,14 @@ class DemoDataGenerator implements ApplicationRunner {
           continue;
         }
         boolean aiUser = threshold < target(i) + lead + (random.nextDouble() - 0.5) * 0.12;
-        int total = poisson(random, 2.2);
+        int total = DemoDraws.poisson(random, 2.2);
         int aiChanges = 0;
         if (aiUser) {
           int days = Math.min(7, 1 + (int) Math.floor(random.nextDouble() * (2.5 + i / 8.0)));
-          usage.add(usageRow(random, p.email(), primary, week, days));
+          usage.add(DemoDraws.usageRow(random, p.email(), primary, week, days));
           if (secondary != null && !secondary.equals(primary) && random.nextDouble() < 0.6) {
-            usage.add(usageRow(random, p.email(), secondary, week, 1 + random.nextInt(2)));
+            usage.add(
+                DemoDraws.usageRow(random, p.email(), secondary, week, 1 + random.nextInt(2)));
           }
           aiChanges = (int) Math.round(total * (0.3 + 0.4 * random.nextDouble()));
           if (aiChanges > 0) {
@@ -125,8 +113,9 @@ class DemoDataGenerator implements ApplicationRunner {
     repository.insertUsage(usage, ids);
     repository.insertChanges(changes, ids);
     // Seats use a random of their own: the usage above stays as it was before seats existed.
-    List<DemoRows.Seat> seats = seats(new Random(20261202L), people, primaryOf, first.monday());
-    repository.insertSeats(seats, prices(first.monday()), ids, OffsetDateTime.now(clock));
+    List<DemoRows.Seat> seats =
+        DemoSeats.seats(new Random(20261202L), people, primaryOf, first.monday());
+    repository.insertSeats(seats, DemoSeats.prices(first.monday()), ids, OffsetDateTime.now(clock));
     List<DemoRows.Incident> incidents = incidents(random, leafTeams, first, last);
     repository.insertIncidents(incidents, OffsetDateTime.now(clock));
     createUsers(leafTeams, ids, people);
@@ -138,58 +127,6 @@ class DemoDataGenerator implements ApplicationRunner {
         changes.size(),
         incidents.size(),
         (System.nanoTime() - started) / 1_000_000);
-  }
-
-  /** Seat type of each tool's demo seats. */
-  private static final Map<String, String> SEAT_TYPES =
-      Map.of(
-          "copilot", "business",
-          "cursor", "teams",
-          "q-developer", "pro",
-          "kiro", "pro",
-          "claude-code", "team");
-
-  /**
-   * Seats: most developers hold one of their main tool from the first week (or their start); some
-   * leavers returned it the day after they left, the others still hold it (the reclaim list); a few
-   * hold a Copilot seat they hardly use (idle seats).
-   */
-  static List<DemoRows.Seat> seats(
-      Random random, List<DemoRows.Person> people, Map<String, String> primaryOf, LocalDate from) {
-    List<DemoRows.Seat> seats = new ArrayList<>();
-    for (DemoRows.Person p : people) {
-      if (p.excluded()) {
-        continue;
-      }
-      LocalDate assigned = p.startedOn().isAfter(from) ? p.startedOn() : from;
-      LocalDate removed =
-          p.leftOn() != null && random.nextDouble() < 0.6 ? p.leftOn().plusDays(1) : null;
-      if (removed != null && removed.isBefore(assigned)) {
-        continue;
-      }
-      String tool = primaryOf.get(p.email());
-      if (random.nextDouble() < 0.85) {
-        seats.add(new DemoRows.Seat(p.email(), tool, SEAT_TYPES.get(tool), assigned, removed));
-      }
-      if (!tool.equals("copilot") && random.nextDouble() < 0.1) {
-        seats.add(new DemoRows.Seat(p.email(), "copilot", "business", assigned, removed));
-      }
-    }
-    return seats;
-  }
-
-  /** The price list: one price per tool's seat type, Cursor's raised halfway. */
-  static List<DemoRows.Price> prices(LocalDate from) {
-    List<DemoRows.Price> prices = new ArrayList<>();
-    prices.add(new DemoRows.Price("copilot", "business", from, new java.math.BigDecimal("19.00")));
-    prices.add(new DemoRows.Price("cursor", "teams", from, new java.math.BigDecimal("32.00")));
-    prices.add(
-        new DemoRows.Price(
-            "cursor", "teams", from.plusWeeks(WEEKS / 2), new java.math.BigDecimal("40.00")));
-    prices.add(new DemoRows.Price("q-developer", "pro", from, new java.math.BigDecimal("19.00")));
-    prices.add(new DemoRows.Price("kiro", "pro", from, new java.math.BigDecimal("20.00")));
-    prices.add(new DemoRows.Price("claude-code", "team", from, new java.math.BigDecimal("30.00")));
-    return prices;
   }
 
   /**
@@ -219,64 +156,6 @@ class DemoDataGenerator implements ApplicationRunner {
           }
         });
     return leaves;
-  }
-
-  private List<DemoRows.Person> people(
-      Random random, Map<String, Long> teams, IsoWeek first, IsoWeek last) {
-    List<DemoRows.Person> people = new ArrayList<>();
-    List<Long> teamIds = new ArrayList<>(teams.values());
-    LocalDate windowStart = first.monday();
-    long windowDays = windowStart.until(last.sunday()).toTotalMonths() * 30;
-    for (int n = 0; n < 262; n++) {
-      String firstName = FIRST[n % FIRST.length];
-      String lastName = LAST[(n * 7 + n / FIRST.length) % LAST.length];
-      String email =
-          (firstName + "." + lastName + (n >= FIRST.length ? String.valueOf(n / FIRST.length) : ""))
-                  .toLowerCase()
-              + "@example.com";
-      long teamId = n == 0 ? teams.get("payments") : teamIds.get(random.nextInt(teamIds.size()));
-      LocalDate startedOn = windowStart.minusDays(60 + random.nextInt(1400));
-      LocalDate leftOn = null;
-      if (n % 14 == 5) {
-        startedOn = windowStart.plusDays(random.nextInt((int) windowDays)); // joiner
-      } else if (n % 19 == 7) {
-        leftOn = windowStart.plusDays(random.nextInt((int) windowDays)); // leaver
-      }
-      boolean excluded = n == 42;
-      people.add(
-          new DemoRows.Person(
-              email, firstName + " " + lastName, teamId, startedOn, leftOn, excluded));
-    }
-    return people;
-  }
-
-  private static DemoRows.Usage usageRow(
-      Random random, String email, String tool, IsoWeek week, int days) {
-    long interactions = days * (5L + random.nextInt(25));
-    return new DemoRows.Usage(
-        email,
-        tool,
-        week.monday(),
-        days,
-        interactions,
-        interactions * (1 + random.nextInt(6)),
-        agentDays(email, tool, week, days));
-  }
-
-  /**
-   * Kiro and Claude Code are agentic throughout; Cursor and Copilot users reach for agent mode on
-   * some days, more so as the months pass; Q Developer's agents are used rarely. Drawn from a
-   * generator of its own, so the rest of the demo data stays as it was.
-   */
-  private static Integer agentDays(String email, String tool, IsoWeek week, int days) {
-    Random own = new Random((email + tool + week).hashCode());
-    double share =
-        switch (tool) {
-          case "kiro", "claude-code" -> 1.0;
-          case "cursor", "copilot" -> own.nextDouble() < 0.45 ? 0.5 : 0.0;
-          default -> own.nextDouble() < 0.15 ? 0.34 : 0.0;
-        };
-    return (int) Math.round(days * share);
   }
 
   private List<DemoRows.Incident> incidents(
@@ -406,30 +285,8 @@ class DemoDataGenerator implements ApplicationRunner {
     return leaves.containsKey(key) ? leaves.get(key) : repository.teamIdByKey(key);
   }
 
-  private static String pickTool(Random random) {
-    return weighted(random, TOOLS, TOOL_WEIGHTS);
-  }
-
   private static String weighted(Random random, String[] values, double[] weights) {
-    double r = random.nextDouble() * java.util.Arrays.stream(weights).sum();
-    for (int i = 0; i < values.length; i++) {
-      r -= weights[i];
-      if (r < 0) {
-        return values[i];
-      }
-    }
-    return values[values.length - 1];
-  }
-
-  private static int poisson(Random random, double mean) {
-    double l = Math.exp(-mean);
-    double p = 1;
-    int k = 0;
-    do {
-      k++;
-      p *= random.nextDouble();
-    } while (p > l);
-    return k - 1;
+    return DemoDraws.weighted(random, values, weights);
   }
 
   private static String title(String key) {

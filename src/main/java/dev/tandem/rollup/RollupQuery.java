@@ -2,16 +2,11 @@ package dev.tandem.rollup;
 
 import static dev.tandem.db.Tables.CHANGE_COUNT;
 import static dev.tandem.db.Tables.DEVELOPER;
-import static dev.tandem.db.Tables.ROLLUP_SCOPE_TOOL_WEEK;
-import static dev.tandem.db.Tables.ROLLUP_SCOPE_WEEK;
-import static dev.tandem.db.Tables.ROLLUP_TEAM_MONTH;
-import static dev.tandem.db.Tables.ROLLUP_TEAM_TOOL_WEEK;
 import static dev.tandem.db.Tables.ROLLUP_TEAM_WEEK;
 import static dev.tandem.db.Tables.ROLLUP_WRITE;
 import static dev.tandem.db.Tables.USAGE_WEEK;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
-import static org.jooq.impl.DSL.sum;
 
 import dev.tandem.base.IdSets;
 import dev.tandem.base.WeekRange;
@@ -19,7 +14,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.jooq.Condition;
@@ -27,8 +21,6 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Reads of the rollup for a scope ({@code teamIds}: a team and the teams below it; null = the whole
@@ -70,25 +62,14 @@ public class RollupQuery {
       int agentUnknownUsers) {}
 
   private final DSLContext db;
-
-  /**
-   * Answers read under a rollup state (see {@link #underState}), by state and key; the most recent
-   * few are kept.
-   */
-  private final Map<List<Object>, Object> underState =
-      java.util.Collections.synchronizedMap(
-          new java.util.LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<List<Object>, Object> e) {
-              return size() > CACHED_READS;
-            }
-          });
-
-  /** Cached answers kept: a few screens' ranges and scopes between two writes. */
-  static final int CACHED_READS = 32;
+  private final ScopeRollupQuery scopes;
+  private final TeamRollupQuery teams;
+  private final RollupStateCache cache = new RollupStateCache(this::state);
 
   RollupQuery(DSLContext db) {
     this.db = db;
+    this.scopes = new ScopeRollupQuery(db);
+    this.teams = new TeamRollupQuery(db);
   }
 
   /** Outside Spring (tests on PostgreSQL). */
@@ -98,32 +79,7 @@ public class RollupQuery {
 
   /** The weeks of a scope from the subtree totals: one row per week. */
   public List<WeekTotals> scopeWeeks(WeekRange range, Scope scope) {
-    Long scopeTeamId = scope.top();
-    var r = ROLLUP_SCOPE_WEEK;
-    return db.select(
-            r.WEEK_START,
-            r.HEADCOUNT,
-            r.AI_USERS,
-            r.LIGHT_USERS,
-            r.MODERATE_USERS,
-            r.HEAVY_USERS,
-            r.USAGE_OUTSIDE_HEADCOUNT,
-            r.AGENT_USERS)
-        .from(r)
-        .where(r.SCOPE_ID.eq(scopeId(scopeTeamId)))
-        .and(r.WEEK_START.between(range.from().monday(), range.to().monday()))
-        .orderBy(r.WEEK_START)
-        .fetch(
-            x ->
-                new WeekTotals(
-                    x.value1(),
-                    x.value2(),
-                    x.value3(),
-                    x.value4(),
-                    x.value5(),
-                    x.value6(),
-                    x.value7(),
-                    x.value8()));
+    return scopes.scopeWeeks(range, scope);
   }
 
   /**
@@ -131,112 +87,25 @@ public class RollupQuery {
    * it), from the subtree totals: {@code teamId} of a row is the scope's top team.
    */
   public List<TeamWeek> scopesWeeks(WeekRange range, Collection<Long> scopeTeamIds) {
-    var r = ROLLUP_SCOPE_WEEK;
-    return db.select(r.WEEK_START, r.SCOPE_ID, r.HEADCOUNT, r.AI_USERS, r.AGENT_USERS)
-        .from(r)
-        .where(IdSets.in(r.SCOPE_ID, scopeTeamIds))
-        .and(r.WEEK_START.between(range.from().monday(), range.to().monday()))
-        .fetch(x -> new TeamWeek(x.value1(), x.value2(), x.value3(), x.value4(), x.value5()));
+    return scopes.scopesWeeks(range, scopeTeamIds);
   }
 
   /** The tools of a scope per week from the subtree totals (see {@link #tools}). */
   public List<ToolWeek> scopeTools(WeekRange range, Scope scope) {
-    Long scopeTeamId = scope.top();
-    var r = ROLLUP_SCOPE_TOOL_WEEK;
-    return db.select(
-            r.WEEK_START,
-            r.TOOL_KEY,
-            r.USERS,
-            r.USAGE_DEVELOPERS,
-            r.CHANGES,
-            r.CHANGE_DEVELOPERS,
-            r.AGENT_USERS,
-            r.AGENT_UNKNOWN_USERS)
-        .from(r)
-        .where(r.SCOPE_ID.eq(scopeId(scopeTeamId)))
-        .and(r.WEEK_START.between(range.from().monday(), range.to().monday()))
-        .fetch(
-            x ->
-                new ToolWeek(
-                    x.value1(),
-                    x.value2(),
-                    x.value3(),
-                    x.value4(),
-                    x.value5(),
-                    x.value6(),
-                    x.value7(),
-                    x.value8()));
-  }
-
-  private static long scopeId(Long scopeTeamId) {
-    return scopeTeamId == null ? RollupRepository.ORGANISATION : scopeTeamId;
+    return scopes.scopeTools(range, scope);
   }
 
   /** The weeks of a set of teams, summed from the per-team table (the roster's own scopes). */
   public List<WeekTotals> weeks(WeekRange range, Collection<Long> teamIds) {
-    var r = ROLLUP_TEAM_WEEK;
-    return db.select(
-            r.WEEK_START,
-            sum(r.HEADCOUNT),
-            sum(r.AI_USERS),
-            sum(r.LIGHT_USERS),
-            sum(r.MODERATE_USERS),
-            sum(r.HEAVY_USERS),
-            sum(r.USAGE_OUTSIDE_HEADCOUNT),
-            sum(r.AGENT_USERS))
-        .from(r)
-        .where(r.WEEK_START.between(range.from().monday(), range.to().monday()))
-        .and(teamIds == null ? DSL.noCondition() : IdSets.in(r.TEAM_ID, teamIds))
-        .groupBy(r.WEEK_START)
-        .orderBy(r.WEEK_START)
-        .fetch(
-            x ->
-                new WeekTotals(
-                    x.value1(),
-                    i(x.value2()),
-                    i(x.value3()),
-                    i(x.value4()),
-                    i(x.value5()),
-                    i(x.value6()),
-                    i(x.value7()),
-                    i(x.value8())));
+    return teams.weeks(range, teamIds);
   }
 
   public List<TeamWeek> teamWeeks(WeekRange range, Collection<Long> teamIds) {
-    var r = ROLLUP_TEAM_WEEK;
-    return db.select(r.WEEK_START, r.TEAM_ID, r.HEADCOUNT, r.AI_USERS, r.AGENT_USERS)
-        .from(r)
-        .where(r.WEEK_START.between(range.from().monday(), range.to().monday()))
-        .and(teamIds == null ? DSL.noCondition() : IdSets.in(r.TEAM_ID, teamIds))
-        .fetch(x -> new TeamWeek(x.value1(), x.value2(), x.value3(), x.value4(), x.value5()));
+    return teams.teamWeeks(range, teamIds);
   }
 
   public List<ToolWeek> tools(WeekRange range, Collection<Long> teamIds) {
-    var r = ROLLUP_TEAM_TOOL_WEEK;
-    return db.select(
-            r.WEEK_START,
-            r.TOOL_KEY,
-            sum(r.USERS),
-            sum(r.USAGE_DEVELOPERS),
-            sum(r.CHANGES),
-            sum(r.CHANGE_DEVELOPERS),
-            sum(r.AGENT_USERS),
-            sum(r.AGENT_UNKNOWN_USERS))
-        .from(r)
-        .where(r.WEEK_START.between(range.from().monday(), range.to().monday()))
-        .and(teamIds == null ? DSL.noCondition() : IdSets.in(r.TEAM_ID, teamIds))
-        .groupBy(r.WEEK_START, r.TOOL_KEY)
-        .fetch(
-            x ->
-                new ToolWeek(
-                    x.value1(),
-                    x.value2(),
-                    i(x.value3()),
-                    i(x.value4()),
-                    x.value5() == null ? 0 : x.value5().longValue(),
-                    i(x.value6()),
-                    i(x.value7()),
-                    i(x.value8())));
+    return teams.tools(range, teamIds);
   }
 
   /**
@@ -256,16 +125,7 @@ public class RollupQuery {
    * grouped read, teams rows. {@code teamIds} null means every team.
    */
   public List<TeamTotal> teamTotals(WeekRange range, Collection<Long> teamIds) {
-    var r = ROLLUP_TEAM_WEEK;
-    return db.select(r.TEAM_ID, sum(r.HEADCOUNT), sum(r.AI_USERS), max(r.HEADCOUNT))
-        .from(r)
-        .where(r.WEEK_START.between(range.from().monday(), range.to().monday()))
-        .and(teamIds == null ? DSL.noCondition() : IdSets.in(r.TEAM_ID, teamIds))
-        .groupBy(r.TEAM_ID)
-        .fetch(
-            x ->
-                new TeamTotal(
-                    x.value1(), l(x.value2()), l(x.value3()), x.value4() == null ? 0 : x.value4()));
+    return teams.teamTotals(range, teamIds);
   }
 
   /**
@@ -277,7 +137,7 @@ public class RollupQuery {
   public List<TeamToolTotal> teamToolTotals(WeekRange range, Collection<Long> teamIds) {
     return underState(
         List.of("team-tool-totals", range, teamIds == null ? Set.of() : Set.copyOf(teamIds)),
-        () -> readTeamToolTotals(range, teamIds));
+        () -> teams.teamToolTotals(range, teamIds));
   }
 
   /**
@@ -287,35 +147,8 @@ public class RollupQuery {
    * read again only after a write; outside one it is read every time (two statements need not see
    * one state). {@code key} names the read and its arguments; the answer must not be changed.
    */
-  @SuppressWarnings("unchecked")
   public <T> T underState(List<Object> key, java.util.function.Supplier<T> read) {
-    if (!TransactionSynchronizationManager.isActualTransactionActive()
-        || TransactionSynchronizationManager.getCurrentTransactionIsolationLevel() == null
-        || TransactionSynchronizationManager.getCurrentTransactionIsolationLevel()
-            < TransactionDefinition.ISOLATION_REPEATABLE_READ) {
-      return read.get();
-    }
-    List<Object> stateKey = List.of(state(), key);
-    Object cached = underState.get(stateKey);
-    if (cached == null) {
-      // Read outside the map's lock: readers of other keys do not wait for this one.
-      cached = read.get();
-      underState.put(stateKey, cached);
-    }
-    return (T) cached;
-  }
-
-  private List<TeamToolTotal> readTeamToolTotals(WeekRange range, Collection<Long> teamIds) {
-    var r = ROLLUP_TEAM_TOOL_WEEK;
-    return db
-        .select(r.TEAM_ID, r.TOOL_KEY, sum(r.USERS), sum(r.CHANGES))
-        .from(r)
-        .where(r.WEEK_START.between(range.from().monday(), range.to().monday()))
-        .and(teamIds == null ? DSL.noCondition() : IdSets.in(r.TEAM_ID, teamIds))
-        .groupBy(r.TEAM_ID, r.TOOL_KEY)
-        .fetch(x -> new TeamToolTotal(x.value1(), x.value2(), l(x.value3()), l(x.value4())))
-        .stream()
-        .toList();
+    return cache.underState(key, read);
   }
 
   /**
@@ -364,14 +197,7 @@ public class RollupQuery {
    * totals: a few rows per week.
    */
   public long changesOutsideHeadcount(WeekRange range, Scope scope) {
-    var r = ROLLUP_SCOPE_TOOL_WEEK;
-    return l(
-        db.select(sum(r.CHANGES_OUTSIDE_HEADCOUNT))
-            .from(r)
-            .where(r.SCOPE_ID.eq(scopeId(scope.top())))
-            .and(r.WEEK_START.between(range.from().monday(), range.to().monday()))
-            .fetchOne()
-            .value1());
+    return scopes.changesOutsideHeadcount(range, scope);
   }
 
   /**
@@ -404,19 +230,7 @@ public class RollupQuery {
   /** The monthly rollup (V38) of the given teams ({@code null}: every team) from month to month. */
   public List<TeamMonth> teamMonths(
       java.time.YearMonth from, java.time.YearMonth to, Collection<Long> teamIds) {
-    var m = ROLLUP_TEAM_MONTH;
-    return db.select(m.TEAM_ID, m.MONTH_START, m.TOOL_KEY, m.ACTIVE_DEVELOPERS, m.ACTIVE_WEEKS)
-        .from(m)
-        .where(m.MONTH_START.between(from.atDay(1), to.atDay(1)))
-        .and(teamIds == null ? DSL.noCondition() : IdSets.in(m.TEAM_ID, teamIds))
-        .fetch(
-            x ->
-                new TeamMonth(
-                    x.value1(),
-                    x.value2(),
-                    "*".equals(x.value3()) ? null : x.value3(),
-                    x.value4(),
-                    x.value5()));
+    return teams.teamMonths(from, to, teamIds);
   }
 
   /** The earliest week with a developer's start, usage or changes (null: no data). */
@@ -476,11 +290,11 @@ public class RollupQuery {
     return teamIds == null ? DSL.noCondition() : IdSets.in(DEVELOPER.TEAM_ID, teamIds);
   }
 
-  private static long l(BigDecimal value) {
+  static long l(BigDecimal value) {
     return value == null ? 0 : value.longValue();
   }
 
-  private static int i(BigDecimal value) {
+  static int i(BigDecimal value) {
     return value == null ? 0 : value.intValue();
   }
 }

@@ -33,16 +33,7 @@ class AuditRepository {
     return db.selectFrom(AUDIT_LOG)
         .orderBy(AUDIT_LOG.ID.desc())
         .limit(limit)
-        .fetch(
-            r ->
-                new AuditEntry(
-                    r.getOccurredAt(),
-                    r.getActor(),
-                    r.getAction(),
-                    r.getEntity(),
-                    r.getEntityId(),
-                    r.getBeforeValue(),
-                    r.getAfterValue()));
+        .fetch(AuditRepository::entry);
   }
 
   List<AuditEntry> search(AuditFilter filter, int offset, int limit) {
@@ -51,16 +42,18 @@ class AuditRepository {
         .orderBy(AUDIT_LOG.ID.desc())
         .offset(offset)
         .limit(limit)
-        .fetch(
-            r ->
-                new AuditEntry(
-                    r.getOccurredAt(),
-                    r.getActor(),
-                    r.getAction(),
-                    r.getEntity(),
-                    r.getEntityId(),
-                    r.getBeforeValue(),
-                    r.getAfterValue()));
+        .fetch(AuditRepository::entry);
+  }
+
+  private static AuditEntry entry(dev.tandem.db.tables.records.AuditLogRecord r) {
+    return new AuditEntry(
+        r.getOccurredAt(),
+        r.getActor(),
+        r.getAction(),
+        r.getEntity(),
+        r.getEntityId(),
+        r.getBeforeValue(),
+        r.getAfterValue());
   }
 
   int count(AuditFilter filter) {

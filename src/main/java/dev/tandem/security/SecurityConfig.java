@@ -54,11 +54,7 @@ class SecurityConfig {
   @Order(0)
   SecurityFilterChain ownSubscriptionChain(HttpSecurity http, ApiTokenService tokens)
       throws Exception {
-    return http.securityMatcher("/api/v1/alerts/subscriptions/me")
-        .csrf(c -> c.disable())
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .requestCache(c -> c.disable())
-        .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+    return stateless(http, tokens, "/api/v1/alerts/subscriptions/me")
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
         .httpBasic(b -> b.authenticationEntryPoint(ProblemResponses.unauthorizedPerson()))
         .exceptionHandling(
@@ -71,11 +67,7 @@ class SecurityConfig {
   @Bean
   @Order(1)
   SecurityFilterChain apiChain(HttpSecurity http, ApiTokenService tokens) throws Exception {
-    return http.securityMatcher("/api/**")
-        .csrf(c -> c.disable())
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .requestCache(c -> c.disable())
-        .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+    return stateless(http, tokens, "/api/**")
         .authorizeHttpRequests(
             a ->
                 a.requestMatchers(
@@ -92,6 +84,19 @@ class SecurityConfig {
                 e.authenticationEntryPoint(ProblemResponses.unauthorized())
                     .accessDeniedHandler(ProblemResponses.forbidden()))
         .build();
+  }
+
+  /**
+   * A chain for the API's {@code paths}: API tokens (and the chain's own sign-in), no CSRF, no
+   * session and no saved request.
+   */
+  private static HttpSecurity stateless(HttpSecurity http, ApiTokenService tokens, String paths)
+      throws Exception {
+    return http.securityMatcher(paths)
+        .csrf(c -> c.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(c -> c.disable())
+        .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class);
   }
 
   @Bean

@@ -119,6 +119,8 @@ class AlertsIT {
   }
 
   @Autowired AlertService alerts;
+  @Autowired AlertChannelService channelAdmin;
+  @Autowired AlertSubscriptionService subscriptions;
   @Autowired DSLContext db;
   @Autowired ApplicationContext context;
   @Autowired AlertSchedule schedule;
@@ -252,9 +254,9 @@ class AlertsIT {
     HOOKS.stubFor(post(urlEqualTo("/broken")).willReturn(aResponse().withStatus(500)));
     AsAdmin.call(
         () -> {
-          alerts.addWebhook("hook", "webhook", HOOKS.baseUrl() + "/hook", SECRET);
-          alerts.addWebhook("chat", "slack", HOOKS.baseUrl() + "/slack", null);
-          return alerts.addWebhook("broken", "webhook", HOOKS.baseUrl() + "/broken", SECRET);
+          channelAdmin.addWebhook("hook", "webhook", HOOKS.baseUrl() + "/hook", SECRET);
+          channelAdmin.addWebhook("chat", "slack", HOOKS.baseUrl() + "/slack", null);
+          return channelAdmin.addWebhook("broken", "webhook", HOOKS.baseUrl() + "/broken", SECRET);
         });
 
     AsAdmin.call(alerts::evaluateNow);
@@ -282,7 +284,7 @@ class AlertsIT {
             .toList();
     assertThat(broken).hasSize(5).allSatisfy(d -> assertThat(d.attempts()).isEqualTo(3));
     assertThat(broken.get(0).error()).contains("HTTP 500");
-    List<ChannelStatus> statuses = AsAdmin.call(alerts::channelStatuses);
+    List<ChannelStatus> statuses = AsAdmin.call(channelAdmin::channelStatuses);
     assertThat(statuses)
         .filteredOn(ChannelStatus::failing)
         .extracting(ChannelStatus::channel)
@@ -298,7 +300,7 @@ class AlertsIT {
           "mem@example.com",
           Role.MEMBER,
           () ->
-              alerts.subscribeMe(
+              subscriptions.subscribeMe(
                   "mem@example.com",
                   "alpha",
                   true,
@@ -322,7 +324,7 @@ class AlertsIT {
       // The member switched the peer-review rule off: only the adoption alert is left.
       assertThat(subjects("mem@example.com"))
           .containsExactly("[Tandem] ALPHA: adoption below goal for 3 weeks in a row");
-      assertThat(RunAs.call("mem@example.com", Role.MEMBER, alerts::mySubscription))
+      assertThat(RunAs.call("mem@example.com", Role.MEMBER, subscriptions::mySubscription))
           .get()
           .satisfies(s -> assertThat(s.muted()).containsExactly(AlertRule.UNREVIEWED_AI_INCIDENTS));
     } finally {
@@ -335,7 +337,8 @@ class AlertsIT {
       throws Exception {
     HOOKS.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(204)));
     HOOKS.stubFor(post(urlEqualTo("/legacy")).willReturn(aResponse().withStatus(204)));
-    AsAdmin.call(() -> alerts.addWebhook("hook", "webhook", HOOKS.baseUrl() + "/hook", SECRET));
+    AsAdmin.call(
+        () -> channelAdmin.addWebhook("hook", "webhook", HOOKS.baseUrl() + "/hook", SECRET));
     // A channel stored before V37: its secret in plain text.
     db.insertInto(ALERT_CHANNEL)
         .set(ALERT_CHANNEL.NAME, "legacy")
@@ -348,7 +351,7 @@ class AlertsIT {
     var hook = db.selectFrom(ALERT_CHANNEL).where(ALERT_CHANNEL.NAME.eq("hook")).fetchOne();
     assertThat(hook.getSecret()).isNull();
     assertThat(hook.getSecretCipher()).isNotBlank().doesNotContain(SECRET);
-    assertThat(AsAdmin.call(alerts::channelStatuses))
+    assertThat(AsAdmin.call(channelAdmin::channelStatuses))
         .filteredOn(c -> c.channel().equals("webhook:legacy"))
         .singleElement()
         .satisfies(c -> assertThat(c.description()).contains("secret stored unencrypted"));
@@ -364,7 +367,7 @@ class AlertsIT {
 
     AsAdmin.call(alerts::evaluateNow);
     assertThat(HOOKS.findAll(postRequestedFor(urlEqualTo("/rekeyed")))).isEmpty();
-    assertThat(AsAdmin.call(alerts::channelStatuses))
+    assertThat(AsAdmin.call(channelAdmin::channelStatuses))
         .filteredOn(c -> c.channel().equals("webhook:rekeyed"))
         .singleElement()
         .satisfies(
@@ -380,7 +383,7 @@ class AlertsIT {
                 assertThat(r.getHeader(WebhookChannel.SIGNATURE))
                     .isEqualTo("sha256=" + WebhookChannel.hmac(SECRET, r.getBody())));
 
-    assertThat(alerts.sealPlainSecrets()).isEqualTo(1);
+    assertThat(channelAdmin.sealPlainSecrets()).isEqualTo(1);
     var legacy = db.selectFrom(ALERT_CHANNEL).where(ALERT_CHANNEL.NAME.eq("legacy")).fetchOne();
     assertThat(legacy.getSecret()).isNull();
     assertThat(legacy.getSecretCipher()).isNotBlank().doesNotContain(SECRET);
@@ -393,7 +396,7 @@ class AlertsIT {
                 assertThat(r.getHeader(WebhookChannel.SIGNATURE))
                     .isEqualTo("sha256=" + WebhookChannel.hmac(SECRET, r.getBody())));
     // Never shown back: not in the statuses, not in the audit log.
-    assertThat(AsAdmin.call(alerts::channelStatuses))
+    assertThat(AsAdmin.call(channelAdmin::channelStatuses))
         .allSatisfy(c -> assertThat(c.description()).doesNotContain(SECRET));
     assertThat(db.select(AUDIT_LOG.AFTER_VALUE).from(AUDIT_LOG).fetch(AUDIT_LOG.AFTER_VALUE))
         .allSatisfy(a -> assertThat(String.valueOf(a)).doesNotContain(SECRET));
@@ -405,8 +408,10 @@ class AlertsIT {
     HOOKS.stubFor(post(urlEqualTo("/slack")).willReturn(aResponse().withStatus(200)));
     AsAdmin.call(
         () -> {
-          alerts.addWebhook("hook", "webhook", HOOKS.baseUrl() + "/hook", SECRET, false, true);
-          return alerts.addWebhook("chat", "slack", HOOKS.baseUrl() + "/slack", null, false, true);
+          channelAdmin.addWebhook(
+              "hook", "webhook", HOOKS.baseUrl() + "/hook", SECRET, false, true);
+          return channelAdmin.addWebhook(
+              "chat", "slack", HOOKS.baseUrl() + "/slack", null, false, true);
         });
 
     // 4 people and 2 channels; the second call finds every digest of the week sent.
@@ -495,13 +500,13 @@ class AlertsIT {
                 RunAs.call(
                     "mem@example.com",
                     Role.MEMBER,
-                    () -> alerts.subscribeMe("mem@example.com", "beta", true, true)))
+                    () -> subscriptions.subscribeMe("mem@example.com", "beta", true, true)))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("own team");
     RunAs.call(
         "mem@example.com",
         Role.MEMBER,
-        () -> alerts.subscribeMe("Mem.Private@Example.com", null, false, true));
+        () -> subscriptions.subscribeMe("Mem.Private@Example.com", null, false, true));
 
     AsAdmin.call(alerts::sendDigestNow);
     AsAdmin.call(alerts::evaluateNow);

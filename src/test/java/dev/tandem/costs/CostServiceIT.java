@@ -54,6 +54,7 @@ class CostServiceIT {
   static final YearMonth NOV = YearMonth.of(2026, 11);
 
   @Autowired CostService costs;
+  @Autowired PriceService prices;
   @Autowired ImportService imports;
   @Autowired RosterService roster;
   @Autowired UserService users;
@@ -61,7 +62,7 @@ class CostServiceIT {
   @BeforeEach
   void setUp() {
     if (roster.team("alpha").isEmpty()) {
-      CostsFixture.load(imports, costs);
+      CostsFixture.load(imports, prices);
       AsAdmin.call(
           () ->
               users.createUserAsAdmin(

@@ -63,7 +63,7 @@ final class CostsFixture {
 
   private CostsFixture() {}
 
-  static void load(ImportService imports, CostService costs) {
+  static void load(ImportService imports, PriceService prices) {
     AsAdmin.call(
         () -> {
           check(imp(imports, ROSTER, "tandem-roster-csv"));
@@ -71,9 +71,9 @@ final class CostsFixture {
           check(imp(imports, USAGE, "tandem-usage-csv"));
           check(imp(imports, KIRO, "kiro-user-report-csv"));
           check(imp(imports, CLAUDE_CODE, "claude-code-usage-json"));
-          costs.savePrice(
+          prices.savePrice(
               "copilot", "business", LocalDate.parse("2026-01-01"), new BigDecimal("19"));
-          costs.savePrice(
+          prices.savePrice(
               "copilot", "business", LocalDate.parse("2026-11-16"), new BigDecimal("30"));
           return null;
         });

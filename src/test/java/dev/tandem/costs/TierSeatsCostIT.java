@@ -25,6 +25,7 @@ class TierSeatsCostIT {
 
   @Autowired ImportService imports;
   @Autowired CostService costs;
+  @Autowired PriceService prices;
 
   static final String ROSTER =
       "email,name,team_path,started_on,left_on,excluded\n"
@@ -52,8 +53,8 @@ class TierSeatsCostIT {
         () -> {
           CostsFixture.check(CostsFixture.imp(imports, ROSTER, "tandem-roster-csv"));
           CostsFixture.check(CostsFixture.imp(imports, KIRO, "kiro-user-report-csv"));
-          costs.savePrice("kiro", "pro", LocalDate.parse("2026-01-01"), new BigDecimal("20"));
-          costs.savePrice("kiro", "pro+", LocalDate.parse("2026-01-01"), new BigDecimal("40"));
+          prices.savePrice("kiro", "pro", LocalDate.parse("2026-01-01"), new BigDecimal("20"));
+          prices.savePrice("kiro", "pro+", LocalDate.parse("2026-01-01"), new BigDecimal("40"));
           return null;
         });
 

@@ -18,6 +18,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.tandem.alerts.AlertChannelService;
 import dev.tandem.alerts.AlertService;
 import dev.tandem.alerts.Channel;
 import dev.tandem.alerts.ChannelStatus;
@@ -41,13 +42,15 @@ public class AlertsView extends VerticalLayout {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
   private final AlertService alerts;
+  private final AlertChannelService channelAdmin;
   private final Grid<RuleSetting> rules = new Grid<>();
   private final Grid<ChannelStatus> channels = new Grid<>();
   private final Grid<Delivery> deliveries = new Grid<>();
   private java.util.Map<String, Channel> webhooks = java.util.Map.of();
 
-  AlertsView(AlertService alerts) {
+  AlertsView(AlertService alerts, AlertChannelService channelAdmin) {
     this.alerts = alerts;
+    this.channelAdmin = channelAdmin;
     addClassName("tandem-page");
     Paragraph explainer =
         new Paragraph(
@@ -170,14 +173,14 @@ public class AlertsView extends VerticalLayout {
                               new Button(
                                   c.enabled() ? "Switch off" : "Switch on",
                                   e -> {
-                                    alerts.setChannelEnabled(c.id(), !c.enabled());
+                                    channelAdmin.setChannelEnabled(c.id(), !c.enabled());
                                     refresh();
                                   });
                           Button remove =
                               new Button(
                                   "Remove",
                                   e -> {
-                                    alerts.removeChannel(c.id());
+                                    channelAdmin.removeChannel(c.id());
                                     refresh();
                                   });
                           remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
@@ -199,7 +202,7 @@ public class AlertsView extends VerticalLayout {
 
   private void receives(Channel c, boolean alertsOn, boolean digestOn) {
     try {
-      alerts.setChannelReceives(c.id(), alertsOn, digestOn);
+      channelAdmin.setChannelReceives(c.id(), alertsOn, digestOn);
       Notifications.success("Saved: " + c.name());
     } catch (ValidationException ex) {
       Notifications.error(ex.getMessage());
@@ -231,7 +234,7 @@ public class AlertsView extends VerticalLayout {
             "Add webhook",
             e -> {
               try {
-                alerts.addWebhook(
+                channelAdmin.addWebhook(
                     name.getValue(),
                     kind.getValue(),
                     url.getValue(),
@@ -274,9 +277,9 @@ public class AlertsView extends VerticalLayout {
   private void refresh() {
     rules.setItems(alerts.rules());
     webhooks =
-        alerts.channels().stream()
+        channelAdmin.channels().stream()
             .collect(java.util.stream.Collectors.toMap(Channel::logKey, c -> c));
-    channels.setItems(alerts.channelStatuses());
+    channels.setItems(channelAdmin.channelStatuses());
     deliveries.setItems(alerts.deliveries(200));
   }
 }

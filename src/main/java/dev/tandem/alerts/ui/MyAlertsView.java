@@ -14,7 +14,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.tandem.alerts.AlertRule;
-import dev.tandem.alerts.AlertService;
+import dev.tandem.alerts.AlertSubscriptionService;
 import dev.tandem.alerts.Subscription;
 import dev.tandem.base.ValidationException;
 import dev.tandem.base.ui.Notifications;
@@ -37,7 +37,7 @@ public class MyAlertsView extends VerticalLayout {
   /** A scope to choose; {@code key} null is the organisation. */
   record Scope(String key, String label) {}
 
-  MyAlertsView(AlertService alerts) {
+  MyAlertsView(AlertSubscriptionService alerts) {
     addClassName("tandem-page");
     add(new H1("My alerts"));
     Optional<Subscription> mine = alerts.mySubscription();

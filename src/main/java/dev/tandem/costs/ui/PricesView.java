@@ -19,8 +19,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.tandem.base.ValidationException;
 import dev.tandem.base.ui.Notifications;
-import dev.tandem.costs.CostService;
 import dev.tandem.costs.CostSettings;
+import dev.tandem.costs.PriceService;
 import dev.tandem.costs.SeatPrice;
 import dev.tandem.tools.Tool;
 import dev.tandem.tools.ToolService;
@@ -38,7 +38,7 @@ import java.util.Map;
 @RolesAllowed("ADMIN")
 public class PricesView extends VerticalLayout {
 
-  private final CostService costs;
+  private final PriceService costs;
   private final TextField currency = new TextField("Currency (ISO 4217)");
   private final BigDecimalField kiro = new BigDecimalField("Kiro overage credit price");
   private final BigDecimalField copilot = new BigDecimalField("Copilot AI credit price");
@@ -51,7 +51,7 @@ public class PricesView extends VerticalLayout {
   private final BigDecimalField price = new BigDecimalField("Monthly price");
   private final Grid<SeatPrice> grid = new Grid<>();
 
-  PricesView(CostService costs, ToolService tools) {
+  PricesView(PriceService costs, ToolService tools) {
     this.costs = costs;
     addClassName("tandem-page");
     currency.setId("cost-currency");

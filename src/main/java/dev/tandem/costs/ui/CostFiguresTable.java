@@ -1,0 +1,125 @@
+package dev.tandem.costs.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import dev.tandem.base.ui.CsvExport;
+import dev.tandem.costs.CostFigures;
+import dev.tandem.costs.CostReport;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * A table of cost figures, one row per group (tool, team or month), with its CSV export; hidden
+ * figures read "fewer than k developers" in the first column and "suppressed" in the file.
+ */
+final class CostFiguresTable {
+
+  static final List<String> HEADER =
+      List.of(
+          "group",
+          "seats",
+          "active seat holders",
+          "idle seats",
+          "seat cost",
+          "usage-based cost",
+          "total cost",
+          "active developer-months",
+          "cost per active developer",
+          "AI user-weeks",
+          "cost per AI user-week");
+
+  private final CostReport report;
+  private final String k;
+
+  CostFiguresTable(CostReport report, String k) {
+    this.report = report;
+    this.k = k;
+  }
+
+  Component section(
+      String title, String id, String groupHeader, List<CostReport.Row> rows, String file) {
+    Grid<CostReport.Row> grid = new Grid<>();
+    grid.setId(id);
+    grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
+    grid.setAllRowsVisible(true);
+    grid.addColumn(CostReport.Row::label).setHeader(groupHeader).setAutoWidth(true).setFlexGrow(1);
+    column(grid, "Seats", f -> f.seats(), k, true);
+    column(grid, "Active seat holders", f -> f.activeSeatHolders(), k, false);
+    column(grid, "Idle seats", f -> f.idleSeats(), k, false);
+    column(
+        grid, "Seat cost", f -> f.noSeats() ? "no seats imported" : money(f.seatCost()), k, false);
+    column(grid, "Usage-based cost", f -> money(f.usageCost()), k, false);
+    column(grid, "Total cost", f -> money(f.totalCost()), k, false);
+    column(grid, "Cost per active developer", f -> orDash(f.costPerActiveDeveloper()), k, false);
+    column(grid, "Cost per AI user-week", f -> orDash(f.costPerAiUserWeek()), k, false);
+    grid.setItems(rows);
+    Component body;
+    if (rows.isEmpty()) {
+      body = new Paragraph("Nothing to show for this scope and period.");
+    } else {
+      body = grid;
+    }
+    return new Div(
+        new H2(title),
+        body,
+        CsvExport.link(file, HEADER, () -> rows.stream().map(CostFiguresTable::csvRow).toList()));
+  }
+
+  private static void column(
+      Grid<CostReport.Row> grid,
+      String header,
+      Function<CostFigures, Object> value,
+      String k,
+      boolean first) {
+    grid.addColumn(
+            r ->
+                r.figures().suppressed()
+                    ? (first ? k : "")
+                    : Objects.toString(value.apply(r.figures()), "–"))
+        .setHeader(header)
+        .setAutoWidth(true);
+  }
+
+  static List<String> csvRow(CostReport.Row r) {
+    CostFigures f = r.figures();
+    List<String> row = new ArrayList<>();
+    row.add(r.label());
+    if (f.suppressed()) {
+      for (int i = 1; i < HEADER.size(); i++) {
+        row.add("suppressed");
+      }
+      return row;
+    }
+    for (Object v :
+        new Object[] {
+          f.seats(),
+          f.activeSeatHolders(),
+          f.idleSeats(),
+          f.seatCost(),
+          f.usageCost(),
+          f.totalCost(),
+          f.activeDeveloperMonths(),
+          f.costPerActiveDeveloper(),
+          f.aiUserWeeks(),
+          f.costPerAiUserWeek()
+        }) {
+      row.add(v == null ? "" : v instanceof BigDecimal b ? b.toPlainString() : v.toString());
+    }
+    return row;
+  }
+
+  private String money(BigDecimal amount) {
+    return CostLists.money(report, amount);
+  }
+
+  private String orDash(BigDecimal amount) {
+    return amount == null ? "–" : money(amount);
+  }
+}
