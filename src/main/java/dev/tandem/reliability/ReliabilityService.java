@@ -1,8 +1,11 @@
 package dev.tandem.reliability;
 
 import dev.tandem.access.AccessPolicy;
+import dev.tandem.base.AiInvolvement;
+import dev.tandem.base.Attribution;
 import dev.tandem.base.IsoWeek;
 import dev.tandem.base.ReportingPeriod;
+import dev.tandem.base.Severity;
 import dev.tandem.base.WeekRange;
 import dev.tandem.rollup.Scope;
 import dev.tandem.roster.RosterService;
@@ -18,6 +21,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -48,7 +52,7 @@ public class ReliabilityService {
   /** The over-time chart compares rates over windows of this many weeks. */
   public static final int WINDOW_WEEKS = 4;
 
-  static final String BASELINE = "none";
+  static final String BASELINE = Attribution.NONE;
 
   /** The key of the all-AI-tools row (not a tool key: tool keys never hold a space). */
   public static final String ALL_AI = "all AI tools";
@@ -196,9 +200,9 @@ public class ReliabilityService {
     Map<LocalDate, long[]> incidents = new LinkedHashMap<>();
     for (ReliabilityQuery.IncidentCount c : query.incidentsByWeek(weeks, scope)) {
       long[] aiAndBaseline = incidents.computeIfAbsent(c.monday(), m -> new long[2]);
-      if (Incident.aiInvolved(c.involvement())) {
+      if (c.involvement().aiInvolved()) {
         aiAndBaseline[0] += c.incidents();
-      } else if (BASELINE.equals(c.involvement())) {
+      } else if (c.involvement() == AiInvolvement.NONE) {
         aiAndBaseline[1] += c.incidents();
       }
     }
@@ -286,12 +290,12 @@ public class ReliabilityService {
         unclassified += c.incidents();
         continue;
       }
-      if ("agent".equals(c.involvement())) {
+      if (c.involvement() == AiInvolvement.AGENT) {
         agentIncidents.merge(group, c.incidents(), Long::sum);
       }
       bySeverity
           .computeIfAbsent(group, g -> emptySeverities())
-          .merge(c.severity(), c.incidents(), Long::sum);
+          .merge(c.severity().stored(), c.incidents(), Long::sum);
     }
     Map<String, List<Double>> restoreMinutes = new LinkedHashMap<>();
     for (ReliabilityQuery.Restore r : query.restores(weeks, scope)) {
@@ -445,11 +449,11 @@ public class ReliabilityService {
   }
 
   /** The comparison group of an incident: its tool, the baseline ("none"), or null if unknown. */
-  private static String group(String involvement, String tool) {
-    if (Incident.aiInvolved(involvement)) {
+  private static String group(AiInvolvement involvement, String tool) {
+    if (involvement.aiInvolved()) {
       return tool;
     }
-    return BASELINE.equals(involvement) ? BASELINE : null;
+    return involvement == AiInvolvement.NONE ? BASELINE : null;
   }
 
   private static GroupFigures figures(
@@ -489,7 +493,7 @@ public class ReliabilityService {
 
   private static Map<String, Long> emptySeverities() {
     Map<String, Long> m = new LinkedHashMap<>();
-    Incident.SEVERITIES.forEach(s -> m.put(s, 0L));
+    Arrays.stream(Severity.values()).forEach(s -> m.put(s.stored(), 0L));
     return m;
   }
 

@@ -3,6 +3,7 @@ package dev.tandem.ingest.format;
 import dev.tandem.base.Emails;
 import dev.tandem.base.Excerpt;
 import dev.tandem.base.PlausibleDates;
+import dev.tandem.base.Vocabulary;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -273,23 +274,21 @@ final class Cells {
   }
 
   /** One of {@code allowed}; null when empty and not required. */
-  String oneOf(String field, String value, Set<String> allowed, boolean required) {
+  /** A word of a closed vocabulary in any case; null (and a line error) when not one of them. */
+  <E extends Enum<E> & Vocabulary> E oneOf(
+      String field, String value, Class<E> type, boolean required) {
     if (blank(value)) {
       if (required) {
-        error(field, "is empty; expected one of " + String.join(", ", sorted(allowed)));
+        error(field, "is empty; expected one of " + Vocabulary.expected(type));
       }
       return null;
     }
-    String v = value.trim().toLowerCase(Locale.ROOT);
-    if (!allowed.contains(v)) {
-      error(
-          field,
-          quote(value.trim())
-              + " is not allowed; expected one of "
-              + String.join(", ", sorted(allowed)));
+    try {
+      return Vocabulary.parse(type, value);
+    } catch (IllegalArgumentException notOne) {
+      error(field, notOne.getMessage());
       return null;
     }
-    return v;
   }
 
   String tool(String field, String value, Set<String> tools, boolean required) {
