@@ -1,5 +1,6 @@
 package dev.tandem.base;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -7,16 +8,25 @@ import java.util.stream.Collectors;
 
 /**
  * A closed vocabulary of DESIGN §2/§3.2 (severity, AI involvement, root cause): each constant has
- * the spelling stored in the database and in import files, and the label screens show. Files may
- * use any case; the stored spelling is the one written back.
+ * the spelling stored in the database and in import files, and the label screens show. Constants
+ * override {@code toString()} with {@link #stored()}, so string concatenation shows the spelling.
+ * Files may use any case; the stored spelling is the one written back.
  */
 public interface Vocabulary {
 
-  /** The spelling in the database and in import files. */
-  String stored();
+  /**
+   * The spelling in the database and in import files: by default the constant's name in lower case
+   * with hyphens ({@code ACCESS_CONTROL} is {@code access-control}).
+   */
+  @JsonValue // audit records and JSON answers keep the stored spelling
+  default String stored() {
+    return ((Enum<?>) this).name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
 
-  /** What screens show. */
-  String label();
+  /** What screens show: the stored spelling unless a constant says otherwise. */
+  default String label() {
+    return stored();
+  }
 
   /** The constant spelled {@code text} (any case, surrounding blanks ignored), if any. */
   static <E extends Enum<E> & Vocabulary> Optional<E> find(Class<E> type, String text) {

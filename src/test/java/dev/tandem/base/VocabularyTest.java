@@ -61,6 +61,8 @@ class VocabularyTest {
   void json_and_the_database_converter_use_the_stored_spelling() throws Exception {
     assertThat(new ObjectMapper().writeValueAsString(RootCause.USER_ERROR))
         .isEqualTo("\"user-error\"");
+    assertThat(new ObjectMapper().writeValueAsString(Severity.SEV3)).isEqualTo("\"SEV3\"");
+    assertThat(new ObjectMapper().writeValueAsString(AiInvolvement.NONE)).isEqualTo("\"none\"");
     assertThat(new ObjectMapper().readValue("\"agent\"", AiInvolvement.class))
         .isEqualTo(AiInvolvement.AGENT);
     var converter = new VocabularyConverters.RootCauseConverter();
