@@ -1,6 +1,9 @@
 package dev.tandem.demo;
 
+import dev.tandem.base.AiInvolvement;
 import dev.tandem.base.IsoWeek;
+import dev.tandem.base.RootCause;
+import dev.tandem.base.Severity;
 import dev.tandem.rollup.RollupService;
 import dev.tandem.security.Role;
 import dev.tandem.security.UserAccount;
@@ -188,16 +191,20 @@ class DemoDataGenerator implements ApplicationRunner {
     for (int n = 0; n < 62; n++) {
       OffsetDateTime startedAt = start.plusMinutes((long) (random.nextDouble() * windowMinutes));
       double r = random.nextDouble();
-      String involvement =
-          n % 12 == 3 ? "unknown" : r < 0.52 ? "none" : r < 0.78 ? "assisted" : "agent";
+      AiInvolvement involvement =
+          n % 12 == 3
+              ? AiInvolvement.UNKNOWN
+              : r < 0.52
+                  ? AiInvolvement.NONE
+                  : r < 0.78 ? AiInvolvement.ASSISTED : AiInvolvement.AGENT;
       String tool =
           switch (involvement) {
-            case "assisted" ->
+            case ASSISTED ->
                 weighted(
                     random,
                     new String[] {"copilot", "cursor", "q-developer", "claude-code"},
                     new double[] {0.35, 0.35, 0.15, 0.15});
-            case "agent" ->
+            case AGENT ->
                 weighted(
                     random,
                     new String[] {"kiro", "claude-code", "cursor"},
@@ -205,24 +212,34 @@ class DemoDataGenerator implements ApplicationRunner {
             default -> null;
           };
       boolean ai = tool != null;
-      String severity =
+      Severity severity =
           weighted(
               random,
-              new String[] {"SEV1", "SEV2", "SEV3", "SEV4"},
+              new Severity[] {Severity.SEV1, Severity.SEV2, Severity.SEV3, Severity.SEV4},
               new double[] {0.06, 0.22, 0.44, 0.28});
-      String rootCause =
-          "unknown".equals(involvement)
+      RootCause rootCause =
+          involvement == AiInvolvement.UNKNOWN
               ? null
               : ai
                   ? weighted(
                       random,
-                      new String[] {"ai-error", "user-error", "access-control", "process"},
+                      new RootCause[] {
+                        RootCause.AI_ERROR,
+                        RootCause.USER_ERROR,
+                        RootCause.ACCESS_CONTROL,
+                        RootCause.PROCESS
+                      },
                       new double[] {0.35, 0.3, 0.2, 0.15})
                   : weighted(
                       random,
-                      new String[] {"infrastructure", "process", "user-error", "other"},
+                      new RootCause[] {
+                        RootCause.INFRASTRUCTURE,
+                        RootCause.PROCESS,
+                        RootCause.USER_ERROR,
+                        RootCause.OTHER
+                      },
                       new double[] {0.4, 0.25, 0.25, 0.1});
-      boolean agent = "agent".equals(involvement);
+      boolean agent = involvement == AiInvolvement.AGENT;
       OffsetDateTime resolvedAt =
           startedAt.isAfter(last.sunday().atStartOfDay().atOffset(ZoneOffset.UTC).minusDays(2))
                   && random.nextBoolean()
@@ -241,19 +258,17 @@ class DemoDataGenerator implements ApplicationRunner {
               involvement,
               tool,
               rootCause,
-              "unknown".equals(involvement)
+              involvement == AiInvolvement.UNKNOWN
                   ? null
                   : !(ai && random.nextDouble() < 0.45) && random.nextDouble() < 0.9,
-              "unknown".equals(involvement)
+              involvement == AiInvolvement.UNKNOWN
                   ? null
                   : agent ? random.nextDouble() < 0.35 : random.nextDouble() < 0.8,
-              "unknown".equals(involvement)
+              involvement == AiInvolvement.UNKNOWN
                   ? null
                   : agent ? random.nextDouble() < 0.5 : random.nextDouble() < 0.05,
               random.nextDouble() < 0.4,
-              severity.equals("SEV1") || severity.equals("SEV2")
-                  ? "https://wiki.example.com/pm/" + (1000 + n)
-                  : null));
+              severity.major() ? "https://wiki.example.com/pm/" + (1000 + n) : null));
     }
     return incidents;
   }
@@ -285,7 +300,7 @@ class DemoDataGenerator implements ApplicationRunner {
     return leaves.containsKey(key) ? leaves.get(key) : repository.teamIdByKey(key);
   }
 
-  private static String weighted(Random random, String[] values, double[] weights) {
+  private static <T> T weighted(Random random, T[] values, double[] weights) {
     return DemoDraws.weighted(random, values, weights);
   }
 

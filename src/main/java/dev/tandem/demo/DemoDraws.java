@@ -89,7 +89,7 @@ final class DemoDraws {
     return weighted(random, TOOLS, TOOL_WEIGHTS);
   }
 
-  static String weighted(Random random, String[] values, double[] weights) {
+  static <T> T weighted(Random random, T[] values, double[] weights) {
     double r = random.nextDouble() * java.util.Arrays.stream(weights).sum();
     for (int i = 0; i < values.length; i++) {
       r -= weights[i];

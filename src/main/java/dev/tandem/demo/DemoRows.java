@@ -1,5 +1,8 @@
 package dev.tandem.demo;
 
+import dev.tandem.base.AiInvolvement;
+import dev.tandem.base.RootCause;
+import dev.tandem.base.Severity;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
@@ -40,14 +43,14 @@ final class DemoRows {
   record Incident(
       String externalId,
       String title,
-      String severity,
+      Severity severity,
       OffsetDateTime startedAt,
       OffsetDateTime resolvedAt,
       String service,
       Long teamId,
-      String aiInvolvement,
+      AiInvolvement aiInvolvement,
       String tool,
-      String rootCause,
+      RootCause rootCause,
       Boolean peerReviewed,
       Boolean approvalRequired,
       Boolean permissionsExceeded,

@@ -1,5 +1,8 @@
 package dev.tandem.reliability;
 
+import dev.tandem.base.AiInvolvement;
+import dev.tandem.base.RootCause;
+import dev.tandem.base.Severity;
 import java.time.LocalDate;
 import java.util.Set;
 
@@ -10,22 +13,22 @@ import java.util.Set;
  */
 public record IncidentFilter(
     String text,
-    Set<String> severities,
-    Set<String> involvements,
+    Set<Severity> severities,
+    Set<AiInvolvement> involvements,
     String tool,
     String teamKey,
-    String rootCause,
+    RootCause rootCause,
     LocalDate startedFrom,
     LocalDate startedTo,
     Safeguard gap) {
 
   public IncidentFilter(
       String text,
-      Set<String> severities,
-      Set<String> involvements,
+      Set<Severity> severities,
+      Set<AiInvolvement> involvements,
       String tool,
       String teamKey,
-      String rootCause,
+      RootCause rootCause,
       LocalDate startedFrom,
       LocalDate startedTo) {
     this(text, severities, involvements, tool, teamKey, rootCause, startedFrom, startedTo, null);
@@ -36,6 +39,7 @@ public record IncidentFilter(
   }
 
   public static IncidentFilter unclassified() {
-    return new IncidentFilter(null, Set.of(), Set.of("unknown"), null, null, null, null, null);
+    return new IncidentFilter(
+        null, Set.of(), Set.of(AiInvolvement.UNKNOWN), null, null, null, null, null);
   }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Root causes and safeguard gaps of one group of incidents (DESIGN §3.3). {@code rootCauses} has
- * every root cause of {@link Incident#ROOT_CAUSES} in order, then {@code not recorded}.
+ * every root cause of {@link dev.tandem.base.RootCause} in order, then {@code not recorded}.
  */
 public record IncidentProfile(
     long incidents,

@@ -1,6 +1,9 @@
 package dev.tandem.reliability;
 
+import dev.tandem.base.AiInvolvement;
+import dev.tandem.base.RootCause;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +35,7 @@ final class IncidentProfiles {
   static CausesAndSafeguards of(
       List<ReliabilityQuery.CauseCount> counts, Map<String, String> toolNames) {
     List<ReliabilityQuery.CauseCount> ai =
-        counts.stream().filter(c -> Incident.aiInvolved(c.involvement())).toList();
+        counts.stream().filter(c -> c.involvement().aiInvolved()).toList();
     Map<String, List<ReliabilityQuery.CauseCount>> byTool = new LinkedHashMap<>();
     ai.stream()
         .filter(c -> c.tool() != null)
@@ -46,26 +49,24 @@ final class IncidentProfiles {
     tools.sort(Comparator.comparing(t -> t.name().toLowerCase(Locale.ROOT)));
     return new CausesAndSafeguards(
         profile(ai),
-        profile(
-            counts.stream()
-                .filter(c -> ReliabilityService.BASELINE.equals(c.involvement()))
-                .toList()),
-        profile(ai.stream().filter(c -> "agent".equals(c.involvement())).toList()),
+        profile(counts.stream().filter(c -> c.involvement() == AiInvolvement.NONE).toList()),
+        profile(ai.stream().filter(c -> c.involvement() == AiInvolvement.AGENT).toList()),
         tools);
   }
 
   /**
-   * One group: incidents per root cause (every root cause of {@link Incident#ROOT_CAUSES} in order,
-   * then {@link #NOT_RECORDED}) and each safeguard gap over all the group's incidents.
+   * One group: incidents per root cause (every root cause of {@link RootCause} in order, then
+   * {@link #NOT_RECORDED}) and each safeguard gap over all the group's incidents.
    */
   static IncidentProfile profile(List<ReliabilityQuery.CauseCount> counts) {
     Map<String, Long> causes = new LinkedHashMap<>();
-    Incident.ROOT_CAUSES.forEach(c -> causes.put(c, 0L));
+    Arrays.stream(RootCause.values()).forEach(c -> causes.put(c.stored(), 0L));
     causes.put(NOT_RECORDED, 0L);
     long total = 0;
     long[] gaps = new long[6];
     for (ReliabilityQuery.CauseCount c : counts) {
-      causes.merge(c.rootCause() == null ? NOT_RECORDED : c.rootCause(), c.incidents(), Long::sum);
+      causes.merge(
+          c.rootCause() == null ? NOT_RECORDED : c.rootCause().stored(), c.incidents(), Long::sum);
       total += c.incidents();
       gaps[0] += c.notPeerReviewed();
       gaps[1] += c.peerReviewedUnknown();

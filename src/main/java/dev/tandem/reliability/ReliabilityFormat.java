@@ -80,89 +80,6 @@ public final class ReliabilityFormat {
           + " nothing and drop out (the details below name them), and where the teams compared"
           + " hold no incident on one side the ratio is undefined.";
 
-  /**
-   * The table's cell: "2.90 (0.70–12.00)", "undefined" where a sum is 0 or no team compares, "–"
-   * where hidden.
-   */
-  public static String withinTeams(WithinTeams w) {
-    if (w == null || w.suppressed()) {
-      return "–";
-    }
-    if (!w.defined()) {
-      return "undefined";
-    }
-    return number(w.rateRatio()) + " (" + number(w.ciLow()) + "–" + number(w.ciHigh()) + ")";
-  }
-
-  /** Why the ratio within teams is what it is, for the cell's tooltip and the details. */
-  public static String withinTeamsReason(WithinTeams w, String name) {
-    if (w == null || w.suppressed()) {
-      return "Not shown: the teams compared have too few developers together.";
-    }
-    String teams =
-        w.teams()
-            + (w.teams() == 1 ? " team" : " teams")
-            + " compared"
-            + (w.droppedTeams() == 0 ? "" : ", " + w.droppedTeams() + " left out");
-    return switch (w.result().undefined()) {
-      case NONE -> teams + ".";
-      case NO_STRATUM_WITH_BOTH ->
-          "Undefined: no team has exposure both with " + name + " and without AI.";
-      case NO_TOOL_INCIDENTS ->
-          "Undefined: no incident with " + name + " in the teams compared (" + teams + ").";
-      case NO_BASELINE_INCIDENTS ->
-          "Undefined: no baseline incident in the teams compared (" + teams + ").";
-    };
-  }
-
-  /** What the tool is called in "which teams use …". */
-  public static String usedName(ToolFigures t) {
-    return ReliabilityService.ALL_AI.equals(t.tool()) ? "AI tools" : t.name();
-  }
-
-  /**
-   * " Crude 5.9× (1.6–20), within teams 2.9× (0.7–12): much of the difference comes from which
-   * teams use Kiro." where the crude and the within-teams verdicts differ; empty otherwise.
-   */
-  public static String withinTeamsClause(ToolFigures t) {
-    WithinTeams w = t.withinTeams();
-    RateComparison c = t.comparison();
-    if (w == null || !w.disagreesWith(c)) {
-      return "";
-    }
-    String figures =
-        " Crude "
-            + shortNumber(c.rateRatio())
-            + "× ("
-            + shortNumber(c.ciLow())
-            + "–"
-            + shortNumber(c.ciHigh())
-            + "), within teams "
-            + shortNumber(w.rateRatio())
-            + "× ("
-            + shortNumber(w.ciLow())
-            + "–"
-            + shortNumber(w.ciHigh())
-            + "): ";
-    String name = usedName(t);
-    Verdict within = w.result().verdict();
-    String why;
-    if (within == Verdict.NO_DIFFERENCE) {
-      why = "much of the difference comes from which teams use " + name + ".";
-    } else if (c.verdict() == Verdict.NO_DIFFERENCE) {
-      why =
-          "within teams the rate is "
-              + within.label()
-              + "; which teams use "
-              + name
-              + " hides that in the crude figure.";
-    } else {
-      why =
-          "the direction turns within teams; which teams use " + name + " explains the crude one.";
-    }
-    return figures + why;
-  }
-
   /** The short form for sentences: two significant digits, at most one decimal from 1 on. */
   public static String shortNumber(double value) {
     if (Double.isNaN(value)) {
@@ -203,92 +120,6 @@ public final class ReliabilityFormat {
         + " of "
         + count(g.ofIncidents())
         + (g.ofIncidents() == 0 ? "" : " (" + percent(g.share()) + ")");
-  }
-
-  /** "95% CI 38–71%": the share's exact interval. */
-  public static String gapInterval(IncidentProfile.SafeguardGap g) {
-    if (g.ofIncidents() == 0) {
-      return "";
-    }
-    Interval i = g.interval();
-    return "95% CI " + percent(i.low()).replace("%", "") + "–" + percent(i.high());
-  }
-
-  /** The incidents of a group in words: "AI-involved incidents", "Kiro incidents". */
-  private static String incidentsOf(SafeguardComparison c) {
-    return c.groupLabel() + " incidents";
-  }
-
-  /**
-   * How many times as often a safeguard gap occurs with AI, for tables: "7.1×", "none without AI"
-   * where the other share is 0, "" where it is undefined or the groups cannot be compared.
-   */
-  public static String timesAsOften(SafeguardComparison c) {
-    if (!c.comparable() || Double.isNaN(c.timesAsOften())) {
-      return "";
-    }
-    return Double.isInfinite(c.timesAsOften())
-        ? "none without AI"
-        : shortNumber(c.timesAsOften()) + "×";
-  }
-
-  /**
-   * A safeguard finding in words, e.g. "AI-involved incidents lacked peer review 6.9× as often as
-   * incidents without AI (55% against 8%; Fisher's exact p < 0.001)." or, where the difference
-   * could be chance, "… in 12% of cases against 10% of incidents without AI; a difference this size
-   * could be chance (p 0.78)."
-   */
-  public static String safeguardSentence(SafeguardComparison c) {
-    String who = incidentsOf(c);
-    String gap = c.safeguard().gapPhrase();
-    if (c.gap().ofIncidents() == 0) {
-      return "No " + who + " in this period, so nothing to compare for this safeguard.";
-    }
-    if (c.other().ofIncidents() == 0) {
-      return who + ": no incidents without AI in this period to compare with.";
-    }
-    String shares = percent(c.gap().share()) + " against " + percent(c.other().share());
-    String p = "Fisher's exact p " + pValue(c.p());
-    if (Double.isNaN(c.timesAsOften())) {
-      return "None of the " + who + " or of the incidents without AI " + gap + ".";
-    }
-    if (!c.significant()) {
-      return who
-          + " "
-          + gap
-          + " in "
-          + percent(c.gap().share())
-          + " of cases against "
-          + percent(c.other().share())
-          + " of incidents without AI; a difference this size could be chance ("
-          + p
-          + ").";
-    }
-    if (Double.isInfinite(c.timesAsOften())) {
-      return who
-          + " "
-          + gap
-          + " in "
-          + percent(c.gap().share())
-          + " of cases, incidents without AI never ("
-          + p
-          + ").";
-    }
-    return who
-        + " "
-        + gap
-        + (c.timesAsOften() > 1
-            ? " " + shortNumber(c.timesAsOften()) + "× as often as incidents without AI ("
-            : " less often than incidents without AI (")
-        + shares
-        + "; "
-        + p
-        + ").";
-  }
-
-  /** "22 of 40 (55%) · 3 not recorded": a safeguard gap of one group of incidents. */
-  public static String safeguardGap(IncidentProfile.SafeguardGap g) {
-    return gap(g) + (g.notRecorded() > 0 ? " · " + count(g.notRecorded()) + " not recorded" : "");
   }
 
   public static String duration(Duration d) {
@@ -382,7 +213,7 @@ public final class ReliabilityFormat {
                       + " alone, "
                       + pValue(t.pAdjusted())
                       + " allowing for them).")
-              + withinTeamsClause(t)
+              + WithinTeamsFormat.withinTeamsClause(t)
               + unstable;
       case NO_DIFFERENCE ->
           t.name()
@@ -391,7 +222,7 @@ public final class ReliabilityFormat {
               + ", "
               + ci
               + NO_DIFFERENCE_CLAUSE
-              + withinTeamsClause(t)
+              + WithinTeamsFormat.withinTeamsClause(t)
               + unstable;
     };
   }

@@ -4,8 +4,12 @@ import static dev.tandem.db.Tables.INCIDENT;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.when;
 
+import dev.tandem.base.AiInvolvement;
+import dev.tandem.base.Attribution;
 import dev.tandem.base.IdSets;
 import dev.tandem.base.IsoWeek;
+import dev.tandem.base.RootCause;
+import dev.tandem.base.Severity;
 import dev.tandem.base.WeekRange;
 import dev.tandem.rollup.RollupQuery;
 import dev.tandem.rollup.Scope;
@@ -36,7 +40,11 @@ class ReliabilityQuery {
 
   /** Incidents of one week, involvement, tool (null for none/unknown) and severity. */
   record IncidentCount(
-      LocalDate monday, String involvement, String tool, String severity, long incidents) {}
+      LocalDate monday,
+      AiInvolvement involvement,
+      String tool,
+      Severity severity,
+      long incidents) {}
 
   /** Changes of one week and attribution ('none' or a tool key). */
   record ChangeSum(LocalDate monday, String attribution, long changes) {}
@@ -52,13 +60,16 @@ class ReliabilityQuery {
 
   /** A resolved incident's group and its start and resolution. */
   record Restore(
-      String involvement, String tool, OffsetDateTime startedAt, OffsetDateTime resolvedAt) {}
+      AiInvolvement involvement,
+      String tool,
+      OffsetDateTime startedAt,
+      OffsetDateTime resolvedAt) {}
 
   /** Counts of one involvement and root cause with the safeguard answers (null = not recorded). */
   record CauseCount(
-      String involvement,
+      AiInvolvement involvement,
       String tool,
-      String rootCause,
+      RootCause rootCause,
       long incidents,
       long notPeerReviewed,
       long peerReviewedUnknown,
@@ -66,8 +77,6 @@ class ReliabilityQuery {
       long approvalUnknown,
       long permissionsExceeded,
       long permissionsUnknown) {}
-
-  private static final String BASELINE = "none";
 
   private final DSLContext db;
 
@@ -101,9 +110,9 @@ class ReliabilityQuery {
             result.add(
                 new IncidentCount(
                     (LocalDate) k.get(0),
-                    (String) k.get(1),
+                    (AiInvolvement) k.get(1),
                     (String) k.get(2),
-                    (String) k.get(3),
+                    (Severity) k.get(3),
                     n[0])));
     return result;
   }
@@ -134,7 +143,7 @@ class ReliabilityQuery {
     WeekRange range = range(weeks);
     Map<String, int[]> bounds = new LinkedHashMap<>();
     for (RollupQuery.ToolWeek t : rollup.scopeTools(range, scope)) {
-      if (BASELINE.equals(t.tool())) {
+      if (Attribution.none(t.tool())) {
         continue;
       }
       int[] b = bounds.computeIfAbsent(t.tool(), x -> new int[2]);
@@ -199,7 +208,7 @@ class ReliabilityQuery {
   }
 
   /** Incidents of one owning team (null: none), involvement and tool (null for none/unknown). */
-  record TeamIncidentCount(Long teamId, String involvement, String tool, long incidents) {}
+  record TeamIncidentCount(Long teamId, AiInvolvement involvement, String tool, long incidents) {}
 
   /**
    * The range's incidents per owning team, involvement and tool, grouped in the database (DESIGN

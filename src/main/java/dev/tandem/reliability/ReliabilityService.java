@@ -1,6 +1,8 @@
 package dev.tandem.reliability;
 
 import dev.tandem.access.AccessPolicy;
+import dev.tandem.base.AiInvolvement;
+import dev.tandem.base.Attribution;
 import dev.tandem.base.IsoWeek;
 import dev.tandem.base.ReportingPeriod;
 import dev.tandem.base.WeekRange;
@@ -40,7 +42,7 @@ public class ReliabilityService {
   /** The over-time chart compares rates over windows of this many weeks. */
   public static final int WINDOW_WEEKS = 4;
 
-  static final String BASELINE = "none";
+  static final String BASELINE = Attribution.NONE;
 
   /** The key of the all-AI-tools row (not a tool key: tool keys never hold a space). */
   public static final String ALL_AI = "all AI tools";
@@ -192,9 +194,9 @@ public class ReliabilityService {
     Map<LocalDate, long[]> incidents = new LinkedHashMap<>();
     for (ReliabilityQuery.IncidentCount c : query.incidentsByWeek(weeks, scope)) {
       long[] aiAndBaseline = incidents.computeIfAbsent(c.monday(), m -> new long[2]);
-      if (Incident.aiInvolved(c.involvement())) {
+      if (c.involvement().aiInvolved()) {
         aiAndBaseline[0] += c.incidents();
-      } else if (BASELINE.equals(c.involvement())) {
+      } else if (c.involvement() == AiInvolvement.NONE) {
         aiAndBaseline[1] += c.incidents();
       }
     }

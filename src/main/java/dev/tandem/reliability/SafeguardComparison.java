@@ -1,5 +1,6 @@
 package dev.tandem.reliability;
 
+import dev.tandem.base.Attribution;
 import dev.tandem.stats.FisherExact;
 
 /**
@@ -25,7 +26,7 @@ public record SafeguardComparison(
   public static final String AGENT = "agent";
 
   /** The group key of the incidents without AI ({@code ai_involvement = none}): no comparison. */
-  public static final String NONE = "none";
+  public static final String NONE = Attribution.NONE;
 
   /** The gap among the incidents without AI themselves, for the table's last rows. */
   static SafeguardComparison baseline(Safeguard safeguard, IncidentProfile.SafeguardGap gap) {

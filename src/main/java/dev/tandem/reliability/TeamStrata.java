@@ -1,6 +1,8 @@
 package dev.tandem.reliability;
 
 import dev.tandem.access.SmallGroupRule;
+import dev.tandem.base.AiInvolvement;
+import dev.tandem.base.Attribution;
 import dev.tandem.rollup.RollupQuery;
 import dev.tandem.rollup.Scope;
 import dev.tandem.stats.MantelHaenszel;
@@ -19,7 +21,7 @@ import java.util.TreeSet;
  */
 final class TeamStrata {
 
-  private static final String BASELINE = "none";
+  private static final String BASELINE = Attribution.NONE;
 
   /** Per team: developer-weeks, AI user-weeks, largest weekly headcount. */
   private final Map<Long, long[]> headcount = new HashMap<>();
@@ -45,10 +47,10 @@ final class TeamStrata {
     }
     for (ReliabilityQuery.TeamIncidentCount c : query.incidentsByTeam(weeks, scope)) {
       Map<String, Long> byGroup = incidents.computeIfAbsent(c.teamId(), x -> new HashMap<>());
-      if (Incident.aiInvolved(c.involvement())) {
+      if (c.involvement().aiInvolved()) {
         byGroup.merge(String.valueOf(c.tool()), c.incidents(), Long::sum);
         byGroup.merge(ReliabilityService.ALL_AI, c.incidents(), Long::sum);
-      } else if (BASELINE.equals(c.involvement())) {
+      } else if (c.involvement() == AiInvolvement.NONE) {
         byGroup.merge(BASELINE, c.incidents(), Long::sum);
       }
       if (c.teamId() != null) {

@@ -1,6 +1,8 @@
 package dev.tandem.reliability;
 
 import dev.tandem.access.AccessPolicy;
+import dev.tandem.base.AiInvolvement;
+import dev.tandem.base.Severity;
 import dev.tandem.base.WeekRange;
 import dev.tandem.rollup.Scope;
 import dev.tandem.roster.RosterService;
@@ -14,6 +16,7 @@ import dev.tandem.tools.ToolService;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -66,12 +69,12 @@ class ToolComparison {
         unclassified += c.incidents();
         continue;
       }
-      if ("agent".equals(c.involvement())) {
+      if (c.involvement() == AiInvolvement.AGENT) {
         agentIncidents.merge(group, c.incidents(), Long::sum);
       }
       bySeverity
           .computeIfAbsent(group, g -> emptySeverities())
-          .merge(c.severity(), c.incidents(), Long::sum);
+          .merge(c.severity().stored(), c.incidents(), Long::sum);
     }
     Map<String, List<Double>> restoreMinutes = new LinkedHashMap<>();
     for (ReliabilityQuery.Restore r : query.restores(weeks, scope)) {
@@ -226,11 +229,11 @@ class ToolComparison {
   }
 
   /** The comparison group of an incident: its tool, the baseline ("none"), or null if unknown. */
-  private static String group(String involvement, String tool) {
-    if (Incident.aiInvolved(involvement)) {
+  private static String group(AiInvolvement involvement, String tool) {
+    if (involvement.aiInvolved()) {
       return tool;
     }
-    return ReliabilityService.BASELINE.equals(involvement) ? ReliabilityService.BASELINE : null;
+    return involvement == AiInvolvement.NONE ? ReliabilityService.BASELINE : null;
   }
 
   private static GroupFigures figures(
@@ -251,7 +254,7 @@ class ToolComparison {
 
   private static Map<String, Long> emptySeverities() {
     Map<String, Long> m = new LinkedHashMap<>();
-    Incident.SEVERITIES.forEach(s -> m.put(s, 0L));
+    Arrays.stream(Severity.values()).forEach(s -> m.put(s.stored(), 0L));
     return m;
   }
 

@@ -1,10 +1,13 @@
 package dev.tandem.reliability;
 
+import dev.tandem.base.AiInvolvement;
+import dev.tandem.base.RootCause;
+
 /** A reviewer's classification of an incident: what the triage queue sets, nothing else. */
 public record Triage(
-    String aiInvolvement,
+    AiInvolvement aiInvolvement,
     String tool,
-    String rootCause,
+    RootCause rootCause,
     Boolean peerReviewed,
     Boolean approvalRequired,
     Boolean permissionsExceeded) {}

@@ -1,5 +1,6 @@
 package dev.tandem.reliability;
 
+import dev.tandem.base.Attribution;
 import dev.tandem.rollup.Scope;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -50,7 +51,7 @@ final class WeeklyExposure {
   long ai(Exposure exposure, LocalDate monday) {
     if (exposure == Exposure.CHANGES) {
       return changes.getOrDefault(monday, Map.of()).entrySet().stream()
-          .filter(e -> !"none".equals(e.getKey()))
+          .filter(e -> !Attribution.none(e.getKey()))
           .mapToLong(Map.Entry::getValue)
           .sum();
     }
@@ -58,7 +59,7 @@ final class WeeklyExposure {
   }
 
   long baseline(Exposure exposure, LocalDate monday) {
-    return of(exposure, "none", monday);
+    return of(exposure, Attribution.NONE, monday);
   }
 
   /** All exposure, whatever the attribution: every change, or every developer-week in headcount. */
@@ -100,7 +101,7 @@ final class WeeklyExposure {
     Set<String> keys = new java.util.TreeSet<>();
     changes.values().forEach(m -> keys.addAll(m.keySet()));
     toolUsers.values().forEach(m -> keys.addAll(m.keySet()));
-    keys.remove("none");
+    keys.remove(Attribution.NONE);
     return keys;
   }
 
@@ -109,7 +110,7 @@ final class WeeklyExposure {
       return changes.getOrDefault(monday, Map.of()).getOrDefault(group, 0L);
     }
     long[] h = headcount.getOrDefault(monday, new long[2]);
-    return "none".equals(group)
+    return Attribution.none(group)
         ? h[0] - h[1]
         : toolUsers.getOrDefault(monday, Map.of()).getOrDefault(group, 0L);
   }

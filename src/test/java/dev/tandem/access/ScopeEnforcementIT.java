@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tandem.adoption.AdoptionService;
 import dev.tandem.adoption.InactiveDeveloper;
 import dev.tandem.adoption.TeamAdoption;
+import dev.tandem.base.AiInvolvement;
 import dev.tandem.base.WeekRange;
 import dev.tandem.ingest.ImportService;
 import dev.tandem.reliability.Incident;
@@ -305,7 +306,10 @@ class ScopeEnforcementIT {
     Incident any = incidents.incidents(filterTeam("commerce"), sort(), 0, 1).get(0);
     as("manager", Role.MANAGER);
     denied(() -> incidents.triageQueue());
-    denied(() -> incidents.triage(any.id(), new Triage("none", null, null, null, null, null)));
+    denied(
+        () ->
+            incidents.triage(
+                any.id(), new Triage(AiInvolvement.NONE, null, null, null, null, null)));
     denied(() -> incidents.save(any));
     as("admin", Role.ADMIN);
     assertThat(incidents.incident(any.id())).contains(any); // nothing changed

@@ -11,7 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.tandem.base.AiInvolvement;
 import dev.tandem.base.IsoWeek;
+import dev.tandem.base.Severity;
 import dev.tandem.rollup.RollupFixture;
 import dev.tandem.security.AsAdmin;
 import dev.tandem.security.MutableClock;
@@ -177,12 +179,12 @@ class AlertTransitionsIT {
           .set(INCIDENT.EXTERNAL_ID, "turn-" + i)
           .set(INCIDENT.SOURCE, "test")
           .set(INCIDENT.TITLE, "incident " + i)
-          .set(INCIDENT.SEVERITY, "SEV3")
+          .set(INCIDENT.SEVERITY, Severity.SEV3)
           .set(INCIDENT.STARTED_AT, OffsetDateTime.parse("2026-03-03T10:00:00Z"))
           .set(
               INCIDENT.TEAM_ID,
               db.select(TEAM.ID).from(TEAM).where(TEAM.TEAM_KEY.eq("core")).fetchOne(TEAM.ID))
-          .set(INCIDENT.AI_INVOLVEMENT, "assisted")
+          .set(INCIDENT.AI_INVOLVEMENT, AiInvolvement.ASSISTED)
           .set(INCIDENT.TOOL_KEY, "copilot")
           .set(INCIDENT.PEER_REVIEWED, true)
           .set(INCIDENT.UPDATED_AT, OffsetDateTime.now())

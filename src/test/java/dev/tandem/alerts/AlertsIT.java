@@ -36,7 +36,9 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.tandem.alerts.ui.AlertsView;
+import dev.tandem.base.AiInvolvement;
 import dev.tandem.base.IsoWeek;
+import dev.tandem.base.Severity;
 import dev.tandem.base.ValidationException;
 import dev.tandem.rollup.RollupFixture;
 import dev.tandem.security.AsAdmin;
@@ -167,10 +169,10 @@ class AlertsIT {
           .set(INCIDENT.EXTERNAL_ID, "inc-" + i)
           .set(INCIDENT.SOURCE, "test")
           .set(INCIDENT.TITLE, "incident " + i)
-          .set(INCIDENT.SEVERITY, "SEV3")
+          .set(INCIDENT.SEVERITY, Severity.SEV3)
           .set(INCIDENT.STARTED_AT, OffsetDateTime.parse("2026-03-10T10:00:00Z"))
           .set(INCIDENT.TEAM_ID, alpha)
-          .set(INCIDENT.AI_INVOLVEMENT, "assisted")
+          .set(INCIDENT.AI_INVOLVEMENT, AiInvolvement.ASSISTED)
           .set(INCIDENT.TOOL_KEY, "copilot")
           .set(INCIDENT.PEER_REVIEWED, false)
           .set(INCIDENT.UPDATED_AT, OffsetDateTime.now())

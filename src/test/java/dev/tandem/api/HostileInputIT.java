@@ -14,6 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.base.AiInvolvement;
+import dev.tandem.base.Severity;
 import dev.tandem.base.ValidationException;
 import dev.tandem.reliability.Incident;
 import dev.tandem.reliability.IncidentService;
@@ -403,27 +405,14 @@ class HostileInputIT {
                 asAdmin(
                     () ->
                         incidents.save(
-                            new Incident(
-                                null,
-                                null,
-                                "I".repeat(500),
-                                "T".repeat(20_000),
-                                "SEV2",
-                                null,
-                                OffsetDateTime.parse("1969-07-20T20:17:00Z"),
-                                null,
-                                null,
-                                null,
-                                null,
-                                "none",
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                "https://x.example.com/" + "p".repeat(2000),
-                                null))))
+                            Incident.builder()
+                                .externalId("I".repeat(500))
+                                .title("T".repeat(20_000))
+                                .severity(Severity.SEV2)
+                                .startedAt(OffsetDateTime.parse("1969-07-20T20:17:00Z"))
+                                .aiInvolvement(AiInvolvement.NONE)
+                                .postmortemUrl("https://x.example.com/" + "p".repeat(2000))
+                                .build())))
         .isInstanceOfSatisfying(
             ValidationException.class,
             e ->

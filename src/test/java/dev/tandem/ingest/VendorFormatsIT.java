@@ -4,6 +4,9 @@ import static dev.tandem.db.Tables.INCIDENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.ResetTables;
+import dev.tandem.base.AiInvolvement;
+import dev.tandem.base.RootCause;
+import dev.tandem.base.Severity;
 import dev.tandem.ingest.IngestFixtures.Week;
 import dev.tandem.ingest.format.ImportError;
 import java.io.ByteArrayInputStream;
@@ -137,8 +140,8 @@ class VendorFormatsIT {
 
     assertThat(r.errors()).isEmpty();
     Record inc = db.selectFrom(INCIDENT).where(INCIDENT.EXTERNAL_ID.eq("INC-1044")).fetchOne();
-    assertThat(inc.get(INCIDENT.SEVERITY)).isEqualTo("SEV1");
-    assertThat(inc.get(INCIDENT.AI_INVOLVEMENT)).isEqualTo("assisted");
+    assertThat(inc.get(INCIDENT.SEVERITY)).isEqualTo(Severity.SEV1);
+    assertThat(inc.get(INCIDENT.AI_INVOLVEMENT)).isEqualTo(AiInvolvement.ASSISTED);
     assertThat(inc.get(INCIDENT.TOOL_KEY)).isEqualTo("copilot");
     assertThat(inc.get(INCIDENT.PEER_REVIEWED)).isTrue();
     assertThat(inc.get(INCIDENT.APPROVAL_REQUIRED)).isFalse();
@@ -160,18 +163,18 @@ class VendorFormatsIT {
     ImportResult first = fx.importFile("pagerduty-incidents.json", "pagerduty-incidents-json");
     assertThat(first.errors()).isEmpty();
     Record billing = db.selectFrom(INCIDENT).where(INCIDENT.EXTERNAL_ID.eq("Q2KJ7ZR1")).fetchOne();
-    assertThat(billing.get(INCIDENT.SEVERITY)).isEqualTo("SEV2");
-    assertThat(billing.get(INCIDENT.AI_INVOLVEMENT)).isEqualTo("unknown");
+    assertThat(billing.get(INCIDENT.SEVERITY)).isEqualTo(Severity.SEV2);
+    assertThat(billing.get(INCIDENT.AI_INVOLVEMENT)).isEqualTo(AiInvolvement.UNKNOWN);
     assertThat(billing.get(INCIDENT.TEAM_ID)).isNotNull(); // "Payments" matches team payments
     Record queue = db.selectFrom(INCIDENT).where(INCIDENT.EXTERNAL_ID.eq("Q3LM8AS2")).fetchOne();
-    assertThat(queue.get(INCIDENT.SEVERITY)).isEqualTo("SEV3");
+    assertThat(queue.get(INCIDENT.SEVERITY)).isEqualTo(Severity.SEV3);
     assertThat(queue.get(INCIDENT.RESOLVED_AT)).isNotNull();
 
     // People triage in Tandem...
     db.update(INCIDENT)
-        .set(INCIDENT.AI_INVOLVEMENT, "agent")
+        .set(INCIDENT.AI_INVOLVEMENT, AiInvolvement.AGENT)
         .set(INCIDENT.TOOL_KEY, "kiro")
-        .set(INCIDENT.ROOT_CAUSE, "access-control")
+        .set(INCIDENT.ROOT_CAUSE, RootCause.ACCESS_CONTROL)
         .where(INCIDENT.EXTERNAL_ID.eq("Q2KJ7ZR1"))
         .execute();
     // ...then PagerDuty changes the title and priority.
@@ -187,15 +190,15 @@ class VendorFormatsIT {
     assertThat(second.errors()).isEmpty();
     billing = db.selectFrom(INCIDENT).where(INCIDENT.EXTERNAL_ID.eq("Q2KJ7ZR1")).fetchOne();
     assertThat(billing.get(INCIDENT.TITLE)).isEqualTo("Billing API outage");
-    assertThat(billing.get(INCIDENT.SEVERITY)).isEqualTo("SEV1");
-    assertThat(billing.get(INCIDENT.AI_INVOLVEMENT)).isEqualTo("agent");
-    assertThat(billing.get(INCIDENT.ROOT_CAUSE)).isEqualTo("access-control");
+    assertThat(billing.get(INCIDENT.SEVERITY)).isEqualTo(Severity.SEV1);
+    assertThat(billing.get(INCIDENT.AI_INVOLVEMENT)).isEqualTo(AiInvolvement.AGENT);
+    assertThat(billing.get(INCIDENT.ROOT_CAUSE)).isEqualTo(RootCause.ACCESS_CONTROL);
     assertThat(db.fetchCount(INCIDENT)).isEqualTo(3);
 
     imports.undo(second.batchId());
     billing = db.selectFrom(INCIDENT).where(INCIDENT.EXTERNAL_ID.eq("Q2KJ7ZR1")).fetchOne();
     assertThat(billing.get(INCIDENT.TITLE)).isEqualTo("Elevated 5xx on billing API");
-    assertThat(billing.get(INCIDENT.AI_INVOLVEMENT)).isEqualTo("agent");
+    assertThat(billing.get(INCIDENT.AI_INVOLVEMENT)).isEqualTo(AiInvolvement.AGENT);
     imports.undo(first.batchId());
     assertThat(db.fetchCount(INCIDENT)).isZero();
   }

@@ -2,6 +2,8 @@ package dev.tandem.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.base.AiInvolvement;
+import dev.tandem.base.RootCause;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,9 +15,9 @@ class IncidentProfilesTest {
   private static ReliabilityQuery.CauseCount row(
       String involvement, String tool, String cause, long incidents, long... safeguards) {
     return new ReliabilityQuery.CauseCount(
-        involvement,
+        AiInvolvement.parse(involvement),
         tool,
-        cause,
+        cause == null ? null : RootCause.parse(cause),
         incidents,
         safeguards[0],
         safeguards[1],

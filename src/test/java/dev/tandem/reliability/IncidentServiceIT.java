@@ -3,6 +3,9 @@ package dev.tandem.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tandem.base.AiInvolvement;
+import dev.tandem.base.RootCause;
+import dev.tandem.base.Severity;
 import dev.tandem.base.ValidationException;
 import dev.tandem.security.AuditEntry;
 import dev.tandem.security.AuditService;
@@ -27,25 +30,28 @@ class IncidentServiceIT {
 
   @Test
   void a_tool_is_required_exactly_when_ai_was_involved() {
-    assertThatThrownBy(() -> incidents.save(incident("assisted", null, null)))
+    assertThatThrownBy(() -> incidents.save(incident(AiInvolvement.ASSISTED, null, null)))
         .isInstanceOfSatisfying(
             ValidationException.class,
             e ->
                 assertThat(e.problems())
                     .extracting(ValidationException.FieldProblem::field)
                     .containsExactly("tool"));
-    assertThatThrownBy(() -> incidents.save(incident("none", "cursor", null)))
+    assertThatThrownBy(() -> incidents.save(incident(AiInvolvement.NONE, "cursor", null)))
         .hasMessageContaining("tool: leave the tool empty");
-    assertThatThrownBy(() -> incidents.save(incident("agent", "no-such-tool", null)))
+    assertThatThrownBy(() -> incidents.save(incident(AiInvolvement.AGENT, "no-such-tool", null)))
         .hasMessageContaining("no tool with key 'no-such-tool'");
-    assertThat(incidents.save(incident("agent", "kiro", null)).tool()).isEqualTo("kiro");
-    assertThat(incidents.save(incident("unknown", null, null)).tool()).isNull();
+    assertThat(incidents.save(incident(AiInvolvement.AGENT, "kiro", null)).tool())
+        .isEqualTo("kiro");
+    assertThat(incidents.save(incident(AiInvolvement.UNKNOWN, null, null)).tool()).isNull();
   }
 
   @Test
   void an_incident_cannot_be_resolved_before_it_started_and_the_postmortem_must_be_a_web_address() {
     Incident bad =
-        with(incident("none", null, "wiki/pm/12"), OffsetDateTime.parse("2026-03-01T09:59:00Z"));
+        with(
+            incident(AiInvolvement.NONE, null, "wiki/pm/12"),
+            OffsetDateTime.parse("2026-03-01T09:59:00Z"));
     assertThatThrownBy(() -> incidents.save(bad))
         .isInstanceOfSatisfying(
             ValidationException.class,
@@ -57,7 +63,7 @@ class IncidentServiceIT {
             incidents
                 .save(
                     with(
-                        incident("none", null, "https://wiki.example.com/pm/12"),
+                        incident(AiInvolvement.NONE, null, "https://wiki.example.com/pm/12"),
                         OffsetDateTime.parse("2026-03-01T10:00:00Z")))
                 .postmortemUrl())
         .isEqualTo("https://wiki.example.com/pm/12");
@@ -65,39 +71,27 @@ class IncidentServiceIT {
 
   @Test
   void the_external_id_is_unique_per_source() {
-    Incident first = incidents.save(incident("none", null, null));
+    Incident first = incidents.save(incident(AiInvolvement.NONE, null, null));
     Incident again =
-        new Incident(
-            null,
-            null,
-            first.externalId(),
-            "Again",
-            "SEV3",
-            null,
-            first.startedAt(),
-            null,
-            null,
-            null,
-            null,
-            "none",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+        Incident.builder()
+            .externalId(first.externalId())
+            .title("Again")
+            .severity(Severity.SEV3)
+            .startedAt(first.startedAt())
+            .aiInvolvement(AiInvolvement.NONE)
+            .build();
     assertThatThrownBy(() -> incidents.save(again))
         .hasMessageContaining("already has the id " + first.externalId());
   }
 
   @Test
   void creating_editing_and_triaging_are_audited_with_before_and_after() {
-    Incident created = incidents.save(incident("unknown", null, null));
+    Incident created = incidents.save(incident(AiInvolvement.UNKNOWN, null, null));
     assertThat(audit.latest(1).get(0).action()).isEqualTo("create");
     incidents.triage(
-        created.id(), new Triage("agent", "claude-code", "access-control", false, false, true));
+        created.id(),
+        new Triage(
+            AiInvolvement.AGENT, "claude-code", RootCause.ACCESS_CONTROL, false, false, true));
     AuditEntry triage = audit.latest(1).get(0);
     assertThat(triage.actor()).isEqualTo("incident-admin");
     assertThat(triage.action()).isEqualTo("triage");
@@ -108,9 +102,9 @@ class IncidentServiceIT {
 
   @Test
   void the_triage_queue_lists_only_unknown_incidents_oldest_first() {
-    incidents.save(incident("unknown", null, null));
+    incidents.save(incident(AiInvolvement.UNKNOWN, null, null));
     List<Incident> queue = incidents.triageQueue();
-    assertThat(queue).isNotEmpty().allMatch(i -> i.aiInvolvement().equals("unknown"));
+    assertThat(queue).isNotEmpty().allMatch(i -> i.aiInvolvement() == AiInvolvement.UNKNOWN);
     assertThat(queue)
         .extracting(Incident::startedAt)
         .isSortedAccordingTo(java.util.Comparator.naturalOrder());
@@ -121,8 +115,10 @@ class IncidentServiceIT {
     String marker = "filter-" + System.nanoTime();
     Incident late =
         incidents.save(
-            titled(incident("assisted", "cursor", null), marker, "2026-04-30T23:30:00Z"));
-    incidents.save(titled(incident("none", null, null), marker, "2026-05-01T00:00:00Z"));
+            titled(
+                incident(AiInvolvement.ASSISTED, "cursor", null), marker, "2026-04-30T23:30:00Z"));
+    incidents.save(
+        titled(incident(AiInvolvement.NONE, null, null), marker, "2026-05-01T00:00:00Z"));
     IncidentFilter april =
         new IncidentFilter(
             marker,
@@ -137,7 +133,8 @@ class IncidentServiceIT {
         .extracting(Incident::id)
         .containsExactly(late.id());
     IncidentFilter cursor =
-        new IncidentFilter(marker, Set.of(), Set.of("assisted"), "cursor", null, null, null, null);
+        new IncidentFilter(
+            marker, Set.of(), Set.of(AiInvolvement.ASSISTED), "cursor", null, null, null, null);
     assertThat(incidents.countIncidents(cursor)).isEqualTo(1);
     List<Incident> newestFirst =
         incidents.incidents(
@@ -151,82 +148,38 @@ class IncidentServiceIT {
   @Test
   @WithMockUser(username = "lee", roles = "LEADER")
   void only_admins_may_change_incidents() {
-    assertThatThrownBy(() -> incidents.save(incident("none", null, null)))
+    assertThatThrownBy(() -> incidents.save(incident(AiInvolvement.NONE, null, null)))
         .isInstanceOf(AccessDeniedException.class);
-    assertThatThrownBy(() -> incidents.triage(1, new Triage("none", null, null, null, null, null)))
+    assertThatThrownBy(
+            () -> incidents.triage(1, new Triage(AiInvolvement.NONE, null, null, null, null, null)))
         .isInstanceOf(AccessDeniedException.class);
     assertThat(incidents.countIncidents(IncidentFilter.all())).isNotNegative();
   }
 
-  private static Incident incident(String involvement, String tool, String url) {
-    return new Incident(
-        null,
-        null,
-        "T-" + System.nanoTime(),
-        "Checkout errors",
-        "SEV2",
-        null,
-        OffsetDateTime.parse("2026-03-01T10:00:00Z"),
-        null,
-        "checkout",
-        null,
-        null,
-        involvement,
-        tool,
-        null,
-        null,
-        null,
-        null,
-        null,
-        url,
-        null);
+  private static Incident incident(AiInvolvement involvement, String tool, String url) {
+    return Incident.builder()
+        .externalId("T-" + System.nanoTime())
+        .title("Checkout errors")
+        .severity(Severity.SEV2)
+        .startedAt(OffsetDateTime.parse("2026-03-01T10:00:00Z"))
+        .service("checkout")
+        .aiInvolvement(involvement)
+        .tool(tool)
+        .postmortemUrl(url)
+        .build();
   }
 
   private static Incident with(Incident i, OffsetDateTime resolvedAt) {
-    return new Incident(
-        i.id(),
-        i.source(),
-        i.externalId(),
-        i.title(),
-        i.severity(),
-        i.status(),
-        i.startedAt(),
-        resolvedAt,
-        i.service(),
-        i.teamId(),
-        null,
-        i.aiInvolvement(),
-        i.tool(),
-        i.rootCause(),
-        i.peerReviewed(),
-        i.approvalRequired(),
-        i.permissionsExceeded(),
-        i.customerImpact(),
-        i.postmortemUrl(),
-        null);
+    return i.toBuilder().resolvedAt(resolvedAt).teamKey(null).updatedAt(null).build();
   }
 
   private static Incident titled(Incident i, String title, String startedAt) {
-    return new Incident(
-        i.id(),
-        i.source(),
-        i.externalId(),
-        title,
-        i.severity(),
-        i.status(),
-        OffsetDateTime.parse(startedAt),
-        null,
-        i.service(),
-        i.teamId(),
-        null,
-        i.aiInvolvement(),
-        i.tool(),
-        i.rootCause(),
-        i.peerReviewed(),
-        i.approvalRequired(),
-        i.permissionsExceeded(),
-        i.customerImpact(),
-        i.postmortemUrl(),
-        null);
+    return i.toBuilder()
+        .title(title)
+        .startedAt(OffsetDateTime.parse(startedAt))
+        .resolvedAt(null)
+        .teamKey(null)
+        .updatedAt(null)
+        .build();
   }
 }

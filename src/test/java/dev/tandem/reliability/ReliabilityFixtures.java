@@ -6,7 +6,9 @@ import static dev.tandem.db.Tables.SETTING;
 import static dev.tandem.db.Tables.TEAM;
 import static dev.tandem.db.Tables.USAGE_WEEK;
 
+import dev.tandem.base.AiInvolvement;
 import dev.tandem.base.IsoWeek;
+import dev.tandem.base.Severity;
 import dev.tandem.rollup.RollupFixture;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -147,27 +149,16 @@ final class ReliabilityFixtures {
       Integer minutesToRestore) {
     OffsetDateTime start = OffsetDateTime.parse(startedAt);
     return incidents.save(
-        new Incident(
-            null,
-            null,
-            prefix + "-" + UUID.randomUUID(),
-            "Test incident",
-            severity,
-            null,
-            start,
-            minutesToRestore == null ? null : start.plusMinutes(minutesToRestore),
-            null,
-            team,
-            null,
-            involvement,
-            tool,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null));
+        Incident.builder()
+            .externalId(prefix + "-" + UUID.randomUUID())
+            .title("Test incident")
+            .severity(Severity.parse(severity))
+            .startedAt(start)
+            .resolvedAt(minutesToRestore == null ? null : start.plusMinutes(minutesToRestore))
+            .teamId(team)
+            .aiInvolvement(AiInvolvement.parse(involvement))
+            .tool(tool)
+            .build());
   }
 
   void zone(String zone) {

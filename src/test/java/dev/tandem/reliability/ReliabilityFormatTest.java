@@ -149,15 +149,15 @@ class ReliabilityFormatTest {
             new IncidentProfile.SafeguardGap(22, 40, 0),
             new IncidentProfile.SafeguardGap(5, 60, 3));
     assertThat(c.timesAsOften()).isCloseTo(6.6, org.assertj.core.api.Assertions.within(1e-12));
-    assertThat(ReliabilityFormat.safeguardSentence(c))
+    assertThat(SafeguardFormat.safeguardSentence(c))
         .isEqualTo(
             "AI-involved incidents lacked peer review 6.6× as often as incidents without AI (55%"
                 + " against 8%; Fisher's exact p < 0.001).");
     // SciPy beta.ppf: 22 of 40 → 0.3849–0.7074; 5 of 60 → 0.0276–0.1839.
-    assertThat(ReliabilityFormat.gapInterval(c.gap())).isEqualTo("95% CI 38–71%");
-    assertThat(ReliabilityFormat.gapInterval(c.other())).isEqualTo("95% CI 3–18%");
+    assertThat(SafeguardFormat.gapInterval(c.gap())).isEqualTo("95% CI 38–71%");
+    assertThat(SafeguardFormat.gapInterval(c.other())).isEqualTo("95% CI 3–18%");
     assertThat(ReliabilityFormat.gap(c.gap())).isEqualTo("22 of 40 (55%)");
-    assertThat(ReliabilityFormat.timesAsOften(c)).isEqualTo("6.6×");
+    assertThat(SafeguardFormat.timesAsOften(c)).isEqualTo("6.6×");
   }
 
   /** 3 of 10 against none of 20: infinitely often is said in words; no incidents: nothing. */
@@ -170,7 +170,7 @@ class ReliabilityFormatTest {
             Safeguard.NOT_PEER_REVIEWED,
             new IncidentProfile.SafeguardGap(3, 10, 0),
             new IncidentProfile.SafeguardGap(0, 20, 0));
-    assertThat(ReliabilityFormat.timesAsOften(onlyWithAi)).isEqualTo("none without AI");
+    assertThat(SafeguardFormat.timesAsOften(onlyWithAi)).isEqualTo("none without AI");
     SafeguardComparison empty =
         SafeguardComparison.of(
             "cursor",
@@ -178,7 +178,7 @@ class ReliabilityFormatTest {
             Safeguard.NOT_PEER_REVIEWED,
             new IncidentProfile.SafeguardGap(0, 0, 0),
             new IncidentProfile.SafeguardGap(0, 20, 0));
-    assertThat(ReliabilityFormat.timesAsOften(empty)).isEmpty();
+    assertThat(SafeguardFormat.timesAsOften(empty)).isEmpty();
   }
 
   /** 11 of 40 against 9 of 60 (27.5% vs 15%): SciPy's fisher_exact p 0.1359 — could be chance. */
@@ -191,7 +191,7 @@ class ReliabilityFormatTest {
             Safeguard.NO_APPROVAL_REQUIRED,
             new IncidentProfile.SafeguardGap(11, 40, 0),
             new IncidentProfile.SafeguardGap(9, 60, 0));
-    assertThat(ReliabilityFormat.safeguardSentence(c))
+    assertThat(SafeguardFormat.safeguardSentence(c))
         .isEqualTo(
             "Kiro incidents needed no second approval in 28% of cases against 15% of incidents"
                 + " without AI; a difference this size could be chance (Fisher's exact p 0.136).");

@@ -7,7 +7,10 @@ import static dev.tandem.db.Tables.TEAM;
 import static dev.tandem.db.Tables.USAGE_WEEK;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.base.AiInvolvement;
 import dev.tandem.base.IsoWeek;
+import dev.tandem.base.RootCause;
+import dev.tandem.base.Severity;
 import dev.tandem.base.WeekRange;
 import dev.tandem.rollup.RollupQuery;
 import dev.tandem.rollup.RollupRepository;
@@ -153,7 +156,14 @@ class ReliabilityPostgresIT {
     IncidentRepository.Criteria text =
         new IncidentRepository.Criteria(
             new IncidentFilter(
-                "CHECKOUT", Set.of("SEV2"), Set.of("agent"), "cursor", null, null, null, null),
+                "CHECKOUT",
+                Set.of(Severity.SEV2),
+                Set.of(AiInvolvement.AGENT),
+                "cursor",
+                null,
+                null,
+                null,
+                null),
             null,
             null,
             null);
@@ -200,13 +210,13 @@ class ReliabilityPostgresIT {
         .set(INCIDENT.EXTERNAL_ID, "PG-" + System.nanoTime())
         .set(INCIDENT.SOURCE, "test")
         .set(INCIDENT.TITLE, "Checkout down")
-        .set(INCIDENT.SEVERITY, "SEV2")
+        .set(INCIDENT.SEVERITY, Severity.SEV2)
         .set(INCIDENT.STARTED_AT, OffsetDateTime.parse(started))
         .set(INCIDENT.RESOLVED_AT, resolved == null ? null : OffsetDateTime.parse(resolved))
         .set(INCIDENT.TEAM_ID, team)
-        .set(INCIDENT.AI_INVOLVEMENT, involvement)
+        .set(INCIDENT.AI_INVOLVEMENT, AiInvolvement.parse(involvement))
         .set(INCIDENT.TOOL_KEY, tool)
-        .set(INCIDENT.ROOT_CAUSE, cause)
+        .set(INCIDENT.ROOT_CAUSE, cause == null ? null : RootCause.parse(cause))
         .set(INCIDENT.PEER_REVIEWED, peer)
         .set(INCIDENT.UPDATED_AT, OffsetDateTime.parse(started))
         .execute();

@@ -3,7 +3,9 @@ package dev.tandem.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.tandem.base.AiInvolvement;
 import dev.tandem.base.IsoWeek;
+import dev.tandem.base.RootCause;
 import dev.tandem.base.WeekRange;
 import dev.tandem.stats.Verdict;
 import java.time.Duration;
@@ -102,12 +104,20 @@ class ReliabilityServiceIT {
     f.incident(other, "assisted", "cursor", "SEV1", "2026-03-04T09:00:00Z", 5);
     Incident i10 = f.incident(child, "none", null, "SEV4", "2026-03-11T12:00:00Z", 90);
 
-    incidents.triage(i1.id(), new Triage("none", null, "infrastructure", true, true, false));
-    incidents.triage(i2.id(), new Triage("none", null, "process", false, true, false));
-    incidents.triage(i10.id(), new Triage("none", null, null, null, null, null));
-    incidents.triage(i3.id(), new Triage("assisted", "cursor", "ai-error", false, false, true));
-    incidents.triage(i4.id(), new Triage("agent", "cursor", "user-error", true, null, false));
-    incidents.triage(i5.id(), new Triage("assisted", "cursor", "ai-error", false, true, false));
+    incidents.triage(
+        i1.id(), new Triage(AiInvolvement.NONE, null, RootCause.INFRASTRUCTURE, true, true, false));
+    incidents.triage(
+        i2.id(), new Triage(AiInvolvement.NONE, null, RootCause.PROCESS, false, true, false));
+    incidents.triage(i10.id(), new Triage(AiInvolvement.NONE, null, null, null, null, null));
+    incidents.triage(
+        i3.id(),
+        new Triage(AiInvolvement.ASSISTED, "cursor", RootCause.AI_ERROR, false, false, true));
+    incidents.triage(
+        i4.id(),
+        new Triage(AiInvolvement.AGENT, "cursor", RootCause.USER_ERROR, true, null, false));
+    incidents.triage(
+        i5.id(),
+        new Triage(AiInvolvement.ASSISTED, "cursor", RootCause.AI_ERROR, false, true, false));
   }
 
   @Test
@@ -337,7 +347,9 @@ class ReliabilityServiceIT {
     return new IncidentFilter(
         null,
         java.util.Set.of(),
-        java.util.Set.of(involvements),
+        java.util.Arrays.stream(involvements)
+            .map(AiInvolvement::parse)
+            .collect(java.util.stream.Collectors.toSet()),
         null,
         f.key("parent"),
         null,
@@ -371,7 +383,7 @@ class ReliabilityServiceIT {
                 new IncidentFilter(
                     null,
                     null,
-                    java.util.Set.of("unknown"),
+                    java.util.Set.of(AiInvolvement.UNKNOWN),
                     null,
                     f.key("parent"),
                     null,
@@ -381,7 +393,9 @@ class ReliabilityServiceIT {
                 0,
                 10)
             .get(0);
-    incidents.triage(unknown.id(), new Triage("agent", "copilot", "ai-error", false, false, true));
+    incidents.triage(
+        unknown.id(),
+        new Triage(AiInvolvement.AGENT, "copilot", RootCause.AI_ERROR, false, false, true));
     Comparison after = reliability.comparison(RANGE, f.key("parent"), Exposure.CHANGES);
     assertThat(before.unclassifiedIncidents()).isEqualTo(1);
     assertThat(after.unclassifiedIncidents()).isZero();

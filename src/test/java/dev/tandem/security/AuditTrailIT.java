@@ -2,6 +2,8 @@ package dev.tandem.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.base.AiInvolvement;
+import dev.tandem.base.Severity;
 import dev.tandem.ingest.ImportMode;
 import dev.tandem.ingest.ImportRequest;
 import dev.tandem.ingest.ImportResult;
@@ -145,7 +147,8 @@ class AuditTrailIT {
   void incident_edits_and_triage_are_audited() {
     Incident created = incidents.save(incident());
     assertLatest("create", "incident", created.id(), null, "\"title\":\"Audit outage\"");
-    incidents.triage(created.id(), new Triage("assisted", "copilot", null, true, false, false));
+    incidents.triage(
+        created.id(), new Triage(AiInvolvement.ASSISTED, "copilot", null, true, false, false));
     assertLatest(
         "triage",
         "incident",
@@ -187,26 +190,13 @@ class AuditTrailIT {
   }
 
   private static Incident incident() {
-    return new Incident(
-        null,
-        null,
-        "AUD-" + System.nanoTime(),
-        "Audit outage",
-        "SEV2",
-        null,
-        OffsetDateTime.parse("2026-03-01T10:00:00Z"),
-        null,
-        "checkout",
-        null,
-        null,
-        "unknown",
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+    return Incident.builder()
+        .externalId("AUD-" + System.nanoTime())
+        .title("Audit outage")
+        .severity(Severity.SEV2)
+        .startedAt(OffsetDateTime.parse("2026-03-01T10:00:00Z"))
+        .service("checkout")
+        .aiInvolvement(AiInvolvement.UNKNOWN)
+        .build();
   }
 }

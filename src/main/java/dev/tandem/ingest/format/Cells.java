@@ -1,5 +1,6 @@
 package dev.tandem.ingest.format;
 
+import dev.tandem.base.Vocabulary;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -174,21 +175,18 @@ final class Cells extends RecordCells {
         v -> plausible(field, OffsetDateTime.parse(v)));
   }
 
-  /** One of {@code allowed}; null when empty and not required. */
-  String oneOf(String field, String value, Set<String> allowed, boolean required) {
-    if (empty(field, value, required, () -> "one of " + String.join(", ", sorted(allowed)))) {
+  /** A word of a closed vocabulary in any case; null (and a line error) when not one of them. */
+  <E extends Enum<E> & Vocabulary> E oneOf(
+      String field, String value, Class<E> type, boolean required) {
+    if (empty(field, value, required, () -> "one of " + Vocabulary.expected(type))) {
       return null;
     }
-    String v = value.trim().toLowerCase(Locale.ROOT);
-    if (!allowed.contains(v)) {
-      error(
-          field,
-          quote(value.trim())
-              + " is not allowed; expected one of "
-              + String.join(", ", sorted(allowed)));
+    try {
+      return Vocabulary.parse(type, value);
+    } catch (IllegalArgumentException notOne) {
+      error(field, notOne.getMessage());
       return null;
     }
-    return v;
   }
 
   String tool(String field, String value, Set<String> tools, boolean required) {

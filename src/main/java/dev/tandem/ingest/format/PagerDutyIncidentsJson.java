@@ -1,6 +1,8 @@
 package dev.tandem.ingest.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.base.AiInvolvement;
+import dev.tandem.base.Severity;
 import java.io.IOException;
 import java.io.Reader;
 import java.time.OffsetDateTime;
@@ -33,7 +35,7 @@ public final class PagerDutyIncidentsJson extends JsonFormat {
           String title = c.required("title", JsonRecords.text(node, "/title"), FieldLimits.TITLE);
           String status =
               c.optional("status", JsonRecords.text(node, "/status"), FieldLimits.STATUS);
-          String severity = severity(c, node);
+          Severity severity = severity(c, node);
           OffsetDateTime started =
               c.timestamp("created_at", JsonRecords.text(node, "/created_at"), true);
           OffsetDateTime resolved =
@@ -58,46 +60,39 @@ public final class PagerDutyIncidentsJson extends JsonFormat {
           }
           if (c.ok()) {
             sink.row(
-                new ParsedRow.Incident(
-                    line,
-                    "pagerduty",
-                    id,
-                    title,
-                    severity,
-                    status,
-                    started,
-                    resolved,
-                    c.optional(
-                        "service.summary",
-                        JsonRecords.text(node, "/service/summary"),
-                        FieldLimits.SERVICE),
-                    teams,
-                    "unknown",
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    true));
+                ParsedRow.Incident.builder(line, "pagerduty")
+                    .externalId(id)
+                    .title(title)
+                    .severity(severity)
+                    .status(status)
+                    .startedAt(started)
+                    .resolvedAt(resolved)
+                    .service(
+                        c.optional(
+                            "service.summary",
+                            JsonRecords.text(node, "/service/summary"),
+                            FieldLimits.SERVICE))
+                    .teamNames(teams)
+                    .aiInvolvement(AiInvolvement.UNKNOWN)
+                    .vendorOwnedOnly()
+                    .build());
           }
         });
   }
 
   /** P1→SEV1, P2→SEV2, P3→SEV3, P4/P5→SEV4; without a priority, urgency high→SEV2, low→SEV3. */
-  private static String severity(Cells c, JsonNode node) {
+  private static Severity severity(Cells c, JsonNode node) {
     String priority = JsonRecords.text(node, "/priority/summary");
     if (priority != null) {
       switch (priority.trim().toUpperCase(Locale.ROOT)) {
         case "P1":
-          return "SEV1";
+          return Severity.SEV1;
         case "P2":
-          return "SEV2";
+          return Severity.SEV2;
         case "P3":
-          return "SEV3";
+          return Severity.SEV3;
         case "P4", "P5":
-          return "SEV4";
+          return Severity.SEV4;
         default:
           c.error(
               "priority.summary", Cells.quote(priority) + " is not a priority; expected P1 to P5");
@@ -106,10 +101,10 @@ public final class PagerDutyIncidentsJson extends JsonFormat {
     }
     String urgency = JsonRecords.text(node, "/urgency");
     if ("high".equals(urgency)) {
-      return "SEV2";
+      return Severity.SEV2;
     }
     if ("low".equals(urgency)) {
-      return "SEV3";
+      return Severity.SEV3;
     }
     c.error("urgency", Cells.quote(urgency) + " without a priority; expected high or low");
     return null;

@@ -1,5 +1,8 @@
 package dev.tandem.ingest.format;
 
+import dev.tandem.base.AiInvolvement;
+import dev.tandem.base.RootCause;
+import dev.tandem.base.Severity;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -144,22 +147,28 @@ public sealed interface ParsedRow {
       String source,
       String externalId,
       String title,
-      String severity,
+      Severity severity,
       String status,
       OffsetDateTime startedAt,
       OffsetDateTime resolvedAt,
       String service,
       List<String> teamNames,
-      String aiInvolvement,
+      AiInvolvement aiInvolvement,
       String tool,
-      String rootCause,
+      RootCause rootCause,
       Boolean peerReviewed,
       Boolean approvalRequired,
       Boolean permissionsExceeded,
       Boolean customerImpact,
       String postmortemUrl,
       boolean vendorOwnedOnly)
-      implements ParsedRow {}
+      implements ParsedRow {
+
+    /** Named fields instead of 19 positional arguments; unset fields stay null (or false). */
+    public static IncidentRowBuilder builder(long line, String source) {
+      return new IncidentRowBuilder(line, source);
+    }
+  }
 
   /** A developer on the roster, with the team path from the top. */
   record RosterEntry(

@@ -1,5 +1,6 @@
 package dev.tandem.ingest.format;
 
+import dev.tandem.base.Attribution;
 import java.io.IOException;
 import java.io.Reader;
 import java.time.LocalDate;
@@ -27,7 +28,7 @@ public final class TandemChangesCsv extends CsvFormat {
           String email = c.email("email", row.get("email"));
           String raw = row.get("tool");
           String tool =
-              "none".equalsIgnoreCase(Cells.blank(raw) ? "" : raw.trim())
+              Attribution.NONE.equalsIgnoreCase(Cells.blank(raw) ? "" : raw.trim())
                   ? null
                   : c.tool("tool", raw, context.toolKeys(), false);
           Long changes = c.count("changes", row.get("changes"), true);
@@ -37,7 +38,7 @@ public final class TandemChangesCsv extends CsvFormat {
           if (c.ok()) {
             sink.row(
                 new ParsedRow.Change(
-                    row.line(), email, week, tool == null ? "none" : tool, changes.intValue()));
+                    row.line(), email, week, Attribution.of(tool), changes.intValue()));
           }
         });
   }

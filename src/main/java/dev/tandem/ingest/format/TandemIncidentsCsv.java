@@ -1,19 +1,16 @@
 package dev.tandem.ingest.format;
 
+import dev.tandem.base.AiInvolvement;
+import dev.tandem.base.RootCause;
+import dev.tandem.base.Severity;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Set;
 
 /** {@code tandem-incidents-csv}: incidents with AI attribution and safeguards. */
 public final class TandemIncidentsCsv extends CsvFormat {
-
-  static final Set<String> SEVERITIES = Set.of("sev1", "sev2", "sev3", "sev4");
-  static final Set<String> INVOLVEMENT = Set.of("none", "assisted", "agent", "unknown");
-  static final Set<String> ROOT_CAUSES =
-      Set.of("user-error", "ai-error", "access-control", "process", "infrastructure", "other");
 
   public TandemIncidentsCsv() {
     super(
@@ -32,20 +29,21 @@ public final class TandemIncidentsCsv extends CsvFormat {
         (row, c) -> {
           String id = c.required("id", row.get("id"), FieldLimits.INCIDENT_ID);
           String title = c.required("title", row.get("title"), FieldLimits.TITLE);
-          String severity = c.oneOf("severity", row.get("severity"), SEVERITIES, true);
+          Severity severity = c.oneOf("severity", row.get("severity"), Severity.class, true);
           OffsetDateTime started = c.timestamp("started_at", row.get("started_at"), true);
           OffsetDateTime resolved = c.timestamp("resolved_at", row.get("resolved_at"), false);
           if (started != null && resolved != null && resolved.isBefore(started)) {
             c.error("resolved_at", "is before started_at; expected a time not before the start");
           }
-          String involvement =
-              c.oneOf("ai_involvement", row.get("ai_involvement"), INVOLVEMENT, true);
-          boolean needsTool = "assisted".equals(involvement) || "agent".equals(involvement);
+          AiInvolvement involvement =
+              c.oneOf("ai_involvement", row.get("ai_involvement"), AiInvolvement.class, true);
+          boolean needsTool = involvement != null && involvement.aiInvolved();
           String tool = c.tool("tool", row.get("tool"), context.toolKeys(), needsTool);
           if (!needsTool && involvement != null && !Cells.blank(row.get("tool"))) {
-            c.error("tool", "must be empty when ai_involvement is " + involvement);
+            c.error("tool", "must be empty when ai_involvement is " + involvement.stored());
           }
-          String rootCause = c.oneOf("root_cause", row.get("root_cause"), ROOT_CAUSES, false);
+          RootCause rootCause =
+              c.oneOf("root_cause", row.get("root_cause"), RootCause.class, false);
           Boolean peer = c.bool("peer_reviewed", row.get("peer_reviewed"));
           Boolean approval = c.bool("approval_required", row.get("approval_required"));
           Boolean exceeded = c.bool("permissions_exceeded", row.get("permissions_exceeded"));
@@ -58,26 +56,23 @@ public final class TandemIncidentsCsv extends CsvFormat {
           String team = c.optional("team", row.get("team"), FieldLimits.TEAM_KEY);
           if (c.ok()) {
             sink.row(
-                new ParsedRow.Incident(
-                    row.line(),
-                    "tandem",
-                    id,
-                    title,
-                    severity.toUpperCase(java.util.Locale.ROOT),
-                    null,
-                    started,
-                    resolved,
-                    service,
-                    team == null ? List.of() : List.of(team),
-                    involvement,
-                    tool,
-                    rootCause,
-                    peer,
-                    approval,
-                    exceeded,
-                    impact,
-                    url,
-                    false));
+                ParsedRow.Incident.builder(row.line(), "tandem")
+                    .externalId(id)
+                    .title(title)
+                    .severity(severity)
+                    .startedAt(started)
+                    .resolvedAt(resolved)
+                    .service(service)
+                    .teamNames(team == null ? List.of() : List.of(team))
+                    .aiInvolvement(involvement)
+                    .tool(tool)
+                    .rootCause(rootCause)
+                    .peerReviewed(peer)
+                    .approvalRequired(approval)
+                    .permissionsExceeded(exceeded)
+                    .customerImpact(impact)
+                    .postmortemUrl(url)
+                    .build());
           }
         });
   }

@@ -10,6 +10,9 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import dev.tandem.base.AiInvolvement;
+import dev.tandem.base.RootCause;
+import dev.tandem.base.Severity;
 import dev.tandem.base.ValidationException;
 import dev.tandem.base.ui.Notifications;
 import dev.tandem.reliability.Incident;
@@ -31,15 +34,15 @@ class IncidentDialog extends Dialog {
 
   private final TextField externalId = new TextField("Incident id");
   private final TextField title = new TextField("Title");
-  private final Select<String> severity = new Select<>();
+  private final Select<Severity> severity = new Select<>();
   private final TextField status = new TextField("Status");
   private final DateTimePicker startedAt = new DateTimePicker("Started");
   private final DateTimePicker resolvedAt = new DateTimePicker("Resolved");
   private final TextField service = new TextField("Service");
   private final ComboBox<Team> team = new ComboBox<>("Owning team");
-  private final Select<String> involvement = new Select<>();
+  private final Select<AiInvolvement> involvement = new Select<>();
   private final ComboBox<Tool> tool = new ComboBox<>("Tool");
-  private final ComboBox<String> rootCause = new ComboBox<>("Root cause");
+  private final ComboBox<RootCause> rootCause = new ComboBox<>("Root cause");
   private final Select<Boolean> peerReviewed = yesNo("Peer-reviewed");
   private final Select<Boolean> approvalRequired = yesNo("Approval required");
   private final Select<Boolean> permissionsExceeded = yesNo("Permissions exceeded");
@@ -62,9 +65,11 @@ class IncidentDialog extends Dialog {
     postmortemUrl.setMaxLength(1000);
     setWidth("min(56rem, 95vw)");
     severity.setLabel("Severity");
-    severity.setItems(Incident.SEVERITIES);
+    severity.setItems(Severity.values());
+    severity.setItemLabelGenerator(Severity::label);
     involvement.setLabel("AI involvement");
-    involvement.setItems(Incident.INVOLVEMENTS);
+    involvement.setItems(AiInvolvement.values());
+    involvement.setItemLabelGenerator(AiInvolvement::label);
     involvement.setHelperText("assisted: AI-written change, human-run; agent: an AI agent acted");
     tool.setItems(tools);
     tool.setItemLabelGenerator(Tool::name);
@@ -73,7 +78,8 @@ class IncidentDialog extends Dialog {
     team.setItems(teams);
     team.setItemLabelGenerator(Team::name);
     team.setClearButtonVisible(true);
-    rootCause.setItems(Incident.ROOT_CAUSES);
+    rootCause.setItems(RootCause.values());
+    rootCause.setItemLabelGenerator(RootCause::label);
     rootCause.setClearButtonVisible(true);
     postmortemUrl.setPlaceholder("https://…");
     for (var required : List.of(externalId, title)) {
@@ -85,8 +91,8 @@ class IncidentDialog extends Dialog {
     startedAt.setHelperText("Time zone " + zone.getId());
 
     if (existing == null) {
-      severity.setValue("SEV3");
-      involvement.setValue("unknown");
+      severity.setValue(Severity.SEV3);
+      involvement.setValue(AiInvolvement.UNKNOWN);
     } else {
       externalId.setValue(existing.externalId());
       externalId.setReadOnly(!Incident.MANUAL_SOURCE.equals(existing.source()));
@@ -155,31 +161,30 @@ class IncidentDialog extends Dialog {
   }
 
   private Incident read(Incident existing, ZoneId zone) {
-    return new Incident(
-        existing == null ? null : existing.id(),
-        existing == null ? null : existing.source(),
-        externalId.getValue(),
-        title.getValue(),
-        severity.getValue(),
-        status.getValue(),
-        at(startedAt, zone),
-        at(resolvedAt, zone),
-        service.getValue(),
-        team.getValue() == null ? null : team.getValue().id(),
-        null,
-        involvement.getValue(),
-        tool.getValue() == null ? null : tool.getValue().key(),
-        rootCause.getValue(),
-        peerReviewed.getValue(),
-        approvalRequired.getValue(),
-        permissionsExceeded.getValue(),
-        customerImpact.getValue(),
-        postmortemUrl.getValue(),
-        null);
+    return Incident.builder()
+        .id(existing == null ? null : existing.id())
+        .source(existing == null ? null : existing.source())
+        .externalId(externalId.getValue())
+        .title(title.getValue())
+        .severity(severity.getValue())
+        .status(status.getValue())
+        .startedAt(at(startedAt, zone))
+        .resolvedAt(at(resolvedAt, zone))
+        .service(service.getValue())
+        .teamId(team.getValue() == null ? null : team.getValue().id())
+        .aiInvolvement(involvement.getValue())
+        .tool(tool.getValue() == null ? null : tool.getValue().key())
+        .rootCause(rootCause.getValue())
+        .peerReviewed(peerReviewed.getValue())
+        .approvalRequired(approvalRequired.getValue())
+        .permissionsExceeded(permissionsExceeded.getValue())
+        .customerImpact(customerImpact.getValue())
+        .postmortemUrl(postmortemUrl.getValue())
+        .build();
   }
 
   private void toolFollowsInvolvement() {
-    boolean ai = Incident.aiInvolved(involvement.getValue());
+    boolean ai = involvement.getValue() != null && involvement.getValue().aiInvolved();
     tool.setEnabled(ai);
     tool.setRequiredIndicatorVisible(ai);
     if (!ai) {

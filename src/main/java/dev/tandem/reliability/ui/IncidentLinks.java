@@ -1,6 +1,7 @@
 package dev.tandem.reliability.ui;
 
 import com.vaadin.flow.router.QueryParameters;
+import dev.tandem.base.AiInvolvement;
 import dev.tandem.base.WeekRange;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,10 +15,11 @@ import java.util.Map;
 final class IncidentLinks {
 
   /** The group of all AI-involved incidents (assisted or agent-executed). */
-  static final List<String> AI_INVOLVED = List.of("assisted", "agent");
+  static final List<String> AI_INVOLVED =
+      List.of(AiInvolvement.ASSISTED.stored(), AiInvolvement.AGENT.stored());
 
   /** The group of incidents without AI (the baseline). */
-  static final List<String> NO_AI = List.of("none");
+  static final List<String> NO_AI = List.of(AiInvolvement.NONE.stored());
 
   private final WeekRange range;
   private final String teamKey;

@@ -26,6 +26,8 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import dev.tandem.base.ConsistentRead;
+import dev.tandem.base.RootCause;
+import dev.tandem.base.Vocabulary;
 import dev.tandem.base.ui.CsvExport;
 import dev.tandem.base.ui.ScopeRangePicker;
 import dev.tandem.base.ui.ScopeRangePicker.ScopeOption;
@@ -34,7 +36,6 @@ import dev.tandem.base.ui.chart.EChart;
 import dev.tandem.reliability.CausesAndSafeguards;
 import dev.tandem.reliability.Comparison;
 import dev.tandem.reliability.Exposure;
-import dev.tandem.reliability.Incident;
 import dev.tandem.reliability.RateWindow;
 import dev.tandem.reliability.ReliabilityFormat;
 import dev.tandem.reliability.ReliabilityService;
@@ -126,7 +127,7 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
     forest.addClickListener(e -> openTool(toolKeys.get(e.name())));
     rootCauses.addClickListener(
         e -> {
-          if (Incident.ROOT_CAUSES.contains(e.name())) {
+          if (Vocabulary.fromStored(RootCause.class, e.name()).isPresent()) {
             open(
                 links.with(
                     e.seriesIndex() == 0 ? IncidentLinks.AI_INVOLVED : IncidentLinks.NO_AI,

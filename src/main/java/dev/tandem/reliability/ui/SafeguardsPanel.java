@@ -14,6 +14,7 @@ import dev.tandem.reliability.IncidentProfile;
 import dev.tandem.reliability.ReliabilityFormat;
 import dev.tandem.reliability.Safeguard;
 import dev.tandem.reliability.SafeguardComparison;
+import dev.tandem.reliability.SafeguardFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,7 +120,7 @@ final class SafeguardsPanel {
 
   private void showHeadline(List<SafeguardComparison> headline, SafeguardComparison lead) {
     this.headline.removeAll();
-    Paragraph sentence = new Paragraph(ReliabilityFormat.safeguardSentence(lead));
+    Paragraph sentence = new Paragraph(SafeguardFormat.safeguardSentence(lead));
     sentence.setId("safeguard-sentence");
     sentence.addClassNames(
         LumoUtility.FontWeight.SEMIBOLD,
@@ -148,11 +149,11 @@ final class SafeguardsPanel {
         new Span(
             ReliabilityFormat.gap(c.gap())
                 + " · "
-                + ReliabilityFormat.gapInterval(c.gap())
+                + SafeguardFormat.gapInterval(c.gap())
                 + " | "
                 + ReliabilityFormat.gap(c.other())
                 + " · "
-                + ReliabilityFormat.gapInterval(c.other()));
+                + SafeguardFormat.gapInterval(c.other()));
     Span verdict =
         new Span(
             timesAsOften(c, " as often")
@@ -174,7 +175,7 @@ final class SafeguardsPanel {
 
   /** {@link ReliabilityFormat#timesAsOften} with a suffix where there is a figure. */
   private static String timesAsOften(SafeguardComparison c, String suffix) {
-    String times = ReliabilityFormat.timesAsOften(c);
+    String times = SafeguardFormat.timesAsOften(c);
     return times.isEmpty() || !Double.isFinite(c.timesAsOften()) ? times : times + suffix;
   }
 
@@ -182,7 +183,7 @@ final class SafeguardsPanel {
     IncidentProfile.SafeguardGap g = r.gaps().get(s);
     Div cell = new Div(link(ReliabilityFormat.gap(g), r.group(), s, null));
     SafeguardComparison c = r.comparisons().get(s);
-    String detail = ReliabilityFormat.gapInterval(g);
+    String detail = SafeguardFormat.gapInterval(g);
     if (!timesAsOften(c, "").isEmpty()) {
       detail += " · " + timesAsOften(c, "") + " · p " + ReliabilityFormat.pValue(c.p());
     }

@@ -16,6 +16,8 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.tandem.base.AiInvolvement;
+import dev.tandem.base.RootCause;
 import dev.tandem.base.ValidationException;
 import dev.tandem.base.ui.Notifications;
 import dev.tandem.reliability.Incident;
@@ -50,9 +52,10 @@ public class TriageView extends VerticalLayout {
   private final Grid<Incident> queue = new Grid<>(Incident.class, false);
   private final H2 current = new H2();
   private final Paragraph details = new Paragraph();
-  private final RadioButtonGroup<String> involvement = new RadioButtonGroup<>("AI involvement");
+  private final RadioButtonGroup<AiInvolvement> involvement =
+      new RadioButtonGroup<>("AI involvement");
   private final RadioButtonGroup<Tool> tool = new RadioButtonGroup<>("Tool");
-  private final RadioButtonGroup<String> rootCause = new RadioButtonGroup<>("Root cause");
+  private final RadioButtonGroup<RootCause> rootCause = new RadioButtonGroup<>("Root cause");
   private final Select<Boolean> peerReviewed = IncidentDialog.yesNo("Peer-reviewed");
   private final Select<Boolean> approvalRequired = IncidentDialog.yesNo("Approval required");
   private final Select<Boolean> permissionsExceeded = IncidentDialog.yesNo("Permissions exceeded");
@@ -89,13 +92,15 @@ public class TriageView extends VerticalLayout {
     queue.addSelectionListener(e -> e.getFirstSelectedItem().ifPresent(this::load));
 
     involvement.setId("triage-involvement");
-    involvement.setItems("none", "assisted", "agent");
+    involvement.setItems(AiInvolvement.NONE, AiInvolvement.ASSISTED, AiInvolvement.AGENT);
+    involvement.setItemLabelGenerator(AiInvolvement::label);
     involvement.addValueChangeListener(e -> toolFollowsInvolvement());
     tool.setId("triage-tool");
     tool.setItems(tools.tools().stream().filter(Tool::active).toList());
     tool.setItemLabelGenerator(Tool::name);
     rootCause.setId("triage-root-cause");
-    rootCause.setItems(Incident.ROOT_CAUSES);
+    rootCause.setItems(RootCause.values());
+    rootCause.setItemLabelGenerator(RootCause::label);
     Button save = new Button("Save and next", e -> save());
     save.setId("triage-save");
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -169,7 +174,7 @@ public class TriageView extends VerticalLayout {
               peerReviewed.getValue(),
               approvalRequired.getValue(),
               permissionsExceeded.getValue()));
-      Notifications.success(i.externalId() + " classified as " + involvement.getValue());
+      Notifications.success(i.externalId() + " classified as " + involvement.getValue().label());
       int index = items.indexOf(i);
       items.remove(i);
       queue.setItems(items);
@@ -199,7 +204,7 @@ public class TriageView extends VerticalLayout {
   }
 
   private void toolFollowsInvolvement() {
-    boolean ai = Incident.aiInvolved(involvement.getValue());
+    boolean ai = involvement.getValue() != null && involvement.getValue().aiInvolved();
     tool.setEnabled(ai);
     tool.setRequiredIndicatorVisible(ai);
     if (!ai) {

@@ -4,9 +4,9 @@ import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import dev.tandem.reliability.Comparison;
-import dev.tandem.reliability.ReliabilityFormat;
 import dev.tandem.reliability.ToolFigures;
 import dev.tandem.reliability.WithinTeams;
+import dev.tandem.reliability.WithinTeamsFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -53,11 +53,11 @@ class WithinTeamsDetails extends Details {
    */
   static String line(ToolFigures t) {
     WithinTeams w = t.withinTeams();
-    String name = ReliabilityFormat.usedName(t);
+    String name = WithinTeamsFormat.usedName(t);
     StringBuilder s =
         new StringBuilder(t.name())
             .append(": ")
-            .append(ReliabilityFormat.withinTeamsReason(w, name));
+            .append(WithinTeamsFormat.withinTeamsReason(w, name));
     if (w.suppressed()) {
       return s.toString();
     }

@@ -13,6 +13,7 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import dev.tandem.reliability.CausesAndSafeguards;
 import dev.tandem.reliability.ReliabilityFormat;
 import dev.tandem.reliability.SafeguardComparison;
+import dev.tandem.reliability.SafeguardFormat;
 import dev.tandem.stats.RateRatio;
 
 /** The summary's safeguard table, its footnote and the small builders its sections share. */
@@ -22,7 +23,7 @@ final class SummaryParts {
 
   static Div safeguards(CausesAndSafeguards cs) {
     Div section = section("Safeguards: AI-involved against other incidents", "summary-safeguards");
-    Paragraph lead = new Paragraph(ReliabilityFormat.safeguardSentence(cs.lead()));
+    Paragraph lead = new Paragraph(SafeguardFormat.safeguardSentence(cs.lead()));
     lead.setId("summary-safeguard-sentence");
     lead.addClassName(LumoUtility.FontWeight.SEMIBOLD);
     NativeTable table = new NativeTable();
@@ -39,13 +40,13 @@ final class SummaryParts {
       body.add(
           row(
               c.safeguard().label(),
-              ReliabilityFormat.safeguardGap(c.gap()),
-              ReliabilityFormat.safeguardGap(c.other()),
+              SafeguardFormat.safeguardGap(c.gap()),
+              SafeguardFormat.safeguardGap(c.other()),
               !c.comparable()
                   ? "–"
-                  : (ReliabilityFormat.timesAsOften(c).isEmpty()
+                  : (SafeguardFormat.timesAsOften(c).isEmpty()
                           ? ""
-                          : ReliabilityFormat.timesAsOften(c) + " · ")
+                          : SafeguardFormat.timesAsOften(c) + " · ")
                       + "Fisher's p "
                       + ReliabilityFormat.pValue(c.p())));
     }

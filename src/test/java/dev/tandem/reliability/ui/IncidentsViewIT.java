@@ -13,6 +13,7 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
+import dev.tandem.base.AiInvolvement;
 import dev.tandem.reliability.Exposure;
 import dev.tandem.reliability.Incident;
 import dev.tandem.ui.KaribuSupport;
@@ -52,16 +53,16 @@ class IncidentsViewIT {
 
     @SuppressWarnings("unchecked")
     var involvement =
-        (com.vaadin.flow.component.combobox.MultiSelectComboBox<String>)
+        (com.vaadin.flow.component.combobox.MultiSelectComboBox<AiInvolvement>)
             _get(
                 com.vaadin.flow.component.combobox.MultiSelectComboBox.class,
                 spec -> spec.withLabel("AI involvement"));
-    involvement.setValue(java.util.Set.of("unknown"));
+    involvement.setValue(java.util.Set.of(AiInvolvement.UNKNOWN));
     assertThat(GridKt._size(grid)).isBetween(1, 5);
-    assertThat(GridKt._get(grid, 0).aiInvolvement()).isEqualTo("unknown");
+    assertThat(GridKt._get(grid, 0).aiInvolvement()).isEqualTo(AiInvolvement.UNKNOWN);
 
     // Names, not keys, in the tool and team columns.
-    involvement.setValue(java.util.Set.of("assisted", "agent"));
+    involvement.setValue(java.util.Set.of(AiInvolvement.ASSISTED, AiInvolvement.AGENT));
     Incident first = GridKt._get(grid, 0);
     assertThat(first.tool()).isNotNull();
     java.util.List<String> cells = GridKt._getFormattedRow(grid, 0);
@@ -78,8 +79,9 @@ class IncidentsViewIT {
     _get(TextField.class, spec -> spec.withLabel("Incident id")).setValue("FORM-1");
     _get(TextField.class, spec -> spec.withLabel("Title")).setValue("Checkout errors");
     @SuppressWarnings("unchecked")
-    Select<String> involvement = _get(Select.class, spec -> spec.withLabel("AI involvement"));
-    involvement.setValue("assisted");
+    Select<AiInvolvement> involvement =
+        _get(Select.class, spec -> spec.withLabel("AI involvement"));
+    involvement.setValue(AiInvolvement.ASSISTED);
     _get(TextField.class, spec -> spec.withLabel("Postmortem URL")).setValue("wiki/pm/1");
     _get(Button.class, spec -> spec.withText("Save")).click();
 
@@ -96,7 +98,7 @@ class IncidentsViewIT {
             spec -> spec.withLabel("Started"));
     assertThat(started.isInvalid()).isTrue();
 
-    involvement.setValue("none");
+    involvement.setValue(AiInvolvement.NONE);
     assertThat(tool.isEnabled()).isFalse();
   }
 

@@ -14,6 +14,7 @@ import dev.tandem.reliability.ToolFigures;
 import dev.tandem.reliability.WithinTeams;
 import dev.tandem.reliability.WithinTeams.DroppedTeam;
 import dev.tandem.reliability.WithinTeams.Reason;
+import dev.tandem.reliability.WithinTeamsFormat;
 import dev.tandem.stats.MantelHaenszel;
 import dev.tandem.stats.MantelHaenszel.Stratum;
 import dev.tandem.stats.RateComparison;
@@ -46,7 +47,7 @@ class WithinTeamsFormatTest {
                 + " Crude 7.0× (2.1–23), within teams 3.3× (0.86–13): much of the difference comes"
                 + " from which teams use Kiro."
                 + " Fewer than 20 incidents in the comparison: unstable.");
-    assertThat(ReliabilityFormat.withinTeams(kiro.withinTeams())).isEqualTo("3.32 (0.86–12.79)");
+    assertThat(WithinTeamsFormat.withinTeams(kiro.withinTeams())).isEqualTo("3.32 (0.86–12.79)");
   }
 
   @Test
@@ -78,8 +79,8 @@ class WithinTeamsFormatTest {
   void a_zero_sum_is_shown_as_undefined_and_the_reason_is_said() {
     WithinTeams w = within(List.of(new Stratum(0, 100, 4, 2000)), List.of(), 0);
     ToolFigures copilot = tool("GitHub Copilot", RateRatio.compare(0, 100, 7, 2800), w);
-    assertThat(ReliabilityFormat.withinTeams(w)).isEqualTo("undefined");
-    assertThat(ReliabilityFormat.withinTeamsReason(w, "GitHub Copilot"))
+    assertThat(WithinTeamsFormat.withinTeams(w)).isEqualTo("undefined");
+    assertThat(WithinTeamsFormat.withinTeamsReason(w, "GitHub Copilot"))
         .isEqualTo(
             "Undefined: no incident with GitHub Copilot in the teams compared (1 team compared).");
     assertThat(ReliabilityFormat.sentence(copilot, Exposure.CHANGES, 1)).doesNotContain("within");
