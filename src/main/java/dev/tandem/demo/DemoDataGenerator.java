@@ -197,48 +197,11 @@ class DemoDataGenerator implements ApplicationRunner {
               : r < 0.52
                   ? AiInvolvement.NONE
                   : r < 0.78 ? AiInvolvement.ASSISTED : AiInvolvement.AGENT;
-      String tool =
-          switch (involvement) {
-            case ASSISTED ->
-                weighted(
-                    random,
-                    new String[] {"copilot", "cursor", "q-developer", "claude-code"},
-                    new double[] {0.35, 0.35, 0.15, 0.15});
-            case AGENT ->
-                weighted(
-                    random,
-                    new String[] {"kiro", "claude-code", "cursor"},
-                    new double[] {0.45, 0.35, 0.2});
-            default -> null;
-          };
+      String tool = DemoDraws.incidentTool(random, involvement);
       boolean ai = tool != null;
-      Severity severity =
-          weighted(
-              random,
-              new Severity[] {Severity.SEV1, Severity.SEV2, Severity.SEV3, Severity.SEV4},
-              new double[] {0.06, 0.22, 0.44, 0.28});
+      Severity severity = DemoDraws.severity(random);
       RootCause rootCause =
-          involvement == AiInvolvement.UNKNOWN
-              ? null
-              : ai
-                  ? weighted(
-                      random,
-                      new RootCause[] {
-                        RootCause.AI_ERROR,
-                        RootCause.USER_ERROR,
-                        RootCause.ACCESS_CONTROL,
-                        RootCause.PROCESS
-                      },
-                      new double[] {0.35, 0.3, 0.2, 0.15})
-                  : weighted(
-                      random,
-                      new RootCause[] {
-                        RootCause.INFRASTRUCTURE,
-                        RootCause.PROCESS,
-                        RootCause.USER_ERROR,
-                        RootCause.OTHER
-                      },
-                      new double[] {0.4, 0.25, 0.25, 0.1});
+          involvement == AiInvolvement.UNKNOWN ? null : DemoDraws.rootCause(random, ai);
       boolean agent = involvement == AiInvolvement.AGENT;
       OffsetDateTime resolvedAt =
           startedAt.isAfter(last.sunday().atStartOfDay().atOffset(ZoneOffset.UTC).minusDays(2))
@@ -298,10 +261,6 @@ class DemoDataGenerator implements ApplicationRunner {
   private Long teamId(String key, Map<String, Long> leaves) {
     // "commerce" is a group, not a leaf: its id is the parent of its leaves.
     return leaves.containsKey(key) ? leaves.get(key) : repository.teamIdByKey(key);
-  }
-
-  private static <T> T weighted(Random random, T[] values, double[] weights) {
-    return DemoDraws.weighted(random, values, weights);
   }
 
   private static String title(String key) {

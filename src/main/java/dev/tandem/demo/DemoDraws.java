@@ -1,6 +1,9 @@
 package dev.tandem.demo;
 
+import dev.tandem.base.AiInvolvement;
 import dev.tandem.base.IsoWeek;
+import dev.tandem.base.RootCause;
+import dev.tandem.base.Severity;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,6 +90,47 @@ final class DemoDraws {
 
   static String pickTool(Random random) {
     return weighted(random, TOOLS, TOOL_WEIGHTS);
+  }
+
+  /** The tool of an AI-involved incident (none for the others). */
+  static String incidentTool(Random random, AiInvolvement involvement) {
+    return switch (involvement) {
+      case ASSISTED ->
+          weighted(
+              random,
+              new String[] {"copilot", "cursor", "q-developer", "claude-code"},
+              new double[] {0.35, 0.35, 0.15, 0.15});
+      case AGENT ->
+          weighted(
+              random,
+              new String[] {"kiro", "claude-code", "cursor"},
+              new double[] {0.45, 0.35, 0.2});
+      default -> null;
+    };
+  }
+
+  static Severity severity(Random random) {
+    return weighted(
+        random,
+        new Severity[] {Severity.SEV1, Severity.SEV2, Severity.SEV3, Severity.SEV4},
+        new double[] {0.06, 0.22, 0.44, 0.28});
+  }
+
+  /** The root cause of a classified incident, drawn differently for AI-involved work. */
+  static RootCause rootCause(Random random, boolean ai) {
+    return ai
+        ? weighted(
+            random,
+            new RootCause[] {
+              RootCause.AI_ERROR, RootCause.USER_ERROR, RootCause.ACCESS_CONTROL, RootCause.PROCESS
+            },
+            new double[] {0.35, 0.3, 0.2, 0.15})
+        : weighted(
+            random,
+            new RootCause[] {
+              RootCause.INFRASTRUCTURE, RootCause.PROCESS, RootCause.USER_ERROR, RootCause.OTHER
+            },
+            new double[] {0.4, 0.25, 0.25, 0.1});
   }
 
   static <T> T weighted(Random random, T[] values, double[] weights) {

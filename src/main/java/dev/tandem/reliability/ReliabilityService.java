@@ -233,10 +233,8 @@ public class ReliabilityService {
     if (suppressed(range, teamKey)) {
       return IncidentProfiles.none();
     }
-    Map<String, String> names = new LinkedHashMap<>();
-    tools.tools().forEach(t -> names.put(t.key(), t.name()));
     return IncidentProfiles.of(
-        query.causesAndSafeguards(WeekBounds.of(range, zone()), scope(teamKey)), names);
+        query.causesAndSafeguards(WeekBounds.of(range, zone()), scope(teamKey)), tools.names());
   }
 
   /**

@@ -2,7 +2,9 @@ package dev.tandem.tools;
 
 import dev.tandem.base.ValidationException;
 import dev.tandem.security.AuditService;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -27,6 +29,14 @@ public class ToolService {
   @PreAuthorize("permitAll()")
   public List<Tool> tools() {
     return repository.findAll();
+  }
+
+  /** Each tool's name by its key, in catalogue order. */
+  @PreAuthorize("permitAll()")
+  public Map<String, String> names() {
+    Map<String, String> names = new LinkedHashMap<>();
+    tools().forEach(t -> names.put(t.key(), t.name()));
+    return names;
   }
 
   @Transactional
