@@ -29,9 +29,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RollupQuery {
 
-  /**
-   * One week of a scope: DESIGN §3.1 headcount, AI users and their intensity cohorts, agent users.
-   */
+  /** One week of a scope: DESIGN §3.1 headcount, AI users and their cohorts, agent users. */
   public record WeekTotals(
       LocalDate monday,
       int headcount,
@@ -83,11 +81,13 @@ public class RollupQuery {
   }
 
   /**
-   * Headcount and AI users per week of each of the given scopes (each a team and the teams below
-   * it), from the subtree totals: {@code teamId} of a row is the scope's top team.
+   * Headcount and AI users per week of each scope (a team and the teams below it), from the subtree
+   * totals, kept under the rollup's state: {@code teamId} of a row is the scope's top team.
    */
   public List<TeamWeek> scopesWeeks(WeekRange range, Collection<Long> scopeTeamIds) {
-    return scopes.scopesWeeks(range, scopeTeamIds);
+    return underState(
+        List.of("scopes-weeks", range, Set.copyOf(scopeTeamIds)),
+        () -> List.copyOf(scopes.scopesWeeks(range, scopeTeamIds)));
   }
 
   /** The tools of a scope per week from the subtree totals (see {@link #tools}). */

@@ -1,10 +1,9 @@
 package dev.tandem.roster;
 
+import dev.tandem.base.PerTransaction;
 import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Holds the team tree for the current transaction, so that one request reads the teams once;
@@ -13,33 +12,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class TeamTrees {
 
-  /** The key the tree is bound under. */
-  private final Object key = new Object();
+  private final PerTransaction<TeamTree> tree = new PerTransaction<>();
 
   TeamTree current(Supplier<List<Team>> read) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      return TeamTree.of(read.get());
-    }
-    TeamTree held = (TeamTree) TransactionSynchronizationManager.getResource(key);
-    if (held != null) {
-      return held;
-    }
-    TeamTree tree = TeamTree.of(read.get());
-    TransactionSynchronizationManager.bindResource(key, tree);
-    TransactionSynchronizationManager.registerSynchronization(
-        new TransactionSynchronization() {
-          @Override
-          public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(key);
-          }
-        });
-    return tree;
+    return tree.get(() -> TeamTree.of(read.get()));
   }
 
   /** Drops the tree of the current transaction after a write of the teams. */
   void forget() {
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.unbindResourceIfPossible(key);
-    }
+    tree.forget();
   }
 }

@@ -1,5 +1,6 @@
 package dev.tandem.settings;
 
+import dev.tandem.base.PerTransaction;
 import dev.tandem.base.ValidationException;
 import dev.tandem.security.AuditService;
 import java.math.BigDecimal;
@@ -24,6 +25,11 @@ public class SettingsService {
   private final SettingsRepository repository;
   private final AuditService audit;
 
+  /**
+   * The settings as this transaction read them (read once per request; {@link #update} forgets).
+   */
+  private final PerTransaction<Settings> current = new PerTransaction<>();
+
   SettingsService(SettingsRepository repository, AuditService audit) {
     this.repository = repository;
     this.audit = audit;
@@ -35,6 +41,10 @@ public class SettingsService {
    */
   @PreAuthorize("permitAll()")
   public Settings current() {
+    return current.get(this::read);
+  }
+
+  private Settings read() {
     Map<String, String> values = repository.all();
     return new Settings(
         new BigDecimal(values.getOrDefault("goal", "0.80")),
@@ -61,6 +71,7 @@ public class SettingsService {
     repository.put("min-group-size", String.valueOf(k));
     repository.put("zone", parsedZone.getId());
     repository.put("default-exposure", defaultExposure);
+    current.forget();
     Settings after = current();
     audit.record("update", "settings", null, before, after);
     return after;
