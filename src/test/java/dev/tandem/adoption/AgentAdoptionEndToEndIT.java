@@ -4,21 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.ApiServerTest;
+import dev.tandem.ResetTables;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * From the files to the answer: a roster and a week of usage imported through the API, where agent
  * use and any-AI use differ, read back from the adoption API.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "TANDEM_BOOTSTRAP_TOKEN=agents-e2e-token")
+@ApiServerTest
+@ResetTables
 class AgentAdoptionEndToEndIT {
 
   @LocalServerPort int port;
@@ -75,7 +75,7 @@ class AgentAdoptionEndToEndIT {
     return http.send(
         HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/api/v1/imports?format=" + format))
-            .header("Authorization", "Bearer agents-e2e-token")
+            .header("Authorization", "Bearer " + ApiServerTest.TOKEN)
             .header("Content-Type", "text/csv")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
@@ -86,7 +86,7 @@ class AgentAdoptionEndToEndIT {
     HttpResponse<String> response =
         http.send(
             HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer agents-e2e-token")
+                .header("Authorization", "Bearer " + ApiServerTest.TOKEN)
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

@@ -2,21 +2,19 @@ package dev.tandem.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.ApiServerTest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Everything under /api and /actuator is answered by the API's own error handling: problem JSON
  * with a detail a person can act on, never the UI's HTML page.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "TANDEM_BOOTSTRAP_TOKEN=edges-it-token")
+@ApiServerTest
 class ApiEdgesIT {
 
-  private static final String TOKEN = "edges-it-token";
+  private static final String TOKEN = ApiServerTest.TOKEN;
 
   @LocalServerPort int port;
 

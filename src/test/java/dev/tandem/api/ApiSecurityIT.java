@@ -2,22 +2,15 @@ package dev.tandem.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.ApiServerTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-@AutoConfigureObservability
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "TANDEM_BOOTSTRAP_TOKEN=it-bootstrap-token",
-      "TANDEM_ADMIN_PASSWORD=it-admin-password"
-    })
+@ApiServerTest
 class ApiSecurityIT {
 
   @LocalServerPort int port;

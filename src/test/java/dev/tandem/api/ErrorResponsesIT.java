@@ -2,39 +2,17 @@ package dev.tandem.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.security.FailingEndpoints;
+import dev.tandem.ApiServerTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestComponent;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.BadSqlGrammarException;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 /** Failures never reach the client as a stack trace, an exception name or SQL. */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "TANDEM_BOOTSTRAP_TOKEN=errors-it-token")
-@Import({ErrorResponsesIT.FailingApi.class, FailingEndpoints.class})
+@ApiServerTest
 class ErrorResponsesIT {
-
-  @TestComponent
-  @RestController
-  static class FailingApi {
-    @GetMapping("/api/v1/test-failure")
-    String fail() {
-      throw new BadSqlGrammarException(
-          "lookup",
-          FailingEndpoints.SQL,
-          new SQLException("Syntax error in " + FailingEndpoints.SQL));
-    }
-  }
 
   @LocalServerPort int port;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -67,7 +45,7 @@ class ErrorResponsesIT {
     HttpResponse<String> response =
         http.send(
             HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/tokens"))
-                .header("Authorization", "Bearer errors-it-token")
+                .header("Authorization", "Bearer " + ApiServerTest.TOKEN)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\": [unclosed"))
                 .build(),
@@ -86,7 +64,7 @@ class ErrorResponsesIT {
   private HttpResponse<String> get(String path, String accept) throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Authorization", "Bearer errors-it-token")
+            .header("Authorization", "Bearer " + ApiServerTest.TOKEN)
             .header("Accept", accept)
             .GET()
             .build(),

@@ -3,25 +3,18 @@ package dev.tandem.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.server.ErrorEvent;
+import dev.tandem.ApiServerTest;
 import dev.tandem.security.ui.UiErrorHandler;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestComponent;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.BadSqlGrammarException;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Issue 9 item 4: the log is not a disk-filling channel. A request whose failure carries a huge
@@ -29,24 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
  * value) writes a bounded log, with the error id, the exception class and only the start of the
  * message.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "TANDEM_BOOTSTRAP_TOKEN=log-bounds-token")
-@Import(LogBoundsIT.EchoingFailure.class)
+@ApiServerTest
 @ExtendWith(OutputCaptureExtension.class)
 class LogBoundsIT {
-
-  /** Fails with the request body inside the SQL of the exception, twice (message and cause). */
-  @TestComponent
-  @RestController
-  static class EchoingFailure {
-    @PostMapping("/api/v1/test-echoing-failure")
-    String fail(@RequestBody String value) {
-      String sql = "select id from developer where email in (" + value + ")";
-      throw new BadSqlGrammarException(
-          "search", sql, new SQLException("Syntax error in SQL statement \"" + sql + "\""));
-    }
-  }
 
   private static final String MARKER = "bind-value-";
 
@@ -62,7 +40,7 @@ class LogBoundsIT {
             .send(
                 HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/api/v1/test-echoing-failure"))
-                    .header("Authorization", "Bearer log-bounds-token")
+                    .header("Authorization", "Bearer " + ApiServerTest.TOKEN)
                     .header("Content-Type", "text/plain")
                     .POST(HttpRequest.BodyPublishers.ofString(value))
                     .build(),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.ApiServerTest;
 import dev.tandem.roster.RosterService;
 import dev.tandem.roster.Team;
 import java.net.URI;
@@ -18,18 +19,10 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Token life cycle and actuator access over real HTTP (same context as ApiSecurityIT). */
-@AutoConfigureObservability
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "TANDEM_BOOTSTRAP_TOKEN=it-bootstrap-token",
-      "TANDEM_ADMIN_PASSWORD=it-admin-password"
-    })
+@ApiServerTest
 class ApiTokensIT {
 
   private static final String ADMIN = "it-bootstrap-token";

@@ -2,12 +2,12 @@ package dev.tandem.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.ApiServerTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -16,7 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * https} is not believed (no proxy is configured), so the cookie is not marked Secure and no HSTS
  * is sent over plain HTTP. The other way round: {@link SessionCookieBehindProxyIT}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApiServerTest
 class SessionCookieIT {
 
   @LocalServerPort int port;

@@ -2,6 +2,7 @@ package dev.tandem.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.ApiServerTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,20 +10,12 @@ import java.net.http.HttpResponse;
 import org.apache.catalina.Context;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 
 /** Headers and session settings as a browser meets them (same context as ApiSecurityIT). */
-@AutoConfigureObservability
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "TANDEM_BOOTSTRAP_TOKEN=it-bootstrap-token",
-      "TANDEM_ADMIN_PASSWORD=it-admin-password"
-    })
+@ApiServerTest
 class UiHardeningIT {
 
   @LocalServerPort int port;

@@ -23,14 +23,19 @@ public final class Rendered {
         })
       """;
 
-  /** No CSS transition runs, in the page or in any shadow root (Lumo's colour changes). */
-  private static final String NO_TRANSITION_RUNNING =
+  /**
+   * No CSS transition of a colour runs, in the page or in any shadow root (Lumo's colour changes
+   * after a theme switch). Other transitions are not waited for: a clicked Lumo button fades its
+   * pressed overlay ({@code ::before}, opacity) for 1.4 s, which changes no colour a check reads.
+   */
+  private static final String NO_COLOUR_TRANSITION_RUNNING =
       """
       () => {
         const roots = [document, ...[...document.querySelectorAll('*')]
           .map(e => e.shadowRoot).filter(r => r)];
         return roots.every(r => r.getAnimations()
-          .every(a => !(a instanceof CSSTransition) || a.playState !== 'running'));
+          .every(a => !(a instanceof CSSTransition) || a.playState !== 'running'
+            || !/color|fill|stroke|shadow/.test(a.transitionProperty)));
       }
       """;
 
@@ -45,11 +50,11 @@ public final class Rendered {
   }
 
   /**
-   * Transitions have ended, two frames were drawn (grids fill their rows, charts lay out on the
-   * next frames) and the charts are drawn at their sizes.
+   * Colour transitions have ended, two frames were drawn (grids fill their rows, charts lay out on
+   * the next frames) and the charts are drawn at their sizes.
    */
   public static void settled(Page page) {
-    page.waitForFunction(NO_TRANSITION_RUNNING);
+    page.waitForFunction(NO_COLOUR_TRANSITION_RUNNING);
     page.evaluate(TWO_FRAMES);
     charts(page);
   }
