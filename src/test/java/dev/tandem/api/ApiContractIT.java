@@ -39,9 +39,11 @@ import org.springframework.test.context.ActiveProfiles;
  * against the document the app serves, read strictly (a field the document does not name is an
  * error), and so are the document's own examples.
  */
+// It creates tokens and changes the settings for a while: it runs in the demo context of the
+// classes that write (see WithinTeamsApiAndScreenIT), not in the one the read-only classes share.
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "tandem.contract-it=own-context")
+    properties = "tandem.it-context=demo-written")
 @ActiveProfiles("demo")
 class ApiContractIT {
 
