@@ -11,13 +11,19 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.ColorScheme;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -27,22 +33,27 @@ import org.springframework.test.context.ActiveProfiles;
  * of any impact fails. Each screen also has exactly one h1 and one main landmark, focus lands on
  * the h1 after a navigation from the menu, chart text keeps a contrast of at least 4.5:1, and the
  * skip link takes the keyboard to the page.
+ *
+ * <p>The tests run two at a time (each with its own Playwright and Chromium; the class itself runs
+ * alone, as every class does): a scan keeps one core busy in the browser while the other waits. The
+ * longest start first.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
-class AccessibilityBrowserIT extends BrowserTest {
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AccessibilityBrowserIT {
 
   /** The screens every signed-in role opens from the menu. */
   private static final List<String> EVERYONE =
       List.of("adoption", "reliability", "summary", "incidents", "my-team", "my-usage");
 
-  /** The admin's own screens; those not in the menu are opened by their address. */
-  private static final List<String> ADMIN_ONLY =
+  /** The admin's own data screens; those not in the menu are opened by their address. */
+  private static final List<String> ADMIN_DATA =
+      List.of("roster", "data", "data/formats", "incidents/triage");
+
+  /** The admin's administration screens and the rest of theirs, and an unknown address. */
+  private static final List<String> ADMINISTRATION =
       List.of(
-          "roster",
-          "data",
-          "data/formats",
-          "incidents/triage",
           "admin/teams",
           "admin/tools",
           "admin/users",
@@ -128,13 +139,25 @@ class AccessibilityBrowserIT extends BrowserTest {
   @LocalServerPort int port;
 
   @Test
-  void every_screen_an_admin_may_open_passes_axe_in_light_and_dark_and_the_skip_link_works() {
+  @Order(1)
+  @Execution(ExecutionMode.CONCURRENT)
+  void
+      every_everyday_and_data_screen_of_an_admin_passes_axe_in_light_and_dark_and_the_skip_link_works() {
     List<String> screens = new ArrayList<>(EVERYONE);
-    screens.addAll(ADMIN_ONLY);
+    screens.addAll(ADMIN_DATA);
     check("admin", screens);
   }
 
   @Test
+  @Order(2)
+  @Execution(ExecutionMode.CONCURRENT)
+  void every_administration_screen_of_an_admin_passes_axe_in_light_and_dark() {
+    check("admin", ADMINISTRATION);
+  }
+
+  @Test
+  @Order(3)
+  @Execution(ExecutionMode.CONCURRENT)
   void every_screen_a_leader_may_open_passes_axe_in_light_and_dark_including_no_access() {
     List<String> screens = new ArrayList<>(EVERYONE);
     screens.add("data"); // not theirs: the in-app 403 page
@@ -143,6 +166,8 @@ class AccessibilityBrowserIT extends BrowserTest {
   }
 
   @Test
+  @Order(4)
+  @Execution(ExecutionMode.CONCURRENT)
   void every_screen_a_manager_may_open_passes_axe_in_light_and_dark() {
     List<String> screens = new ArrayList<>(EVERYONE);
     screens.add("roster");
@@ -151,15 +176,20 @@ class AccessibilityBrowserIT extends BrowserTest {
   }
 
   @Test
+  @Order(5)
+  @Execution(ExecutionMode.CONCURRENT)
   void every_screen_a_member_may_open_passes_axe_in_light_and_dark() {
     check("member", EVERYONE);
   }
 
   @Test
+  @Order(6)
+  @Execution(ExecutionMode.CONCURRENT)
   void the_sign_in_page_passes_axe_in_light_and_dark() {
     List<String> problems = new ArrayList<>();
     for (ColorScheme scheme : List.of(ColorScheme.LIGHT, ColorScheme.DARK)) {
-      try (BrowserContext context = context(scheme)) {
+      try (Playwright playwright = Playwright.create();
+          BrowserContext context = context(Chromium.launch(playwright), scheme)) {
         Page page = context.newPage();
         page.navigate(url("/login"));
         page.locator("vaadin-login-form input[name=username]").waitFor();
@@ -177,7 +207,8 @@ class AccessibilityBrowserIT extends BrowserTest {
    */
   private void check(String user, List<String> screens) {
     List<String> problems = new ArrayList<>();
-    try (BrowserContext context = context(ColorScheme.LIGHT)) {
+    try (Playwright playwright = Playwright.create();
+        BrowserContext context = context(Chromium.launch(playwright), ColorScheme.LIGHT)) {
       Page page = context.newPage();
       Chromium.signIn(page, url(""), user);
       page.locator("[role=main] h1").waitFor();
@@ -373,7 +404,7 @@ class AccessibilityBrowserIT extends BrowserTest {
     Rendered.settled(page);
   }
 
-  private BrowserContext context(ColorScheme scheme) {
+  private static BrowserContext context(Browser browser, ColorScheme scheme) {
     BrowserContext context =
         browser.newContext(
             new Browser.NewContextOptions().setViewportSize(1400, 900).setColorScheme(scheme));
