@@ -1,7 +1,7 @@
 package dev.tandem.access;
 
 import dev.tandem.base.WeekRange;
-import dev.tandem.rollup.Scope;
+import dev.tandem.rollup.ScopeIds;
 import dev.tandem.roster.IndividualsPolicy;
 import dev.tandem.roster.RosterService;
 import dev.tandem.roster.Team;
@@ -236,7 +236,7 @@ public class AccessPolicy implements IndividualsPolicy {
     if (own.isEmpty() || teamKey == null || teamKey.isBlank()) {
       return false;
     }
-    Scope wanted = tree.scope(teamKey);
+    ScopeIds wanted = tree.scope(teamKey);
     return tree.subtree(own.get().id()).containsAll(wanted.teams());
   }
 

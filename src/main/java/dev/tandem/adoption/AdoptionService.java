@@ -6,7 +6,7 @@ import dev.tandem.base.IsoWeek;
 import dev.tandem.base.Ratio;
 import dev.tandem.base.ReportingPeriod;
 import dev.tandem.base.WeekRange;
-import dev.tandem.rollup.Scope;
+import dev.tandem.rollup.ScopeIds;
 import dev.tandem.roster.RosterService;
 import dev.tandem.roster.Team;
 import dev.tandem.settings.SettingsService;
@@ -101,7 +101,7 @@ public class AdoptionService {
   public AdoptionReport weeklyAdoption(@Nullable String teamKey, WeekRange range) {
     checkRange(range);
     access.checkAggregates(teamKey);
-    Scope scope = scope(teamKey);
+    ScopeIds scope = scope(teamKey);
     IsoWeek forecastEnd =
         range.to().compareTo(lastCompleteWeek()) < 0 ? range.to() : lastCompleteWeek();
     return weeklyReport.report(teamKey, scope, range, goal(), forecastEnd);
@@ -162,7 +162,7 @@ public class AdoptionService {
   public List<Cohorts> cohorts(@Nullable String teamKey, WeekRange range) {
     checkRange(range);
     access.checkAggregates(teamKey);
-    Scope scope = scope(teamKey);
+    ScopeIds scope = scope(teamKey);
     Map<LocalDate, ScopeWeek> headcounts =
         ScopeWeek.byWeek(query.headcountAndAiUsers(range, scope));
     Map<LocalDate, AdoptionQuery.CohortWeek> byWeek = new HashMap<>();
@@ -290,7 +290,7 @@ public class AdoptionService {
   }
 
   /** The scope of a team key (null or blank: the organisation); an unknown key is a 400. */
-  private Scope scope(@Nullable String teamKey) {
+  private ScopeIds scope(@Nullable String teamKey) {
     return roster.scope(teamKey);
   }
 

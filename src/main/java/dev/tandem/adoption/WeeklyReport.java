@@ -5,7 +5,7 @@ import dev.tandem.access.SmallGroupRule;
 import dev.tandem.base.IsoWeek;
 import dev.tandem.base.Ratio;
 import dev.tandem.base.WeekRange;
-import dev.tandem.rollup.Scope;
+import dev.tandem.rollup.ScopeIds;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,7 +36,7 @@ class WeeklyReport {
    * The report of a scope over the range, its forecast from the weeks ending {@code forecastEnd}.
    */
   AdoptionReport report(
-      @Nullable String teamKey, Scope scope, WeekRange range, double goal, IsoWeek forecastEnd) {
+      @Nullable String teamKey, ScopeIds scope, WeekRange range, double goal, IsoWeek forecastEnd) {
     Map<LocalDate, ScopeWeek> totals = ScopeWeek.byWeek(query.headcountAndAiUsers(range, scope));
     Map<LocalDate, Map<String, Integer>> tools = new HashMap<>();
     Map<LocalDate, Map<String, Integer>> agentTools = new HashMap<>();
@@ -93,7 +93,7 @@ class WeeklyReport {
 
   /** {@link AdoptionForecast} of the 8 complete weeks ending {@code last}. */
   private AdoptionReport.Forecast forecast(
-      @Nullable String teamKey, Scope scope, IsoWeek last, double goal) {
+      @Nullable String teamKey, ScopeIds scope, IsoWeek last, double goal) {
     WeekRange window = WeekRange.ending(last, AdoptionService.FORECAST_WEEKS);
     return AdoptionForecast.of(
         window,

@@ -3,7 +3,7 @@ package dev.tandem.costs;
 import dev.tandem.access.AccessPolicy;
 import dev.tandem.access.SmallGroupRule;
 import dev.tandem.base.ValidationException;
-import dev.tandem.rollup.Scope;
+import dev.tandem.rollup.ScopeIds;
 import dev.tandem.roster.RosterService;
 import dev.tandem.roster.Team;
 import dev.tandem.security.AuditService;
@@ -120,7 +120,7 @@ public class CostService {
     LocalDate today = today();
     checkPeriod(from, to, today);
     int months = (int) from.until(to, java.time.temporal.ChronoUnit.MONTHS) + 1;
-    Scope scope = scope(scopeKey);
+    ScopeIds scope = scope(scopeKey);
     LocalDate seatsOn = to.atEndOfMonth().isAfter(today) ? today : to.atEndOfMonth();
     CostSettings rates = prices.settings();
     Costs.Rows rows =
@@ -268,7 +268,7 @@ public class CostService {
     p.throwIfAny();
   }
 
-  private Scope scope(String teamKey) {
+  private ScopeIds scope(String teamKey) {
     return roster.scope(teamKey);
   }
 

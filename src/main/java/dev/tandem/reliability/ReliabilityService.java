@@ -6,7 +6,7 @@ import dev.tandem.base.Attribution;
 import dev.tandem.base.IsoWeek;
 import dev.tandem.base.ReportingPeriod;
 import dev.tandem.base.WeekRange;
-import dev.tandem.rollup.Scope;
+import dev.tandem.rollup.ScopeIds;
 import dev.tandem.roster.RosterService;
 import dev.tandem.settings.SettingsService;
 import dev.tandem.stats.RateRatio;
@@ -124,15 +124,15 @@ public class ReliabilityService {
     ReportingPeriod.check(range);
     access.checkAggregates(teamKey);
     List<WeekBounds> weeks = WeekBounds.of(range, zone());
-    WeeklyExposure org = new WeeklyExposure(query, weeks, Scope.ORGANISATION);
+    WeeklyExposure org = new WeeklyExposure(query, weeks, ScopeIds.ORGANISATION);
     Exposure exposure = comparisons.choose(requested, org);
     if (suppressed(range, teamKey)) {
       return new TeamVsOrganisation(exposure, 0, 0, 0, 0, null, true);
     }
-    Scope scope = scope(teamKey);
+    ScopeIds scope = scope(teamKey);
     WeeklyExposure team = new WeeklyExposure(query, weeks, scope);
     long teamIncidents = incidents(weeks, scope);
-    long orgIncidents = incidents(weeks, Scope.ORGANISATION);
+    long orgIncidents = incidents(weeks, ScopeIds.ORGANISATION);
     long teamExposure = team.all(exposure);
     long restIncidents = orgIncidents - teamIncidents;
     long restExposure = org.all(exposure) - teamExposure;
@@ -146,7 +146,7 @@ public class ReliabilityService {
         false);
   }
 
-  private long incidents(List<WeekBounds> weeks, Scope scope) {
+  private long incidents(List<WeekBounds> weeks, ScopeIds scope) {
     return query.incidentsByWeek(weeks, scope).stream()
         .mapToLong(ReliabilityQuery.IncidentCount::incidents)
         .sum();
@@ -187,7 +187,7 @@ public class ReliabilityService {
     if (suppressed(range, teamKey)) {
       return List.of();
     }
-    Scope scope = scope(teamKey);
+    ScopeIds scope = scope(teamKey);
     List<WeekBounds> weeks = WeekBounds.of(range, zone());
     WeeklyExposure exp = new WeeklyExposure(query, weeks, scope);
     Exposure chosen = comparisons.choose(exposure, exp);
@@ -260,7 +260,7 @@ public class ReliabilityService {
   public Map<String, ToolFigures> latestToolFigures() {
     Comparison c =
         comparisons.compare(
-            WeekRange.ending(lastCompleteWeek(), 12), null, Scope.ORGANISATION, zone(), null);
+            WeekRange.ending(lastCompleteWeek(), 12), null, ScopeIds.ORGANISATION, zone(), null);
     Map<String, ToolFigures> out = new LinkedHashMap<>();
     if (c.allAi() != null) {
       out.put(SafeguardComparison.ALL_AI, c.allAi());
@@ -289,7 +289,7 @@ public class ReliabilityService {
   }
 
   /** The scope of a team key (null or blank: the organisation); an unknown key is a 400. */
-  private Scope scope(@Nullable String teamKey) {
+  private ScopeIds scope(@Nullable String teamKey) {
     return roster.scope(teamKey);
   }
 

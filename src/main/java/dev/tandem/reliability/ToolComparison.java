@@ -4,7 +4,7 @@ import dev.tandem.access.AccessPolicy;
 import dev.tandem.base.AiInvolvement;
 import dev.tandem.base.Severity;
 import dev.tandem.base.WeekRange;
-import dev.tandem.rollup.Scope;
+import dev.tandem.rollup.ScopeIds;
 import dev.tandem.roster.RosterService;
 import dev.tandem.settings.SettingsService;
 import dev.tandem.stats.Holm;
@@ -55,7 +55,7 @@ class ToolComparison {
 
   /** Each tool and all AI tools against the baseline in a scope (access checked by the caller). */
   Comparison compare(
-      WeekRange range, @Nullable String teamKey, Scope scope, ZoneId zone, Exposure requested) {
+      WeekRange range, @Nullable String teamKey, ScopeIds scope, ZoneId zone, Exposure requested) {
     List<WeekBounds> weeks = WeekBounds.of(range, zone);
     WeeklyExposure exp = new WeeklyExposure(query, weeks, scope);
     Exposure exposure = choose(requested, exp);

@@ -76,7 +76,7 @@ public class RollupQuery {
   }
 
   /** The weeks of a scope from the subtree totals: one row per week. */
-  public List<WeekTotals> scopeWeeks(WeekRange range, Scope scope) {
+  public List<WeekTotals> scopeWeeks(WeekRange range, ScopeIds scope) {
     return scopes.scopeWeeks(range, scope);
   }
 
@@ -91,7 +91,7 @@ public class RollupQuery {
   }
 
   /** The tools of a scope per week from the subtree totals (see {@link #tools}). */
-  public List<ToolWeek> scopeTools(WeekRange range, Scope scope) {
+  public List<ToolWeek> scopeTools(WeekRange range, ScopeIds scope) {
     return scopes.scopeTools(range, scope);
   }
 
@@ -196,7 +196,7 @@ public class RollupQuery {
    * change exposure, and this data-quality figure says how many. One sum over the scope's subtree
    * totals: a few rows per week.
    */
-  public long changesOutsideHeadcount(WeekRange range, Scope scope) {
+  public long changesOutsideHeadcount(WeekRange range, ScopeIds scope) {
     return scopes.changesOutsideHeadcount(range, scope);
   }
 

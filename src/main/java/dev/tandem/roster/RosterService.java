@@ -3,7 +3,7 @@ package dev.tandem.roster;
 import dev.tandem.base.ValidationException;
 import dev.tandem.base.WeekRange;
 import dev.tandem.rollup.RollupService;
-import dev.tandem.rollup.Scope;
+import dev.tandem.rollup.ScopeIds;
 import dev.tandem.security.AuditService;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +88,7 @@ public class RosterService {
    * it; an unknown key is a 400.
    */
   @PreAuthorize("permitAll()")
-  public Scope scope(@Nullable String teamKey) {
+  public ScopeIds scope(@Nullable String teamKey) {
     return teamTree().scope(teamKey);
   }
 

@@ -2,7 +2,7 @@ package dev.tandem.roster;
 
 import dev.tandem.base.Excerpt;
 import dev.tandem.base.ValidationException;
-import dev.tandem.rollup.Scope;
+import dev.tandem.rollup.ScopeIds;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -68,12 +68,12 @@ public final class TeamTree {
    * The scope of a team key: the organisation for null or blank, else the team and every team below
    * it. An unknown key is a 400 on the field {@code team}.
    */
-  public Scope scope(@Nullable String teamKey) {
+  public ScopeIds scope(@Nullable String teamKey) {
     if (teamKey == null || teamKey.isBlank()) {
-      return Scope.ORGANISATION;
+      return ScopeIds.ORGANISATION;
     }
     Team top = require(teamKey);
-    return new Scope(top.id(), subtree(top.id()));
+    return new ScopeIds(top.id(), subtree(top.id()));
   }
 
   /** The ids of a team and of every team below it. */

@@ -132,7 +132,7 @@ class RollupPropertyIT {
         assertThat(
                 weekFigures(
                     rollup.scopeWeeks(
-                        range, root == null ? Scope.ORGANISATION : new Scope(root, scope))))
+                        range, root == null ? ScopeIds.ORGANISATION : new ScopeIds(root, scope))))
             .as(where + " (subtree totals)")
             .isEqualTo(expectedWeeks);
 
@@ -160,7 +160,7 @@ class RollupPropertyIT {
         assertThat(
                 toolFigures(
                     rollup.scopeTools(
-                        range, root == null ? Scope.ORGANISATION : new Scope(root, scope))))
+                        range, root == null ? ScopeIds.ORGANISATION : new ScopeIds(root, scope))))
             .as(where + " (subtree totals)")
             .isEqualTo(expectedTools);
         if (root != null) {
@@ -185,7 +185,7 @@ class RollupPropertyIT {
 
         assertThat(
                 rollup.changesOutsideHeadcount(
-                    range, root == null ? Scope.ORGANISATION : new Scope(root, scope)))
+                    range, root == null ? ScopeIds.ORGANISATION : new ScopeIds(root, scope)))
             .as(where + " changes outside headcount")
             .isEqualTo(Oracle.changesOutsideHeadcount(db, range, scope));
         assertThat(rollup.developersInHeadcount(range, scope))

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tandem.base.ValidationException;
-import dev.tandem.rollup.Scope;
+import dev.tandem.rollup.ScopeIds;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,11 +23,11 @@ class TeamTreeTest {
 
   @Test
   void a_teams_scope_holds_it_and_every_team_below_and_no_key_is_the_organisation() {
-    assertThat(tree.scope("commerce")).isEqualTo(new Scope(2L, java.util.Set.of(2L, 4L, 5L)));
+    assertThat(tree.scope("commerce")).isEqualTo(new ScopeIds(2L, java.util.Set.of(2L, 4L, 5L)));
     assertThat(tree.scope("engineering").teams()).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L);
     assertThat(tree.scope("payments").teams()).containsExactly(4L);
-    assertThat(tree.scope(null)).isEqualTo(Scope.ORGANISATION);
-    assertThat(tree.scope(" ")).isEqualTo(Scope.ORGANISATION);
+    assertThat(tree.scope(null)).isEqualTo(ScopeIds.ORGANISATION);
+    assertThat(tree.scope(" ")).isEqualTo(ScopeIds.ORGANISATION);
   }
 
   @Test
