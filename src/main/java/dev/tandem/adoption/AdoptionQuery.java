@@ -100,13 +100,13 @@ class AdoptionQuery {
    * decided once for the whole organisation ({@link #withoutAiUseIds}, kept under the rollup's
    * state); names, emails and teams are read for the scope's page from the roster as it is now.
    */
-  InactivePage withoutAiUse(WeekRange range, Collection<Long> teamIds, int offset, int limit) {
+  InactivePage withoutAiUse(WeekRange range, ScopeIds scope, int offset, int limit) {
     LocalDate monday = range.to().monday();
     Long[] ids = withoutAiUseIds(range);
     if (ids.length == 0) {
       return new InactivePage(List.of(), 0);
     }
-    Condition listed = DEVELOPER.ID.eq(any(ids)).and(RollupQuery.inScope(teamIds));
+    Condition listed = DEVELOPER.ID.eq(any(ids)).and(RollupQuery.inScope(scope));
     Field<Integer> total = count().over().as("total");
     var records =
         db.select(DEVELOPER.ID, DEVELOPER.NAME, DEVELOPER.EMAIL, TEAM.TEAM_KEY, total)

@@ -41,7 +41,7 @@ class DeveloperLists {
   InactiveDevelopers withoutAiUse(ScopeIds scope, IsoWeek asOf, int offset, int limit) {
     AdoptionQuery.InactivePage page =
         query.withoutAiUse(
-            WeekRange.ending(asOf, AdoptionService.INACTIVE_WEEKS), scope.teams(), offset, limit);
+            WeekRange.ending(asOf, AdoptionService.INACTIVE_WEEKS), scope, offset, limit);
     return new InactiveDevelopers(
         page.rows().stream()
             .map(

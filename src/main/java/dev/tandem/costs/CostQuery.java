@@ -130,7 +130,7 @@ class CostQuery {
    * headcount with an active week whose Monday is in the month; the rollup's definition).
    */
   List<ActiveMonth> activeMonths(ScopeIds scope, YearMonth from, YearMonth to) {
-    return rollup.teamMonths(from, to, scope.organisation() ? null : scope.teams()).stream()
+    return rollup.teamMonths(from, to, scope).stream()
         .map(
             m ->
                 new ActiveMonth(

@@ -158,7 +158,7 @@ class ReliabilityQuery {
           int n =
               upper == 0 || lower >= k || upper < k
                   ? (lower >= k ? lower : upper)
-                  : rollup.developersOfTool(tool, range, scope.teams());
+                  : rollup.developersOfTool(tool, range, scope);
           if (n > 0) {
             developers.put(tool, n);
           }
@@ -224,12 +224,12 @@ class ReliabilityQuery {
 
   /** Per team of the scope: developer-weeks, AI user-weeks and largest week, from the rollup. */
   List<RollupQuery.TeamTotal> teamTotals(List<WeekBounds> weeks, ScopeIds scope) {
-    return rollup.teamTotals(range(weeks), scope.teams());
+    return rollup.teamTotals(range(weeks), scope);
   }
 
   /** Per team of the scope and tool (or 'none'): user-weeks and changes, from the rollup. */
   List<RollupQuery.TeamToolTotal> teamToolTotals(List<WeekBounds> weeks, ScopeIds scope) {
-    return rollup.teamToolTotals(range(weeks), scope.teams());
+    return rollup.teamToolTotals(range(weeks), scope);
   }
 
   private static WeekRange range(List<WeekBounds> weeks) {

@@ -1,6 +1,7 @@
 package dev.tandem.roster;
 
 import dev.tandem.base.Excerpt;
+import dev.tandem.base.Scope;
 import dev.tandem.base.ValidationException;
 import dev.tandem.rollup.ScopeIds;
 import java.util.ArrayDeque;
@@ -65,14 +66,14 @@ public final class TeamTree {
   }
 
   /**
-   * The scope of a team key: the organisation for null or blank, else the team and every team below
-   * it. An unknown key is a 400 on the field {@code team}.
+   * A scope resolved to team ids: the team and every team below it. An unknown key is a 400 on the
+   * field {@code team}.
    */
-  public ScopeIds scope(@Nullable String teamKey) {
-    if (teamKey == null || teamKey.isBlank()) {
+  public ScopeIds scope(Scope scope) {
+    if (scope.organisation()) {
       return ScopeIds.ORGANISATION;
     }
-    Team top = require(teamKey);
+    Team top = require(scope.keyOrNull());
     return new ScopeIds(top.id(), subtree(top.id()));
   }
 

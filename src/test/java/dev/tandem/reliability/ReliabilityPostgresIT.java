@@ -147,7 +147,8 @@ class ReliabilityPostgresIT {
   void incident_search_filters_and_sorts_on_postgres() {
     IncidentRepository incidents = new IncidentRepository(db);
     IncidentRepository.Criteria all =
-        new IncidentRepository.Criteria(IncidentFilter.all(), Set.of(team), null, null);
+        new IncidentRepository.Criteria(
+            IncidentFilter.all(), new dev.tandem.rollup.ScopeIds(team, Set.of(team)), null, null);
     assertThat(incidents.count(all)).isEqualTo(3);
     assertThat(incidents.search(all, List.of(new IncidentSort("tool", true)), 0, 10))
         .extracting(Incident::tool)
@@ -164,7 +165,7 @@ class ReliabilityPostgresIT {
                 null,
                 null,
                 null),
-            null,
+            dev.tandem.rollup.ScopeIds.ORGANISATION,
             null,
             null);
     assertThat(incidents.count(text)).isEqualTo(1);

@@ -3,6 +3,7 @@ package dev.tandem.roster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tandem.base.Scope;
 import dev.tandem.base.ValidationException;
 import dev.tandem.rollup.ScopeIds;
 import java.util.List;
@@ -23,16 +24,18 @@ class TeamTreeTest {
 
   @Test
   void a_teams_scope_holds_it_and_every_team_below_and_no_key_is_the_organisation() {
-    assertThat(tree.scope("commerce")).isEqualTo(new ScopeIds(2L, java.util.Set.of(2L, 4L, 5L)));
-    assertThat(tree.scope("engineering").teams()).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L);
-    assertThat(tree.scope("payments").teams()).containsExactly(4L);
-    assertThat(tree.scope(null)).isEqualTo(ScopeIds.ORGANISATION);
-    assertThat(tree.scope(" ")).isEqualTo(ScopeIds.ORGANISATION);
+    assertThat(tree.scope(Scope.team("commerce")))
+        .isEqualTo(new ScopeIds(2L, java.util.Set.of(2L, 4L, 5L)));
+    assertThat(tree.scope(Scope.team("engineering")).teams())
+        .containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L);
+    assertThat(tree.scope(Scope.team("payments")).teams()).containsExactly(4L);
+    assertThat(tree.scope(Scope.ORGANISATION)).isEqualTo(ScopeIds.ORGANISATION);
+    assertThat(tree.scope(Scope.of(" "))).isEqualTo(ScopeIds.ORGANISATION);
   }
 
   @Test
   void an_unknown_team_key_is_a_400_on_the_field_team() {
-    assertThatThrownBy(() -> tree.scope("nope"))
+    assertThatThrownBy(() -> tree.scope(Scope.team("nope")))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("team")
         .hasMessageContaining("no team with key 'nope'");
