@@ -3,7 +3,6 @@ package dev.tandem.reliability;
 import dev.tandem.access.AccessPolicy;
 import dev.tandem.base.AiInvolvement;
 import dev.tandem.base.PlausibleDates;
-import dev.tandem.base.Scope;
 import dev.tandem.base.ValidationException;
 import dev.tandem.rollup.ScopeIds;
 import dev.tandem.roster.RosterService;
@@ -237,8 +236,7 @@ public class IncidentService {
 
   private IncidentRepository.Criteria criteria(IncidentFilter filter) {
     ZoneId zone = settings.current().zone();
-    // The filter's team is one of the grid's optional filters (null: any); the scope starts here.
-    ScopeIds scope = roster.scope(access.recordsScope(Scope.of(filter.teamKey())));
+    ScopeIds scope = roster.scope(access.recordsScope(filter.scope()));
     return new IncidentRepository.Criteria(
         filter,
         scope,

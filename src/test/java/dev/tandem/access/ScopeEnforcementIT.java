@@ -364,7 +364,7 @@ class ScopeEnforcementIT {
   // ---- helpers ----
 
   private static IncidentFilter filterTeam(String team) {
-    return new IncidentFilter(null, Set.of(), Set.of(), null, team, null, null, null);
+    return new IncidentFilter(null, Set.of(), Set.of(), null, Scope.team(team), null, null, null);
   }
 
   private static List<IncidentSort> sort() {

@@ -161,7 +161,7 @@ class ReliabilityPostgresIT {
                 Set.of(Severity.SEV2),
                 Set.of(AiInvolvement.AGENT),
                 "cursor",
-                null,
+                dev.tandem.base.Scope.ORGANISATION,
                 null,
                 null,
                 null),

@@ -358,7 +358,7 @@ class ReliabilityServiceIT {
             .map(AiInvolvement::parse)
             .collect(java.util.stream.Collectors.toSet()),
         null,
-        f.key("parent"),
+        Scope.team(f.key("parent")),
         null,
         LocalDate.of(2026, 3, 2),
         LocalDate.of(2026, 3, 15),
@@ -395,7 +395,7 @@ class ReliabilityServiceIT {
                     null,
                     java.util.Set.of(AiInvolvement.UNKNOWN),
                     null,
-                    f.key("parent"),
+                    Scope.team(f.key("parent")),
                     null,
                     null,
                     null),
