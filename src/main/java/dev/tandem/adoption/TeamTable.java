@@ -6,6 +6,7 @@ import dev.tandem.base.IsoWeek;
 import dev.tandem.base.Ratio;
 import dev.tandem.base.Scope;
 import dev.tandem.base.WeekRange;
+import dev.tandem.rollup.ScopeIds;
 import dev.tandem.roster.RosterService;
 import dev.tandem.roster.Team;
 import dev.tandem.roster.TeamTree;
@@ -44,14 +45,14 @@ class TeamTable {
   List<TeamAdoption> rows(Scope scope, IsoWeek week, AdoptionService.TeamRows which, double goal) {
     WeekRange trendRange = WeekRange.ending(week, AdoptionService.TREND_WEEKS);
     TeamTree tree = roster.teamTree();
+    // Looked up, not resolved: an unknown key lists the organisation's teams, as it always has.
     Optional<Team> top = scope.teamKey().flatMap(k -> tree.team(k));
-    Long scopeId = top.map(Team::id).orElse(null);
+    ScopeIds ids =
+        top.map(t -> new ScopeIds(t.id(), tree.subtree(t.id()))).orElse(ScopeIds.ORGANISATION);
     Set<Long> visible =
         access.teamsWithAggregates().stream().map(Team::id).collect(Collectors.toSet());
     List<Team> rows =
-        (which == AdoptionService.TeamRows.LEAVES
-                ? tree.leavesBelow(scopeId)
-                : tree.childrenBelow(scopeId))
+        (which == AdoptionService.TeamRows.LEAVES ? tree.leavesBelow(ids) : tree.childrenBelow(ids))
             .stream().filter(t -> visible.contains(t.id())).toList();
     if (rows.isEmpty()) {
       rows = top.stream().toList();

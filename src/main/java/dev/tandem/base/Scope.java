@@ -50,7 +50,7 @@ public final class Scope {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof Scope other && Objects.equals(key, other.key);
   }
 

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -97,26 +96,26 @@ public final class TeamTree {
     return in.isPresent() && out.isPresent() && subtree(out.get().id()).contains(in.get().id());
   }
 
-  /** The teams right below a team ({@code null}: the top-level teams), in roster order. */
-  public List<Team> children(@Nullable Long id) {
-    return List.copyOf(children.getOrDefault(id == null ? 0L : id, List.of()));
+  /** The teams right below a team (the organisation, 0: the top-level teams), in roster order. */
+  private List<Team> children(long id) {
+    return List.copyOf(children.getOrDefault(id, List.of()));
   }
 
-  /** The teams without sub-teams strictly below a team ({@code null}: the whole organisation). */
-  public List<Team> leavesBelow(@Nullable Long id) {
-    Set<Long> inside = id == null ? byId.keySet() : subtree(id);
+  /** The teams without sub-teams strictly below the scope's top team (or in the organisation). */
+  public List<Team> leavesBelow(ScopeIds scope) {
+    Set<Long> inside = scope.organisation() ? byId.keySet() : scope.teams();
     return teams.stream()
-        .filter(t -> inside.contains(t.id()) && !Objects.equals(t.id(), id))
+        .filter(t -> inside.contains(t.id()) && !t.id().equals(scope.top()))
         .filter(t -> !children.containsKey(t.id()))
         .toList();
   }
 
   /**
-   * The teams one level below a team ({@code null}: the organisation), going past a level with a
+   * The teams one level below the scope's top team (or the organisation), going past a level with a
    * single team that has sub-teams (such as an organisation's one top-level team).
    */
-  public List<Team> childrenBelow(@Nullable Long id) {
-    List<Team> level = children(id);
+  public List<Team> childrenBelow(ScopeIds scope) {
+    List<Team> level = children(scope.organisation() ? 0L : scope.top());
     // Bounded by the tree's depth; the guard stops at a (corrupt) cycle.
     for (int steps = 0;
         steps < teams.size() && level.size() == 1 && children.containsKey(level.get(0).id());

@@ -66,16 +66,18 @@ class TeamTreeTest {
 
   @Test
   void leaves_are_the_teams_without_sub_teams_strictly_below_the_scope() {
-    assertThat(tree.leavesBelow(null))
+    assertThat(tree.leavesBelow(ScopeIds.ORGANISATION))
         .extracting(Team::key)
         .containsExactly("platform", "payments", "checkout", "sales");
-    assertThat(tree.leavesBelow(2L)).extracting(Team::key).containsExactly("payments", "checkout");
-    assertThat(tree.leavesBelow(4L)).isEmpty();
+    assertThat(tree.leavesBelow(tree.scope(Scope.team("commerce"))))
+        .extracting(Team::key)
+        .containsExactly("payments", "checkout");
+    assertThat(tree.leavesBelow(tree.scope(Scope.team("payments")))).isEmpty();
   }
 
   @Test
   void children_below_go_past_a_level_with_one_team_that_has_sub_teams() {
-    assertThat(tree.childrenBelow(null))
+    assertThat(tree.childrenBelow(ScopeIds.ORGANISATION))
         .extracting(Team::key)
         .containsExactly("engineering", "sales");
     TeamTree oneTop =
@@ -84,8 +86,10 @@ class TeamTreeTest {
                 new Team(1L, "acme", "Acme", null),
                 new Team(2L, "web", "Web", 1L),
                 new Team(3L, "app", "App", 1L)));
-    assertThat(oneTop.childrenBelow(null)).extracting(Team::key).containsExactly("web", "app");
-    assertThat(tree.childrenBelow(1L))
+    assertThat(oneTop.childrenBelow(ScopeIds.ORGANISATION))
+        .extracting(Team::key)
+        .containsExactly("web", "app");
+    assertThat(tree.childrenBelow(tree.scope(Scope.team("engineering"))))
         .extracting(Team::key)
         .containsExactly("commerce", "platform");
   }
