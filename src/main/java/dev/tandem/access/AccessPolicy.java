@@ -1,7 +1,8 @@
 package dev.tandem.access;
 
+import dev.tandem.base.Scope;
 import dev.tandem.base.WeekRange;
-import dev.tandem.rollup.Scope;
+import dev.tandem.rollup.ScopeIds;
 import dev.tandem.roster.IndividualsPolicy;
 import dev.tandem.roster.RosterService;
 import dev.tandem.roster.Team;
@@ -75,13 +76,16 @@ public class AccessPolicy implements IndividualsPolicy {
    * The scope a screen opens with: the organisation for admins and leaders, the own team for
    * managers and members.
    */
-  public String defaultTeam() {
-    return principal().filter(p -> p.role().needsTeamScope()).map(p -> ownTeamKey(p)).orElse(null);
+  public Scope defaultScope() {
+    return principal()
+        .filter(p -> p.role().needsTeamScope())
+        .map(p -> Scope.of(ownTeamKey(p)))
+        .orElse(Scope.ORGANISATION);
   }
 
-  /** The key of the principal's own team, or null. */
-  public String ownTeamKey() {
-    return principal().map(this::ownTeamKey).orElse(null);
+  /** The scope of the principal's own team, if they have one. */
+  public Optional<Scope> ownTeam() {
+    return principal().map(this::ownTeamKey).map(Scope::team);
   }
 
   /** The principal's own developer record (members' "My usage"), if linked. */
@@ -89,21 +93,20 @@ public class AccessPolicy implements IndividualsPolicy {
     return principal().map(Principal::developerId);
   }
 
-  public boolean mayViewAggregates(@Nullable String teamKey) {
-    teamKey = blankToNull(teamKey);
+  public boolean mayViewAggregates(Scope scope) {
     Optional<Principal> p = principal();
     if (p.isEmpty()) {
       return false;
     }
-    if (!p.get().role().needsTeamScope() || teamKey == null) {
+    if (!p.get().role().needsTeamScope() || scope.organisation()) {
       return true;
     }
-    return within(p.get(), teamKey);
+    return within(p.get(), scope);
   }
 
   /** Throws 403 (AccessDeniedException) unless the aggregates of this scope may be seen. */
-  public void checkAggregates(@Nullable String teamKey) {
-    if (!mayViewAggregates(teamKey)) {
+  public void checkAggregates(Scope scope) {
+    if (!mayViewAggregates(scope)) {
       throw new AccessDeniedException(
           "your role may see aggregates of your own team and of the organisation only");
     }
@@ -114,28 +117,25 @@ public class AccessPolicy implements IndividualsPolicy {
    * inside it).
    */
   @Override
-  public boolean maySeeIndividuals(@Nullable String teamKey) {
-    String key = blankToNull(teamKey);
+  public boolean maySeeIndividuals(Scope scope) {
     Optional<Principal> p = principal();
     if (p.isEmpty()) {
       return false;
     }
     return switch (p.get().role()) {
       case ADMIN -> true;
-      case MANAGER -> key != null && within(p.get(), key);
+      case MANAGER -> !scope.organisation() && within(p.get(), scope);
       case LEADER, MEMBER -> false;
     };
   }
 
   /**
-   * The team whose developers may be listed one by one for a request (DESIGN §3.4): an admin gets
-   * what they ask for (null = organisation); a manager gets their own team when asking for the
-   * organisation and the team asked for when it lies inside their scope; everything else is refused
-   * with 403.
+   * The scope whose developers may be listed one by one for a request (DESIGN §3.4): an admin gets
+   * what they ask for; a manager gets their own team when asking for the organisation and the team
+   * asked for when it lies inside their scope; everything else is refused with 403.
    */
   @Override
-  public String individualsScope(String requestedTeamKey) {
-    String requested = blankToNull(requestedTeamKey);
+  public Scope individualsScope(Scope requested) {
     Principal p = principal().orElseThrow(AccessPolicy::noIndividuals);
     if (p.role() == Role.ADMIN) {
       return requested;
@@ -144,8 +144,8 @@ public class AccessPolicy implements IndividualsPolicy {
     if (p.role() != Role.MANAGER || own == null) {
       throw noIndividuals();
     }
-    if (requested == null) {
-      return own;
+    if (requested.organisation()) {
+      return Scope.team(own);
     }
     if (!within(p, requested)) {
       throw noIndividuals();
@@ -154,12 +154,11 @@ public class AccessPolicy implements IndividualsPolicy {
   }
 
   /**
-   * The team scope a list of team-owned records (incidents) is limited to: admins and leaders get
-   * what they ask for (null = everything); managers and members their own team's scope when asking
-   * for everything and the team asked for inside it; another team is refused with 403.
+   * The scope a list of team-owned records (incidents) is limited to: admins and leaders get what
+   * they ask for (the organisation: every record); managers and members their own team's scope when
+   * asking for everything and the team asked for inside it; another team is refused with 403.
    */
-  public String recordsScope(String requestedTeamKey) {
-    String requested = blankToNull(requestedTeamKey);
+  public Scope recordsScope(Scope requested) {
     Principal p = principal().orElseThrow(() -> new AccessDeniedException("not signed in"));
     if (!p.role().needsTeamScope()) {
       return requested;
@@ -168,8 +167,8 @@ public class AccessPolicy implements IndividualsPolicy {
     if (own == null) {
       throw new AccessDeniedException("your role needs a team scope");
     }
-    if (requested == null) {
-      return own;
+    if (requested.organisation()) {
+      return Scope.team(own);
     }
     checkAggregates(requested);
     return requested;
@@ -184,16 +183,12 @@ public class AccessPolicy implements IndividualsPolicy {
     if (!p.get().role().needsTeamScope()) {
       return true;
     }
-    return owningTeamKey != null && within(p.get(), owningTeamKey);
+    return owningTeamKey != null && within(p.get(), Scope.team(owningTeamKey));
   }
 
   private static AccessDeniedException noIndividuals() {
     return new AccessDeniedException(
         "individual developers are visible only to admins and to managers inside their own team");
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s;
   }
 
   public int minGroupSize() {
@@ -204,22 +199,22 @@ public class AccessPolicy implements IndividualsPolicy {
    * Whether an aggregate over {@code developers} developers of the scope is hidden from the viewer
    * (DESIGN §3.4). Loops over weeks or rows take {@link #smallGroups} once instead.
    */
-  public boolean hidden(int developers, @Nullable String teamKey) {
-    return smallGroups(teamKey).hidden(developers);
+  public boolean hidden(int developers, Scope scope) {
+    return smallGroups(scope).hidden(developers);
   }
 
   /** The small-group rule for one scope: k read once, the viewer's rights looked up if needed. */
-  public SmallGroupRule smallGroups(@Nullable String teamKey) {
-    return new SmallGroupRule(minGroupSize(), () -> maySeeIndividuals(teamKey));
+  public SmallGroupRule smallGroups(Scope scope) {
+    return new SmallGroupRule(minGroupSize(), () -> maySeeIndividuals(scope));
   }
 
   /**
    * Whether totals over the range for the scope are hidden: fewer than k distinct developers were
    * in headcount in any of its weeks, and the viewer may not see them. Counting stops at k.
    */
-  public boolean hiddenOver(@Nullable String teamKey, WeekRange range) {
-    SmallGroupRule rule = smallGroups(teamKey);
-    return rule.hidden(roster.developersInHeadcount(teamKey, range, rule.k()));
+  public boolean hiddenOver(Scope scope, WeekRange range) {
+    SmallGroupRule rule = smallGroups(scope);
+    return rule.hidden(roster.developersInHeadcount(scope, range, rule.k()));
   }
 
   public Role role() {
@@ -230,13 +225,13 @@ public class AccessPolicy implements IndividualsPolicy {
    * Whether a team's scope lies inside the principal's own team's scope, from one read of the team
    * tree; an unknown team key is a 400.
    */
-  private boolean within(Principal p, @Nullable String teamKey) {
+  private boolean within(Principal p, Scope scope) {
     TeamTree tree = roster.teamTree();
     Optional<Team> own = tree.team(p.teamId());
-    if (own.isEmpty() || teamKey == null || teamKey.isBlank()) {
+    if (own.isEmpty() || scope.organisation()) {
       return false;
     }
-    Scope wanted = tree.scope(teamKey);
+    ScopeIds wanted = tree.scope(scope);
     return tree.subtree(own.get().id()).containsAll(wanted.teams());
   }
 

@@ -2,6 +2,7 @@ package dev.tandem.adoption;
 
 import dev.tandem.base.IsoWeek;
 import dev.tandem.base.Ratio;
+import dev.tandem.base.Scope;
 import dev.tandem.roster.RosterService;
 import dev.tandem.roster.Team;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,10 +52,10 @@ class AdoptionMetrics {
     IsoWeek week = adoption.lastCompleteWeek();
     int k = adoption.minGroupSize();
     List<MultiGauge.Row<?>> rows = new ArrayList<>();
-    add(rows, "organisation", adoption.adoption(null, week), k);
+    add(rows, "organisation", adoption.adoption(Scope.ORGANISATION, week), k);
     for (Team team : roster.teams()) {
       if (team.parentId() == null) {
-        add(rows, team.key(), adoption.adoption(team.key(), week), k);
+        add(rows, team.key(), adoption.adoption(Scope.team(team.key()), week), k);
       }
     }
     gauge.register(rows, true);

@@ -12,7 +12,7 @@ import static org.jooq.impl.DSL.select;
 
 import dev.tandem.base.WeekRange;
 import dev.tandem.rollup.RollupQuery;
-import dev.tandem.rollup.Scope;
+import dev.tandem.rollup.ScopeIds;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -55,7 +55,7 @@ class AdoptionQuery {
   record InactivePage(List<Inactive> rows, int total) {}
 
   /** Headcount and AI users per week of the whole scope (teamId -1). */
-  List<TeamWeek> headcountAndAiUsers(WeekRange range, Scope scope) {
+  List<TeamWeek> headcountAndAiUsers(WeekRange range, ScopeIds scope) {
     return rollup.scopeWeeks(range, scope).stream()
         .map(w -> new TeamWeek(w.monday(), -1, w.headcount(), w.aiUsers(), w.agentUsers()))
         .toList();
@@ -74,7 +74,7 @@ class AdoptionQuery {
   /**
    * Users of each tool per week among the developers in headcount (DESIGN §3.1 reach numerator).
    */
-  List<ToolWeek> toolUsersByWeek(WeekRange range, Scope scope) {
+  List<ToolWeek> toolUsersByWeek(WeekRange range, ScopeIds scope) {
     return rollup.scopeTools(range, scope).stream()
         .filter(t -> t.users() > 0)
         .map(
@@ -88,7 +88,7 @@ class AdoptionQuery {
    * AI user-weeks per intensity cohort: active days summed over tools, capped at 7; 1 light, 2–3
    * moderate, 4+ heavy.
    */
-  List<CohortWeek> cohortsByWeek(WeekRange range, Scope scope) {
+  List<CohortWeek> cohortsByWeek(WeekRange range, ScopeIds scope) {
     return rollup.scopeWeeks(range, scope).stream()
         .map(w -> new CohortWeek(w.monday(), w.light(), w.moderate(), w.heavy()))
         .toList();
@@ -100,13 +100,13 @@ class AdoptionQuery {
    * decided once for the whole organisation ({@link #withoutAiUseIds}, kept under the rollup's
    * state); names, emails and teams are read for the scope's page from the roster as it is now.
    */
-  InactivePage withoutAiUse(WeekRange range, Collection<Long> teamIds, int offset, int limit) {
+  InactivePage withoutAiUse(WeekRange range, ScopeIds scope, int offset, int limit) {
     LocalDate monday = range.to().monday();
     Long[] ids = withoutAiUseIds(range);
     if (ids.length == 0) {
       return new InactivePage(List.of(), 0);
     }
-    Condition listed = DEVELOPER.ID.eq(any(ids)).and(RollupQuery.inScope(teamIds));
+    Condition listed = DEVELOPER.ID.eq(any(ids)).and(RollupQuery.inScope(scope));
     Field<Integer> total = count().over().as("total");
     var records =
         db.select(DEVELOPER.ID, DEVELOPER.NAME, DEVELOPER.EMAIL, TEAM.TEAM_KEY, total)
@@ -213,7 +213,7 @@ class AdoptionQuery {
    * Active usage rows (developer, tool, week) of roster developers who were not in headcount that
    * week (before start, after leaving, excluded).
    */
-  int usageOutsideHeadcount(WeekRange range, Scope scope) {
+  int usageOutsideHeadcount(WeekRange range, ScopeIds scope) {
     return rollup.scopeWeeks(range, scope).stream()
         .mapToInt(RollupQuery.WeekTotals::usageOutsideHeadcount)
         .sum();

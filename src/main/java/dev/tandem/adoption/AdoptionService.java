@@ -5,8 +5,9 @@ import dev.tandem.access.SmallGroupRule;
 import dev.tandem.base.IsoWeek;
 import dev.tandem.base.Ratio;
 import dev.tandem.base.ReportingPeriod;
+import dev.tandem.base.Scope;
 import dev.tandem.base.WeekRange;
-import dev.tandem.rollup.Scope;
+import dev.tandem.rollup.ScopeIds;
 import dev.tandem.roster.RosterService;
 import dev.tandem.roster.Team;
 import dev.tandem.settings.SettingsService;
@@ -15,7 +16,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -94,17 +94,14 @@ public class AdoptionService {
     return settings.current().goal().doubleValue();
   }
 
-  /**
-   * Weekly headcount, AI users and tool reach for a team's scope ({@code null} = organisation),
-   * pooled over the range.
-   */
-  public AdoptionReport weeklyAdoption(@Nullable String teamKey, WeekRange range) {
+  /** Weekly headcount, AI users and tool reach for a scope, pooled over the range. */
+  public AdoptionReport weeklyAdoption(Scope scope, WeekRange range) {
     checkRange(range);
-    access.checkAggregates(teamKey);
-    Scope scope = scope(teamKey);
+    access.checkAggregates(scope);
+    ScopeIds ids = roster.scope(scope);
     IsoWeek forecastEnd =
         range.to().compareTo(lastCompleteWeek()) < 0 ? range.to() : lastCompleteWeek();
-    return weeklyReport.report(teamKey, scope, range, goal(), forecastEnd);
+    return weeklyReport.report(scope, ids, range, goal(), forecastEnd);
   }
 
   /**
@@ -112,8 +109,9 @@ public class AdoptionService {
    * applies the small-group rule itself (package-private so no screen or controller can call it).
    */
   @PreAuthorize("permitAll()")
-  Ratio adoption(@Nullable String teamKey, IsoWeek week) {
-    return ScopeWeek.byWeek(query.headcountAndAiUsers(new WeekRange(week, week), scope(teamKey)))
+  Ratio adoption(Scope scope, IsoWeek week) {
+    return ScopeWeek.byWeek(
+            query.headcountAndAiUsers(new WeekRange(week, week), roster.scope(scope)))
         .getOrDefault(week.monday(), ScopeWeek.NONE)
         .adoption();
   }
@@ -122,19 +120,19 @@ public class AdoptionService {
    * Consecutive complete weeks, ending {@code asOf}, with adoption at or above the goal (looks back
    * up to 104 weeks).
    */
-  public Integer streak(@Nullable String teamKey, IsoWeek asOf) {
-    access.checkAggregates(teamKey);
+  public Integer streak(Scope scope, IsoWeek asOf) {
+    access.checkAggregates(scope);
     WeekRange lookBack = WeekRange.ending(asOf, AdoptionStreak.LOOK_BACK_WEEKS);
     return AdoptionStreak.weeksAtGoal(
         lookBack.weeks(),
-        ScopeWeek.byWeek(query.headcountAndAiUsers(lookBack, scope(teamKey))),
-        access.smallGroups(teamKey)::hidden,
+        ScopeWeek.byWeek(query.headcountAndAiUsers(lookBack, roster.scope(scope))),
+        access.smallGroups(scope)::hidden,
         goal());
   }
 
   /** The team table's default rows: the leaf teams of the scope, the teams below goal first. */
-  public List<TeamAdoption> teamAdoption(@Nullable String teamKey, IsoWeek week) {
-    return teamAdoption(teamKey, week, TeamRows.LEAVES);
+  public List<TeamAdoption> teamAdoption(Scope scope, IsoWeek week) {
+    return teamAdoption(scope, week, TeamRows.LEAVES);
   }
 
   /**
@@ -143,9 +141,9 @@ public class AdoptionService {
    * (teams below goal lead; rows without figures last). Which teams: {@link TeamRows}; a scope with
    * no team below it lists itself.
    */
-  public List<TeamAdoption> teamAdoption(@Nullable String teamKey, IsoWeek week, TeamRows which) {
-    access.checkAggregates(teamKey);
-    return teamTable.rows(teamKey, week, which, goal());
+  public List<TeamAdoption> teamAdoption(Scope scope, IsoWeek week, TeamRows which) {
+    access.checkAggregates(scope);
+    return teamTable.rows(scope, week, which, goal());
   }
 
   /** Which teams the team table lists for a scope. */
@@ -159,17 +157,16 @@ public class AdoptionService {
     CHILDREN
   }
 
-  public List<Cohorts> cohorts(@Nullable String teamKey, WeekRange range) {
+  public List<Cohorts> cohorts(Scope scope, WeekRange range) {
     checkRange(range);
-    access.checkAggregates(teamKey);
-    Scope scope = scope(teamKey);
-    Map<LocalDate, ScopeWeek> headcounts =
-        ScopeWeek.byWeek(query.headcountAndAiUsers(range, scope));
+    access.checkAggregates(scope);
+    ScopeIds ids = roster.scope(scope);
+    Map<LocalDate, ScopeWeek> headcounts = ScopeWeek.byWeek(query.headcountAndAiUsers(range, ids));
     Map<LocalDate, AdoptionQuery.CohortWeek> byWeek = new HashMap<>();
-    for (AdoptionQuery.CohortWeek c : query.cohortsByWeek(range, scope)) {
+    for (AdoptionQuery.CohortWeek c : query.cohortsByWeek(range, ids)) {
       byWeek.put(c.monday(), c);
     }
-    SmallGroupRule smallGroups = access.smallGroups(teamKey);
+    SmallGroupRule smallGroups = access.smallGroups(scope);
     return range.weeks().stream()
         .map(
             w -> {
@@ -192,7 +189,7 @@ public class AdoptionService {
 
   /**
    * Everything the Adoption screen shows, read from one consistent snapshot; the list of developers
-   * without AI use only its first rows and total, paged on through {@link #withoutAiUse(String,
+   * without AI use only its first rows and total, paged on through {@link #withoutAiUse(Scope,
    * IsoWeek, int, int)}.
    */
   public record Screen(
@@ -207,33 +204,33 @@ public class AdoptionService {
    * The Adoption screen's figures in one read-only snapshot transaction (never a mix of the state
    * before and after an import).
    */
-  public Screen screen(@Nullable String teamKey, WeekRange range) {
-    return screen(teamKey, range, TeamRows.LEAVES);
+  public Screen screen(Scope scope, WeekRange range) {
+    return screen(scope, range, TeamRows.LEAVES);
   }
 
-  /** {@link #screen(String, WeekRange)} with the team table's rows chosen. */
-  public Screen screen(@Nullable String teamKey, WeekRange range, TeamRows teamRows) {
+  /** {@link #screen(Scope, WeekRange)} with the team table's rows chosen. */
+  public Screen screen(Scope scope, WeekRange range, TeamRows teamRows) {
     IsoWeek latest = range.to();
-    boolean individuals = access.maySeeIndividuals(teamKey);
+    boolean individuals = access.maySeeIndividuals(scope);
     return new Screen(
-        weeklyAdoption(teamKey, range),
-        streak(teamKey, latest),
-        cohorts(teamKey, range),
-        teamAdoption(teamKey, latest, teamRows),
+        weeklyAdoption(scope, range),
+        streak(scope, latest),
+        cohorts(scope, range),
+        teamAdoption(scope, latest, teamRows),
         individuals,
         individuals
-            ? inactivePage(teamKey, latest, 0, SCREEN_INACTIVE_ROWS)
+            ? inactivePage(scope, latest, 0, SCREEN_INACTIVE_ROWS)
             : new InactiveDevelopers(List.of(), 0));
   }
 
   /** Whether the signed-in user may see individual developers of this scope. */
-  public boolean maySeeIndividuals(@Nullable String teamKey) {
-    return access.maySeeIndividuals(teamKey);
+  public boolean maySeeIndividuals(Scope scope) {
+    return access.maySeeIndividuals(scope);
   }
 
   /** The scope a screen opens with for the signed-in user (own team for managers and members). */
-  public String defaultTeam() {
-    return access.defaultTeam();
+  public Scope defaultScope() {
+    return access.defaultScope();
   }
 
   /**
@@ -262,36 +259,29 @@ public class AdoptionService {
    * (for the CSV export).
    */
   @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
-  public List<InactiveDeveloper> withoutAiUse(@Nullable String teamKey, IsoWeek asOf) {
-    return withoutAiUse(teamKey, asOf, 0, Integer.MAX_VALUE).rows();
+  public List<InactiveDeveloper> withoutAiUse(Scope scope, IsoWeek asOf) {
+    return withoutAiUse(scope, asOf, 0, Integer.MAX_VALUE).rows();
   }
 
   /**
-   * One page of {@link #withoutAiUse(String, IsoWeek)}, ordered by team and name, with how many
+   * One page of {@link #withoutAiUse(Scope, IsoWeek)}, ordered by team and name, with how many
    * there are in all.
    */
   @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
-  public InactiveDevelopers withoutAiUse(
-      @Nullable String teamKey, IsoWeek asOf, int offset, int limit) {
-    checkIndividuals(teamKey);
-    return inactivePage(teamKey, asOf, offset, limit);
+  public InactiveDevelopers withoutAiUse(Scope scope, IsoWeek asOf, int offset, int limit) {
+    checkIndividuals(scope);
+    return inactivePage(scope, asOf, offset, limit);
   }
 
-  private InactiveDevelopers inactivePage(
-      @Nullable String teamKey, IsoWeek asOf, int offset, int limit) {
-    return developerLists.withoutAiUse(roster.scope(teamKey), asOf, offset, limit);
+  private InactiveDevelopers inactivePage(Scope scope, IsoWeek asOf, int offset, int limit) {
+    return developerLists.withoutAiUse(roster.scope(scope), asOf, offset, limit);
   }
 
-  private void checkIndividuals(@Nullable String teamKey) {
-    if (!access.maySeeIndividuals(teamKey)) {
+  private void checkIndividuals(Scope scope) {
+    if (!access.maySeeIndividuals(scope)) {
       throw new AccessDeniedException(
           "individual developers are visible only inside your own team");
     }
-  }
-
-  /** The scope of a team key (null or blank: the organisation); an unknown key is a 400. */
-  private Scope scope(@Nullable String teamKey) {
-    return roster.scope(teamKey);
   }
 
   private static void checkRange(WeekRange range) {

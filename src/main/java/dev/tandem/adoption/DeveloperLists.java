@@ -2,7 +2,7 @@ package dev.tandem.adoption;
 
 import dev.tandem.base.IsoWeek;
 import dev.tandem.base.WeekRange;
-import dev.tandem.rollup.Scope;
+import dev.tandem.rollup.ScopeIds;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -38,10 +38,10 @@ class DeveloperLists {
    * One page of the developers of the scope in headcount with no AI use in the {@value
    * AdoptionService#INACTIVE_WEEKS} complete weeks ending {@code asOf}, with how many there are.
    */
-  InactiveDevelopers withoutAiUse(Scope scope, IsoWeek asOf, int offset, int limit) {
+  InactiveDevelopers withoutAiUse(ScopeIds scope, IsoWeek asOf, int offset, int limit) {
     AdoptionQuery.InactivePage page =
         query.withoutAiUse(
-            WeekRange.ending(asOf, AdoptionService.INACTIVE_WEEKS), scope.teams(), offset, limit);
+            WeekRange.ending(asOf, AdoptionService.INACTIVE_WEEKS), scope, offset, limit);
     return new InactiveDevelopers(
         page.rows().stream()
             .map(

@@ -4,7 +4,9 @@ import dev.tandem.access.AccessPolicy;
 import dev.tandem.access.SmallGroups;
 import dev.tandem.base.IsoWeek;
 import dev.tandem.base.Ratio;
+import dev.tandem.base.Scope;
 import dev.tandem.base.WeekRange;
+import dev.tandem.rollup.ScopeIds;
 import dev.tandem.roster.RosterService;
 import dev.tandem.roster.Team;
 import dev.tandem.roster.TeamTree;
@@ -13,9 +15,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,20 +42,20 @@ class TeamTable {
   /**
    * The rows of a scope's table, the lowest adoption first; see {@link AdoptionService.TeamRows}.
    */
-  List<TeamAdoption> rows(
-      @Nullable String teamKey, IsoWeek week, AdoptionService.TeamRows which, double goal) {
+  List<TeamAdoption> rows(Scope scope, IsoWeek week, AdoptionService.TeamRows which, double goal) {
     WeekRange trendRange = WeekRange.ending(week, AdoptionService.TREND_WEEKS);
     TeamTree tree = roster.teamTree();
-    Long scopeId = tree.team(teamKey).map(Team::id).orElse(null);
+    // Looked up, not resolved: an unknown key lists the organisation's teams, as it always has.
+    Optional<Team> top = scope.teamKey().flatMap(k -> tree.team(k));
+    ScopeIds ids =
+        top.map(t -> new ScopeIds(t.id(), tree.subtree(t.id()))).orElse(ScopeIds.ORGANISATION);
     Set<Long> visible =
         access.teamsWithAggregates().stream().map(Team::id).collect(Collectors.toSet());
     List<Team> rows =
-        (which == AdoptionService.TeamRows.LEAVES
-                ? tree.leavesBelow(scopeId)
-                : tree.childrenBelow(scopeId))
+        (which == AdoptionService.TeamRows.LEAVES ? tree.leavesBelow(ids) : tree.childrenBelow(ids))
             .stream().filter(t -> visible.contains(t.id())).toList();
-    if (rows.isEmpty() && teamKey != null) {
-      rows = tree.team(teamKey).stream().toList();
+    if (rows.isEmpty()) {
+      rows = top.stream().toList();
     }
     List<AdoptionQuery.TeamWeek> counts =
         rows.isEmpty()
@@ -106,7 +108,7 @@ class TeamTable {
       SmallGroups.siblings(
               siblings,
               TeamAdoption::smallestHeadcount,
-              t -> access.hidden(t.smallestHeadcount(), t.teamKey()))
+              t -> access.hidden(t.smallestHeadcount(), Scope.team(t.teamKey())))
           .forEach(shown -> result.add(shown.suppressed() ? shown.row().hide() : shown.row()));
     }
     result.sort(TeamAdoption.LOWEST_FIRST);

@@ -4,8 +4,9 @@ import dev.tandem.access.AccessPolicy;
 import dev.tandem.access.SmallGroupRule;
 import dev.tandem.base.IsoWeek;
 import dev.tandem.base.Ratio;
+import dev.tandem.base.Scope;
 import dev.tandem.base.WeekRange;
-import dev.tandem.rollup.Scope;
+import dev.tandem.rollup.ScopeIds;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,12 +36,12 @@ class WeeklyReport {
    * The report of a scope over the range, its forecast from the weeks ending {@code forecastEnd}.
    */
   AdoptionReport report(
-      @Nullable String teamKey, Scope scope, WeekRange range, double goal, IsoWeek forecastEnd) {
-    Map<LocalDate, ScopeWeek> totals = ScopeWeek.byWeek(query.headcountAndAiUsers(range, scope));
+      Scope scope, ScopeIds ids, WeekRange range, double goal, IsoWeek forecastEnd) {
+    Map<LocalDate, ScopeWeek> totals = ScopeWeek.byWeek(query.headcountAndAiUsers(range, ids));
     Map<LocalDate, Map<String, Integer>> tools = new HashMap<>();
     Map<LocalDate, Map<String, Integer>> agentTools = new HashMap<>();
     Map<String, Ratio> agentUnknown = new TreeMap<>();
-    for (AdoptionQuery.ToolWeek t : query.toolUsersByWeek(range, scope)) {
+    for (AdoptionQuery.ToolWeek t : query.toolUsersByWeek(range, ids)) {
       tools.computeIfAbsent(t.monday(), k -> new LinkedHashMap<>()).put(t.tool(), t.users());
       agentTools
           .computeIfAbsent(t.monday(), k -> new LinkedHashMap<>())
@@ -53,7 +53,7 @@ class WeeklyReport {
     Ratio period = Ratio.EMPTY;
     Ratio agentPeriod = Ratio.EMPTY;
     boolean anyHidden = false;
-    SmallGroupRule smallGroups = access.smallGroups(teamKey);
+    SmallGroupRule smallGroups = access.smallGroups(scope);
     for (IsoWeek w : range.weeks()) {
       ScopeWeek counts = totals.getOrDefault(w.monday(), ScopeWeek.NONE);
       if (smallGroups.hidden(counts.headcount())) {
@@ -78,27 +78,24 @@ class WeeklyReport {
     // out.
     return new AdoptionReport(
         goal,
-        teamKey == null ? "organisation" : teamKey,
+        scope.teamKey().orElse("organisation"),
         weeks,
         anyHidden ? Ratio.EMPTY : period,
         anyHidden ? Ratio.EMPTY : agentPeriod,
         anyHidden,
-        anyHidden
-            ? AdoptionReport.Forecast.SUPPRESSED
-            : forecast(teamKey, scope, forecastEnd, goal),
+        anyHidden ? AdoptionReport.Forecast.SUPPRESSED : forecast(scope, ids, forecastEnd, goal),
         new AdoptionReport.DataQuality(
-            query.unmatchedUsageRows(range), query.usageOutsideHeadcount(range, scope)),
+            query.unmatchedUsageRows(range), query.usageOutsideHeadcount(range, ids)),
         anyHidden ? Map.of() : agentUnknown);
   }
 
   /** {@link AdoptionForecast} of the 8 complete weeks ending {@code last}. */
-  private AdoptionReport.Forecast forecast(
-      @Nullable String teamKey, Scope scope, IsoWeek last, double goal) {
+  private AdoptionReport.Forecast forecast(Scope scope, ScopeIds ids, IsoWeek last, double goal) {
     WeekRange window = WeekRange.ending(last, AdoptionService.FORECAST_WEEKS);
     return AdoptionForecast.of(
         window,
-        ScopeWeek.byWeek(query.headcountAndAiUsers(window, scope)),
-        access.smallGroups(teamKey)::hidden,
+        ScopeWeek.byWeek(query.headcountAndAiUsers(window, ids)),
+        access.smallGroups(scope)::hidden,
         goal);
   }
 }

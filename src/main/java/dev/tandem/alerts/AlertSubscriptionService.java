@@ -2,6 +2,7 @@ package dev.tandem.alerts;
 
 import dev.tandem.access.AccessPolicy;
 import dev.tandem.base.Emails;
+import dev.tandem.base.Scope;
 import dev.tandem.base.ValidationException;
 import dev.tandem.roster.RosterService;
 import dev.tandem.roster.Team;
@@ -82,13 +83,10 @@ public class AlertSubscriptionService {
     return access.teamsWithAggregates();
   }
 
-  /**
-   * Saves what the signed-in user receives, for a scope whose figures they may see ({@code teamKey}
-   * null: the organisation); audited.
-   */
+  /** Saves what the signed-in user receives, for a scope whose figures they may see; audited. */
   @Transactional
-  public Subscription subscribeMe(String email, String teamKey, boolean alerts, boolean digest) {
-    return subscribeMe(email, teamKey, alerts, digest, Set.of());
+  public Subscription subscribeMe(String email, Scope scope, boolean alerts, boolean digest) {
+    return subscribeMe(email, scope, alerts, digest, Set.of());
   }
 
   /**
@@ -97,10 +95,11 @@ public class AlertSubscriptionService {
    */
   @Transactional
   public Subscription subscribeMe(
-      String email, String teamKey, boolean alerts, boolean digest, Set<AlertRule> muted) {
+      String email, Scope scope, boolean alerts, boolean digest, Set<AlertRule> muted) {
     UserAccount me =
         users.current().orElseThrow(() -> ValidationException.of("user", "no user account"));
-    String key = teamKey == null || teamKey.isBlank() ? null : teamKey;
+    // Stored as data: the team's key, null for the organisation.
+    String key = scope.keyOrNull();
     Emails.Checked checked =
         email == null || email.isBlank()
             ? new Emails.Checked(null, "an email address is required")
@@ -108,7 +107,7 @@ public class AlertSubscriptionService {
     new ValidationException.Collector()
         .check(checked.ok(), "email", checked.problem())
         .check(
-            key == null || (roster.team(key).isPresent() && access.mayViewAggregates(key)),
+            key == null || (roster.team(key).isPresent() && access.mayViewAggregates(scope)),
             "team",
             "you may subscribe to the organisation and to your own team's scope only")
         .throwIfAny();

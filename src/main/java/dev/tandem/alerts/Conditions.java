@@ -5,6 +5,7 @@ import dev.tandem.adoption.AdoptionService;
 import dev.tandem.adoption.TeamAdoption;
 import dev.tandem.base.IsoWeek;
 import dev.tandem.base.Ratio;
+import dev.tandem.base.Scope;
 import dev.tandem.base.WeekRange;
 import dev.tandem.ingest.ImportBatch;
 import dev.tandem.ingest.ImportService;
@@ -102,9 +103,9 @@ class Conditions {
    */
   private List<Condition> forecastTurned() {
     IsoWeek last = adoption.lastCompleteWeek();
-    AdoptionReport now = adoption.weeklyAdoption(null, new WeekRange(last, last));
+    AdoptionReport now = adoption.weeklyAdoption(Scope.ORGANISATION, new WeekRange(last, last));
     AdoptionReport before =
-        adoption.weeklyAdoption(null, new WeekRange(last.minus(1), last.minus(1)));
+        adoption.weeklyAdoption(Scope.ORGANISATION, new WeekRange(last.minus(1), last.minus(1)));
     if (!notOnTrack(now.forecast()) || notOnTrack(before.forecast())) {
       return List.of();
     }
@@ -128,7 +129,7 @@ class Conditions {
   private List<Condition> teamsBelowGoal(int weeks) {
     IsoWeek last = adoption.lastCompleteWeek();
     List<Condition> out = new ArrayList<>();
-    for (TeamAdoption t : adoption.teamAdoption(null, last)) {
+    for (TeamAdoption t : adoption.teamAdoption(Scope.ORGANISATION, last)) {
       if (belowGoalWeeks(t) >= Math.max(1, weeks)) {
         out.add(
             new Condition(
@@ -165,13 +166,13 @@ class Conditions {
   private List<Condition> toolsTurnedHigher(int weeks, String teamKey) {
     IsoWeek last = reliability.lastCompleteWeek();
     int n = Math.max(1, weeks);
-    Comparison now = reliability.comparison(WeekRange.ending(last, n), teamKey, null);
+    Comparison now = reliability.comparison(WeekRange.ending(last, n), Scope.of(teamKey), null);
     Set<String> higherNow = higher(now);
     if (higherNow.isEmpty()) {
       return List.of(); // the usual case: the week before need not be read
     }
     Set<String> before =
-        higher(reliability.comparison(WeekRange.ending(last.minus(1), n), teamKey, null));
+        higher(reliability.comparison(WeekRange.ending(last.minus(1), n), Scope.of(teamKey), null));
     return now.tools().stream()
         .filter(t -> higherNow.contains(t.tool()) && !before.contains(t.tool()))
         .map(
@@ -200,7 +201,8 @@ class Conditions {
     IncidentProfile.SafeguardGap gap =
         reliability
             .causesAndSafeguards(
-                WeekRange.ending(reliability.lastCompleteWeek(), SAFEGUARD_WEEKS), teamKey)
+                WeekRange.ending(reliability.lastCompleteWeek(), SAFEGUARD_WEEKS),
+                Scope.of(teamKey))
             .aiInvolved()
             .notPeerReviewed();
     if (gap.ofIncidents() == 0 || gap.share() <= threshold) {

@@ -5,6 +5,7 @@ import dev.tandem.adoption.AdoptionService;
 import dev.tandem.adoption.TeamAdoption;
 import dev.tandem.base.IsoWeek;
 import dev.tandem.base.Ratio;
+import dev.tandem.base.Scope;
 import dev.tandem.base.WeekRange;
 import dev.tandem.reliability.Comparison;
 import dev.tandem.reliability.ReliabilityFormat;
@@ -42,20 +43,20 @@ class Digest {
       return Optional.empty();
     }
     try {
-      return Optional.of(RunAs.call(to.username(), to.role(), () -> read(to.teamKey())));
+      return Optional.of(RunAs.call(to.username(), to.role(), () -> read(to.scope())));
     } catch (AccessDeniedException e) {
       return Optional.empty();
     }
   }
 
-  private Message read(String teamKey) {
+  private Message read(Scope scope) {
     IsoWeek last = adoption.lastCompleteWeek();
     int k = adoption.minGroupSize();
-    String scope = teamKey == null ? "the organisation" : teamKey;
+    String name = scope.teamKey().orElse("the organisation");
     StringBuilder text = new StringBuilder();
-    text.append("Tandem weekly digest for ").append(scope).append(", week ").append(last);
+    text.append("Tandem weekly digest for ").append(name).append(", week ").append(last);
     text.append("\n\nADOPTION\n");
-    AdoptionReport report = adoption.weeklyAdoption(teamKey, WeekRange.ending(last, 2));
+    AdoptionReport report = adoption.weeklyAdoption(scope, WeekRange.ending(last, 2));
     AdoptionReport.Week now = report.latest();
     AdoptionReport.Week before = report.weeks().get(0);
     if (now.suppressed()) {
@@ -72,7 +73,7 @@ class Digest {
               change(now.adoption(), before)));
       text.append("Agent adoption ").append(now.agentAdoption().percent()).append(".\n");
     }
-    List<TeamAdoption> teams = adoption.teamAdoption(teamKey, last);
+    List<TeamAdoption> teams = adoption.teamAdoption(scope, last);
     List<TeamAdoption> below =
         teams.stream()
             .filter(
@@ -94,10 +95,10 @@ class Digest {
           .append(k)
           .append(" developers to show.\n");
     }
-    text.append(links.adoption(teamKey, WeekRange.ending(last, 12))).append("\n");
+    text.append(links.adoption(scope, WeekRange.ending(last, 12))).append("\n");
 
     WeekRange range = WeekRange.ending(last, RELIABILITY_WEEKS);
-    Comparison c = reliability.comparison(range, teamKey, null);
+    Comparison c = reliability.comparison(range, scope, null);
     text.append("\nRELIABILITY (")
         .append(range.from())
         .append(" to ")
@@ -129,7 +130,7 @@ class Digest {
               text.append(ReliabilityFormat.sentence(t, c.exposure(), c.comparedTools()))
                   .append("\n"));
     }
-    text.append(links.reliability(teamKey, range)).append("\n");
+    text.append(links.reliability(scope, range)).append("\n");
 
     text.append("\nDATA QUALITY\n");
     AdoptionReport.DataQuality q = report.dataQuality();
@@ -145,9 +146,9 @@ class Digest {
     }
     return new Message(
         "digest",
-        "[Tandem] Weekly digest " + last + " — " + scope,
+        "[Tandem] Weekly digest " + last + " — " + name,
         text.toString(),
-        links.adoption(teamKey, WeekRange.ending(last, 12)));
+        links.adoption(scope, WeekRange.ending(last, 12)));
   }
 
   private static String change(Ratio now, AdoptionReport.Week before) {

@@ -1,5 +1,6 @@
 package dev.tandem.alerts;
 
+import dev.tandem.base.Scope;
 import dev.tandem.base.WeekRange;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -15,22 +16,23 @@ class Links {
     this.base = properties.baseUrl();
   }
 
-  String adoption(String teamKey, WeekRange range) {
-    return base + "/adoption?" + filters(teamKey, range);
+  String adoption(Scope scope, WeekRange range) {
+    return base + "/adoption?" + filters(scope, range);
   }
 
-  String reliability(String teamKey, WeekRange range) {
-    return base + "/reliability?" + filters(teamKey, range);
+  String reliability(Scope scope, WeekRange range) {
+    return base + "/reliability?" + filters(scope, range);
   }
 
   String data() {
     return base + "/data";
   }
 
-  private static String filters(String teamKey, WeekRange range) {
-    return (teamKey == null
-            ? ""
-            : "team=" + URLEncoder.encode(teamKey, StandardCharsets.UTF_8) + "&")
+  private static String filters(Scope scope, WeekRange range) {
+    return scope
+            .teamKey()
+            .map(key -> "team=" + URLEncoder.encode(key, StandardCharsets.UTF_8) + "&")
+            .orElse("")
         + "from="
         + range.from()
         + "&to="

@@ -4,6 +4,7 @@ import dev.tandem.adoption.AdoptionReport;
 import dev.tandem.adoption.AdoptionService;
 import dev.tandem.adoption.TeamAdoption;
 import dev.tandem.base.IsoWeek;
+import dev.tandem.base.Scope;
 import dev.tandem.base.WeekRange;
 import dev.tandem.reliability.Comparison;
 import dev.tandem.reliability.IncidentProfile;
@@ -60,19 +61,17 @@ class Messages {
 
   private List<Message> read(List<Condition> fired, List<RuleSetting> rules, Recipient to) {
     IsoWeek last = adoption.lastCompleteWeek();
-    Lazy<List<TeamAdoption>> teams = new Lazy<>(() -> adoption.teamAdoption(to.teamKey(), last));
+    Lazy<List<TeamAdoption>> teams = new Lazy<>(() -> adoption.teamAdoption(to.scope(), last));
     Lazy<Comparison> comparison =
         new Lazy<>(
             () ->
                 reliability.comparison(
-                    toolRange(threshold(rules, AlertRule.TOOL_VERDICT_HIGHER)),
-                    to.teamKey(),
-                    null));
+                    toolRange(threshold(rules, AlertRule.TOOL_VERDICT_HIGHER)), to.scope(), null));
     Lazy<IncidentProfile.SafeguardGap> gap =
         new Lazy<>(
             () ->
                 reliability
-                    .causesAndSafeguards(safeguardRange(), to.teamKey())
+                    .causesAndSafeguards(safeguardRange(), to.scope())
                     .aiInvolved()
                     .notPeerReviewed());
     List<Message> out = new ArrayList<>();
@@ -166,12 +165,12 @@ class Messages {
                         + "%. Below goal "
                         + Conditions.belowGoalWeeks(t)
                         + " complete weeks in a row.",
-                    links.adoption(t.teamKey(), WeekRange.ending(last, 12))));
+                    links.adoption(Scope.team(t.teamKey()), WeekRange.ending(last, 12))));
   }
 
   /** The organisation's forecast as the recipient reads it, if it still says not on track. */
   private Optional<Message> forecast(IsoWeek last) {
-    AdoptionReport report = adoption.weeklyAdoption(null, new WeekRange(last, last));
+    AdoptionReport report = adoption.weeklyAdoption(Scope.ORGANISATION, new WeekRange(last, last));
     if (!Conditions.notOnTrack(report.forecast())) {
       return Optional.empty();
     }
@@ -184,7 +183,7 @@ class Messages {
                 + " (least-squares line through the 8 complete weeks up to it): "
                 + AdoptionReport.forecastSentence(report, "the organisation")
                 + " The week before it was on track.",
-            links.adoption(null, WeekRange.ending(last, 12))));
+            links.adoption(Scope.ORGANISATION, WeekRange.ending(last, 12))));
   }
 
   private Optional<Message> toolHigher(Condition c, Comparison comparison, WeekRange range) {
@@ -209,7 +208,7 @@ class Messages {
                         + ", "
                         + scopeName(c.teamKey())
                         + "; the verdict turned higher this week)",
-                    links.reliability(c.teamKey(), range)));
+                    links.reliability(Scope.of(c.teamKey()), range)));
   }
 
   private Optional<Message> unreviewed(
@@ -234,7 +233,7 @@ class Messages {
                 + " had no peer review (threshold "
                 + ReliabilityFormat.percent(threshold)
                 + ").",
-            links.reliability(teamKey, range)));
+            links.reliability(Scope.of(teamKey), range)));
   }
 
   /** " in Payments" for a team scope, nothing for the organisation. */

@@ -1,5 +1,6 @@
 package dev.tandem.alerts;
 
+import dev.tandem.base.Scope;
 import dev.tandem.security.Role;
 import java.util.Set;
 
@@ -18,6 +19,11 @@ record Recipient(
     boolean digest,
     boolean dataAlerts,
     Set<AlertRule> muted) {
+
+  /** The subscribed scope, as the services take it. */
+  Scope scope() {
+    return Scope.of(teamKey);
+  }
 
   boolean receives(AlertRule rule) {
     return alerts && !muted.contains(rule);

@@ -127,7 +127,7 @@ class AdoptionController {
   @ApiResponse(responseCode = "200", description = "The weeks, the period and the forecast.")
   Response adoption(WeeksAndTeam query) {
     WeekRange range = query.range(adoption.period());
-    AdoptionReport report = adoption.weeklyAdoption(query.teamKey(), range);
+    AdoptionReport report = adoption.weeklyAdoption(query.scope(), range);
     List<Week> weeks = report.weeks().stream().map(AdoptionController::week).toList();
     AdoptionReport.Forecast f = report.forecast();
     Period period =

@@ -6,6 +6,7 @@ import dev.tandem.alerts.AlertSubscriptionService;
 import dev.tandem.alerts.Delivery;
 import dev.tandem.alerts.RuleSetting;
 import dev.tandem.alerts.Subscription;
+import dev.tandem.base.Scope;
 import dev.tandem.base.ValidationException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -209,7 +210,7 @@ class AlertsController {
     muted.addAll(available);
     muted.removeAll(receive);
     subscriptions.subscribeMe(
-        request.email(), request.team(), request.alerts(), request.digest(), muted);
+        request.email(), Scope.of(request.team()), request.alerts(), request.digest(), muted);
     return ResponseEntity.ok(response(subscriptions.mySubscription().orElseThrow()));
   }
 

@@ -1,6 +1,7 @@
 package dev.tandem.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.tandem.base.Scope;
 import dev.tandem.costs.CostFigures;
 import dev.tandem.costs.CostReport;
 import dev.tandem.costs.CostService;
@@ -149,7 +150,7 @@ class CostsController {
     } else {
       period = CostService.period(from, to);
     }
-    CostReport r = costs.costs(team, period[0], period[1]);
+    CostReport r = costs.costs(Scope.of(team), period[0], period[1]);
     return new Response(
         r.scope(),
         r.currency(),

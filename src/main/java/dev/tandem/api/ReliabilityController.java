@@ -2,6 +2,7 @@ package dev.tandem.api;
 
 import dev.tandem.api.ReliabilityBody.ReliabilityResponse;
 import dev.tandem.base.ConsistentRead;
+import dev.tandem.base.Scope;
 import dev.tandem.base.WeekRange;
 import dev.tandem.reliability.CausesAndSafeguards;
 import dev.tandem.reliability.Comparison;
@@ -52,17 +53,17 @@ class ReliabilityController {
           @RequestParam(required = false)
           String exposure) {
     WeekRange range = query.range(reliability.period());
-    String teamKey = query.teamKey();
+    Scope scope = query.scope();
     Exposure requested = exposure == null || exposure.isBlank() ? null : Exposure.fromKey(exposure);
     // The comparison and the safeguards from one snapshot.
     record Read(Comparison comparison, CausesAndSafeguards causes) {}
     Read read =
         consistent.read(
             () -> {
-              Comparison comparison = reliability.comparison(range, teamKey, requested);
+              Comparison comparison = reliability.comparison(range, scope, requested);
               return new Read(
                   comparison,
-                  comparison.suppressed() ? null : reliability.causesAndSafeguards(range, teamKey));
+                  comparison.suppressed() ? null : reliability.causesAndSafeguards(range, scope));
             });
     return ReliabilityBody.of(read.comparison(), read.causes());
   }

@@ -1,6 +1,7 @@
 package dev.tandem.api;
 
 import dev.tandem.base.ReportingPeriod;
+import dev.tandem.base.Scope;
 import dev.tandem.base.WeekRange;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.jspecify.annotations.Nullable;
@@ -22,8 +23,8 @@ record WeeksAndTeam(
     return period.parse(from, to);
   }
 
-  /** The team key asked for (trimmed), or null for the organisation. */
-  @Nullable String teamKey() {
-    return team == null || team.isBlank() ? null : team.trim();
+  /** The scope asked for: the team of the (trimmed) key, or the organisation when absent. */
+  Scope scope() {
+    return Scope.of(team);
   }
 }

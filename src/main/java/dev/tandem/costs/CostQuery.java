@@ -18,7 +18,7 @@ import static org.jooq.impl.DSL.year;
 
 import dev.tandem.base.IdSets;
 import dev.tandem.rollup.RollupQuery;
-import dev.tandem.rollup.Scope;
+import dev.tandem.rollup.ScopeIds;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -88,11 +88,11 @@ class CostQuery {
   /** A developer who used a tool in the period without holding a seat of it. */
   record Unseated(String name, String email, long teamId, String tool, int activeWeeks) {}
 
-  List<SeatMonth> seatMonths(Scope scope, YearMonth from, int months) {
+  List<SeatMonth> seatMonths(ScopeIds scope, YearMonth from, int months) {
     return seats.seatMonths(scope, from, months);
   }
 
-  List<UsageMonth> usageMonths(Scope scope, YearMonth from, YearMonth to, CostSettings rates) {
+  List<UsageMonth> usageMonths(ScopeIds scope, YearMonth from, YearMonth to, CostSettings rates) {
     Field<Integer> i = monthIndex(from, USAGE_DAY.USAGE_DATE);
     Field<BigDecimal> cost =
         when(
@@ -129,8 +129,8 @@ class CostQuery {
    * Per tool and, with {@code tool} null, over any tool: from the monthly rollup (a developer in
    * headcount with an active week whose Monday is in the month; the rollup's definition).
    */
-  List<ActiveMonth> activeMonths(Scope scope, YearMonth from, YearMonth to) {
-    return rollup.teamMonths(from, to, scope.organisation() ? null : scope.teams()).stream()
+  List<ActiveMonth> activeMonths(ScopeIds scope, YearMonth from, YearMonth to) {
+    return rollup.teamMonths(from, to, scope).stream()
         .map(
             m ->
                 new ActiveMonth(
@@ -147,7 +147,7 @@ class CostQuery {
    * Seats held on {@code day} per team and tool, and how many of their holders had an active day
    * with that tool in the four ISO weeks (28 days) up to and including the week of {@code day}.
    */
-  List<SeatsOnDay> seatsOn(Scope scope, LocalDate day) {
+  List<SeatsOnDay> seatsOn(ScopeIds scope, LocalDate day) {
     Table<?> active = activeIn28Days(day);
     Field<Long> activeDeveloper = active.field("developer_id", Long.class);
     return db.select(DEVELOPER.TEAM_ID, SEAT.TOOL_KEY, count(), count(activeDeveloper))
@@ -164,7 +164,7 @@ class CostQuery {
   }
 
   /** Seats held on {@code day} by developers who left on or before it, oldest leaver first. */
-  List<LeaverSeat> leaverSeats(Scope scope, LocalDate day, int limit) {
+  List<LeaverSeat> leaverSeats(ScopeIds scope, LocalDate day, int limit) {
     Table<?> seg = SeatQuery.segments();
     Field<LocalDate> segStart = seg.field("seg_start", LocalDate.class);
     Field<LocalDate> segEnd = seg.field("seg_end", LocalDate.class);
@@ -194,7 +194,7 @@ class CostQuery {
         .fetch(Records.mapping(LeaverSeat::new));
   }
 
-  int countLeaverSeats(Scope scope, LocalDate day) {
+  int countLeaverSeats(ScopeIds scope, LocalDate day) {
     return db.selectCount()
         .from(SEATS)
         .join(DEVELOPER)
@@ -209,7 +209,7 @@ class CostQuery {
    * Developers with an active week of a tool in the period and no seat of it on any day of the
    * period, for tools of which the organisation has seats at all.
    */
-  List<Unseated> unseated(Scope scope, LocalDate first, LocalDate last, int limit) {
+  List<Unseated> unseated(ScopeIds scope, LocalDate first, LocalDate last, int limit) {
     var seated =
         selectDistinct(SEAT.DEVELOPER_ID, SEAT.TOOL_KEY)
             .from(SEATS)
@@ -260,7 +260,7 @@ class CostQuery {
         .asTable("a");
   }
 
-  static Condition in(Scope scope) {
+  static Condition in(ScopeIds scope) {
     return scope.organisation() ? noCondition() : IdSets.in(DEVELOPER.TEAM_ID, scope.teams());
   }
 

@@ -2,8 +2,9 @@ package dev.tandem.costs;
 
 import dev.tandem.access.AccessPolicy;
 import dev.tandem.access.SmallGroupRule;
+import dev.tandem.base.Scope;
 import dev.tandem.base.ValidationException;
-import dev.tandem.rollup.Scope;
+import dev.tandem.rollup.ScopeIds;
 import dev.tandem.roster.RosterService;
 import dev.tandem.roster.Team;
 import dev.tandem.security.AuditService;
@@ -78,20 +79,19 @@ public class CostService {
   }
 
   /**
-   * The scope the caller gets for a requested team (null = organisation): admins and leaders what
-   * they ask for, managers their own team when asking for the organisation and a team inside their
-   * scope otherwise (403 outside it), members nothing (403).
+   * The scope the caller gets for a requested scope: admins and leaders what they ask for, managers
+   * their own team when asking for the organisation and a team inside their scope otherwise (403
+   * outside it), members nothing (403).
    */
-  public String costScope(String requestedTeamKey) {
+  public Scope costScope(Scope requested) {
     Role role = access.role();
     if (role == null || role == Role.MEMBER) {
       throw new AccessDeniedException(
           "seats and cost are shown to admins, leaders and managers (their own team) only");
     }
-    String requested =
-        requestedTeamKey == null || requestedTeamKey.isBlank() ? null : requestedTeamKey;
-    if (requested != null && roster.team(requested).isEmpty()) {
-      throw ValidationException.of("team", "no team with key '" + requested + "'");
+    String key = requested.keyOrNull();
+    if (key != null && roster.team(key).isEmpty()) {
+      throw ValidationException.of("team", "no team with key '" + key + "'");
     }
     return role == Role.MANAGER ? access.individualsScope(requested) : requested;
   }
@@ -114,13 +114,13 @@ public class CostService {
     }
   }
 
-  /** Seats and cost of a team's scope (null = organisation) over the months from–to. */
-  public CostReport costs(String teamKey, YearMonth from, YearMonth to) {
-    String scopeKey = costScope(teamKey);
+  /** Seats and cost of a scope over the months from–to. */
+  public CostReport costs(Scope requested, YearMonth from, YearMonth to) {
+    Scope granted = costScope(requested);
     LocalDate today = today();
     checkPeriod(from, to, today);
     int months = (int) from.until(to, java.time.temporal.ChronoUnit.MONTHS) + 1;
-    Scope scope = scope(scopeKey);
+    ScopeIds scope = roster.scope(granted);
     LocalDate seatsOn = to.atEndOfMonth().isAfter(today) ? today : to.atEndOfMonth();
     CostSettings rates = prices.settings();
     Costs.Rows rows =
@@ -130,7 +130,7 @@ public class CostService {
             query.activeMonths(scope, from, to),
             query.seatsOn(scope, seatsOn));
     Costs costs = new Costs(from, months);
-    SmallGroupRule rule = access.smallGroups(scopeKey);
+    SmallGroupRule rule = access.smallGroups(granted);
 
     Map<String, Costs.Sums> byMonth =
         costs.group(rows, (team, tool, m) -> m < 0 ? null : from.plusMonths(m).toString(), true);
@@ -187,7 +187,7 @@ public class CostService {
                 .distinct()
                 .count();
     return new CostReport(
-        scopeKey == null ? "organisation" : scopeKey,
+        granted.teamKey().orElse("organisation"),
         rates.currency(),
         from,
         to,
@@ -199,18 +199,17 @@ public class CostService {
         monthRows,
         rule.hidden(leavers) ? null : leavers,
         rule.hidden(unseated) ? null : unseated,
-        scopeKey == null ? query.heldSeatsOn(seatsOn) : 0,
+        granted.organisation() ? query.heldSeatsOn(seatsOn) : 0,
         rule.k());
   }
 
   /**
    * Seats held today by people who have left, one by one: admins, and managers inside their scope.
    */
-  public List<ReclaimSeat> reclaimList(String teamKey) {
-    String scopeKey = costScope(teamKey);
-    String individuals = access.individualsScope(scopeKey);
+  public List<ReclaimSeat> reclaimList(Scope requested) {
+    Scope individuals = access.individualsScope(costScope(requested));
     Map<Long, String> names = teamNames();
-    return query.leaverSeats(scope(individuals), today(), MAX_LIST).stream()
+    return query.leaverSeats(roster.scope(individuals), today(), MAX_LIST).stream()
         .map(
             s ->
                 new ReclaimSeat(
@@ -226,12 +225,13 @@ public class CostService {
   }
 
   /** Developers who used a tool in the period without a seat of it, one by one (as above). */
-  public List<UserWithoutSeat> usersWithoutSeat(String teamKey, YearMonth from, YearMonth to) {
-    String scopeKey = costScope(teamKey);
-    String individuals = access.individualsScope(scopeKey);
+  public List<UserWithoutSeat> usersWithoutSeat(Scope requested, YearMonth from, YearMonth to) {
+    Scope individuals = access.individualsScope(costScope(requested));
     checkPeriod(from, to, today());
     Map<Long, String> names = teamNames();
-    return query.unseated(scope(individuals), from.atDay(1), to.atEndOfMonth(), MAX_LIST).stream()
+    return query
+        .unseated(roster.scope(individuals), from.atDay(1), to.atEndOfMonth(), MAX_LIST)
+        .stream()
         .map(
             u ->
                 new UserWithoutSeat(
@@ -242,13 +242,15 @@ public class CostService {
   /** The teams the caller may pick: every team for admins and leaders, a manager's own scope. */
   public List<Team> teams() {
     return access.role() == Role.MANAGER
-        ? roster.teams().stream().filter(t -> access.maySeeIndividuals(t.key())).toList()
+        ? roster.teams().stream()
+            .filter(t -> access.maySeeIndividuals(Scope.team(t.key())))
+            .toList()
         : access.teamsWithAggregates();
   }
 
   /** Whether the caller may see the one-by-one lists of this scope. */
-  public boolean maySeeIndividuals(String teamKey) {
-    return access.maySeeIndividuals(costScope(teamKey));
+  public boolean maySeeIndividuals(Scope requested) {
+    return access.maySeeIndividuals(costScope(requested));
   }
 
   private static void checkPeriod(YearMonth from, YearMonth to, LocalDate today) {
@@ -266,10 +268,6 @@ public class CostService {
         "from",
         "expected this month (" + YearMonth.from(today) + ") or an earlier one");
     p.throwIfAny();
-  }
-
-  private Scope scope(String teamKey) {
-    return roster.scope(teamKey);
   }
 
   private Map<Long, String> teamNames() {

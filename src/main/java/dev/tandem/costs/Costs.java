@@ -2,7 +2,7 @@ package dev.tandem.costs;
 
 import dev.tandem.access.SmallGroupRule;
 import dev.tandem.access.SmallGroups;
-import dev.tandem.rollup.Scope;
+import dev.tandem.rollup.ScopeIds;
 import dev.tandem.roster.Team;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -185,7 +185,7 @@ final class Costs {
    * whole subtree; developers of the scope's own top team form a row of their own.
    */
   static void teamGroups(
-      Scope scope, List<Team> all, Map<Long, String> groupOfTeam, Map<String, String> labels) {
+      ScopeIds scope, List<Team> all, Map<Long, String> groupOfTeam, Map<String, String> labels) {
     Map<Long, Team> byId = all.stream().collect(Collectors.toMap(Team::id, t -> t));
     for (Team t : all) {
       Team node = t;

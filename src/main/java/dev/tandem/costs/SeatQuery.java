@@ -19,7 +19,7 @@ import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.sum;
 
 import dev.tandem.costs.CostQuery.SeatMonth;
-import dev.tandem.rollup.Scope;
+import dev.tandem.rollup.ScopeIds;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -78,7 +78,7 @@ final class SeatQuery {
    * the month's days it is the pro-rata seat cost), {@code holders} distinct seat holders. Rows
    * with {@code tool} null carry only the holders over any tool.
    */
-  List<SeatMonth> seatMonths(Scope scope, YearMonth from, int months) {
+  List<SeatMonth> seatMonths(ScopeIds scope, YearMonth from, int months) {
     Table<?> m = months(months);
     Field<Integer> i = m.field("i", Integer.class);
     Field<LocalDate> start = monthStart(from, i);

@@ -1,21 +1,22 @@
 package dev.tandem.reliability;
 
+import dev.tandem.base.Scope;
 import dev.tandem.base.WeekRange;
 import java.util.List;
 
 /**
  * DESIGN §3.3 for a range and scope: the baseline, each tool against it, and the incidents not yet
- * classified (counted in neither group). {@code teamKey} null means the whole organisation. {@code
- * comparedTools}: how many tools' comparisons the Holm adjustment allowed for (DESIGN §3.3). {@code
- * allAi}: AI-involved work with any tool (assisted or agent) against the same baseline — the direct
- * answer to "are incidents more common with AI tools?"; not one of the tools, so not in the Holm
- * family. {@code changesNotCounted}: changes of the scope's developers in weeks they were not in
- * headcount (before their start, after they left, or while excluded), which change exposure leaves
- * out, as developer-weeks do (a data-quality figure).
+ * classified (counted in neither group). {@code comparedTools}: how many tools' comparisons the
+ * Holm adjustment allowed for (DESIGN §3.3). {@code allAi}: AI-involved work with any tool
+ * (assisted or agent) against the same baseline — the direct answer to "are incidents more common
+ * with AI tools?"; not one of the tools, so not in the Holm family. {@code changesNotCounted}:
+ * changes of the scope's developers in weeks they were not in headcount (before their start, after
+ * they left, or while excluded), which change exposure leaves out, as developer-weeks do (a
+ * data-quality figure).
  */
 public record Comparison(
     WeekRange range,
-    String teamKey,
+    Scope scope,
     Exposure exposure,
     long developerWeeks,
     GroupFigures baseline,
@@ -30,10 +31,10 @@ public record Comparison(
    * The comparison of a scope with fewer than k developers, for a viewer who may not see them
    * (DESIGN §3.4): no figures at all.
    */
-  static Comparison suppressed(WeekRange range, String teamKey, Exposure exposure) {
+  static Comparison suppressed(WeekRange range, Scope scope, Exposure exposure) {
     return new Comparison(
         range,
-        teamKey,
+        scope,
         exposure,
         0,
         new GroupFigures(0, 0, Double.NaN, java.util.Map.of(), null, 0),
@@ -49,7 +50,7 @@ public record Comparison(
   Comparison withChangesNotCounted(long changes) {
     return new Comparison(
         range,
-        teamKey,
+        scope,
         exposure,
         developerWeeks,
         baseline,

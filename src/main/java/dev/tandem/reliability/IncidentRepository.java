@@ -5,9 +5,9 @@ import static dev.tandem.db.Tables.TEAM;
 
 import dev.tandem.base.IdSets;
 import dev.tandem.db.tables.records.IncidentRecord;
+import dev.tandem.rollup.ScopeIds;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,7 +25,7 @@ class IncidentRepository {
 
   /** The filter with the team scope resolved to ids and the days to instants (end exclusive). */
   record Criteria(
-      IncidentFilter filter, Collection<Long> teamIds, OffsetDateTime from, OffsetDateTime until) {}
+      IncidentFilter filter, ScopeIds scope, OffsetDateTime from, OffsetDateTime until) {}
 
   private final DSLContext db;
 
@@ -160,8 +160,8 @@ class IncidentRepository {
     if (f.gap() != null) {
       where = where.and(gap(f.gap()));
     }
-    if (c.teamIds() != null) {
-      where = where.and(IdSets.in(INCIDENT.TEAM_ID, c.teamIds()));
+    if (!c.scope().organisation()) {
+      where = where.and(IdSets.in(INCIDENT.TEAM_ID, c.scope().teams()));
     }
     if (c.from() != null) {
       where = where.and(INCIDENT.STARTED_AT.ge(c.from()));

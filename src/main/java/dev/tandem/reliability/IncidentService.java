@@ -4,6 +4,7 @@ import dev.tandem.access.AccessPolicy;
 import dev.tandem.base.AiInvolvement;
 import dev.tandem.base.PlausibleDates;
 import dev.tandem.base.ValidationException;
+import dev.tandem.rollup.ScopeIds;
 import dev.tandem.roster.RosterService;
 import dev.tandem.roster.Team;
 import dev.tandem.security.AuditService;
@@ -17,7 +18,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -236,10 +236,10 @@ public class IncidentService {
 
   private IncidentRepository.Criteria criteria(IncidentFilter filter) {
     ZoneId zone = settings.current().zone();
-    Set<Long> teamIds = roster.scope(access.recordsScope(filter.teamKey())).teams();
+    ScopeIds scope = roster.scope(access.recordsScope(filter.scope()));
     return new IncidentRepository.Criteria(
         filter,
-        teamIds,
+        scope,
         filter.startedFrom() == null
             ? null
             : filter.startedFrom().atStartOfDay(zone).toOffsetDateTime(),

@@ -12,7 +12,7 @@ import dev.tandem.base.RootCause;
 import dev.tandem.base.Severity;
 import dev.tandem.base.WeekRange;
 import dev.tandem.rollup.RollupQuery;
-import dev.tandem.rollup.Scope;
+import dev.tandem.rollup.ScopeIds;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -91,7 +91,7 @@ class ReliabilityQuery {
    * Incidents per week, involvement, tool and severity: the range's incidents (one indexed range
    * read; incidents are few) placed in their week of the organisation's zone.
    */
-  List<IncidentCount> incidentsByWeek(List<WeekBounds> weeks, Scope scope) {
+  List<IncidentCount> incidentsByWeek(List<WeekBounds> weeks, ScopeIds scope) {
     Map<List<Object>, long[]> counts = new LinkedHashMap<>();
     db.select(INCIDENT.STARTED_AT, INCIDENT.AI_INVOLVEMENT, INCIDENT.TOOL_KEY, INCIDENT.SEVERITY)
         .from(INCIDENT)
@@ -139,7 +139,7 @@ class ReliabilityQuery {
    * it (at least the largest week, at most the sum of the weeks); the exact distinct count is read
    * only when the bounds straddle {@code k}.
    */
-  Map<String, Integer> developersByTool(List<WeekBounds> weeks, Scope scope, int k) {
+  Map<String, Integer> developersByTool(List<WeekBounds> weeks, ScopeIds scope, int k) {
     WeekRange range = range(weeks);
     Map<String, int[]> bounds = new LinkedHashMap<>();
     for (RollupQuery.ToolWeek t : rollup.scopeTools(range, scope)) {
@@ -158,7 +158,7 @@ class ReliabilityQuery {
           int n =
               upper == 0 || lower >= k || upper < k
                   ? (lower >= k ? lower : upper)
-                  : rollup.developersOfTool(tool, range, scope.teams());
+                  : rollup.developersOfTool(tool, range, scope);
           if (n > 0) {
             developers.put(tool, n);
           }
@@ -170,7 +170,7 @@ class ReliabilityQuery {
    * Changes per week and attribution of the scope's developers, counted only in weeks they were in
    * headcount (the rollup's definition).
    */
-  List<ChangeSum> changesByWeek(List<WeekBounds> weeks, Scope scope) {
+  List<ChangeSum> changesByWeek(List<WeekBounds> weeks, ScopeIds scope) {
     return rollup.scopeTools(range(weeks), scope).stream()
         .filter(t -> t.changes() > 0 || t.changeDevelopers() > 0)
         .map(t -> new ChangeSum(t.monday(), t.tool(), t.changes()))
@@ -181,12 +181,12 @@ class ReliabilityQuery {
    * Changes of the scope's developers in weeks of the range they were not in headcount: not counted
    * as exposure (the rollup leaves them out), reported as a data-quality figure.
    */
-  long changesOutsideHeadcount(List<WeekBounds> weeks, Scope scope) {
+  long changesOutsideHeadcount(List<WeekBounds> weeks, ScopeIds scope) {
     return rollup.changesOutsideHeadcount(range(weeks), scope);
   }
 
   /** DESIGN §3.1 headcount per week, and how many of those developer-weeks had any AI usage. */
-  List<HeadcountWeek> headcountByWeek(List<WeekBounds> weeks, Scope scope) {
+  List<HeadcountWeek> headcountByWeek(List<WeekBounds> weeks, ScopeIds scope) {
     Map<LocalDate, RollupQuery.WeekTotals> totals = new HashMap<>();
     rollup.scopeWeeks(range(weeks), scope).forEach(w -> totals.put(w.monday(), w));
     return weeks.stream()
@@ -200,7 +200,7 @@ class ReliabilityQuery {
         .toList();
   }
 
-  List<ToolUsers> toolUsersByWeek(List<WeekBounds> weeks, Scope scope) {
+  List<ToolUsers> toolUsersByWeek(List<WeekBounds> weeks, ScopeIds scope) {
     return rollup.scopeTools(range(weeks), scope).stream()
         .filter(t -> t.users() > 0)
         .map(t -> new ToolUsers(t.monday(), t.tool(), t.users(), t.agentUsers()))
@@ -214,7 +214,7 @@ class ReliabilityQuery {
    * The range's incidents per owning team, involvement and tool, grouped in the database (DESIGN
    * §3.3 within teams).
    */
-  List<TeamIncidentCount> incidentsByTeam(List<WeekBounds> weeks, Scope scope) {
+  List<TeamIncidentCount> incidentsByTeam(List<WeekBounds> weeks, ScopeIds scope) {
     return db.select(INCIDENT.TEAM_ID, INCIDENT.AI_INVOLVEMENT, INCIDENT.TOOL_KEY, count())
         .from(INCIDENT)
         .where(inRange(weeks).and(incidentInScope(scope)))
@@ -223,13 +223,13 @@ class ReliabilityQuery {
   }
 
   /** Per team of the scope: developer-weeks, AI user-weeks and largest week, from the rollup. */
-  List<RollupQuery.TeamTotal> teamTotals(List<WeekBounds> weeks, Scope scope) {
-    return rollup.teamTotals(range(weeks), scope.teams());
+  List<RollupQuery.TeamTotal> teamTotals(List<WeekBounds> weeks, ScopeIds scope) {
+    return rollup.teamTotals(range(weeks), scope);
   }
 
   /** Per team of the scope and tool (or 'none'): user-weeks and changes, from the rollup. */
-  List<RollupQuery.TeamToolTotal> teamToolTotals(List<WeekBounds> weeks, Scope scope) {
-    return rollup.teamToolTotals(range(weeks), scope.teams());
+  List<RollupQuery.TeamToolTotal> teamToolTotals(List<WeekBounds> weeks, ScopeIds scope) {
+    return rollup.teamToolTotals(range(weeks), scope);
   }
 
   private static WeekRange range(List<WeekBounds> weeks) {
@@ -242,7 +242,7 @@ class ReliabilityQuery {
    * Start and resolution of resolved incidents in the range: few rows (one per incident), because a
    * median cannot be computed portably in H2 and PostgreSQL SQL from timestamp differences.
    */
-  List<Restore> restores(List<WeekBounds> weeks, Scope scope) {
+  List<Restore> restores(List<WeekBounds> weeks, ScopeIds scope) {
     return db.select(
             INCIDENT.AI_INVOLVEMENT, INCIDENT.TOOL_KEY, INCIDENT.STARTED_AT, INCIDENT.RESOLVED_AT)
         .from(INCIDENT)
@@ -250,7 +250,7 @@ class ReliabilityQuery {
         .fetch(r -> new Restore(r.value1(), r.value2(), r.value3(), r.value4()));
   }
 
-  List<CauseCount> causesAndSafeguards(List<WeekBounds> weeks, Scope scope) {
+  List<CauseCount> causesAndSafeguards(List<WeekBounds> weeks, ScopeIds scope) {
     return db.select(
             INCIDENT.AI_INVOLVEMENT,
             INCIDENT.TOOL_KEY,
@@ -291,7 +291,7 @@ class ReliabilityQuery {
         .and(INCIDENT.STARTED_AT.lt(weeks.get(weeks.size() - 1).endAt()));
   }
 
-  private static Condition incidentInScope(Scope scope) {
+  private static Condition incidentInScope(ScopeIds scope) {
     return scope.organisation() ? DSL.noCondition() : IdSets.in(INCIDENT.TEAM_ID, scope.teams());
   }
 }

@@ -5,8 +5,9 @@ import dev.tandem.base.AiInvolvement;
 import dev.tandem.base.Attribution;
 import dev.tandem.base.IsoWeek;
 import dev.tandem.base.ReportingPeriod;
+import dev.tandem.base.Scope;
 import dev.tandem.base.WeekRange;
-import dev.tandem.rollup.Scope;
+import dev.tandem.rollup.ScopeIds;
 import dev.tandem.roster.RosterService;
 import dev.tandem.settings.SettingsService;
 import dev.tandem.stats.RateRatio;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -99,40 +99,39 @@ public class ReliabilityService {
   /**
    * Each tool against the baseline. {@code exposure} null takes the default of DESIGN §3.3: the
    * {@code default-exposure} setting, except that changes fall back to developer-weeks when there
-   * is no change data for the period and scope. {@code teamKey} null is the whole organisation.
+   * is no change data for the period and scope.
    */
-  public Comparison comparison(WeekRange range, @Nullable String teamKey, Exposure exposure) {
+  public Comparison comparison(WeekRange range, Scope scope, Exposure exposure) {
     ReportingPeriod.check(range);
-    access.checkAggregates(teamKey);
-    if (suppressed(range, teamKey)) {
+    access.checkAggregates(scope);
+    if (suppressed(range, scope)) {
       return Comparison.suppressed(
           range,
-          teamKey,
+          scope,
           exposure != null ? exposure : Exposure.fromKey(settings.current().defaultExposure()));
     }
     return comparisons
-        .compare(range, teamKey, scope(teamKey), zone(), exposure)
+        .compare(range, scope, roster.scope(scope), zone(), exposure)
         .withChangesNotCounted(
-            query.changesOutsideHeadcount(WeekBounds.of(range, zone()), scope(teamKey)));
+            query.changesOutsideHeadcount(WeekBounds.of(range, zone()), roster.scope(scope)));
   }
 
   /**
    * A team against the rest of the organisation on the overall incident rate (the My team screen).
    */
-  public TeamVsOrganisation teamVsOrganisation(
-      WeekRange range, @Nullable String teamKey, Exposure requested) {
+  public TeamVsOrganisation teamVsOrganisation(WeekRange range, Scope scope, Exposure requested) {
     ReportingPeriod.check(range);
-    access.checkAggregates(teamKey);
+    access.checkAggregates(scope);
     List<WeekBounds> weeks = WeekBounds.of(range, zone());
-    WeeklyExposure org = new WeeklyExposure(query, weeks, Scope.ORGANISATION);
+    WeeklyExposure org = new WeeklyExposure(query, weeks, ScopeIds.ORGANISATION);
     Exposure exposure = comparisons.choose(requested, org);
-    if (suppressed(range, teamKey)) {
+    if (suppressed(range, scope)) {
       return new TeamVsOrganisation(exposure, 0, 0, 0, 0, null, true);
     }
-    Scope scope = scope(teamKey);
-    WeeklyExposure team = new WeeklyExposure(query, weeks, scope);
-    long teamIncidents = incidents(weeks, scope);
-    long orgIncidents = incidents(weeks, Scope.ORGANISATION);
+    ScopeIds ids = roster.scope(scope);
+    WeeklyExposure team = new WeeklyExposure(query, weeks, ids);
+    long teamIncidents = incidents(weeks, ids);
+    long orgIncidents = incidents(weeks, ScopeIds.ORGANISATION);
     long teamExposure = team.all(exposure);
     long restIncidents = orgIncidents - teamIncidents;
     long restExposure = org.all(exposure) - teamExposure;
@@ -146,7 +145,7 @@ public class ReliabilityService {
         false);
   }
 
-  private long incidents(List<WeekBounds> weeks, Scope scope) {
+  private long incidents(List<WeekBounds> weeks, ScopeIds scope) {
     return query.incidentsByWeek(weeks, scope).stream()
         .mapToLong(ReliabilityQuery.IncidentCount::incidents)
         .sum();
@@ -158,8 +157,8 @@ public class ReliabilityService {
   }
 
   /** Whether the signed-in user may see this team's aggregates (pickers offer only those). */
-  public boolean mayView(@Nullable String teamKey) {
-    return access.mayViewAggregates(teamKey);
+  public boolean mayView(Scope scope) {
+    return access.mayViewAggregates(scope);
   }
 
   /** The minimum group size k (a setting). */
@@ -173,26 +172,26 @@ public class ReliabilityService {
    * Whether the scope had fewer than k developers in the range and the viewer may not see them:
    * then no reliability figure of it is shown (DESIGN §3.4).
    */
-  boolean suppressed(WeekRange range, @Nullable String teamKey) {
-    return access.hiddenOver(teamKey, range);
+  boolean suppressed(WeekRange range, Scope scope) {
+    return access.hiddenOver(scope, range);
   }
 
   /**
    * The AI-involved and baseline rates per window of {@link #WINDOW_WEEKS} weeks, the windows
    * ending with the range's last week, all of equal length (see {@link #windows}).
    */
-  public List<RateWindow> overTime(WeekRange range, @Nullable String teamKey, Exposure exposure) {
+  public List<RateWindow> overTime(WeekRange range, Scope scope, Exposure exposure) {
     ReportingPeriod.check(range);
-    access.checkAggregates(teamKey);
-    if (suppressed(range, teamKey)) {
+    access.checkAggregates(scope);
+    if (suppressed(range, scope)) {
       return List.of();
     }
-    Scope scope = scope(teamKey);
+    ScopeIds ids = roster.scope(scope);
     List<WeekBounds> weeks = WeekBounds.of(range, zone());
-    WeeklyExposure exp = new WeeklyExposure(query, weeks, scope);
+    WeeklyExposure exp = new WeeklyExposure(query, weeks, ids);
     Exposure chosen = comparisons.choose(exposure, exp);
     Map<LocalDate, long[]> incidents = new LinkedHashMap<>();
-    for (ReliabilityQuery.IncidentCount c : query.incidentsByWeek(weeks, scope)) {
+    for (ReliabilityQuery.IncidentCount c : query.incidentsByWeek(weeks, ids)) {
       long[] aiAndBaseline = incidents.computeIfAbsent(c.monday(), m -> new long[2]);
       if (c.involvement().aiInvolved()) {
         aiAndBaseline[0] += c.incidents();
@@ -227,14 +226,15 @@ public class ReliabilityService {
   }
 
   /** Root causes and safeguard gaps of AI-involved versus other classified incidents. */
-  public CausesAndSafeguards causesAndSafeguards(WeekRange range, @Nullable String teamKey) {
+  public CausesAndSafeguards causesAndSafeguards(WeekRange range, Scope scope) {
     ReportingPeriod.check(range);
-    access.checkAggregates(teamKey);
-    if (suppressed(range, teamKey)) {
+    access.checkAggregates(scope);
+    if (suppressed(range, scope)) {
       return IncidentProfiles.none();
     }
     return IncidentProfiles.of(
-        query.causesAndSafeguards(WeekBounds.of(range, zone()), scope(teamKey)), tools.names());
+        query.causesAndSafeguards(WeekBounds.of(range, zone()), roster.scope(scope)),
+        tools.names());
   }
 
   /**
@@ -260,7 +260,11 @@ public class ReliabilityService {
   public Map<String, ToolFigures> latestToolFigures() {
     Comparison c =
         comparisons.compare(
-            WeekRange.ending(lastCompleteWeek(), 12), null, Scope.ORGANISATION, zone(), null);
+            WeekRange.ending(lastCompleteWeek(), 12),
+            Scope.ORGANISATION,
+            ScopeIds.ORGANISATION,
+            zone(),
+            null);
     Map<String, ToolFigures> out = new LinkedHashMap<>();
     if (c.allAi() != null) {
       out.put(SafeguardComparison.ALL_AI, c.allAi());
@@ -286,11 +290,6 @@ public class ReliabilityService {
       windows.add(range);
     }
     return windows;
-  }
-
-  /** The scope of a team key (null or blank: the organisation); an unknown key is a 400. */
-  private Scope scope(@Nullable String teamKey) {
-    return roster.scope(teamKey);
   }
 
   private ZoneId zone() {

@@ -4,7 +4,7 @@ import dev.tandem.access.SmallGroupRule;
 import dev.tandem.base.AiInvolvement;
 import dev.tandem.base.Attribution;
 import dev.tandem.rollup.RollupQuery;
-import dev.tandem.rollup.Scope;
+import dev.tandem.rollup.ScopeIds;
 import dev.tandem.stats.MantelHaenszel;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +34,7 @@ final class TeamStrata {
 
   private final TreeSet<Long> teams = new TreeSet<>();
 
-  TeamStrata(ReliabilityQuery query, List<WeekBounds> weeks, Scope scope) {
+  TeamStrata(ReliabilityQuery query, List<WeekBounds> weeks, ScopeIds scope) {
     for (RollupQuery.TeamTotal t : query.teamTotals(weeks, scope)) {
       headcount.put(t.teamId(), new long[] {t.developerWeeks(), t.aiUserWeeks(), t.largestWeek()});
       teams.add(t.teamId());

@@ -2,9 +2,10 @@ package dev.tandem.reliability;
 
 import dev.tandem.access.AccessPolicy;
 import dev.tandem.base.AiInvolvement;
+import dev.tandem.base.Scope;
 import dev.tandem.base.Severity;
 import dev.tandem.base.WeekRange;
-import dev.tandem.rollup.Scope;
+import dev.tandem.rollup.ScopeIds;
 import dev.tandem.roster.RosterService;
 import dev.tandem.settings.SettingsService;
 import dev.tandem.stats.Holm;
@@ -23,7 +24,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,16 +54,15 @@ class ToolComparison {
   }
 
   /** Each tool and all AI tools against the baseline in a scope (access checked by the caller). */
-  Comparison compare(
-      WeekRange range, @Nullable String teamKey, Scope scope, ZoneId zone, Exposure requested) {
+  Comparison compare(WeekRange range, Scope scope, ScopeIds ids, ZoneId zone, Exposure requested) {
     List<WeekBounds> weeks = WeekBounds.of(range, zone);
-    WeeklyExposure exp = new WeeklyExposure(query, weeks, scope);
+    WeeklyExposure exp = new WeeklyExposure(query, weeks, ids);
     Exposure exposure = choose(requested, exp);
 
     Map<String, Map<String, Long>> bySeverity = new LinkedHashMap<>();
     Map<String, Long> agentIncidents = new HashMap<>();
     long unclassified = 0;
-    for (ReliabilityQuery.IncidentCount c : query.incidentsByWeek(weeks, scope)) {
+    for (ReliabilityQuery.IncidentCount c : query.incidentsByWeek(weeks, ids)) {
       String group = group(c.involvement(), c.tool());
       if (group == null) {
         unclassified += c.incidents();
@@ -77,7 +76,7 @@ class ToolComparison {
           .merge(c.severity().stored(), c.incidents(), Long::sum);
     }
     Map<String, List<Double>> restoreMinutes = new LinkedHashMap<>();
-    for (ReliabilityQuery.Restore r : query.restores(weeks, scope)) {
+    for (ReliabilityQuery.Restore r : query.restores(weeks, ids)) {
       String group = group(r.involvement(), r.tool());
       if (group != null) {
         restoreMinutes
@@ -129,9 +128,9 @@ class ToolComparison {
     for (int i = 0; i < adjusted.length; i++) {
       toolFigures.set(i, toolFigures.get(i).adjusted(adjusted[i]));
     }
-    dev.tandem.access.SmallGroupRule smallGroups = access.smallGroups(teamKey);
-    Map<String, Integer> developers = query.developersByTool(weeks, scope, smallGroups.k());
-    TeamStrata strata = new TeamStrata(query, weeks, scope);
+    dev.tandem.access.SmallGroupRule smallGroups = access.smallGroups(scope);
+    Map<String, Integer> developers = query.developersByTool(weeks, ids, smallGroups.k());
+    TeamStrata strata = new TeamStrata(query, weeks, ids);
     Map<Long, String> teamNames = teamNames();
     toolFigures.replaceAll(
         t -> t.within(strata.within(t.tool(), exposure, teamNames, smallGroups)));
@@ -148,7 +147,7 @@ class ToolComparison {
         t -> smallGroups.hidden(developers.getOrDefault(t.tool(), 0)) ? t.hide() : t);
     return new Comparison(
         range,
-        blankToNull(teamKey),
+        scope,
         exposure,
         exp.developerWeeks(),
         baseline,
@@ -262,9 +261,5 @@ class ToolComparison {
     Map<Long, String> names = new HashMap<>();
     roster.teams().forEach(t -> names.put(t.id(), t.name()));
     return names;
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s;
   }
 }

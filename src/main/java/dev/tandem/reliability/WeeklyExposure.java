@@ -1,7 +1,7 @@
 package dev.tandem.reliability;
 
 import dev.tandem.base.Attribution;
-import dev.tandem.rollup.Scope;
+import dev.tandem.rollup.ScopeIds;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +20,7 @@ final class WeeklyExposure {
   private final Map<String, Long> agentUserWeeks = new HashMap<>();
   private final Map<LocalDate, long[]> headcount = new HashMap<>();
 
-  WeeklyExposure(ReliabilityQuery query, List<WeekBounds> weeks, Scope scope) {
+  WeeklyExposure(ReliabilityQuery query, List<WeekBounds> weeks, ScopeIds scope) {
     for (ReliabilityQuery.ChangeSum c : query.changesByWeek(weeks, scope)) {
       changes
           .computeIfAbsent(c.monday(), m -> new HashMap<>())

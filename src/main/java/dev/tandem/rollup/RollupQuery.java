@@ -23,8 +23,8 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads of the rollup for a scope ({@code teamIds}: a team and the teams below it; null = the whole
- * organisation) and a range of weeks: a few rows per week, whatever the number of developers.
+ * Reads of the rollup for a scope ({@link ScopeIds}: the organisation, or a team and the teams
+ * below it) and a range of weeks: a few rows per week, whatever the number of developers.
  */
 @Repository
 public class RollupQuery {
@@ -76,7 +76,7 @@ public class RollupQuery {
   }
 
   /** The weeks of a scope from the subtree totals: one row per week. */
-  public List<WeekTotals> scopeWeeks(WeekRange range, Scope scope) {
+  public List<WeekTotals> scopeWeeks(WeekRange range, ScopeIds scope) {
     return scopes.scopeWeeks(range, scope);
   }
 
@@ -91,21 +91,21 @@ public class RollupQuery {
   }
 
   /** The tools of a scope per week from the subtree totals (see {@link #tools}). */
-  public List<ToolWeek> scopeTools(WeekRange range, Scope scope) {
+  public List<ToolWeek> scopeTools(WeekRange range, ScopeIds scope) {
     return scopes.scopeTools(range, scope);
   }
 
   /** The weeks of a set of teams, summed from the per-team table (the roster's own scopes). */
-  public List<WeekTotals> weeks(WeekRange range, Collection<Long> teamIds) {
-    return teams.weeks(range, teamIds);
+  public List<WeekTotals> weeks(WeekRange range, ScopeIds scope) {
+    return teams.weeks(range, scope);
   }
 
-  public List<TeamWeek> teamWeeks(WeekRange range, Collection<Long> teamIds) {
-    return teams.teamWeeks(range, teamIds);
+  public List<TeamWeek> teamWeeks(WeekRange range, ScopeIds scope) {
+    return teams.teamWeeks(range, scope);
   }
 
-  public List<ToolWeek> tools(WeekRange range, Collection<Long> teamIds) {
-    return teams.tools(range, teamIds);
+  public List<ToolWeek> tools(WeekRange range, ScopeIds scope) {
+    return teams.tools(range, scope);
   }
 
   /**
@@ -122,10 +122,10 @@ public class RollupQuery {
 
   /**
    * Per team (the developers' own teams, from the per-team table) the totals over the range: one
-   * grouped read, teams rows. {@code teamIds} null means every team.
+   * grouped read, teams rows.
    */
-  public List<TeamTotal> teamTotals(WeekRange range, Collection<Long> teamIds) {
-    return teams.teamTotals(range, teamIds);
+  public List<TeamTotal> teamTotals(WeekRange range, ScopeIds scope) {
+    return teams.teamTotals(range, scope);
   }
 
   /**
@@ -134,10 +134,9 @@ public class RollupQuery {
    * snapshot transaction the answer is kept under the rollup's state in that snapshot (see {@link
    * #state}) and read again only after a write.
    */
-  public List<TeamToolTotal> teamToolTotals(WeekRange range, Collection<Long> teamIds) {
+  public List<TeamToolTotal> teamToolTotals(WeekRange range, ScopeIds scope) {
     return underState(
-        List.of("team-tool-totals", range, teamIds == null ? Set.of() : Set.copyOf(teamIds)),
-        () -> teams.teamToolTotals(range, teamIds));
+        List.of("team-tool-totals", range, scope), () -> teams.teamToolTotals(range, scope));
   }
 
   /**
@@ -165,10 +164,10 @@ public class RollupQuery {
    * in the range: the exact group size behind a tool's figures, read only when the rollup's bounds
    * cannot decide (DESIGN §3.4). Driven by the scope's developers through the primary keys.
    */
-  public int developersOfTool(String tool, WeekRange range, Collection<Long> teamIds) {
+  public int developersOfTool(String tool, WeekRange range, ScopeIds teams) {
     LocalDate first = range.from().monday();
     LocalDate last = range.to().monday();
-    Condition scope = teamIds == null ? DSL.noCondition() : IdSets.in(DEVELOPER.TEAM_ID, teamIds);
+    Condition scope = inScope(teams);
     var usage =
         DSL.select(USAGE_WEEK.DEVELOPER_ID)
             .from(DEVELOPER)
@@ -196,7 +195,7 @@ public class RollupQuery {
    * change exposure, and this data-quality figure says how many. One sum over the scope's subtree
    * totals: a few rows per week.
    */
-  public long changesOutsideHeadcount(WeekRange range, Scope scope) {
+  public long changesOutsideHeadcount(WeekRange range, ScopeIds scope) {
     return scopes.changesOutsideHeadcount(range, scope);
   }
 
@@ -204,20 +203,20 @@ public class RollupQuery {
    * Distinct developers of the scope in headcount in at least one week of the range (DESIGN §3.4
    * group size): one pass over the roster, no weeks needed.
    */
-  public int developersInHeadcount(WeekRange range, Collection<Long> teamIds) {
-    return developersInHeadcount(range, teamIds, Integer.MAX_VALUE);
+  public int developersInHeadcount(WeekRange range, ScopeIds scope) {
+    return developersInHeadcount(range, scope, Integer.MAX_VALUE);
   }
 
   /**
-   * {@link #developersInHeadcount(WeekRange, Collection)} counted up to {@code upTo}: whether a
-   * group is smaller than k needs k developers found, not the whole roster read.
+   * {@link #developersInHeadcount(WeekRange, ScopeIds)} counted up to {@code upTo}: whether a group
+   * is smaller than k needs k developers found, not the whole roster read.
    */
-  public int developersInHeadcount(WeekRange range, Collection<Long> teamIds, int upTo) {
+  public int developersInHeadcount(WeekRange range, ScopeIds scope, int upTo) {
     return db.fetchCount(
         db.selectOne()
             .from(DEVELOPER)
             .where(inHeadcountDuring(range.from().monday(), range.to().sunday()))
-            .and(inScope(teamIds))
+            .and(inScope(scope))
             .limit(upTo));
   }
 
@@ -227,10 +226,10 @@ public class RollupQuery {
    */
   public record TeamMonth(long teamId, LocalDate month, String tool, int developers, int weeks) {}
 
-  /** The monthly rollup (V38) of the given teams ({@code null}: every team) from month to month. */
+  /** The monthly rollup (V38) of the scope's teams from month to month. */
   public List<TeamMonth> teamMonths(
-      java.time.YearMonth from, java.time.YearMonth to, Collection<Long> teamIds) {
-    return teams.teamMonths(from, to, teamIds);
+      java.time.YearMonth from, java.time.YearMonth to, ScopeIds scope) {
+    return teams.teamMonths(from, to, scope);
   }
 
   /** The earliest week with a developer's start, usage or changes (null: no data). */
@@ -285,9 +284,9 @@ public class RollupQuery {
     return inHeadcount(DSL.inline(firstMonday), DSL.inline(lastSunday));
   }
 
-  /** Developers of the given teams; {@code null} means the whole organisation. */
-  public static Condition inScope(Collection<Long> teamIds) {
-    return teamIds == null ? DSL.noCondition() : IdSets.in(DEVELOPER.TEAM_ID, teamIds);
+  /** Developers of the scope's teams (every developer for the organisation). */
+  public static Condition inScope(ScopeIds scope) {
+    return scope.organisation() ? DSL.noCondition() : IdSets.in(DEVELOPER.TEAM_ID, scope.teams());
   }
 
   static long l(BigDecimal value) {

@@ -30,7 +30,7 @@ final class ScopeRollupQuery {
   }
 
   /** The weeks of a scope from the subtree totals: one row per week. */
-  public List<WeekTotals> scopeWeeks(WeekRange range, Scope scope) {
+  public List<WeekTotals> scopeWeeks(WeekRange range, ScopeIds scope) {
     var r = ROLLUP_SCOPE_WEEK;
     return db.select(
             r.WEEK_START,
@@ -61,7 +61,7 @@ final class ScopeRollupQuery {
   }
 
   /** The tools of a scope per week from the subtree totals (see {@link RollupQuery#tools}). */
-  public List<ToolWeek> scopeTools(WeekRange range, Scope scope) {
+  public List<ToolWeek> scopeTools(WeekRange range, ScopeIds scope) {
     var r = ROLLUP_SCOPE_TOOL_WEEK;
     return db.select(
             r.WEEK_START,
@@ -82,7 +82,7 @@ final class ScopeRollupQuery {
    * in the range's weeks.
    */
   private static Condition of(
-      Scope scope, WeekRange range, Field<Long> scopeId, Field<LocalDate> weekStart) {
+      ScopeIds scope, WeekRange range, Field<Long> scopeId, Field<LocalDate> weekStart) {
     return scopeId
         .eq(scope.organisation() ? RollupRepository.ORGANISATION : scope.top())
         .and(weekStart.between(range.from().monday(), range.to().monday()));
@@ -94,7 +94,7 @@ final class ScopeRollupQuery {
    * change exposure, and this data-quality figure says how many. One sum over the scope's subtree
    * totals: a few rows per week.
    */
-  public long changesOutsideHeadcount(WeekRange range, Scope scope) {
+  public long changesOutsideHeadcount(WeekRange range, ScopeIds scope) {
     var r = ROLLUP_SCOPE_TOOL_WEEK;
     return RollupQuery.l(
         db.select(sum(r.CHANGES_OUTSIDE_HEADCOUNT))

@@ -16,14 +16,15 @@ import dev.tandem.rollup.RollupQuery.TeamTotal;
 import dev.tandem.rollup.RollupQuery.TeamWeek;
 import dev.tandem.rollup.RollupQuery.ToolWeek;
 import dev.tandem.rollup.RollupQuery.WeekTotals;
-import java.util.Collection;
 import java.util.List;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /**
  * {@link RollupQuery}'s reads of the per-team tables ({@code rollup_team_week}, {@code
- * rollup_team_tool_week}, {@code rollup_team_month}) for a set of teams (null: every team).
+ * rollup_team_tool_week}, {@code rollup_team_month}) for the teams of a scope.
  */
 final class TeamRollupQuery {
 
@@ -34,7 +35,7 @@ final class TeamRollupQuery {
   }
 
   /** The weeks of a set of teams, summed from the per-team table (the roster's own scopes). */
-  public List<WeekTotals> weeks(WeekRange range, Collection<Long> teamIds) {
+  public List<WeekTotals> weeks(WeekRange range, ScopeIds scope) {
     var r = ROLLUP_TEAM_WEEK;
     return db.select(
             r.WEEK_START,
@@ -47,7 +48,7 @@ final class TeamRollupQuery {
             sum(r.AGENT_USERS))
         .from(r)
         .where(r.WEEK_START.between(range.from().monday(), range.to().monday()))
-        .and(teamIds == null ? DSL.noCondition() : IdSets.in(r.TEAM_ID, teamIds))
+        .and(in(r.TEAM_ID, scope))
         .groupBy(r.WEEK_START)
         .orderBy(r.WEEK_START)
         .fetch(
@@ -63,16 +64,16 @@ final class TeamRollupQuery {
                     i(x.value8())));
   }
 
-  public List<TeamWeek> teamWeeks(WeekRange range, Collection<Long> teamIds) {
+  public List<TeamWeek> teamWeeks(WeekRange range, ScopeIds scope) {
     var r = ROLLUP_TEAM_WEEK;
     return db.select(r.WEEK_START, r.TEAM_ID, r.HEADCOUNT, r.AI_USERS, r.AGENT_USERS)
         .from(r)
         .where(r.WEEK_START.between(range.from().monday(), range.to().monday()))
-        .and(teamIds == null ? DSL.noCondition() : IdSets.in(r.TEAM_ID, teamIds))
+        .and(in(r.TEAM_ID, scope))
         .fetch(x -> new TeamWeek(x.value1(), x.value2(), x.value3(), x.value4(), x.value5()));
   }
 
-  public List<ToolWeek> tools(WeekRange range, Collection<Long> teamIds) {
+  public List<ToolWeek> tools(WeekRange range, ScopeIds scope) {
     var r = ROLLUP_TEAM_TOOL_WEEK;
     return db.select(
             r.WEEK_START,
@@ -85,7 +86,7 @@ final class TeamRollupQuery {
             sum(r.AGENT_UNKNOWN_USERS))
         .from(r)
         .where(r.WEEK_START.between(range.from().monday(), range.to().monday()))
-        .and(teamIds == null ? DSL.noCondition() : IdSets.in(r.TEAM_ID, teamIds))
+        .and(in(r.TEAM_ID, scope))
         .groupBy(r.WEEK_START, r.TOOL_KEY)
         .fetch(
             x ->
@@ -102,14 +103,14 @@ final class TeamRollupQuery {
 
   /**
    * Per team (the developers' own teams, from the per-team table) the totals over the range: one
-   * grouped read, teams rows. {@code teamIds} null means every team.
+   * grouped read, teams rows.
    */
-  public List<TeamTotal> teamTotals(WeekRange range, Collection<Long> teamIds) {
+  public List<TeamTotal> teamTotals(WeekRange range, ScopeIds scope) {
     var r = ROLLUP_TEAM_WEEK;
     return db.select(r.TEAM_ID, sum(r.HEADCOUNT), sum(r.AI_USERS), max(r.HEADCOUNT))
         .from(r)
         .where(r.WEEK_START.between(range.from().monday(), range.to().monday()))
-        .and(teamIds == null ? DSL.noCondition() : IdSets.in(r.TEAM_ID, teamIds))
+        .and(in(r.TEAM_ID, scope))
         .groupBy(r.TEAM_ID)
         .fetch(
             x ->
@@ -117,27 +118,27 @@ final class TeamRollupQuery {
                     x.value1(), l(x.value2()), l(x.value3()), x.value4() == null ? 0 : x.value4()));
   }
 
-  List<TeamToolTotal> teamToolTotals(WeekRange range, Collection<Long> teamIds) {
+  List<TeamToolTotal> teamToolTotals(WeekRange range, ScopeIds scope) {
     var r = ROLLUP_TEAM_TOOL_WEEK;
     return db
         .select(r.TEAM_ID, r.TOOL_KEY, sum(r.USERS), sum(r.CHANGES))
         .from(r)
         .where(r.WEEK_START.between(range.from().monday(), range.to().monday()))
-        .and(teamIds == null ? DSL.noCondition() : IdSets.in(r.TEAM_ID, teamIds))
+        .and(in(r.TEAM_ID, scope))
         .groupBy(r.TEAM_ID, r.TOOL_KEY)
         .fetch(x -> new TeamToolTotal(x.value1(), x.value2(), l(x.value3()), l(x.value4())))
         .stream()
         .toList();
   }
 
-  /** The monthly rollup (V38) of the given teams ({@code null}: every team) from month to month. */
+  /** The monthly rollup (V38) of the scope's teams from month to month. */
   public List<TeamMonth> teamMonths(
-      java.time.YearMonth from, java.time.YearMonth to, Collection<Long> teamIds) {
+      java.time.YearMonth from, java.time.YearMonth to, ScopeIds scope) {
     var m = ROLLUP_TEAM_MONTH;
     return db.select(m.TEAM_ID, m.MONTH_START, m.TOOL_KEY, m.ACTIVE_DEVELOPERS, m.ACTIVE_WEEKS)
         .from(m)
         .where(m.MONTH_START.between(from.atDay(1), to.atDay(1)))
-        .and(teamIds == null ? DSL.noCondition() : IdSets.in(m.TEAM_ID, teamIds))
+        .and(in(m.TEAM_ID, scope))
         .fetch(
             x ->
                 new TeamMonth(
@@ -146,5 +147,10 @@ final class TeamRollupQuery {
                     "*".equals(x.value3()) ? null : x.value3(),
                     x.value4(),
                     x.value5()));
+  }
+
+  /** The rows of the scope's teams (every row for the organisation). */
+  private static Condition in(Field<Long> teamId, ScopeIds scope) {
+    return scope.organisation() ? DSL.noCondition() : IdSets.in(teamId, scope.teams());
   }
 }

@@ -1,12 +1,14 @@
 package dev.tandem.roster;
 
+import dev.tandem.base.Scope;
+
 /**
- * Roster search: free text over name and email, and optionally a team scope (the team and its
- * subtree).
+ * Roster search: free text over name and email (null: any), and a scope (the organisation, or a
+ * team and its subtree).
  */
-public record DeveloperFilter(String text, String teamKey) {
+public record DeveloperFilter(String text, Scope scope) {
 
   public static DeveloperFilter all() {
-    return new DeveloperFilter(null, null);
+    return new DeveloperFilter(null, Scope.ORGANISATION);
   }
 }

@@ -3,7 +3,8 @@ package dev.tandem.roster;
 import static dev.tandem.db.Tables.DEVELOPER;
 import static dev.tandem.db.Tables.TEAM;
 
-import dev.tandem.base.IdSets;
+import dev.tandem.rollup.RollupQuery;
+import dev.tandem.rollup.ScopeIds;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -22,21 +23,21 @@ class DeveloperRepository {
     this.db = db;
   }
 
-  List<Developer> search(String text, Collection<Long> teamIds, int offset, int limit) {
+  List<Developer> search(String text, ScopeIds scope, int offset, int limit) {
     return db.select(DEVELOPER.fields())
         .select(TEAM.TEAM_KEY)
         .from(DEVELOPER)
         .join(TEAM)
         .on(TEAM.ID.eq(DEVELOPER.TEAM_ID))
-        .where(matching(text, teamIds))
+        .where(matching(text, scope))
         .orderBy(DEVELOPER.NAME, DEVELOPER.ID)
         .offset(offset)
         .limit(limit)
         .fetch(DeveloperRepository::toDeveloper);
   }
 
-  int count(String text, Collection<Long> teamIds) {
-    return db.fetchCount(DEVELOPER, matching(text, teamIds));
+  int count(String text, ScopeIds scope) {
+    return db.fetchCount(DEVELOPER, matching(text, scope));
   }
 
   Optional<Developer> findById(long id) {
@@ -124,16 +125,13 @@ class DeveloperRepository {
     db.deleteFrom(DEVELOPER).where(DEVELOPER.ID.in(ids)).execute();
   }
 
-  private static Condition matching(String text, Collection<Long> teamIds) {
+  private static Condition matching(String text, ScopeIds scope) {
     Condition c = DSL.noCondition();
     if (text != null && !text.isBlank()) {
       String like = "%" + text.trim().toLowerCase() + "%";
       c = c.and(DSL.lower(DEVELOPER.NAME).like(like).or(DEVELOPER.EMAIL.like(like)));
     }
-    if (teamIds != null) {
-      c = c.and(IdSets.in(DEVELOPER.TEAM_ID, teamIds));
-    }
-    return c;
+    return c.and(RollupQuery.inScope(scope));
   }
 
   private static Developer toDeveloper(Record r) {

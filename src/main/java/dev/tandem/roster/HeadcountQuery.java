@@ -2,8 +2,8 @@ package dev.tandem.roster;
 
 import dev.tandem.base.WeekRange;
 import dev.tandem.rollup.RollupQuery;
+import dev.tandem.rollup.ScopeIds;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +26,14 @@ class HeadcountQuery {
    * Distinct developers who were in headcount in at least one week of the range, counted up to
    * {@code upTo}.
    */
-  int developersInHeadcount(WeekRange range, Collection<Long> teamIds, int upTo) {
-    return rollup.developersInHeadcount(range, teamIds, upTo);
+  int developersInHeadcount(WeekRange range, ScopeIds scope, int upTo) {
+    return rollup.developersInHeadcount(range, scope, upTo);
   }
 
-  /** Headcount per week; {@code teamIds} null means the whole organisation. */
-  List<WeeklyCount> weeklyHeadcount(WeekRange range, Collection<Long> teamIds) {
+  /** Headcount per week of the scope. */
+  List<WeeklyCount> weeklyHeadcount(WeekRange range, ScopeIds scope) {
     Map<LocalDate, Integer> counts = new HashMap<>();
-    rollup.weeks(range, teamIds).forEach(w -> counts.put(w.monday(), w.headcount()));
+    rollup.weeks(range, scope).forEach(w -> counts.put(w.monday(), w.headcount()));
     return range.weeks().stream()
         .map(w -> new WeeklyCount(w, counts.getOrDefault(w.monday(), 0)))
         .toList();

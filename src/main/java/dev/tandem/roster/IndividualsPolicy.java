@@ -1,5 +1,7 @@
 package dev.tandem.roster;
 
+import dev.tandem.base.Scope;
+
 /**
  * Who may list developers one by one (DESIGN §3.4). Implemented by {@code access.AccessPolicy}; an
  * interface here so the roster can ask without a package cycle (the policy itself reads the team
@@ -8,13 +10,13 @@ package dev.tandem.roster;
 public interface IndividualsPolicy {
 
   /**
-   * The team whose developers the caller may list when asking for {@code requestedTeamKey} (null or
-   * blank = the whole organisation): admins get what they ask for, managers their own team when
-   * asking for the organisation and the team asked for when it lies inside their scope. Anything
-   * else throws {@link org.springframework.security.access.AccessDeniedException}.
+   * The scope whose developers the caller may list when asking for {@code requested}: admins get
+   * what they ask for, managers their own team when asking for the organisation and the team asked
+   * for when it lies inside their scope. Anything else throws {@link
+   * org.springframework.security.access.AccessDeniedException}.
    */
-  String individualsScope(String requestedTeamKey);
+  Scope individualsScope(Scope requested);
 
   /** Whether the caller may see the individual developers of this team's scope. */
-  boolean maySeeIndividuals(String teamKey);
+  boolean maySeeIndividuals(Scope scope);
 }

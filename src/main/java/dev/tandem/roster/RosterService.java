@@ -1,16 +1,16 @@
 package dev.tandem.roster;
 
+import dev.tandem.base.Scope;
 import dev.tandem.base.ValidationException;
 import dev.tandem.base.WeekRange;
 import dev.tandem.rollup.RollupService;
-import dev.tandem.rollup.Scope;
+import dev.tandem.rollup.ScopeIds;
 import dev.tandem.security.AuditService;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -83,13 +83,10 @@ public class RosterService {
     return trees.current(teams::findAll);
   }
 
-  /**
-   * The scope of a team key: the organisation for null or blank, else the team and every team below
-   * it; an unknown key is a 400.
-   */
+  /** A scope resolved to team ids (the team and every team below it); an unknown key is a 400. */
   @PreAuthorize("permitAll()")
-  public Scope scope(@Nullable String teamKey) {
-    return teamTree().scope(teamKey);
+  public ScopeIds scope(Scope scope) {
+    return teamTree().scope(scope);
   }
 
   /**
@@ -98,33 +95,35 @@ public class RosterService {
    */
   @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
   @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-  public List<WeeklyCount> weeklyHeadcount(@Nullable String teamKey, WeekRange range) {
+  public List<WeeklyCount> weeklyHeadcount(Scope requested, WeekRange range) {
     dev.tandem.base.ReportingPeriod.check(range);
-    return headcount.weeklyHeadcount(range, scope(individuals.individualsScope(teamKey)).teams());
+    return headcount.weeklyHeadcount(range, scope(individuals.individualsScope(requested)));
   }
 
   /**
-   * The team the roster lists for this request: what an admin asks for (null = organisation), a
-   * manager's own team when they ask for the organisation; refused outside the caller's scope.
+   * The scope the roster lists for this request: what an admin asks for, a manager's own team when
+   * they ask for the organisation; refused outside the caller's scope.
    */
   @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
-  public String rosterTeam(String requestedTeamKey) {
-    return individuals.individualsScope(requestedTeamKey);
+  public Scope rosterScope(Scope requested) {
+    return individuals.individualsScope(requested);
   }
 
   /** The teams the roster's team filter offers: those whose developers the caller may see. */
   @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
   public List<Team> rosterTeams() {
-    return teams().stream().filter(t -> individuals.maySeeIndividuals(t.key())).toList();
+    return teams().stream()
+        .filter(t -> individuals.maySeeIndividuals(Scope.team(t.key())))
+        .toList();
   }
 
   /**
-   * Distinct developers in headcount in any week of the range, in a team's scope (null =
-   * organisation), counted up to {@code upTo} (enough to tell a small group from a large one).
+   * Distinct developers in headcount in any week of the range, in a scope, counted up to {@code
+   * upTo} (enough to tell a small group from a large one).
    */
   @PreAuthorize("permitAll()")
-  public int developersInHeadcount(@Nullable String teamKey, WeekRange range, int upTo) {
-    return headcount.developersInHeadcount(range, scope(teamKey).teams(), upTo);
+  public int developersInHeadcount(Scope scope, WeekRange range, int upTo) {
+    return headcount.developersInHeadcount(range, scope(scope), upTo);
   }
 
   /**
@@ -134,16 +133,12 @@ public class RosterService {
   @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
   public List<Developer> developers(DeveloperFilter filter, int offset, int limit) {
     return developers.search(
-        filter.text(),
-        scope(individuals.individualsScope(filter.teamKey())).teams(),
-        offset,
-        limit);
+        filter.text(), scope(individuals.individualsScope(filter.scope())), offset, limit);
   }
 
   @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
   public int countDevelopers(DeveloperFilter filter) {
-    return developers.count(
-        filter.text(), scope(individuals.individualsScope(filter.teamKey())).teams());
+    return developers.count(filter.text(), scope(individuals.individualsScope(filter.scope())));
   }
 
   @Transactional

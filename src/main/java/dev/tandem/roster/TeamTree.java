@@ -1,8 +1,9 @@
 package dev.tandem.roster;
 
 import dev.tandem.base.Excerpt;
+import dev.tandem.base.Scope;
 import dev.tandem.base.ValidationException;
-import dev.tandem.rollup.Scope;
+import dev.tandem.rollup.ScopeIds;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -10,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -65,15 +65,15 @@ public final class TeamTree {
   }
 
   /**
-   * The scope of a team key: the organisation for null or blank, else the team and every team below
-   * it. An unknown key is a 400 on the field {@code team}.
+   * A scope resolved to team ids: the team and every team below it. An unknown key is a 400 on the
+   * field {@code team}.
    */
-  public Scope scope(@Nullable String teamKey) {
-    if (teamKey == null || teamKey.isBlank()) {
-      return Scope.ORGANISATION;
+  public ScopeIds scope(Scope scope) {
+    if (scope.organisation()) {
+      return ScopeIds.ORGANISATION;
     }
-    Team top = require(teamKey);
-    return new Scope(top.id(), subtree(top.id()));
+    Team top = require(scope.keyOrNull());
+    return new ScopeIds(top.id(), subtree(top.id()));
   }
 
   /** The ids of a team and of every team below it. */
@@ -96,26 +96,26 @@ public final class TeamTree {
     return in.isPresent() && out.isPresent() && subtree(out.get().id()).contains(in.get().id());
   }
 
-  /** The teams right below a team ({@code null}: the top-level teams), in roster order. */
-  public List<Team> children(@Nullable Long id) {
-    return List.copyOf(children.getOrDefault(id == null ? 0L : id, List.of()));
+  /** The teams right below a team (the organisation, 0: the top-level teams), in roster order. */
+  private List<Team> children(long id) {
+    return List.copyOf(children.getOrDefault(id, List.of()));
   }
 
-  /** The teams without sub-teams strictly below a team ({@code null}: the whole organisation). */
-  public List<Team> leavesBelow(@Nullable Long id) {
-    Set<Long> inside = id == null ? byId.keySet() : subtree(id);
+  /** The teams without sub-teams strictly below the scope's top team (or in the organisation). */
+  public List<Team> leavesBelow(ScopeIds scope) {
+    Set<Long> inside = scope.organisation() ? byId.keySet() : scope.teams();
     return teams.stream()
-        .filter(t -> inside.contains(t.id()) && !Objects.equals(t.id(), id))
+        .filter(t -> inside.contains(t.id()) && !t.id().equals(scope.top()))
         .filter(t -> !children.containsKey(t.id()))
         .toList();
   }
 
   /**
-   * The teams one level below a team ({@code null}: the organisation), going past a level with a
+   * The teams one level below the scope's top team (or the organisation), going past a level with a
    * single team that has sub-teams (such as an organisation's one top-level team).
    */
-  public List<Team> childrenBelow(@Nullable Long id) {
-    List<Team> level = children(id);
+  public List<Team> childrenBelow(ScopeIds scope) {
+    List<Team> level = children(scope.organisation() ? 0L : scope.top());
     // Bounded by the tree's depth; the guard stops at a (corrupt) cycle.
     for (int steps = 0;
         steps < teams.size() && level.size() == 1 && children.containsKey(level.get(0).id());

@@ -25,6 +25,7 @@ import com.vaadin.flow.router.QueryParameters;
 import dev.tandem.adoption.AdoptionService;
 import dev.tandem.adoption.TeamAdoption;
 import dev.tandem.base.IsoWeek;
+import dev.tandem.base.Scope;
 import dev.tandem.base.WeekRange;
 import dev.tandem.base.ui.ScopeRangePicker;
 import dev.tandem.roster.Developer;
@@ -414,7 +415,8 @@ class RoleMatrixIT {
   @Test
   void a_hidden_sibling_cannot_be_worked_out_from_the_parent_total() {
     signInService("leader", "LEADER");
-    List<TeamAdoption> rows = adoption.teamAdoption("split", adoption.lastCompleteWeek());
+    List<TeamAdoption> rows =
+        adoption.teamAdoption(Scope.team("split"), adoption.lastCompleteWeek());
     assertThat(rows)
         .extracting(TeamAdoption::teamKey, TeamAdoption::suppressed)
         .containsExactlyInAnyOrder(
@@ -428,11 +430,15 @@ class RoleMatrixIT {
     assertThat(rows.get(2).trend()).isEmpty();
     IsoWeek last = adoption.lastCompleteWeek();
     assertThat(
-            adoption.weeklyAdoption("split", new WeekRange(last, last)).weeks().get(0).headcount())
+            adoption
+                .weeklyAdoption(Scope.team("split"), new WeekRange(last, last))
+                .weeks()
+                .get(0)
+                .headcount())
         .isEqualTo(17);
 
     signInService("admin", "ADMIN");
-    assertThat(adoption.teamAdoption("split", adoption.lastCompleteWeek()))
+    assertThat(adoption.teamAdoption(Scope.team("split"), adoption.lastCompleteWeek()))
         .noneMatch(TeamAdoption::suppressed);
   }
 
@@ -475,7 +481,9 @@ class RoleMatrixIT {
     List<String> platformEmails =
         AsAdmin.call(
             () ->
-                roster.developers(new DeveloperFilter(null, "platform"), 0, 10_000).stream()
+                roster
+                    .developers(new DeveloperFilter(null, Scope.team("platform")), 0, 10_000)
+                    .stream()
                     .map(Developer::email)
                     .toList());
     assertThat(platformEmails).isNotEmpty();
@@ -607,7 +615,7 @@ class RoleMatrixIT {
   private static List<String> scopesOffered() {
     return ComboBoxKt.getSuggestionItems(_get(ComboBox.class, s -> s.withId("scope-picker")))
         .stream()
-        .map(o -> ((ScopeRangePicker.ScopeOption) o).key())
+        .map(o -> ((ScopeRangePicker.ScopeOption) o).scope().keyOrNull())
         .filter(java.util.Objects::nonNull)
         .toList();
   }
@@ -616,7 +624,7 @@ class RoleMatrixIT {
     @SuppressWarnings("unchecked")
     ComboBox<ScopeRangePicker.ScopeOption> scope =
         _get(ComboBox.class, s -> s.withId("scope-picker"));
-    return scope.getValue().key();
+    return scope.getValue().scope().keyOrNull();
   }
 
   @SuppressWarnings("unchecked")

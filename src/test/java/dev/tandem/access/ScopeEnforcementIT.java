@@ -7,6 +7,7 @@ import dev.tandem.adoption.AdoptionService;
 import dev.tandem.adoption.InactiveDeveloper;
 import dev.tandem.adoption.TeamAdoption;
 import dev.tandem.base.AiInvolvement;
+import dev.tandem.base.Scope;
 import dev.tandem.base.WeekRange;
 import dev.tandem.ingest.ImportService;
 import dev.tandem.reliability.Incident;
@@ -77,7 +78,10 @@ class ScopeEnforcementIT {
     for (Role role : List.of(Role.ADMIN, Role.LEADER, Role.MANAGER, Role.MEMBER)) {
       as(role.name().toLowerCase(java.util.Locale.ROOT), role);
       List<String> oneByOne =
-          roster.teams().stream().map(Team::key).filter(access::mayViewAggregates).toList();
+          roster.teams().stream()
+              .map(Team::key)
+              .filter(key -> access.mayViewAggregates(Scope.team(key)))
+              .toList();
       assertThat(access.teamsWithAggregates())
           .as(role.name())
           .extracting(Team::key)
@@ -98,11 +102,13 @@ class ScopeEnforcementIT {
       a_manager_asking_the_roster_for_the_whole_organisation_gets_only_the_developers_of_their_team() {
     as("manager", Role.MANAGER);
     List<Developer> listed = roster.developers(DeveloperFilter.all(), 0, Integer.MAX_VALUE);
-    int commerce = roster.countDevelopers(new DeveloperFilter(null, "commerce"));
+    int commerce = roster.countDevelopers(new DeveloperFilter(null, Scope.team("commerce")));
     as("admin", Role.ADMIN);
     int organisation = roster.countDevelopers(DeveloperFilter.all());
     long platform =
-        roster.developers(new DeveloperFilter(null, "platform"), 0, Integer.MAX_VALUE).size();
+        roster
+            .developers(new DeveloperFilter(null, Scope.team("platform")), 0, Integer.MAX_VALUE)
+            .size();
 
     assertThat(listed).isNotEmpty().allSatisfy(d -> assertThat(COMMERCE).contains(d.teamKey()));
     assertThat(listed).hasSize(commerce);
@@ -113,27 +119,27 @@ class ScopeEnforcementIT {
   @Test
   void a_manager_asking_the_roster_for_another_team_is_refused() {
     as("manager", Role.MANAGER);
-    denied(() -> roster.developers(new DeveloperFilter(null, "platform"), 0, 50));
-    denied(() -> roster.developers(new DeveloperFilter("a", "engineering"), 0, 50));
+    denied(() -> roster.developers(new DeveloperFilter(null, Scope.team("platform")), 0, 50));
+    denied(() -> roster.developers(new DeveloperFilter("a", Scope.team("engineering")), 0, 50));
   }
 
   @Test
   void a_manager_counting_the_roster_counts_only_their_team() {
     as("manager", Role.MANAGER);
     assertThat(roster.countDevelopers(DeveloperFilter.all()))
-        .isEqualTo(roster.countDevelopers(new DeveloperFilter(null, "commerce")));
-    denied(() -> roster.countDevelopers(new DeveloperFilter(null, "platform")));
+        .isEqualTo(roster.countDevelopers(new DeveloperFilter(null, Scope.team("commerce"))));
+    denied(() -> roster.countDevelopers(new DeveloperFilter(null, Scope.team("platform"))));
   }
 
   @Test
   void the_roster_headcount_chart_of_a_manager_is_their_team_and_another_team_is_refused() {
     WeekRange weeks = adoption.defaultRange();
     as("manager", Role.MANAGER);
-    var organisationAsked = roster.weeklyHeadcount(null, weeks);
-    var commerce = roster.weeklyHeadcount("commerce", weeks);
-    denied(() -> roster.weeklyHeadcount("platform", weeks));
+    var organisationAsked = roster.weeklyHeadcount(Scope.ORGANISATION, weeks);
+    var commerce = roster.weeklyHeadcount(Scope.team("commerce"), weeks);
+    denied(() -> roster.weeklyHeadcount(Scope.team("platform"), weeks));
     as("admin", Role.ADMIN);
-    var organisation = roster.weeklyHeadcount(null, weeks);
+    var organisation = roster.weeklyHeadcount(Scope.ORGANISATION, weeks);
 
     assertThat(organisationAsked).isEqualTo(commerce);
     assertThat(organisation.get(organisation.size() - 1).count())
@@ -147,11 +153,11 @@ class ScopeEnforcementIT {
     assertThat(roster.rosterTeams())
         .extracting(Team::key)
         .containsExactlyInAnyOrderElementsOf(COMMERCE);
-    assertThat(roster.rosterTeam(null)).isEqualTo("commerce");
-    assertThat(roster.rosterTeam("payments")).isEqualTo("payments");
-    denied(() -> roster.rosterTeam("platform"));
+    assertThat(roster.rosterScope(Scope.ORGANISATION)).isEqualTo(Scope.team("commerce"));
+    assertThat(roster.rosterScope(Scope.team("payments"))).isEqualTo(Scope.team("payments"));
+    denied(() -> roster.rosterScope(Scope.team("platform")));
     as("admin", Role.ADMIN);
-    assertThat(roster.rosterTeam(null)).isNull();
+    assertThat(roster.rosterScope(Scope.ORGANISATION)).isEqualTo(Scope.ORGANISATION);
     assertThat(roster.rosterTeams()).extracting(Team::key).contains("platform", "commerce");
   }
 
@@ -161,7 +167,7 @@ class ScopeEnforcementIT {
       as(user, user.equals("leader") ? Role.LEADER : Role.MEMBER);
       denied(() -> roster.developers(DeveloperFilter.all(), 0, 10));
       denied(() -> roster.countDevelopers(DeveloperFilter.all()));
-      denied(() -> roster.weeklyHeadcount(null, adoption.defaultRange()));
+      denied(() -> roster.weeklyHeadcount(Scope.ORGANISATION, adoption.defaultRange()));
       denied(() -> roster.rosterTeams());
     }
   }
@@ -178,23 +184,25 @@ class ScopeEnforcementIT {
   void adoption_aggregates_of_another_team_are_refused_to_a_manager() {
     WeekRange weeks = adoption.defaultRange();
     as("manager", Role.MANAGER);
-    denied(() -> adoption.weeklyAdoption("platform", weeks));
-    denied(() -> adoption.streak("platform", weeks.to()));
-    denied(() -> adoption.teamAdoption("platform", weeks.to()));
-    denied(() -> adoption.cohorts("platform", weeks));
+    denied(() -> adoption.weeklyAdoption(Scope.team("platform"), weeks));
+    denied(() -> adoption.streak(Scope.team("platform"), weeks.to()));
+    denied(() -> adoption.teamAdoption(Scope.team("platform"), weeks.to()));
+    denied(() -> adoption.cohorts(Scope.team("platform"), weeks));
     // The organisation's aggregates are the manager's to see (README: roles).
-    assertThat(adoption.weeklyAdoption(null, weeks).scope()).isEqualTo("organisation");
-    assertThat(adoption.weeklyAdoption("commerce", weeks).scope()).isEqualTo("commerce");
+    assertThat(adoption.weeklyAdoption(Scope.ORGANISATION, weeks).scope())
+        .isEqualTo("organisation");
+    assertThat(adoption.weeklyAdoption(Scope.team("commerce"), weeks).scope())
+        .isEqualTo("commerce");
   }
 
   @Test
   void the_adoption_team_table_of_a_manager_has_no_row_of_a_team_outside_their_scope() {
     as("manager", Role.MANAGER);
-    assertThat(adoption.teamAdoption("commerce", adoption.lastCompleteWeek()))
+    assertThat(adoption.teamAdoption(Scope.team("commerce"), adoption.lastCompleteWeek()))
         .isNotEmpty()
         .allSatisfy(t -> assertThat(COMMERCE).contains(t.teamKey()));
     // At the organisation scope: Commerce's lowest-level teams, never another team's.
-    assertThat(adoption.teamAdoption(null, adoption.lastCompleteWeek()))
+    assertThat(adoption.teamAdoption(Scope.ORGANISATION, adoption.lastCompleteWeek()))
         .extracting(TeamAdoption::teamKey)
         .containsExactlyInAnyOrder("payments", "checkout", "catalog", "search");
     // One level down: never Platform or Data (below Engineering, the demo's only top-level team,
@@ -202,7 +210,7 @@ class ScopeEnforcementIT {
     // not the manager's either).
     assertThat(
             adoption.teamAdoption(
-                null, adoption.lastCompleteWeek(), AdoptionService.TeamRows.CHILDREN))
+                Scope.ORGANISATION, adoption.lastCompleteWeek(), AdoptionService.TeamRows.CHILDREN))
         .extracting(TeamAdoption::teamKey)
         .isSubsetOf("commerce");
   }
@@ -211,14 +219,14 @@ class ScopeEnforcementIT {
   void the_developers_without_ai_list_of_a_manager_holds_only_their_team_and_nothing_else() {
     as("manager", Role.MANAGER);
     List<InactiveDeveloper> commerce =
-        adoption.withoutAiUse("commerce", adoption.lastCompleteWeek());
+        adoption.withoutAiUse(Scope.team("commerce"), adoption.lastCompleteWeek());
     assertThat(commerce).allSatisfy(d -> assertThat(COMMERCE).contains(d.teamKey()));
-    denied(() -> adoption.withoutAiUse(null, adoption.lastCompleteWeek()));
-    denied(() -> adoption.withoutAiUse("platform", adoption.lastCompleteWeek()));
+    denied(() -> adoption.withoutAiUse(Scope.ORGANISATION, adoption.lastCompleteWeek()));
+    denied(() -> adoption.withoutAiUse(Scope.team("platform"), adoption.lastCompleteWeek()));
     as("leader", Role.LEADER);
-    denied(() -> adoption.withoutAiUse(null, adoption.lastCompleteWeek()));
+    denied(() -> adoption.withoutAiUse(Scope.ORGANISATION, adoption.lastCompleteWeek()));
     as("member", Role.MEMBER);
-    denied(() -> adoption.withoutAiUse("payments", adoption.lastCompleteWeek()));
+    denied(() -> adoption.withoutAiUse(Scope.team("payments"), adoption.lastCompleteWeek()));
   }
 
   @Test
@@ -237,15 +245,16 @@ class ScopeEnforcementIT {
     WeekRange weeks = reliability.defaultRange();
     for (String user : List.of("manager", "member")) {
       as(user, user.equals("manager") ? Role.MANAGER : Role.MEMBER);
-      denied(() -> reliability.comparison(weeks, "platform", null));
-      denied(() -> reliability.overTime(weeks, "platform", null));
-      denied(() -> reliability.causesAndSafeguards(weeks, "platform"));
-      denied(() -> reliability.teamVsOrganisation(weeks, "platform", null));
-      assertThat(reliability.mayView("platform")).isFalse();
+      denied(() -> reliability.comparison(weeks, Scope.team("platform"), null));
+      denied(() -> reliability.overTime(weeks, Scope.team("platform"), null));
+      denied(() -> reliability.causesAndSafeguards(weeks, Scope.team("platform")));
+      denied(() -> reliability.teamVsOrganisation(weeks, Scope.team("platform"), null));
+      assertThat(reliability.mayView(Scope.team("platform"))).isFalse();
     }
     as("member", Role.MEMBER);
-    denied(() -> reliability.comparison(weeks, "commerce", null));
-    assertThat(reliability.comparison(weeks, "payments", null).teamKey()).isEqualTo("payments");
+    denied(() -> reliability.comparison(weeks, Scope.team("commerce"), null));
+    assertThat(reliability.comparison(weeks, Scope.team("payments"), null).scope())
+        .isEqualTo(Scope.team("payments"));
   }
 
   // ---- incidents ----
@@ -355,7 +364,7 @@ class ScopeEnforcementIT {
   // ---- helpers ----
 
   private static IncidentFilter filterTeam(String team) {
-    return new IncidentFilter(null, Set.of(), Set.of(), null, team, null, null, null);
+    return new IncidentFilter(null, Set.of(), Set.of(), null, Scope.team(team), null, null, null);
   }
 
   private static List<IncidentSort> sort() {

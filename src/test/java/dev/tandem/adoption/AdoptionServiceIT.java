@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.tandem.base.IsoWeek;
 import dev.tandem.base.Ratio;
+import dev.tandem.base.Scope;
 import dev.tandem.base.WeekRange;
 import java.time.Clock;
 import java.time.Instant;
@@ -82,7 +83,8 @@ class AdoptionServiceIT {
 
     AdoptionReport report =
         adoption.weeklyAdoption(
-            null, new WeekRange(IsoWeek.parse("2026-W10"), IsoWeek.parse("2026-W11")));
+            Scope.ORGANISATION,
+            new WeekRange(IsoWeek.parse("2026-W10"), IsoWeek.parse("2026-W11")));
 
     AdoptionReport.Week w10 = report.weeks().get(0);
     assertThat(w10.headcount()).isEqualTo(4);
@@ -135,7 +137,8 @@ class AdoptionServiceIT {
 
     AdoptionReport report =
         adoption.weeklyAdoption(
-            "agents", new WeekRange(IsoWeek.parse("2026-W10"), IsoWeek.parse("2026-W11")));
+            Scope.team("agents"),
+            new WeekRange(IsoWeek.parse("2026-W10"), IsoWeek.parse("2026-W11")));
 
     AdoptionReport.Week w10 = report.weeks().get(0);
     assertThat(w10.headcount()).isEqualTo(4);
@@ -157,7 +160,7 @@ class AdoptionServiceIT {
         .isNotEqualTo((0.5 + 0.4) / 2);
     assertThat(report.period()).isEqualTo(new Ratio(6, 9));
     assertThat(report.agentUnknown()).containsOnly(java.util.Map.entry("copilot", new Ratio(1, 3)));
-    assertThat(adoption.teamAdoption("agents", IsoWeek.parse("2026-W11")))
+    assertThat(adoption.teamAdoption(Scope.team("agents"), IsoWeek.parse("2026-W11")))
         .singleElement()
         .satisfies(row -> assertThat(row.agentPooled4Weeks()).isEqualTo(new Ratio(4, 17)));
   }
@@ -176,7 +179,8 @@ class AdoptionServiceIT {
 
     List<Cohorts> cohorts =
         adoption.cohorts(
-            "cohort", new WeekRange(IsoWeek.parse("2026-W11"), IsoWeek.parse("2026-W11")));
+            Scope.team("cohort"),
+            new WeekRange(IsoWeek.parse("2026-W11"), IsoWeek.parse("2026-W11")));
 
     assertThat(cohorts).containsExactly(new Cohorts(IsoWeek.parse("2026-W11"), 1, 1, 1, false));
   }
@@ -192,9 +196,9 @@ class AdoptionServiceIT {
     fx.usage(c2, "copilot", "2026-W11", 2);
     IsoWeek w11 = IsoWeek.parse("2026-W11");
 
-    assertThat(adoption.adoption("parent", w11)).isEqualTo(new Ratio(2, 3));
-    assertThat(adoption.adoption("child", w11)).isEqualTo(new Ratio(1, 2));
-    List<TeamAdoption> rows = adoption.teamAdoption("parent", w11);
+    assertThat(adoption.adoption(Scope.team("parent"), w11)).isEqualTo(new Ratio(2, 3));
+    assertThat(adoption.adoption(Scope.team("child"), w11)).isEqualTo(new Ratio(1, 2));
+    List<TeamAdoption> rows = adoption.teamAdoption(Scope.team("parent"), w11);
     assertThat(rows)
         .singleElement()
         .satisfies(
@@ -216,7 +220,8 @@ class AdoptionServiceIT {
 
     AdoptionReport report =
         adoption.weeklyAdoption(
-            "newyear", new WeekRange(IsoWeek.parse("2026-W52"), IsoWeek.parse("2027-W01")));
+            Scope.team("newyear"),
+            new WeekRange(IsoWeek.parse("2026-W52"), IsoWeek.parse("2027-W01")));
 
     assertThat(report.weeks())
         .extracting(w -> w.week().toString())
@@ -240,12 +245,13 @@ class AdoptionServiceIT {
   void an_empty_scope_has_no_adoption_rather_than_zero() {
     fx.team("empty", null);
     AdoptionReport report =
-        adoption.weeklyAdoption("empty", WeekRange.ending(IsoWeek.parse("2026-W11"), 4));
+        adoption.weeklyAdoption(
+            Scope.team("empty"), WeekRange.ending(IsoWeek.parse("2026-W11"), 4));
     assertThat(report.weeks()).allSatisfy(w -> assertThat(w.adoption().value()).isNull());
     assertThat(report.period().value()).isNull();
     assertThat(report.forecast().onTrack()).isFalse();
     assertThat(report.forecast().goalWeek()).isNull();
-    assertThat(adoption.teamAdoption("empty", IsoWeek.parse("2026-W11")))
+    assertThat(adoption.teamAdoption(Scope.team("empty"), IsoWeek.parse("2026-W11")))
         .singleElement()
         .extracting(TeamAdoption::status)
         .isEqualTo(TeamAdoption.Status.NO_DATA);
@@ -256,7 +262,7 @@ class AdoptionServiceIT {
   void a_rising_trend_forecasts_the_first_week_the_line_reaches_the_goal() {
     seedTrend("rising", new int[] {2, 3, 4, 5, 6, 7, 8, 9});
     AdoptionReport.Forecast forecast =
-        adoption.weeklyAdoption("rising", adoption.defaultRange()).forecast();
+        adoption.weeklyAdoption(Scope.team("rising"), adoption.defaultRange()).forecast();
     // line: 0.10 + 0.05·x with x = 0 at W04; 0.80 is reached at x = 14, i.e. W04 + 14 = W18.
     assertThat(forecast.onTrack()).isTrue();
     assertThat(forecast.slopePerWeek()).isCloseTo(0.05, org.assertj.core.data.Offset.offset(1e-9));
@@ -268,9 +274,9 @@ class AdoptionServiceIT {
     seedTrend("flat", new int[] {10, 10, 10, 10, 10, 10, 10, 10});
     seedTrend("falling", new int[] {9, 8, 7, 6, 5, 4, 3, 2});
     AdoptionReport.Forecast flat =
-        adoption.weeklyAdoption("flat", adoption.defaultRange()).forecast();
+        adoption.weeklyAdoption(Scope.team("flat"), adoption.defaultRange()).forecast();
     AdoptionReport.Forecast falling =
-        adoption.weeklyAdoption("falling", adoption.defaultRange()).forecast();
+        adoption.weeklyAdoption(Scope.team("falling"), adoption.defaultRange()).forecast();
     assertThat(flat.onTrack()).isFalse();
     assertThat(flat.goalWeek()).isNull();
     assertThat(falling.onTrack()).isFalse();
@@ -281,8 +287,8 @@ class AdoptionServiceIT {
   void the_streak_counts_consecutive_weeks_at_or_above_the_goal() {
     seedTrend(
         "streak", new int[] {2, 2, 2, 2, 17, 16, 18, 20}); // W08 at 85%, W09 80%, W10 90%, W11 100%
-    assertThat(adoption.streak("streak", IsoWeek.parse("2026-W11"))).isEqualTo(4);
-    assertThat(adoption.streak("streak", IsoWeek.parse("2026-W07"))).isZero();
+    assertThat(adoption.streak(Scope.team("streak"), IsoWeek.parse("2026-W11"))).isEqualTo(4);
+    assertThat(adoption.streak(Scope.team("streak"), IsoWeek.parse("2026-W07"))).isZero();
   }
 
   @Test
@@ -294,7 +300,8 @@ class AdoptionServiceIT {
     fx.usage(active, "copilot", "2026-W10", 1);
     fx.usage(lapsed, "copilot", "2026-W07", 1); // before the 4 weeks W08–W11
 
-    List<InactiveDeveloper> inactive = adoption.withoutAiUse("quiet", IsoWeek.parse("2026-W11"));
+    List<InactiveDeveloper> inactive =
+        adoption.withoutAiUse(Scope.team("quiet"), IsoWeek.parse("2026-W11"));
 
     assertThat(inactive).extracting(InactiveDeveloper::name).containsExactly("lapsed", "never");
     assertThat(inactive.get(0).lastAiWeek()).isEqualTo(IsoWeek.parse("2026-W07").monday());
@@ -313,21 +320,21 @@ class AdoptionServiceIT {
     fx.usage(later, "copilot", "2026-W12", 3); // after the week asked about
     fx.usage(recent, "copilot", "2026-W08", 1); // first of the 4 weeks W08–W11
     IsoWeek asOf = IsoWeek.parse("2026-W11");
-    String scope = "paged-a";
+    Scope scope = Scope.team("paged-a");
 
     assertThat(adoption.withoutAiUse(scope, asOf, 0, 10).total()).isEqualTo(1);
     assertThat(adoption.withoutAiUse(scope, asOf))
         .extracting(InactiveDeveloper::name)
         .containsExactly("a-never");
-    InactiveDevelopers page = adoption.withoutAiUse("paged-b", asOf, 1, 2);
+    InactiveDevelopers page = adoption.withoutAiUse(Scope.team("paged-b"), asOf, 1, 2);
     assertThat(page.total()).isEqualTo(3);
     assertThat(page.rows())
         .extracting(InactiveDeveloper::name, InactiveDeveloper::lastAiWeek)
         .containsExactly(tuple("b-never", null), tuple("b-zero-days", null));
-    assertThat(adoption.withoutAiUse("paged-b", asOf, 0, 1).rows())
+    assertThat(adoption.withoutAiUse(Scope.team("paged-b"), asOf, 0, 1).rows())
         .extracting(InactiveDeveloper::name)
         .containsExactly("b-later");
-    assertThat(adoption.withoutAiUse("paged-b", asOf, 5, 2))
+    assertThat(adoption.withoutAiUse(Scope.team("paged-b"), asOf, 5, 2))
         .isEqualTo(new InactiveDevelopers(List.of(), 3)); // past the end: still the total
   }
 
@@ -335,7 +342,8 @@ class AdoptionServiceIT {
   @WithMockUser(username = "a-leader", roles = "LEADER")
   void leaders_do_not_see_individual_developers() {
     fx.team("private", null);
-    assertThatThrownBy(() -> adoption.withoutAiUse("private", IsoWeek.parse("2026-W11")))
+    assertThatThrownBy(
+            () -> adoption.withoutAiUse(Scope.team("private"), IsoWeek.parse("2026-W11")))
         .isInstanceOf(AccessDeniedException.class);
   }
 

@@ -4,6 +4,7 @@ import static dev.tandem.db.Tables.DEVELOPER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.base.IsoWeek;
+import dev.tandem.base.Scope;
 import dev.tandem.rollup.RollupFixture;
 import java.time.LocalDate;
 import org.jooq.DSLContext;
@@ -58,7 +59,7 @@ class WithoutAiUseCacheIT {
     // Usage in W09 for "quiet": the import's rollup write makes the next read decide again.
     fx.usage(quiet, "copilot", "2026-W09", 2);
     assertThat(names()).isEmpty();
-    assertThat(adoption.withoutAiUse("kept", AS_OF, 0, 10).total()).isZero();
+    assertThat(adoption.withoutAiUse(Scope.team("kept"), AS_OF, 0, 10).total()).isZero();
 
     // A joiner without AI use appears; a leaver before W11 leaves the list (both change headcount).
     long joiner = fx.developer(team, "joiner", LocalDate.of(2026, 3, 2), null, false);
@@ -72,6 +73,8 @@ class WithoutAiUseCacheIT {
   }
 
   private java.util.List<String> names() {
-    return adoption.withoutAiUse("kept", AS_OF).stream().map(InactiveDeveloper::name).toList();
+    return adoption.withoutAiUse(Scope.team("kept"), AS_OF).stream()
+        .map(InactiveDeveloper::name)
+        .toList();
   }
 }

@@ -38,6 +38,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import dev.tandem.alerts.ui.AlertsView;
 import dev.tandem.base.AiInvolvement;
 import dev.tandem.base.IsoWeek;
+import dev.tandem.base.Scope;
 import dev.tandem.base.Severity;
 import dev.tandem.base.ValidationException;
 import dev.tandem.rollup.RollupFixture;
@@ -304,7 +305,7 @@ class AlertsIT {
           () ->
               subscriptions.subscribeMe(
                   "mem@example.com",
-                  "alpha",
+                  Scope.team("alpha"),
                   true,
                   true,
                   Set.of(AlertRule.UNREVIEWED_AI_INCIDENTS)));
@@ -502,13 +503,16 @@ class AlertsIT {
                 RunAs.call(
                     "mem@example.com",
                     Role.MEMBER,
-                    () -> subscriptions.subscribeMe("mem@example.com", "beta", true, true)))
+                    () ->
+                        subscriptions.subscribeMe(
+                            "mem@example.com", Scope.team("beta"), true, true)))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("own team");
     RunAs.call(
         "mem@example.com",
         Role.MEMBER,
-        () -> subscriptions.subscribeMe("Mem.Private@Example.com", null, false, true));
+        () ->
+            subscriptions.subscribeMe("Mem.Private@Example.com", Scope.ORGANISATION, false, true));
 
     AsAdmin.call(alerts::sendDigestNow);
     AsAdmin.call(alerts::evaluateNow);

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.router.QueryParameters;
+import dev.tandem.base.Scope;
 import dev.tandem.base.WeekRange;
 import dev.tandem.reliability.ReliabilityFormat;
 import dev.tandem.reliability.ReliabilityService;
@@ -249,7 +250,7 @@ class ReliabilityControllerIT {
   void the_safeguard_card_its_csv_and_its_links_show_the_same_incidents() throws Exception {
     KaribuSupport.signIn("leader", "LEADER");
     WeekRange range = reliability.defaultRange();
-    var cs = reliability.causesAndSafeguards(range, null);
+    var cs = reliability.causesAndSafeguards(range, Scope.ORGANISATION);
     var review = cs.headline().get(0);
     assertThat(review.safeguard()).isEqualTo(dev.tandem.reliability.Safeguard.NOT_PEER_REVIEWED);
     assertThat(review.gap().incidents()).isPositive();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.tandem.base.Scope;
 import dev.tandem.ingest.ImportService;
 import dev.tandem.roster.RosterService;
 import dev.tandem.security.AsAdmin;
@@ -97,7 +98,7 @@ class CostServiceIT {
   @Test
   void november_seat_cost_is_pro_rata_by_day_across_a_price_change_and_a_removal() {
     signIn("it-admin", "ADMIN");
-    CostReport r = costs.costs(null, NOV, NOV);
+    CostReport r = costs.costs(Scope.ORGANISATION, NOV, NOV);
 
     // November has 30 days; Copilot business is 19.00 until 15 November and 30.00 from the 16th.
     // a1 (whole month):           15 × 19 + 15 × 30 = 735 → 735 / 30 = 24.50
@@ -120,7 +121,7 @@ class CostServiceIT {
   @Test
   void usage_based_cost_comes_from_kiro_overage_and_claude_code_estimated_cost() {
     signIn("it-admin", "ADMIN");
-    CostReport r = costs.costs(null, NOV, NOV);
+    CostReport r = costs.costs(Scope.ORGANISATION, NOV, NOV);
 
     // Kiro: 50 overage credits × 0.04 = 2.00 (the 70.5 credits within the plan are in the seat).
     // Claude Code: (250 + 130) US cents = 3.80 USD × rate 1 = 3.80.
@@ -142,7 +143,7 @@ class CostServiceIT {
   @Test
   void idle_seats_are_seats_whose_holder_had_no_active_day_in_the_28_days_up_to_the_period_end() {
     signIn("it-admin", "ADMIN");
-    CostReport r = costs.costs(null, NOV, NOV);
+    CostReport r = costs.costs(Scope.ORGANISATION, NOV, NOV);
 
     // Held on 30 November: a1 Copilot, L Copilot, a3 Cursor, a4 Kiro (a2's was removed) = 4.
     // Active 9–30 November (weeks of 9, 16, 23 and 30 November): a1 (Copilot, week of the 16th)
@@ -159,7 +160,7 @@ class CostServiceIT {
   @Test
   void cost_per_active_developer_is_pooled_over_the_months_not_averaged() {
     signIn("it-admin", "ADMIN");
-    CostReport r = costs.costs(null, OCT, NOV);
+    CostReport r = costs.costs(Scope.ORGANISATION, OCT, NOV);
 
     // October (31 days): a1, a2 and L hold Copilot at 19.00 all month: 3 × 19.00 = 57.00; active
     // in weeks starting in October: a1 only (weeks of 5 and 12 October) = 1 developer, 2 weeks.
@@ -183,7 +184,7 @@ class CostServiceIT {
     signIn("it-admin", "ADMIN");
 
     // L left on 31 October and still holds a Copilot seat; today's price is 30.00.
-    assertThat(costs.reclaimList(null))
+    assertThat(costs.reclaimList(Scope.ORGANISATION))
         .extracting(
             ReclaimSeat::email,
             ReclaimSeat::team,
@@ -199,10 +200,10 @@ class CostServiceIT {
                 money("30.00")));
     // b2 used Copilot in the week of 16 November without a seat; b1's Claude Code has no seats at
     // all in the organisation, so it is not a seat question.
-    assertThat(costs.usersWithoutSeat(null, NOV, NOV))
+    assertThat(costs.usersWithoutSeat(Scope.ORGANISATION, NOV, NOV))
         .extracting(UserWithoutSeat::email, UserWithoutSeat::tool, UserWithoutSeat::activeWeeks)
         .containsExactly(tuple("b2@example.com", "copilot", 1));
-    CostReport r = costs.costs(null, NOV, NOV);
+    CostReport r = costs.costs(Scope.ORGANISATION, NOV, NOV);
     assertThat(r.leaverSeats()).isEqualTo(1);
     assertThat(r.usersWithoutSeat()).isEqualTo(1);
   }
@@ -210,7 +211,7 @@ class CostServiceIT {
   @Test
   void a_leader_sees_the_total_but_not_groups_of_fewer_than_five() {
     signIn("it-leader", "LEADER");
-    CostReport r = costs.costs(null, NOV, NOV);
+    CostReport r = costs.costs(Scope.ORGANISATION, NOV, NOV);
 
     // November: 5 seat holders (a1, a2, a3, a4, L) ≥ k = 5, so the total shows.
     assertThat(r.total().suppressed()).isFalse();
@@ -223,16 +224,17 @@ class CostServiceIT {
         .containsExactly(tuple("engineering", false));
     // Below engineering: beta (b1, b2 active) is hidden on its own; alpha (5 holders) then goes
     // too, or beta would be engineering's total minus alpha.
-    assertThat(costs.costs("engineering", NOV, NOV).teams())
+    assertThat(costs.costs(Scope.team("engineering"), NOV, NOV).teams())
         .extracting(CostReport.Row::key, t -> t.figures().suppressed())
         .containsExactly(tuple("alpha", true), tuple("beta", true));
     // One leaver's seat and one seatless user: fewer than 5, not shown to a leader.
     assertThat(r.leaverSeats()).isNull();
     assertThat(r.usersWithoutSeat()).isNull();
-    assertThatThrownBy(() -> costs.reclaimList(null)).isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> costs.reclaimList(Scope.ORGANISATION))
+        .isInstanceOf(AccessDeniedException.class);
 
     // October has 3 holders: hidden, and with it every figure over October and November.
-    CostReport both = costs.costs(null, OCT, NOV);
+    CostReport both = costs.costs(Scope.ORGANISATION, OCT, NOV);
     assertThat(row(both.months(), "2026-10").figures().suppressed()).isTrue();
     assertThat(row(both.months(), "2026-11").figures().suppressed()).isFalse();
     assertThat(both.total().suppressed()).isTrue();
@@ -242,7 +244,7 @@ class CostServiceIT {
   @Test
   void a_manager_sees_their_own_scope_only_with_its_people() {
     signIn("alpha-manager", "MANAGER");
-    CostReport r = costs.costs(null, NOV, NOV);
+    CostReport r = costs.costs(Scope.ORGANISATION, NOV, NOV);
 
     // Alpha only: seat cost 95.33 (every seat is in alpha) + Kiro 2.00 = 97.33, active a1 and a4:
     // 97.33 / 2 = 48.665 → 48.67. A manager may see the individuals: nothing is suppressed.
@@ -250,17 +252,18 @@ class CostServiceIT {
     assertThat(r.total().totalCost()).isEqualByComparingTo("97.33");
     assertThat(r.total().costPerActiveDeveloper()).isEqualByComparingTo("48.67");
     assertThat(r.anySuppressed()).isFalse();
-    assertThat(costs.reclaimList(null))
+    assertThat(costs.reclaimList(Scope.ORGANISATION))
         .extracting(ReclaimSeat::email)
         .containsExactly("l@example.com");
-    assertThatThrownBy(() -> costs.costs("beta", NOV, NOV))
+    assertThatThrownBy(() -> costs.costs(Scope.team("beta"), NOV, NOV))
         .isInstanceOf(AccessDeniedException.class);
   }
 
   @Test
   void a_member_is_refused() {
     signIn("it-member", "MEMBER");
-    assertThatThrownBy(() -> costs.costs(null, NOV, NOV)).isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> costs.costs(Scope.ORGANISATION, NOV, NOV))
+        .isInstanceOf(AccessDeniedException.class);
   }
 
   private static CostReport.Row row(List<CostReport.Row> rows, String key) {

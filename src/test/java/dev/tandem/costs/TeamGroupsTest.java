@@ -2,7 +2,7 @@ package dev.tandem.costs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.rollup.Scope;
+import dev.tandem.rollup.ScopeIds;
 import dev.tandem.roster.Team;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +30,7 @@ class TeamGroupsTest {
     Map<Long, String> group = new HashMap<>();
     Map<String, String> labels = new HashMap<>();
 
-    Costs.teamGroups(Scope.ORGANISATION, TEAMS, group, labels);
+    Costs.teamGroups(ScopeIds.ORGANISATION, TEAMS, group, labels);
 
     assertThat(group)
         .containsExactlyInAnyOrderEntriesOf(
@@ -53,7 +53,7 @@ class TeamGroupsTest {
     Map<Long, String> group = new HashMap<>();
     Map<String, String> labels = new HashMap<>();
 
-    Costs.teamGroups(new Scope(1L, Set.of(1L, 2L, 3L, 4L)), TEAMS, group, labels);
+    Costs.teamGroups(new ScopeIds(1L, Set.of(1L, 2L, 3L, 4L)), TEAMS, group, labels);
 
     assertThat(group)
         .containsExactlyInAnyOrderEntriesOf(

@@ -3,6 +3,7 @@ package dev.tandem.costs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.ResetTables;
+import dev.tandem.base.Scope;
 import dev.tandem.ingest.ImportService;
 import dev.tandem.security.AsAdmin;
 import java.math.BigDecimal;
@@ -40,7 +41,7 @@ class TierSeatsCostIT {
   CostFigures kiro() {
     return AsAdmin.call(
         () ->
-            costs.costs(null, NOV, NOV).tools().stream()
+            costs.costs(Scope.ORGANISATION, NOV, NOV).tools().stream()
                 .filter(r -> r.key().equals("kiro"))
                 .findFirst()
                 .orElseThrow()

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tandem.base.AiInvolvement;
 import dev.tandem.base.RootCause;
+import dev.tandem.base.Scope;
 import dev.tandem.base.Severity;
 import dev.tandem.base.ValidationException;
 import dev.tandem.security.AuditEntry;
@@ -125,7 +126,7 @@ class IncidentServiceIT {
             Set.of(),
             Set.of(),
             null,
-            null,
+            Scope.ORGANISATION,
             null,
             LocalDate.of(2026, 4, 1),
             LocalDate.of(2026, 4, 30));
@@ -134,11 +135,19 @@ class IncidentServiceIT {
         .containsExactly(late.id());
     IncidentFilter cursor =
         new IncidentFilter(
-            marker, Set.of(), Set.of(AiInvolvement.ASSISTED), "cursor", null, null, null, null);
+            marker,
+            Set.of(),
+            Set.of(AiInvolvement.ASSISTED),
+            "cursor",
+            Scope.ORGANISATION,
+            null,
+            null,
+            null);
     assertThat(incidents.countIncidents(cursor)).isEqualTo(1);
     List<Incident> newestFirst =
         incidents.incidents(
-            new IncidentFilter(marker, Set.of(), Set.of(), null, null, null, null, null),
+            new IncidentFilter(
+                marker, Set.of(), Set.of(), null, Scope.ORGANISATION, null, null, null),
             List.of(new IncidentSort("startedAt", false)),
             0,
             10);

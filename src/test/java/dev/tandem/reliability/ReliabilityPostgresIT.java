@@ -82,7 +82,7 @@ class ReliabilityPostgresIT {
     // The rollup is built on PostgreSQL with the same definition that maintains it.
     RollupRepository.on(db).rebuild(LocalDate.of(2027, 1, 4));
     ReliabilityQuery query = new ReliabilityQuery(db, RollupQuery.on(db));
-    dev.tandem.rollup.Scope scope = new dev.tandem.rollup.Scope(team, Set.of(team));
+    dev.tandem.rollup.ScopeIds scope = new dev.tandem.rollup.ScopeIds(team, Set.of(team));
 
     assertThat(query.incidentsByWeek(weeks, scope))
         .extracting(c -> c.monday() + " " + c.involvement() + " " + c.tool() + " " + c.incidents())
@@ -91,7 +91,7 @@ class ReliabilityPostgresIT {
         .extracting(c -> c.monday() + " " + c.attribution() + " " + c.changes())
         .containsExactlyInAnyOrder("2025-12-29 cursor 7", "2026-01-05 none 3");
     assertThat(query.changesOutsideHeadcount(weeks, scope)).isEqualTo(5);
-    assertThat(query.changesOutsideHeadcount(weeks, dev.tandem.rollup.Scope.ORGANISATION))
+    assertThat(query.changesOutsideHeadcount(weeks, dev.tandem.rollup.ScopeIds.ORGANISATION))
         .isEqualTo(5);
     assertThat(query.headcountByWeek(weeks, scope))
         .extracting(h -> h.monday() + " " + h.headcount() + " " + h.aiUsers())
@@ -99,7 +99,7 @@ class ReliabilityPostgresIT {
     assertThat(query.toolUsersByWeek(weeks, scope))
         .extracting(u -> u.monday() + " " + u.tool() + " " + u.users())
         .containsExactlyInAnyOrder("2025-12-29 cursor 1", "2026-01-05 cursor 1");
-    assertThat(query.restores(weeks, dev.tandem.rollup.Scope.ORGANISATION)).hasSize(1);
+    assertThat(query.restores(weeks, dev.tandem.rollup.ScopeIds.ORGANISATION)).hasSize(1);
     assertThat(query.causesAndSafeguards(weeks, scope))
         .extracting(
             c ->
@@ -120,7 +120,7 @@ class ReliabilityPostgresIT {
             new WeekRange(IsoWeek.parse("2026-W01"), IsoWeek.parse("2026-W02")), ZoneId.of("UTC"));
     RollupRepository.on(db).rebuild(LocalDate.of(2027, 1, 4));
     ReliabilityQuery query = new ReliabilityQuery(db, RollupQuery.on(db));
-    dev.tandem.rollup.Scope scope = new dev.tandem.rollup.Scope(team, Set.of(team));
+    dev.tandem.rollup.ScopeIds scope = new dev.tandem.rollup.ScopeIds(team, Set.of(team));
 
     assertThat(query.incidentsByTeam(weeks, scope))
         .extracting(c -> c.teamId() + " " + c.involvement() + " " + c.tool() + " " + c.incidents())
@@ -147,7 +147,8 @@ class ReliabilityPostgresIT {
   void incident_search_filters_and_sorts_on_postgres() {
     IncidentRepository incidents = new IncidentRepository(db);
     IncidentRepository.Criteria all =
-        new IncidentRepository.Criteria(IncidentFilter.all(), Set.of(team), null, null);
+        new IncidentRepository.Criteria(
+            IncidentFilter.all(), new dev.tandem.rollup.ScopeIds(team, Set.of(team)), null, null);
     assertThat(incidents.count(all)).isEqualTo(3);
     assertThat(incidents.search(all, List.of(new IncidentSort("tool", true)), 0, 10))
         .extracting(Incident::tool)
@@ -160,11 +161,11 @@ class ReliabilityPostgresIT {
                 Set.of(Severity.SEV2),
                 Set.of(AiInvolvement.AGENT),
                 "cursor",
-                null,
+                dev.tandem.base.Scope.ORGANISATION,
                 null,
                 null,
                 null),
-            null,
+            dev.tandem.rollup.ScopeIds.ORGANISATION,
             null,
             null);
     assertThat(incidents.count(text)).isEqualTo(1);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.tandem.base.AiInvolvement;
 import dev.tandem.base.IsoWeek;
 import dev.tandem.base.RootCause;
+import dev.tandem.base.Scope;
 import dev.tandem.base.WeekRange;
 import dev.tandem.stats.Verdict;
 import java.time.Duration;
@@ -122,7 +123,7 @@ class ReliabilityServiceIT {
 
   @Test
   void changes_exposure_compares_each_tool_with_the_baseline_as_worked_by_hand() {
-    Comparison c = reliability.comparison(RANGE, f.key("parent"), Exposure.CHANGES);
+    Comparison c = reliability.comparison(RANGE, Scope.team(f.key("parent")), Exposure.CHANGES);
 
     assertThat(c.exposure()).isEqualTo(Exposure.CHANGES);
     assertThat(c.baseline().incidents()).isEqualTo(3);
@@ -168,7 +169,7 @@ class ReliabilityServiceIT {
     f.changes(excluded, "2026-W10", "none", 11);
     f.changes(excluded, "2026-W11", "copilot", 2);
 
-    Comparison c = reliability.comparison(RANGE, f.key("parent"), Exposure.CHANGES);
+    Comparison c = reliability.comparison(RANGE, Scope.team(f.key("parent")), Exposure.CHANGES);
 
     // Baseline 165 + the leaver's 4 in W10; cursor and copilot as before (60, 55); all AI 115.
     assertThat(c.baseline().exposure()).isEqualTo(169);
@@ -178,7 +179,10 @@ class ReliabilityServiceIT {
     // Left out: the leaver's 7 in W11 and the excluded developer's 11 + 2 = 20.
     assertThat(c.changesNotCounted()).isEqualTo(20);
     // Outside the scope (team other) the figure is its own: none there.
-    assertThat(reliability.comparison(RANGE, f.key("other"), Exposure.CHANGES).changesNotCounted())
+    assertThat(
+            reliability
+                .comparison(RANGE, Scope.team(f.key("other")), Exposure.CHANGES)
+                .changesNotCounted())
         .isZero();
   }
 
@@ -186,7 +190,7 @@ class ReliabilityServiceIT {
   void a_tool_without_incidents_gets_a_zero_ratio_and_an_exact_upper_bound() {
     ToolFigures copilot =
         reliability
-            .comparison(RANGE, f.key("parent"), Exposure.CHANGES)
+            .comparison(RANGE, Scope.team(f.key("parent")), Exposure.CHANGES)
             .tool("copilot")
             .orElseThrow();
     assertThat(copilot.figures().incidents()).isZero();
@@ -202,7 +206,7 @@ class ReliabilityServiceIT {
 
   @Test
   void a_tool_without_exposure_says_so_instead_of_a_rate() {
-    Comparison c = reliability.comparison(RANGE, f.key("parent"), Exposure.CHANGES);
+    Comparison c = reliability.comparison(RANGE, Scope.team(f.key("parent")), Exposure.CHANGES);
     ToolFigures kiro = c.tool("kiro").orElseThrow();
     assertThat(kiro.figures().exposure()).isZero();
     assertThat(kiro.figures().rate()).isNaN();
@@ -212,7 +216,8 @@ class ReliabilityServiceIT {
 
   @Test
   void developer_weeks_exposure_follows_the_headcount_rules() {
-    Comparison c = reliability.comparison(RANGE, f.key("parent"), Exposure.DEVELOPER_WEEKS);
+    Comparison c =
+        reliability.comparison(RANGE, Scope.team(f.key("parent")), Exposure.DEVELOPER_WEEKS);
 
     assertThat(c.developerWeeks()).isEqualTo(6);
     assertThat(c.baseline().exposure()).isEqualTo(3);
@@ -235,14 +240,16 @@ class ReliabilityServiceIT {
 
   @Test
   void scope_is_the_team_subtree() {
-    Comparison child = reliability.comparison(RANGE, f.key("child"), Exposure.DEVELOPER_WEEKS);
+    Comparison child =
+        reliability.comparison(RANGE, Scope.team(f.key("child")), Exposure.DEVELOPER_WEEKS);
     // Without d4 (parent team) and I3 (owned by the parent team).
     assertThat(child.developerWeeks()).isEqualTo(5);
     assertThat(child.tool("cursor").orElseThrow().figures().incidents()).isEqualTo(2);
     assertThat(child.tool("copilot").orElseThrow().figures().exposure()).isEqualTo(1);
     assertThat(child.baseline().exposure()).isEqualTo(5 - 2); // AI user-weeks: d1 W10, d1 W11
 
-    Comparison otherTeam = reliability.comparison(RANGE, f.key("other"), Exposure.CHANGES);
+    Comparison otherTeam =
+        reliability.comparison(RANGE, Scope.team(f.key("other")), Exposure.CHANGES);
     assertThat(otherTeam.tool("cursor").orElseThrow().figures().incidents()).isEqualTo(1);
     assertThat(otherTeam.tool("cursor").orElseThrow().figures().exposure()).isEqualTo(500);
     assertThat(otherTeam.baseline().exposure()).isEqualTo(1000);
@@ -252,7 +259,7 @@ class ReliabilityServiceIT {
   void incidents_belong_to_the_week_of_their_start_in_the_organisation_zone() {
     f.zone("Pacific/Auckland"); // UTC+13 in March 2026
     try {
-      Comparison c = reliability.comparison(RANGE, f.key("parent"), Exposure.CHANGES);
+      Comparison c = reliability.comparison(RANGE, Scope.team(f.key("parent")), Exposure.CHANGES);
       // I5 (Sun 23:59 UTC) is Monday of W12 in Auckland; I8 (Sun 1 March 23:59 UTC) is in W10.
       assertThat(c.tool("cursor").orElseThrow().figures().incidents()).isEqualTo(2);
       assertThat(c.baseline().incidents()).isEqualTo(4);
@@ -263,7 +270,7 @@ class ReliabilityServiceIT {
 
   @Test
   void median_time_to_restore_is_over_resolved_incidents_per_group() {
-    Comparison c = reliability.comparison(RANGE, f.key("parent"), Exposure.CHANGES);
+    Comparison c = reliability.comparison(RANGE, Scope.team(f.key("parent")), Exposure.CHANGES);
     assertThat(c.baseline().medianTimeToRestore()).isEqualTo(Duration.ofMinutes(90));
     assertThat(c.baseline().resolvedIncidents()).isEqualTo(3);
     GroupFigures cursor = c.tool("cursor").orElseThrow().figures();
@@ -275,7 +282,7 @@ class ReliabilityServiceIT {
 
   @Test
   void root_causes_and_safeguard_gaps_split_ai_involved_from_other_incidents() {
-    CausesAndSafeguards cs = reliability.causesAndSafeguards(RANGE, f.key("parent"));
+    CausesAndSafeguards cs = reliability.causesAndSafeguards(RANGE, Scope.team(f.key("parent")));
     IncidentProfile ai = cs.aiInvolved();
     assertThat(ai.incidents()).isEqualTo(3);
     assertThat(ai.rootCauses()).containsEntry("ai-error", 2L).containsEntry("user-error", 1L);
@@ -300,7 +307,7 @@ class ReliabilityServiceIT {
    */
   @Test
   void safeguard_gaps_compare_all_ai_agent_executed_and_each_tool_with_incidents_without_ai() {
-    CausesAndSafeguards cs = reliability.causesAndSafeguards(RANGE, f.key("parent"));
+    CausesAndSafeguards cs = reliability.causesAndSafeguards(RANGE, Scope.team(f.key("parent")));
     assertThat(cs.agent().incidents()).isEqualTo(1);
     assertThat(cs.agent().notPeerReviewed()).isEqualTo(new IncidentProfile.SafeguardGap(0, 1, 0));
     assertThat(cs.agent().noApprovalRequired())
@@ -351,7 +358,7 @@ class ReliabilityServiceIT {
             .map(AiInvolvement::parse)
             .collect(java.util.stream.Collectors.toSet()),
         null,
-        f.key("parent"),
+        Scope.team(f.key("parent")),
         null,
         LocalDate.of(2026, 3, 2),
         LocalDate.of(2026, 3, 15),
@@ -360,7 +367,8 @@ class ReliabilityServiceIT {
 
   @Test
   void ai_and_baseline_rates_over_time_use_all_ai_exposure_per_window() {
-    List<RateWindow> windows = reliability.overTime(RANGE, f.key("parent"), Exposure.CHANGES);
+    List<RateWindow> windows =
+        reliability.overTime(RANGE, Scope.team(f.key("parent")), Exposure.CHANGES);
     assertThat(windows).hasSize(1);
     RateWindow w = windows.get(0);
     assertThat(w.aiIncidents()).isEqualTo(3);
@@ -369,14 +377,16 @@ class ReliabilityServiceIT {
     assertThat(w.baselineIncidents()).isEqualTo(3);
     assertThat(w.baselineExposure()).isEqualTo(165);
 
-    RateWindow dw = reliability.overTime(RANGE, f.key("parent"), Exposure.DEVELOPER_WEEKS).get(0);
+    RateWindow dw =
+        reliability.overTime(RANGE, Scope.team(f.key("parent")), Exposure.DEVELOPER_WEEKS).get(0);
     assertThat(dw.aiExposure()).isEqualTo(3); // developer-weeks with any AI use, counted once
     assertThat(dw.baselineExposure()).isEqualTo(3);
   }
 
   @Test
   void triaging_an_unknown_incident_moves_it_into_the_comparison() {
-    Comparison before = reliability.comparison(RANGE, f.key("parent"), Exposure.CHANGES);
+    Comparison before =
+        reliability.comparison(RANGE, Scope.team(f.key("parent")), Exposure.CHANGES);
     Incident unknown =
         incidents
             .incidents(
@@ -385,7 +395,7 @@ class ReliabilityServiceIT {
                     null,
                     java.util.Set.of(AiInvolvement.UNKNOWN),
                     null,
-                    f.key("parent"),
+                    Scope.team(f.key("parent")),
                     null,
                     null,
                     null),
@@ -396,7 +406,7 @@ class ReliabilityServiceIT {
     incidents.triage(
         unknown.id(),
         new Triage(AiInvolvement.AGENT, "copilot", RootCause.AI_ERROR, false, false, true));
-    Comparison after = reliability.comparison(RANGE, f.key("parent"), Exposure.CHANGES);
+    Comparison after = reliability.comparison(RANGE, Scope.team(f.key("parent")), Exposure.CHANGES);
     assertThat(before.unclassifiedIncidents()).isEqualTo(1);
     assertThat(after.unclassifiedIncidents()).isZero();
     assertThat(after.tool("copilot").orElseThrow().figures().incidents()).isEqualTo(1);
@@ -404,10 +414,10 @@ class ReliabilityServiceIT {
 
   @Test
   void the_default_exposure_falls_back_to_developer_weeks_without_change_data() {
-    assertThat(reliability.comparison(RANGE, f.key("parent"), null).exposure())
+    assertThat(reliability.comparison(RANGE, Scope.team(f.key("parent")), null).exposure())
         .isEqualTo(Exposure.CHANGES);
     WeekRange noChanges = new WeekRange(IsoWeek.parse("2026-W20"), IsoWeek.parse("2026-W21"));
-    assertThat(reliability.comparison(noChanges, f.key("parent"), null).exposure())
+    assertThat(reliability.comparison(noChanges, Scope.team(f.key("parent")), null).exposure())
         .isEqualTo(Exposure.DEVELOPER_WEEKS);
   }
 }

@@ -3,6 +3,7 @@ package dev.tandem.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.tandem.base.Scope;
 import dev.tandem.stats.MantelHaenszel;
 import dev.tandem.stats.Verdict;
 import java.util.List;
@@ -43,7 +44,8 @@ class WithinTeamsIT {
   @Test
   void with_changes_kiro_is_higher_crude_but_not_within_teams_and_data_drops_out() {
     Comparison c =
-        reliability.comparison(WithinTeamsOrganisation.RANGE, f.key("parent"), Exposure.CHANGES);
+        reliability.comparison(
+            WithinTeamsOrganisation.RANGE, Scope.team(f.key("parent")), Exposure.CHANGES);
     ToolFigures kiro = c.tool("kiro").orElseThrow();
 
     assertThat(kiro.figures().incidents()).isEqualTo(7);
@@ -76,7 +78,7 @@ class WithinTeamsIT {
   void with_developer_weeks_a_team_where_everyone_used_kiro_has_no_baseline_and_drops_out() {
     Comparison c =
         reliability.comparison(
-            WithinTeamsOrganisation.RANGE, f.key("parent"), Exposure.DEVELOPER_WEEKS);
+            WithinTeamsOrganisation.RANGE, Scope.team(f.key("parent")), Exposure.DEVELOPER_WEEKS);
     ToolFigures kiro = c.tool("kiro").orElseThrow();
 
     assertThat(kiro.figures().exposure()).isEqualTo(11);
@@ -98,7 +100,8 @@ class WithinTeamsIT {
   @Test
   void within_one_leaf_team_the_ratio_is_that_teams_own() {
     Comparison platform =
-        reliability.comparison(WithinTeamsOrganisation.RANGE, f.key("platform"), Exposure.CHANGES);
+        reliability.comparison(
+            WithinTeamsOrganisation.RANGE, Scope.team(f.key("platform")), Exposure.CHANGES);
     ToolFigures kiro = platform.tool("kiro").orElseThrow();
     assertThat(kiro.withinTeams().rateRatio()).isCloseTo(3.0, within(1e-9)); // (6/300)/(2/300)
     assertThat(kiro.comparison().rateRatio()).isCloseTo(3.0, within(1e-9));
@@ -108,7 +111,8 @@ class WithinTeamsIT {
   @Test
   void a_tool_without_incidents_in_the_teams_compared_has_no_ratio_within_teams() {
     Comparison c =
-        reliability.comparison(WithinTeamsOrganisation.RANGE, f.key("parent"), Exposure.CHANGES);
+        reliability.comparison(
+            WithinTeamsOrganisation.RANGE, Scope.team(f.key("parent")), Exposure.CHANGES);
     ToolFigures copilot = c.tool("copilot").orElseThrow();
     assertThat(copilot.comparison().verdict()).isEqualTo(Verdict.NO_DIFFERENCE); // 0 of 7
     WithinTeams w = copilot.withinTeams();
@@ -161,7 +165,7 @@ class WithinTeamsIT {
   void an_admin_sees_a_small_team_left_out_by_name() {
     WithinTeams w =
         reliability
-            .comparison(WithinTeamsOrganisation.RANGE, f.key("solo"), Exposure.CHANGES)
+            .comparison(WithinTeamsOrganisation.RANGE, Scope.team(f.key("solo")), Exposure.CHANGES)
             .tool("kiro")
             .orElseThrow()
             .withinTeams();
@@ -176,7 +180,7 @@ class WithinTeamsIT {
   void a_leader_gets_a_small_team_left_out_counted_but_not_named() {
     WithinTeams w =
         reliability
-            .comparison(WithinTeamsOrganisation.RANGE, f.key("solo"), Exposure.CHANGES)
+            .comparison(WithinTeamsOrganisation.RANGE, Scope.team(f.key("solo")), Exposure.CHANGES)
             .tool("kiro")
             .orElseThrow()
             .withinTeams();
@@ -191,7 +195,7 @@ class WithinTeamsIT {
   void a_leader_sees_no_ratio_within_teams_when_the_teams_compared_are_a_small_group() {
     ToolFigures kiro =
         reliability
-            .comparison(WithinTeamsOrganisation.RANGE, f.key("mix"), Exposure.CHANGES)
+            .comparison(WithinTeamsOrganisation.RANGE, Scope.team(f.key("mix")), Exposure.CHANGES)
             .tool("kiro")
             .orElseThrow();
     assertThat(kiro.suppressed()).isFalse(); // 8 Kiro developers in the scope

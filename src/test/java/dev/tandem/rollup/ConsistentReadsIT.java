@@ -6,6 +6,7 @@ import dev.tandem.ResetTables;
 import dev.tandem.adoption.AdoptionReport;
 import dev.tandem.adoption.AdoptionService;
 import dev.tandem.base.IsoWeek;
+import dev.tandem.base.Scope;
 import dev.tandem.base.WeekRange;
 import dev.tandem.ingest.ImportMode;
 import dev.tandem.ingest.ImportRequest;
@@ -63,7 +64,7 @@ class ConsistentReadsIT {
       }
     }
     assertThat(importText(roster.toString(), "tandem-roster-csv").rowsApplied()).isEqualTo(60);
-    String before = figures(adoption.weeklyAdoption(null, range));
+    String before = figures(adoption.weeklyAdoption(Scope.ORGANISATION, range));
 
     AtomicBoolean importing = new AtomicBoolean(true);
     ConcurrentLinkedQueue<String> seen = new ConcurrentLinkedQueue<>();
@@ -74,7 +75,7 @@ class ConsistentReadsIT {
               () -> {
                 SecurityContextHolder.setContext(admin);
                 while (importing.get()) {
-                  seen.add(figures(adoption.weeklyAdoption(null, range)));
+                  seen.add(figures(adoption.weeklyAdoption(Scope.ORGANISATION, range)));
                 }
               });
       reader.start();
@@ -85,7 +86,7 @@ class ConsistentReadsIT {
     for (Thread reader : readers) {
       reader.join();
     }
-    String after = figures(adoption.weeklyAdoption(null, range));
+    String after = figures(adoption.weeklyAdoption(Scope.ORGANISATION, range));
 
     assertThat(result.rowsApplied()).isEqualTo(60 * 8);
     assertThat(after).isNotEqualTo(before);

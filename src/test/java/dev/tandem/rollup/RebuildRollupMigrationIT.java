@@ -91,16 +91,19 @@ class RebuildRollupMigrationIT {
   private static void assertCounted(DSLContext db) {
     RollupQuery rollup = RollupQuery.on(db);
     Map<String, Long> teamA = Map.of(W49 + " none", 3L, W50 + " none", 9L, W50 + " kiro", 1L);
-    assertThat(changes(rollup.tools(RANGE, List.of(1L)))).isEqualTo(teamA);
-    assertThat(changes(rollup.scopeTools(RANGE, new Scope(1L, java.util.Set.of(1L)))))
+    assertThat(changes(rollup.tools(RANGE, new ScopeIds(1L, java.util.Set.of(1L)))))
         .isEqualTo(teamA);
-    assertThat(changes(rollup.tools(RANGE, List.of(2L)))).isEqualTo(Map.of(W50 + " none", 6L));
-    assertThat(changes(rollup.scopeTools(RANGE, Scope.ORGANISATION)))
+    assertThat(changes(rollup.scopeTools(RANGE, new ScopeIds(1L, java.util.Set.of(1L)))))
+        .isEqualTo(teamA);
+    assertThat(changes(rollup.tools(RANGE, new ScopeIds(2L, java.util.Set.of(2L)))))
+        .isEqualTo(Map.of(W50 + " none", 6L));
+    assertThat(changes(rollup.scopeTools(RANGE, ScopeIds.ORGANISATION)))
         .isEqualTo(Map.of(W49 + " none", 3L, W50 + " none", 15L, W50 + " kiro", 1L));
-    assertThat(rollup.changesOutsideHeadcount(RANGE, Scope.ORGANISATION)).isEqualTo(4 + 5);
-    assertThat(rollup.changesOutsideHeadcount(RANGE, new Scope(1L, java.util.Set.of(1L))))
+    assertThat(rollup.changesOutsideHeadcount(RANGE, ScopeIds.ORGANISATION)).isEqualTo(4 + 5);
+    assertThat(rollup.changesOutsideHeadcount(RANGE, new ScopeIds(1L, java.util.Set.of(1L))))
         .isEqualTo(4 + 5);
-    assertThat(rollup.changesOutsideHeadcount(RANGE, new Scope(2L, java.util.Set.of(2L)))).isZero();
+    assertThat(rollup.changesOutsideHeadcount(RANGE, new ScopeIds(2L, java.util.Set.of(2L))))
+        .isZero();
   }
 
   private static void organisation(DSLContext db) {

@@ -110,11 +110,12 @@ class RollupPropertyIT {
       for (int s = 0; s < scopes.size(); s++) {
         Set<Long> scope = scopes.get(s);
         Long root = roots.get(s);
+        ScopeIds ids = root == null ? ScopeIds.ORGANISATION : new ScopeIds(root, scope);
         String where = what + ", range " + range + ", scope " + scope;
         Map<LocalDate, List<Integer>> expectedWeeks = Oracle.weeks(db, range, scope);
         Map<LocalDate, List<Integer>> actualWeeks = new TreeMap<>();
         rollup
-            .weeks(range, scope)
+            .weeks(range, ids)
             .forEach(
                 w ->
                     actualWeeks.put(
@@ -129,17 +130,14 @@ class RollupPropertyIT {
                             w.agentUsers())));
         assertThat(actualWeeks).as(where).isEqualTo(expectedWeeks);
         // The subtree totals of the scope's top team (organisation, top-level or leaf team).
-        assertThat(
-                weekFigures(
-                    rollup.scopeWeeks(
-                        range, root == null ? Scope.ORGANISATION : new Scope(root, scope))))
+        assertThat(weekFigures(rollup.scopeWeeks(range, ids)))
             .as(where + " (subtree totals)")
             .isEqualTo(expectedWeeks);
 
         Map<String, Long> expectedTools = Oracle.tools(db, range, scope);
         Map<String, Long> actualTools = new TreeMap<>();
         rollup
-            .tools(range, scope)
+            .tools(range, ids)
             .forEach(
                 t -> {
                   if (t.users() > 0) {
@@ -157,10 +155,7 @@ class RollupPropertyIT {
                   }
                 });
         assertThat(actualTools).as(where).isEqualTo(expectedTools);
-        assertThat(
-                toolFigures(
-                    rollup.scopeTools(
-                        range, root == null ? Scope.ORGANISATION : new Scope(root, scope))))
+        assertThat(toolFigures(rollup.scopeTools(range, ids)))
             .as(where + " (subtree totals)")
             .isEqualTo(expectedTools);
         if (root != null) {
@@ -183,23 +178,24 @@ class RollupPropertyIT {
               .isEqualTo(headcountAndAiUsers(expectedWeeks));
         }
 
-        assertThat(
-                rollup.changesOutsideHeadcount(
-                    range, root == null ? Scope.ORGANISATION : new Scope(root, scope)))
+        assertThat(rollup.changesOutsideHeadcount(range, ids))
             .as(where + " changes outside headcount")
             .isEqualTo(Oracle.changesOutsideHeadcount(db, range, scope));
-        assertThat(rollup.developersInHeadcount(range, scope))
+        assertThat(rollup.developersInHeadcount(range, ids))
             .as(where)
             .isEqualTo(Oracle.developersInHeadcount(db, range, scope));
         for (String tool : TOOLS) {
-          assertThat(rollup.developersOfTool(tool, range, scope))
+          assertThat(rollup.developersOfTool(tool, range, ids))
               .as(where + " " + tool)
               .isEqualTo(Oracle.developersOfTool(db, tool, range, scope));
         }
       }
     }
-    for (Set<Long> scope : scopes) {
-      assertThat(monthFigures(rollup, scope))
+    for (int s = 0; s < scopes.size(); s++) {
+      Set<Long> scope = scopes.get(s);
+      ScopeIds ids =
+          roots.get(s) == null ? ScopeIds.ORGANISATION : new ScopeIds(roots.get(s), scope);
+      assertThat(monthFigures(rollup, ids))
           .as(what + ", months, scope " + scope)
           .isEqualTo(expectedMonths(db, scope));
     }
@@ -211,7 +207,7 @@ class RollupPropertyIT {
   private static final YearMonth LAST_MONTH = YearMonth.from(FIRST.plusWeeks(WEEKS)).plusMonths(2);
 
   /** The monthly rollup of the scope's teams, summed: "month tool" → [developers, weeks]. */
-  private static Map<String, List<Integer>> monthFigures(RollupQuery rollup, Set<Long> scope) {
+  private static Map<String, List<Integer>> monthFigures(RollupQuery rollup, ScopeIds scope) {
     Map<String, List<Integer>> figures = new TreeMap<>();
     for (RollupQuery.TeamMonth m : rollup.teamMonths(FIRST_MONTH, LAST_MONTH, scope)) {
       figures.merge(

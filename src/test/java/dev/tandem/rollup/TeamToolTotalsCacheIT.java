@@ -56,7 +56,7 @@ class TeamToolTotalsCacheIT {
             .returning(DEVELOPER.ID)
             .fetchOne(DEVELOPER.ID);
     changes(developer, W10, 5);
-    Set<Long> scope = Set.of(team);
+    ScopeIds scope = new ScopeIds(team, Set.of(team));
 
     List<RollupQuery.TeamToolTotal> first =
         consistent.read(() -> query.teamToolTotals(RANGE, scope));

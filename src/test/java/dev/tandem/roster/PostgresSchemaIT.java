@@ -84,7 +84,8 @@ class PostgresSchemaIT {
     List<WeeklyCount> counts =
         new HeadcountQuery(rollupBuiltOn(db))
             .weeklyHeadcount(
-                new WeekRange(IsoWeek.parse("2026-W01"), IsoWeek.parse("2026-W03")), Set.of(team));
+                new WeekRange(IsoWeek.parse("2026-W01"), IsoWeek.parse("2026-W03")),
+                new dev.tandem.rollup.ScopeIds(team, Set.of(team)));
 
     assertThat(counts).extracting(WeeklyCount::count).containsExactly(2, 3, 2);
   }

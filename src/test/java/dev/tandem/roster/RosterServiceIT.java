@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tandem.base.IsoWeek;
+import dev.tandem.base.Scope;
 import dev.tandem.base.ValidationException;
 import dev.tandem.base.WeekRange;
 import dev.tandem.security.AuditEntry;
@@ -95,10 +96,10 @@ class RosterServiceIT {
             true));
     WeekRange weeks = new WeekRange(IsoWeek.parse("2026-W09"), IsoWeek.parse("2026-W11"));
 
-    assertThat(roster.weeklyHeadcount("hc-parent", weeks))
+    assertThat(roster.weeklyHeadcount(Scope.team("hc-parent"), weeks))
         .extracting(WeeklyCount::count)
         .containsExactly(2, 3, 2);
-    assertThat(roster.weeklyHeadcount("hc-child", weeks))
+    assertThat(roster.weeklyHeadcount(Scope.team("hc-child"), weeks))
         .extracting(WeeklyCount::count)
         .containsExactly(1, 2, 1);
   }

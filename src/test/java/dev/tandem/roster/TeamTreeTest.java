@@ -3,8 +3,9 @@ package dev.tandem.roster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tandem.base.Scope;
 import dev.tandem.base.ValidationException;
-import dev.tandem.rollup.Scope;
+import dev.tandem.rollup.ScopeIds;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,16 +24,18 @@ class TeamTreeTest {
 
   @Test
   void a_teams_scope_holds_it_and_every_team_below_and_no_key_is_the_organisation() {
-    assertThat(tree.scope("commerce")).isEqualTo(new Scope(2L, java.util.Set.of(2L, 4L, 5L)));
-    assertThat(tree.scope("engineering").teams()).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L);
-    assertThat(tree.scope("payments").teams()).containsExactly(4L);
-    assertThat(tree.scope(null)).isEqualTo(Scope.ORGANISATION);
-    assertThat(tree.scope(" ")).isEqualTo(Scope.ORGANISATION);
+    assertThat(tree.scope(Scope.team("commerce")))
+        .isEqualTo(new ScopeIds(2L, java.util.Set.of(2L, 4L, 5L)));
+    assertThat(tree.scope(Scope.team("engineering")).teams())
+        .containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L);
+    assertThat(tree.scope(Scope.team("payments")).teams()).containsExactly(4L);
+    assertThat(tree.scope(Scope.ORGANISATION)).isEqualTo(ScopeIds.ORGANISATION);
+    assertThat(tree.scope(Scope.of(" "))).isEqualTo(ScopeIds.ORGANISATION);
   }
 
   @Test
   void an_unknown_team_key_is_a_400_on_the_field_team() {
-    assertThatThrownBy(() -> tree.scope("nope"))
+    assertThatThrownBy(() -> tree.scope(Scope.team("nope")))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("team")
         .hasMessageContaining("no team with key 'nope'");
@@ -63,16 +66,18 @@ class TeamTreeTest {
 
   @Test
   void leaves_are_the_teams_without_sub_teams_strictly_below_the_scope() {
-    assertThat(tree.leavesBelow(null))
+    assertThat(tree.leavesBelow(ScopeIds.ORGANISATION))
         .extracting(Team::key)
         .containsExactly("platform", "payments", "checkout", "sales");
-    assertThat(tree.leavesBelow(2L)).extracting(Team::key).containsExactly("payments", "checkout");
-    assertThat(tree.leavesBelow(4L)).isEmpty();
+    assertThat(tree.leavesBelow(tree.scope(Scope.team("commerce"))))
+        .extracting(Team::key)
+        .containsExactly("payments", "checkout");
+    assertThat(tree.leavesBelow(tree.scope(Scope.team("payments")))).isEmpty();
   }
 
   @Test
   void children_below_go_past_a_level_with_one_team_that_has_sub_teams() {
-    assertThat(tree.childrenBelow(null))
+    assertThat(tree.childrenBelow(ScopeIds.ORGANISATION))
         .extracting(Team::key)
         .containsExactly("engineering", "sales");
     TeamTree oneTop =
@@ -81,8 +86,10 @@ class TeamTreeTest {
                 new Team(1L, "acme", "Acme", null),
                 new Team(2L, "web", "Web", 1L),
                 new Team(3L, "app", "App", 1L)));
-    assertThat(oneTop.childrenBelow(null)).extracting(Team::key).containsExactly("web", "app");
-    assertThat(tree.childrenBelow(1L))
+    assertThat(oneTop.childrenBelow(ScopeIds.ORGANISATION))
+        .extracting(Team::key)
+        .containsExactly("web", "app");
+    assertThat(tree.childrenBelow(tree.scope(Scope.team("engineering"))))
         .extracting(Team::key)
         .containsExactly("commerce", "platform");
   }

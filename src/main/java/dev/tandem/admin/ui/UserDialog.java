@@ -9,6 +9,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import dev.tandem.base.Scope;
 import dev.tandem.base.ValidationException;
 import dev.tandem.base.ui.Notifications;
 import dev.tandem.roster.Developer;
@@ -48,7 +49,7 @@ class UserDialog extends Dialog {
         q ->
             roster
                 .developers(
-                    new DeveloperFilter(q.getFilter().orElse(null), null),
+                    new DeveloperFilter(q.getFilter().orElse(null), Scope.ORGANISATION),
                     q.getOffset(),
                     q.getLimit())
                 .stream());

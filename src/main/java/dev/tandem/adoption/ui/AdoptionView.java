@@ -25,6 +25,7 @@ import dev.tandem.adoption.AdoptionReport;
 import dev.tandem.adoption.AdoptionService;
 import dev.tandem.adoption.InactiveDevelopers;
 import dev.tandem.base.IsoWeek;
+import dev.tandem.base.Scope;
 import dev.tandem.base.ui.CsvExport;
 import dev.tandem.base.ui.ScopeRangePicker;
 import dev.tandem.base.ui.ScopeRangePicker.ScopeOption;
@@ -83,14 +84,14 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
     addClassName("tandem-page");
     setWidthFull();
     List<ScopeOption> scopes = new ArrayList<>();
-    scopes.add(new ScopeOption(null, "Whole organisation"));
+    scopes.add(new ScopeOption(Scope.ORGANISATION, "Whole organisation"));
     java.util.Map<Long, String> labels = roster.labels();
     teamNames = new java.util.HashMap<>();
     adoption
         .teamsWithAggregates()
         .forEach(
             t -> {
-              scopes.add(new ScopeOption(t.key(), labels.get(t.id())));
+              scopes.add(new ScopeOption(Scope.team(t.key()), labels.get(t.id())));
               teamNames.put(t.key(), t.name());
             });
     picker = new ScopeRangePicker(scopes, adoption.period(), this::navigate);
@@ -124,7 +125,7 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
             adoption.goal(),
             adoption::minGroupSize,
             ALL_ROWS_UP_TO,
-            team -> navigate(new Selection(team, selection.range())));
+            team -> navigate(new Selection(Scope.team(team), selection.range())));
     inactive = new InactiveDevelopersGrid(teamNames, ALL_ROWS_UP_TO);
 
     teamRows.setId("team-rows");
@@ -158,7 +159,7 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
             "without-ai-use.csv",
             List.of("name", "email", "team", "last_ai_week"),
             () ->
-                adoption.withoutAiUse(selection.teamKey(), selection.range().to()).stream()
+                adoption.withoutAiUse(selection.scope(), selection.range().to()).stream()
                     .map(
                         d ->
                             List.of(
@@ -182,9 +183,9 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
 
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
-    String defaultTeam = adoption.defaultTeam();
     selection =
-        Selection.from(event.getLocation().getQueryParameters(), adoption.period(), defaultTeam);
+        Selection.from(
+            event.getLocation().getQueryParameters(), adoption.period(), adoption.defaultScope());
     teamRows.setValue(
         event
                 .getLocation()
@@ -209,7 +210,7 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
 
   private void refresh() {
     AdoptionService.Screen screen =
-        adoption.screen(selection.teamKey(), selection.range(), teamRows.getValue());
+        adoption.screen(selection.scope(), selection.range(), teamRows.getValue());
     AdoptionReport report = screen.report();
     Integer streak = screen.streak();
     int k = adoption.minGroupSize();
@@ -243,17 +244,19 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
     inactiveTitle.setText(
         "Developers without AI use in the last 4 weeks"
             + (count > 0 ? " (" + String.format("%,d", count) + ")" : ""));
-    String teamKey = selection.teamKey();
+    Scope scope = selection.scope();
     IsoWeek asOf = selection.range().to();
     inactive.show(
-        first, (offset, limit) -> adoption.withoutAiUse(teamKey, asOf, offset, limit).rows());
+        first, (offset, limit) -> adoption.withoutAiUse(scope, asOf, offset, limit).rows());
   }
 
   /** "the organisation" or the team's name, for sentences. */
   private String scopeName() {
-    return selection.teamKey() == null
-        ? "the organisation"
-        : teamNames.getOrDefault(selection.teamKey(), selection.teamKey());
+    return selection
+        .scope()
+        .teamKey()
+        .map(key -> teamNames.getOrDefault(key, key))
+        .orElse("the organisation");
   }
 
   private static VerticalLayout section(
@@ -272,7 +275,7 @@ public class AdoptionView extends VerticalLayout implements BeforeEnterObserver 
 
   private ByteArrayInputStream teamCsv() {
     return TeamAdoptionGrid.csv(
-        adoption.teamAdoption(selection.teamKey(), selection.range().to(), teamRows.getValue()),
+        adoption.teamAdoption(selection.scope(), selection.range().to(), teamRows.getValue()),
         adoption.minGroupSize());
   }
 }

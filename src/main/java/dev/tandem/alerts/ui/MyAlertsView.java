@@ -86,7 +86,8 @@ public class MyAlertsView extends VerticalLayout {
                 muted.retainAll(alerts.rulesICanReceive());
                 alerts.subscribeMe(
                     email.getValue(),
-                    scope.getValue() == null ? null : scope.getValue().key(),
+                    dev.tandem.base.Scope.of(
+                        scope.getValue() == null ? null : scope.getValue().key()),
                     alertsOn.getValue(),
                     digestOn.getValue(),
                     muted);

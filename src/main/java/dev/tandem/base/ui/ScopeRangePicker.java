@@ -6,6 +6,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.QueryParameters;
 import dev.tandem.base.IsoWeek;
 import dev.tandem.base.ReportingPeriod;
+import dev.tandem.base.Scope;
 import dev.tandem.base.WeekRange;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,17 +20,15 @@ import java.util.function.Consumer;
  */
 public class ScopeRangePicker extends HorizontalLayout {
 
-  /** A team a user can pick; {@code key} null stands for the whole organisation. */
-  public record ScopeOption(String key, String label) {}
+  /** A scope a user can pick (a team, or the whole organisation) and its label. */
+  public record ScopeOption(Scope scope, String label) {}
 
   /** What is picked. */
-  public record Selection(String teamKey, WeekRange range) {
+  public record Selection(Scope scope, WeekRange range) {
 
     public QueryParameters toQueryParameters() {
       Map<String, List<String>> params = new LinkedHashMap<>();
-      if (teamKey != null) {
-        params.put("team", List.of(teamKey));
-      }
+      scope.teamKey().ifPresent(key -> params.put("team", List.of(key)));
       params.put("from", List.of(range.from().toString()));
       params.put("to", List.of(range.to().toString()));
       return new QueryParameters(params);
@@ -40,11 +39,11 @@ public class ScopeRangePicker extends HorizontalLayout {
      * the range is read by the one rule of {@link ReportingPeriod#parseLeniently}.
      */
     public static Selection from(
-        QueryParameters query, ReportingPeriod period, String defaultTeam) {
+        QueryParameters query, ReportingPeriod period, Scope defaultScope) {
       Map<String, List<String>> p = query.getParameters();
-      String team = first(p, "team").orElse(defaultTeam);
+      Scope scope = first(p, "team").map(Scope::of).orElse(defaultScope);
       return new Selection(
-          team, period.parseLeniently(first(p, "from").orElse(null), first(p, "to").orElse(null)));
+          scope, period.parseLeniently(first(p, "from").orElse(null), first(p, "to").orElse(null)));
     }
   }
 
@@ -87,7 +86,7 @@ public class ScopeRangePicker extends HorizontalLayout {
       scope
           .getListDataView()
           .getItems()
-          .filter(o -> java.util.Objects.equals(o.key(), selection.teamKey()))
+          .filter(o -> o.scope().equals(selection.scope()))
           .findFirst()
           .ifPresent(scope::setValue);
       from.setValue(selection.range().from());
@@ -109,7 +108,7 @@ public class ScopeRangePicker extends HorizontalLayout {
       return;
     }
     from.setInvalid(false);
-    onChange.accept(new Selection(scope.getValue().key(), new WeekRange(start, end)));
+    onChange.accept(new Selection(scope.getValue().scope(), new WeekRange(start, end)));
   }
 
   private static Optional<String> first(Map<String, List<String>> params, String name) {

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import dev.tandem.base.Scope;
 import dev.tandem.base.ui.CsvExport;
 import dev.tandem.costs.CostReport;
 import dev.tandem.costs.CostService;
@@ -33,16 +34,16 @@ final class CostLists {
     this.k = k;
   }
 
-  Component reclaim(String key) {
+  Component reclaim(Scope scope) {
     Div section = section("costs-reclaim", "Seats to reclaim");
-    if (!costs.maySeeIndividuals(key)) {
+    if (!costs.maySeeIndividuals(scope)) {
       return with(
           section,
           report.leaverSeats() == null
               ? "Seats held by people who have left: " + k + "."
               : report.leaverSeats() + " seats are still held by people who have left.");
     }
-    List<ReclaimSeat> seats = costs.reclaimList(key);
+    List<ReclaimSeat> seats = costs.reclaimList(scope);
     if (seats.isEmpty()) {
       return with(section, "No seat is held by someone who has left.");
     }
@@ -88,9 +89,9 @@ final class CostLists {
     return section;
   }
 
-  Component withoutSeat(String key, CostsView.Period p) {
+  Component withoutSeat(Scope scope, CostsView.Period p) {
     Div section = section("costs-without-seat", "Using a tool without a seat");
-    if (!costs.maySeeIndividuals(key)) {
+    if (!costs.maySeeIndividuals(scope)) {
       return with(
           section,
           report.usersWithoutSeat() == null
@@ -98,7 +99,7 @@ final class CostLists {
               : report.usersWithoutSeat()
                   + " developers used a tool with seats without holding one.");
     }
-    List<UserWithoutSeat> users = costs.usersWithoutSeat(key, p.from(), p.to());
+    List<UserWithoutSeat> users = costs.usersWithoutSeat(scope, p.from(), p.to());
     if (users.isEmpty()) {
       return with(section, "Everyone who used a tool with seats held one.");
     }

@@ -16,6 +16,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.tandem.base.Scope;
 import dev.tandem.costs.CostFigures;
 import dev.tandem.costs.CostReport;
 import dev.tandem.costs.CostService;
@@ -68,12 +69,12 @@ public class CostsView extends VerticalLayout implements BeforeEnterObserver {
     team.setItems(costs.teams());
     team.setItemLabelGenerator(Team::name);
     // A manager's screen opens on their own team (their scope), never on the organisation.
-    String own = costs.costScope(null);
-    team.setPlaceholder(own == null ? "Whole organisation" : "Your team");
-    team.setClearButtonVisible(own == null);
-    if (own != null) {
-      costs.teams().stream().filter(t -> t.key().equals(own)).findFirst().ifPresent(team::setValue);
-    }
+    Scope own = costs.costScope(Scope.ORGANISATION);
+    team.setPlaceholder(own.organisation() ? "Whole organisation" : "Your team");
+    team.setClearButtonVisible(own.organisation());
+    own.teamKey()
+        .flatMap(key -> costs.teams().stream().filter(t -> t.key().equals(key)).findFirst())
+        .ifPresent(team::setValue);
     period.addValueChangeListener(e -> refresh());
     team.addValueChangeListener(e -> refresh());
     HorizontalLayout pickers = new HorizontalLayout(period, team, how);
@@ -117,8 +118,8 @@ public class CostsView extends VerticalLayout implements BeforeEnterObserver {
 
   private void refresh() {
     Period p = period.getValue();
-    String key = team.getValue() == null ? null : team.getValue().key();
-    report = costs.costs(key, p.from(), p.to());
+    Scope scope = team.getValue() == null ? Scope.ORGANISATION : Scope.team(team.getValue().key());
+    report = costs.costs(scope, p.from(), p.to());
     content.removeAll();
     String k = "fewer than " + report.minGroupSize() + " developers";
     CostFigures t = report.total();
@@ -152,8 +153,8 @@ public class CostsView extends VerticalLayout implements BeforeEnterObserver {
     content.add(
         table.section("By month", "costs-months", "Month", report.months(), "costs-by-month.csv"));
     CostLists lists = new CostLists(costs, report, k);
-    content.add(lists.reclaim(key));
-    content.add(lists.withoutSeat(key, p));
+    content.add(lists.reclaim(scope));
+    content.add(lists.withoutSeat(scope, p));
   }
 
   private Component summary(CostFigures t, String k) {

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
+import dev.tandem.base.Scope;
 import dev.tandem.base.ValidationException;
 import dev.tandem.base.ui.Notifications;
 import dev.tandem.ingest.ImportService;
@@ -32,11 +33,13 @@ class MapIdentityDialog extends Dialog {
         q ->
             roster
                 .developers(
-                    new DeveloperFilter(q.getFilter().orElse(null), null),
+                    new DeveloperFilter(q.getFilter().orElse(null), Scope.ORGANISATION),
                     q.getOffset(),
                     q.getLimit())
                 .stream(),
-        q -> roster.countDevelopers(new DeveloperFilter(q.getFilter().orElse(null), null)));
+        q ->
+            roster.countDevelopers(
+                new DeveloperFilter(q.getFilter().orElse(null), Scope.ORGANISATION)));
     developer.setRequiredIndicatorVisible(true);
 
     Button map =

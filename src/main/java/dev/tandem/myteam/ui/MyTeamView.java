@@ -17,6 +17,7 @@ import dev.tandem.adoption.AdoptionReport;
 import dev.tandem.adoption.AdoptionService;
 import dev.tandem.base.ConsistentRead;
 import dev.tandem.base.Ratio;
+import dev.tandem.base.Scope;
 import dev.tandem.base.ui.ScopeRangePicker;
 import dev.tandem.base.ui.ScopeRangePicker.ScopeOption;
 import dev.tandem.base.ui.ScopeRangePicker.Selection;
@@ -70,7 +71,7 @@ public class MyTeamView extends VerticalLayout implements BeforeEnterObserver {
     // Names as the other screens show them ("Payments (Commerce)"), not key paths.
     java.util.Map<Long, String> labels = roster.labels();
     for (Team t : access.teamsWithAggregates()) {
-      teams.add(new ScopeOption(t.key(), labels.get(t.id())));
+      teams.add(new ScopeOption(Scope.team(t.key()), labels.get(t.id())));
       teamNames.put(t.key(), t.name());
     }
     picker =
@@ -108,11 +109,10 @@ public class MyTeamView extends VerticalLayout implements BeforeEnterObserver {
 
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
-    String own = access.ownTeamKey();
-    String fallback = own != null ? own : adoption.defaultTeam();
+    Scope fallback = access.ownTeam().orElseGet(adoption::defaultScope);
     selection =
         Selection.from(event.getLocation().getQueryParameters(), adoption.period(), fallback);
-    if (selection.teamKey() == null) {
+    if (selection.scope().organisation()) {
       cards.removeAll();
       cards.add(
           new Span("You have no team. Pick a team above to compare it with the organisation."));
@@ -121,7 +121,7 @@ public class MyTeamView extends VerticalLayout implements BeforeEnterObserver {
       adoptionHeading.setVisible(false);
       rateHeading.setVisible(false);
       rateSentence.setText("");
-      picker.show(new Selection(null, selection.range()));
+      picker.show(new Selection(Scope.ORGANISATION, selection.range()));
       return;
     }
     adoptionHeading.setVisible(true);
@@ -131,9 +131,10 @@ public class MyTeamView extends VerticalLayout implements BeforeEnterObserver {
   }
 
   private void refresh() {
-    String team = selection.teamKey();
+    Scope team = selection.scope();
     // Names on screen, keys only in the URL.
-    String name = teamNames.getOrDefault(team, team);
+    String key = team.keyOrNull();
+    String name = teamNames.getOrDefault(key, key);
     int k = access.minGroupSize();
     // The team, the organisation and the rates from one snapshot.
     Object[] read =
@@ -141,7 +142,7 @@ public class MyTeamView extends VerticalLayout implements BeforeEnterObserver {
             () ->
                 new Object[] {
                   adoption.weeklyAdoption(team, selection.range()),
-                  adoption.weeklyAdoption(null, selection.range()),
+                  adoption.weeklyAdoption(Scope.ORGANISATION, selection.range()),
                   reliability.teamVsOrganisation(selection.range(), team, null)
                 });
     AdoptionReport mine = (AdoptionReport) read[0];

@@ -160,7 +160,7 @@ class ComparisonGrid extends Grid<ComparisonGrid.Row> {
   }
 
   void show(Comparison c) {
-    this.links = new IncidentLinks(c.range(), c.teamKey());
+    this.links = new IncidentLinks(c.range(), c.scope());
     List<Row> rows = new ArrayList<>();
     rows.add(new Row("No AI (baseline)", c.baseline(), null, c.exposure()));
     if (c.allAi() != null) {

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import dev.tandem.base.AiInvolvement;
 import dev.tandem.base.RootCause;
+import dev.tandem.base.Scope;
 import dev.tandem.base.Severity;
 import dev.tandem.base.Vocabulary;
 import dev.tandem.reliability.IncidentFilter;
@@ -100,7 +101,7 @@ class IncidentFilterBar extends HorizontalLayout {
         severity.getValue(),
         involvement.getValue(),
         tool.getValue() == null ? null : tool.getValue().key(),
-        team.getValue() == null ? null : team.getValue().key(),
+        team.getValue() == null ? Scope.ORGANISATION : Scope.team(team.getValue().key()),
         rootCause.getValue(),
         from.getValue(),
         to.getValue(),

@@ -2,6 +2,7 @@ package dev.tandem.reliability.ui;
 
 import com.vaadin.flow.router.QueryParameters;
 import dev.tandem.base.AiInvolvement;
+import dev.tandem.base.Scope;
 import dev.tandem.base.WeekRange;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,11 +23,11 @@ final class IncidentLinks {
   static final List<String> NO_AI = List.of(AiInvolvement.NONE.stored());
 
   private final WeekRange range;
-  private final String teamKey;
+  private final Scope scope;
 
-  IncidentLinks(WeekRange range, String teamKey) {
+  IncidentLinks(WeekRange range, Scope scope) {
     this.range = range;
-    this.teamKey = teamKey;
+    this.scope = scope;
   }
 
   /** Incidents of {@code involvement} (and {@code tool} if given) in the scope and period. */
@@ -49,9 +50,7 @@ final class IncidentLinks {
     if (cause != null) {
       p.put("cause", List.of(cause));
     }
-    if (teamKey != null) {
-      p.put("team", List.of(teamKey));
-    }
+    scope.teamKey().ifPresent(key -> p.put("team", List.of(key)));
     p.put("from", List.of(range.from().monday().toString()));
     p.put("to", List.of(range.to().sunday().toString()));
     return "incidents?" + new QueryParameters(p).getQueryString();

@@ -27,6 +27,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import dev.tandem.base.ConsistentRead;
 import dev.tandem.base.RootCause;
+import dev.tandem.base.Scope;
 import dev.tandem.base.Vocabulary;
 import dev.tandem.base.ui.CsvExport;
 import dev.tandem.base.ui.ScopeRangePicker;
@@ -69,7 +70,7 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
   /** The picked team (null: the organisation) and weeks. */
   private Selection selection;
 
-  private final java.util.Set<String> offered = new java.util.HashSet<>();
+  private final java.util.Set<Scope> offered = new java.util.HashSet<>();
   private final RadioButtonGroup<Exposure> exposure = new RadioButtonGroup<>("Exposure");
   private final Paragraph unclassified = new Paragraph();
   private final Anchor triage = new Anchor("incidents/triage", "Triage them");
@@ -96,11 +97,11 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
     this.consistent = consistent;
     addClassName("tandem-page");
     List<ScopeOption> scopes = new java.util.ArrayList<>();
-    scopes.add(new ScopeOption(null, "Whole organisation"));
+    scopes.add(new ScopeOption(Scope.ORGANISATION, "Whole organisation"));
     Map<Long, String> labels = roster.labels();
     for (Team t : reliability.teamsWithAggregates()) {
-      scopes.add(new ScopeOption(t.key(), labels.get(t.id())));
-      offered.add(t.key());
+      scopes.add(new ScopeOption(Scope.team(t.key()), labels.get(t.id())));
+      offered.add(Scope.team(t.key()));
     }
     this.scope = new ScopeRangePicker(scopes, reliability.period(), this::changed);
     Paragraph explainer =
@@ -168,9 +169,10 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
     QueryParameters params = event.getLocation().getQueryParameters();
-    Selection asked = Selection.from(params, reliability.period(), null);
+    Selection asked = Selection.from(params, reliability.period(), Scope.ORGANISATION);
     // A team the user may not see, or does not exist, opens the organisation.
-    selection = offered.contains(asked.teamKey()) ? asked : new Selection(null, asked.range());
+    selection =
+        offered.contains(asked.scope()) ? asked : new Selection(Scope.ORGANISATION, asked.range());
     scope.show(selection);
     requestedExposure =
         params
@@ -203,13 +205,13 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
         consistent.read(
             () -> {
               Comparison read =
-                  reliability.comparison(selection.range(), selection.teamKey(), requestedExposure);
+                  reliability.comparison(selection.range(), selection.scope(), requestedExposure);
               return read.suppressed()
                   ? new Figures(read, List.of(), null)
                   : new Figures(
                       read,
-                      reliability.overTime(selection.range(), selection.teamKey(), read.exposure()),
-                      reliability.causesAndSafeguards(selection.range(), selection.teamKey()));
+                      reliability.overTime(selection.range(), selection.scope(), read.exposure()),
+                      reliability.causesAndSafeguards(selection.range(), selection.scope()));
             });
     Comparison c = figures.comparison();
     quiet = true;
@@ -251,7 +253,7 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
             t ->
                 sentences.add(
                     new Paragraph(ReliabilityFormat.sentence(t, c.exposure(), c.comparedTools()))));
-    links = new IncidentLinks(selection.range(), selection.teamKey());
+    links = new IncidentLinks(selection.range(), selection.scope());
     toolKeys.clear();
     java.util.stream.Stream.concat(
             java.util.stream.Stream.ofNullable(c.allAi()), c.tools().stream())
@@ -268,7 +270,7 @@ public class ReliabilityView extends VerticalLayout implements BeforeEnterObserv
     overTime.show(ReliabilityCharts.overTime(figures.overTime(), c));
     CausesAndSafeguards cs = figures.causes();
     rootCauses.show(ReliabilityCharts.rootCauses(cs));
-    safeguards.show(cs, selection.range(), selection.teamKey());
+    safeguards.show(cs, selection.range(), selection.scope());
   }
 
   /** The AI-involved incidents of a tool (all AI tools together: every AI-involved one). */

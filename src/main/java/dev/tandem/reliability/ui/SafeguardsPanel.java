@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import dev.tandem.base.Scope;
 import dev.tandem.base.WeekRange;
 import dev.tandem.reliability.CausesAndSafeguards;
 import dev.tandem.reliability.IncidentProfile;
@@ -59,7 +60,7 @@ final class SafeguardsPanel {
           "fisher_p");
 
   private WeekRange range;
-  private String teamKey;
+  private Scope scope;
   private List<Row> shown = List.of();
 
   SafeguardsPanel() {
@@ -74,9 +75,9 @@ final class SafeguardsPanel {
     }
   }
 
-  void show(CausesAndSafeguards cs, WeekRange range, String teamKey) {
+  void show(CausesAndSafeguards cs, WeekRange range, Scope scope) {
     this.range = range;
-    this.teamKey = teamKey;
+    this.scope = scope;
     showHeadline(cs.headline(), cs.lead());
     Map<String, Row> rows = new LinkedHashMap<>();
     for (SafeguardComparison c : cs.table()) {
@@ -203,7 +204,7 @@ final class SafeguardsPanel {
    */
   private Anchor link(String text, String group, Safeguard safeguard, SafeguardComparison c) {
     Safeguard gap = safeguard != null ? safeguard : c.safeguard();
-    IncidentLinks links = new IncidentLinks(range, teamKey);
+    IncidentLinks links = new IncidentLinks(range, scope);
     String href =
         switch (group) {
           case SafeguardComparison.ALL_AI ->

@@ -19,6 +19,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.StreamResource;
 import dev.tandem.base.ReportingPeriod;
+import dev.tandem.base.Scope;
 import dev.tandem.base.ui.CsvExport;
 import dev.tandem.base.ui.chart.ChartSpec;
 import dev.tandem.base.ui.chart.EChart;
@@ -79,11 +80,14 @@ public class DevelopersView extends VerticalLayout {
     team.setId("roster-team");
     team.setItems(teams);
     team.setItemLabelGenerator(Team::name);
-    String opening = roster.rosterTeam(null);
-    boolean wholeOrganisation = opening == null;
+    Scope opening = roster.rosterScope(Scope.ORGANISATION);
+    boolean wholeOrganisation = opening.organisation();
     team.setClearButtonVisible(wholeOrganisation);
     team.setPlaceholder(wholeOrganisation ? "Whole organisation" : "");
-    teams.stream().filter(t -> t.key().equals(opening)).findFirst().ifPresent(team::setValue);
+    teams.stream()
+        .filter(t -> Scope.team(t.key()).equals(opening))
+        .findFirst()
+        .ifPresent(team::setValue);
     team.addValueChangeListener(e -> refresh());
 
     Button add = new Button("Add developer", VaadinIcon.PLUS.create(), e -> edit(null));
@@ -128,7 +132,8 @@ public class DevelopersView extends VerticalLayout {
 
   private DeveloperFilter filter() {
     return new DeveloperFilter(
-        search.getValue(), team.getValue() == null ? null : team.getValue().key());
+        search.getValue(),
+        team.getValue() == null ? Scope.ORGANISATION : Scope.team(team.getValue().key()));
   }
 
   private void refresh() {
@@ -138,7 +143,7 @@ public class DevelopersView extends VerticalLayout {
         q -> roster.countDevelopers(filter));
     List<WeeklyCount> counts =
         roster.weeklyHeadcount(
-            filter.teamKey(), ReportingPeriod.at(clock, settings.current().zone()).defaultRange());
+            filter.scope(), ReportingPeriod.at(clock, settings.current().zone()).defaultRange());
     headcountChart.show(
         ChartSpec.line(
             counts.stream().map(c -> c.week().toString()).toList(),

@@ -15,6 +15,7 @@ import com.vaadin.flow.router.Route;
 import dev.tandem.adoption.AdoptionReport;
 import dev.tandem.adoption.AdoptionService;
 import dev.tandem.base.ConsistentRead;
+import dev.tandem.base.Scope;
 import dev.tandem.base.ui.ScopeRangePicker;
 import dev.tandem.base.ui.ScopeRangePicker.ScopeOption;
 import dev.tandem.base.ui.ScopeRangePicker.Selection;
@@ -71,13 +72,13 @@ public class SummaryView extends Div implements BeforeEnterObserver {
     this.clock = clock;
     addClassNames("tandem-page", "tandem-summary");
     List<ScopeOption> scopes = new ArrayList<>();
-    scopes.add(new ScopeOption(null, "Whole organisation"));
+    scopes.add(new ScopeOption(Scope.ORGANISATION, "Whole organisation"));
     Map<Long, String> labels = roster.labels();
     reliability
         .teamsWithAggregates()
         .forEach(
             t -> {
-              scopes.add(new ScopeOption(t.key(), labels.get(t.id())));
+              scopes.add(new ScopeOption(Scope.team(t.key()), labels.get(t.id())));
               scopeLabels.put(t.key(), t.name());
             });
     picker =
@@ -105,9 +106,12 @@ public class SummaryView extends Div implements BeforeEnterObserver {
   public void beforeEnter(BeforeEnterEvent event) {
     Selection selection =
         Selection.from(
-            event.getLocation().getQueryParameters(), reliability.period(), adoption.defaultTeam());
+            event.getLocation().getQueryParameters(),
+            reliability.period(),
+            adoption.defaultScope());
     picker.show(selection);
-    String team = selection.teamKey();
+    Scope team = selection.scope();
+    String key = team.keyOrNull();
     Figures figures =
         consistent.read(
             () -> {
@@ -121,8 +125,8 @@ public class SummaryView extends Div implements BeforeEnterObserver {
     document.add(
         SummaryDocument.of(
             figures,
-            team == null ? "Whole organisation" : scopeLabels.getOrDefault(team, team),
-            team == null ? "the organisation" : scopeLabels.getOrDefault(team, team),
+            key == null ? "Whole organisation" : scopeLabels.getOrDefault(key, key),
+            key == null ? "the organisation" : scopeLabels.getOrDefault(key, key),
             reliability.minGroupSize(),
             LocalDate.now(clock)));
   }

@@ -22,6 +22,7 @@ import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.RouterLink;
 import dev.tandem.ResetTables;
+import dev.tandem.base.Scope;
 import dev.tandem.ingest.ImportBatch;
 import dev.tandem.ingest.ImportMode;
 import dev.tandem.ingest.ImportService;
@@ -185,7 +186,7 @@ class DataViewIT {
     assertThat(warning.message()).contains("looks like maria@example.com of line 2");
     assertThat(_get(H2.class, h -> h.withId("warnings-title")).getText()).isEqualTo("Warnings (1)");
     assertThat(imports.batches(10)).isEmpty();
-    assertThat(this.roster.countDevelopers(new DeveloperFilter(null, null))).isZero();
+    assertThat(this.roster.countDevelopers(new DeveloperFilter(null, Scope.ORGANISATION))).isZero();
   }
 
   @Test
@@ -217,7 +218,8 @@ class DataViewIT {
     assertThat(GridKt._getFormattedRow(unmatched, 0)).contains("tandem");
     assertThat(GridKt._get(unmatched, 1).externalId()).isEqualTo("ghost@example.com");
     ((Button) GridKt._getCellComponent(unmatched, 1, "map")).click();
-    Developer omar = roster.developers(new DeveloperFilter("omar", null), 0, 1).get(0);
+    Developer omar =
+        roster.developers(new DeveloperFilter("omar", Scope.ORGANISATION), 0, 1).get(0);
     @SuppressWarnings("unchecked")
     ComboBox<Developer> picker = _get(ComboBox.class, c -> c.withId("map-developer"));
     picker.setValue(omar);

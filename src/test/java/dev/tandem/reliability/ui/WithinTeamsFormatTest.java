@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.base.IsoWeek;
+import dev.tandem.base.Scope;
 import dev.tandem.base.WeekRange;
 import dev.tandem.reliability.Comparison;
 import dev.tandem.reliability.Exposure;
@@ -122,7 +123,7 @@ class WithinTeamsFormatTest {
     Comparison c =
         new Comparison(
             new WeekRange(IsoWeek.parse("2024-W10"), IsoWeek.parse("2024-W11")),
-            null,
+            Scope.ORGANISATION,
             Exposure.CHANGES,
             30,
             figures(7, 2800),
@@ -159,7 +160,7 @@ class WithinTeamsFormatTest {
     grid.show(
         new Comparison(
             new WeekRange(IsoWeek.parse("2024-W10"), IsoWeek.parse("2024-W11")),
-            null,
+            Scope.ORGANISATION,
             Exposure.CHANGES,
             30,
             figures(7, 2800),
