@@ -14,6 +14,7 @@ import dev.tandem.settings.SettingsService;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -196,16 +197,19 @@ public class AccessPolicy implements IndividualsPolicy {
   }
 
   /**
-   * Whether an aggregate over {@code developers} developers of the scope is hidden from the viewer
-   * (DESIGN §3.4). Loops over weeks or rows take {@link #smallGroups} once instead.
+   * The small-group rule (DESIGN §3.4) for one scope: k read once, the viewer's rights if needed.
    */
-  public boolean hidden(int developers, Scope scope) {
-    return smallGroups(scope).hidden(developers);
-  }
-
-  /** The small-group rule for one scope: k read once, the viewer's rights looked up if needed. */
   public SmallGroupRule smallGroups(Scope scope) {
     return new SmallGroupRule(minGroupSize(), () -> maySeeIndividuals(scope));
+  }
+
+  /**
+   * {@link #smallGroups} for the rows of one table, one scope per row: k is read once for the
+   * table, and whether the viewer may see a row's individuals only for a row whose group is small.
+   */
+  public Function<Scope, SmallGroupRule> smallGroupsPerRow() {
+    int k = minGroupSize();
+    return scope -> new SmallGroupRule(k, () -> maySeeIndividuals(scope));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.tandem.adoption;
 
 import dev.tandem.access.AccessPolicy;
+import dev.tandem.access.SmallGroupRule;
 import dev.tandem.access.SmallGroups;
 import dev.tandem.base.IsoWeek;
 import dev.tandem.base.Ratio;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -104,11 +106,12 @@ class TeamTable {
     // A team is as small as its smallest week in the trend; one hidden sibling (same parent) hides
     // the next smallest one too.
     List<TeamAdoption> result = new ArrayList<>();
+    Function<Scope, SmallGroupRule> smallGroups = access.smallGroupsPerRow();
     for (List<TeamAdoption> siblings : byParent.values()) {
       SmallGroups.siblings(
               siblings,
               TeamAdoption::smallestHeadcount,
-              t -> access.hidden(t.smallestHeadcount(), Scope.team(t.teamKey())))
+              t -> smallGroups.apply(Scope.team(t.teamKey())).hidden(t.smallestHeadcount()))
           .forEach(shown -> result.add(shown.suppressed() ? shown.row().hide() : shown.row()));
     }
     result.sort(TeamAdoption.LOWEST_FIRST);
