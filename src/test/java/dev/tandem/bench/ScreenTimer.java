@@ -96,6 +96,51 @@ final class ScreenTimer implements AutoCloseable {
     }
   }
 
+  /** Marks the charts on the page, so that {@link #NEW_CHARTS_DRAWN} waits for the next view's. */
+  private static final String MARK_CHARTS =
+      "() => document.querySelectorAll('tandem-chart').forEach(c => c.dataset.timed = 'before')";
+
+  /** {@link #CHARTS_DRAWN} for the charts that were not on the page when it was marked. */
+  private static final String NEW_CHARTS_DRAWN =
+      """
+      () => {
+        const charts = [...document.querySelectorAll('tandem-chart')]
+            .filter(c => c.offsetParent !== null && c.dataset.timed !== 'before');
+        return charts.length > 0 && charts.every(c => {
+          const svg = c.shadowRoot && c.shadowRoot.querySelector('svg');
+          return svg && svg.querySelectorAll('path').length > 0;
+        });
+      }
+      """;
+
+  /**
+   * Milliseconds from a click on {@code path}'s side-menu item until its charts are drawn, as a
+   * user moving between screens meets it (the page and its scripts are loaded already): {@code
+   * times} times, going back to {@code from} through the menu in between (not timed).
+   */
+  double[] chartsDrawnFromMenu(String path, String from, int times) {
+    try (BrowserContext context = newContext()) {
+      Page page = signedIn(context);
+      page.navigate(baseUrl + "/" + from);
+      page.waitForFunction(
+          CHARTS_DRAWN, null, new Page.WaitForFunctionOptions().setTimeout(120_000));
+      double[] millis = new double[times];
+      for (int i = 0; i < times; i++) {
+        page.evaluate(MARK_CHARTS);
+        long start = System.nanoTime();
+        page.locator("vaadin-side-nav-item[path='" + path + "']").click();
+        page.waitForFunction(
+            NEW_CHARTS_DRAWN, null, new Page.WaitForFunctionOptions().setTimeout(120_000));
+        millis[i] = (System.nanoTime() - start) / 1e6;
+        page.evaluate(MARK_CHARTS);
+        page.locator("vaadin-side-nav-item[path='" + from + "']").click();
+        page.waitForFunction(
+            NEW_CHARTS_DRAWN, null, new Page.WaitForFunctionOptions().setTimeout(120_000));
+      }
+      return millis;
+    }
+  }
+
   /** Signs in, opens the home screen (Adoption), then Reliability through the side menu. */
   private Page adoptionThenReliability(BrowserContext context) {
     Page page = signedIn(context);
