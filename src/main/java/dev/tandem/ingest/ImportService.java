@@ -4,8 +4,6 @@ import dev.tandem.base.ValidationException;
 import dev.tandem.ingest.format.FormatParser;
 import dev.tandem.ingest.format.Formats;
 import dev.tandem.ingest.format.ImportError;
-import dev.tandem.ingest.format.RowKind;
-import dev.tandem.rollup.RollupService;
 import dev.tandem.roster.IdentityLink;
 import dev.tandem.roster.RosterService;
 import dev.tandem.security.AuditService;
@@ -45,8 +43,7 @@ public class ImportService {
   private final ImportPipeline pipeline;
   private final ImportJobs jobs;
   private final BatchRepository batches;
-  private final UndoRepository undo;
-  private final RosterPriorRepository rosterPrior;
+  private final BatchRestore restore;
   private final UnmatchedQuery unmatched;
   private final SeatImportRepository seats;
   private final HeldRows held;
@@ -54,28 +51,23 @@ public class ImportService {
   private final AuditService audit;
   private final Clock clock;
   private final DataSize maxSize;
-  private final RollupService rollup;
 
   ImportService(
       ImportPipeline pipeline,
       ImportJobs jobs,
       BatchRepository batches,
-      UndoRepository undo,
-      RosterPriorRepository rosterPrior,
+      BatchRestore restore,
       UnmatchedQuery unmatched,
       SeatImportRepository seats,
       HeldRows held,
       RosterService roster,
       AuditService audit,
       Clock clock,
-      @Value("${tandem.import.max-size:50MB}") DataSize maxSize,
-      RollupService rollup) {
-    this.rollup = rollup;
+      @Value("${tandem.import.max-size:50MB}") DataSize maxSize) {
     this.pipeline = pipeline;
     this.jobs = jobs;
     this.batches = batches;
-    this.undo = undo;
-    this.rosterPrior = rosterPrior;
+    this.restore = restore;
     this.unmatched = unmatched;
     this.seats = seats;
     this.held = held;
@@ -202,7 +194,7 @@ public class ImportService {
             });
   }
 
-  /** Undoes a whole batch, restoring what it replaced. */
+  /** Undoes a whole batch, restoring what it replaced ({@link BatchRestore}). */
   @Transactional
   public ImportBatch undo(long batchId) {
     ImportBatch batch =
@@ -213,47 +205,7 @@ public class ImportService {
       throw ValidationException.of(
           "batchId", "batch " + batchId + " cannot be undone: " + batch.notUndoableBecause());
     }
-    RowKind kind = Formats.byKey(batch.format()).map(FormatParser::kind).orElseThrow();
-    switch (kind) {
-      case ROSTER -> roster.undoRosterImport(rosterPrior.roster(batchId));
-      case IDENTITY -> roster.mapIdentities(rosterPrior.identities(batchId));
-      case SEAT -> {
-        List<Long> later = seats.laterBatches(batchId);
-        if (!later.isEmpty()) {
-          throw ValidationException.of(
-              "batchId",
-              "later imports "
-                  + later
-                  + " replaced seats of batch "
-                  + batchId
-                  + "; undo them first");
-        }
-        seats.undo(batchId);
-      }
-      default -> {
-        String dailySource = kind == RowKind.USAGE_DAY ? batch.format() : null;
-        List<Long> later = new java.util.ArrayList<>(undo.laterBatches(batchId, dailySource));
-        // Seats a daily source's tiers made (Kiro, Claude Code) go back with their batch.
-        seats.laterBatches(batchId).stream().filter(b -> !later.contains(b)).forEach(later::add);
-        if (!later.isEmpty()) {
-          throw ValidationException.of(
-              "batchId",
-              "later imports "
-                  + later
-                  + " replaced rows of batch "
-                  + batchId
-                  + "; undo them first");
-        }
-        if (kind == RowKind.INCIDENT) {
-          undo.restoreIncidents(batchId, "pagerduty-incidents-json".equals(batch.format()));
-        } else {
-          WeekSpan weeks = undo.weeksOf(batchId);
-          undo.restoreUsageAndChanges(batchId, dailySource);
-          seats.undo(batchId);
-          rollup.refresh(weeks == null ? null : weeks.toRollup());
-        }
-      }
-    }
+    restore.restore(batch);
     batches.markUndone(batchId, CurrentUser.name(), clock.instant().atOffset(ZoneOffset.UTC));
     ImportBatch after = batches.find(batchId).orElseThrow();
     audit.record("undo", "import-batch", batchId, batch, after);
