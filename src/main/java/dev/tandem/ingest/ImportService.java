@@ -17,12 +17,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Imports, their history and undo, and the unmatched identities: the Data screen's and API's door.
@@ -50,7 +48,7 @@ public class ImportService {
   private final RosterService roster;
   private final AuditService audit;
   private final Clock clock;
-  private final DataSize maxSize;
+  private final ImportProperties properties;
 
   ImportService(
       ImportPipeline pipeline,
@@ -63,7 +61,7 @@ public class ImportService {
       RosterService roster,
       AuditService audit,
       Clock clock,
-      @Value("${tandem.import.max-size:50MB}") DataSize maxSize) {
+      ImportProperties properties) {
     this.pipeline = pipeline;
     this.jobs = jobs;
     this.batches = batches;
@@ -74,7 +72,7 @@ public class ImportService {
     this.roster = roster;
     this.audit = audit;
     this.clock = clock;
-    this.maxSize = maxSize;
+    this.properties = properties;
   }
 
   public static List<FormatInfo> formats() {
@@ -92,7 +90,7 @@ public class ImportService {
    */
   @PreAuthorize("permitAll()")
   public long maxBytes() {
-    return maxSize.toBytes();
+    return properties.maxSize().toBytes();
   }
 
   /**
