@@ -1,35 +1,28 @@
 package dev.tandem.alerts;
 
-import java.util.Arrays;
+import dev.tandem.base.Keyed;
 
-/** The rules Tandem ships; each has one threshold, switched on and off by admins. */
-public enum AlertRule {
-  ADOPTION_BELOW_GOAL("adoption-below-goal", "A team's adoption below goal", "weeks in a row"),
-  FORECAST_NOT_ON_TRACK(
-      "forecast-not-on-track", "The organisation's forecast turns not on track", "not used"),
+/**
+ * The rules Tandem ships; each has one threshold, switched on and off by admins. The key ({@link
+ * Keyed}: {@code adoption-below-goal}) is the rule's name in the database.
+ */
+public enum AlertRule implements Keyed {
+  ADOPTION_BELOW_GOAL("A team's adoption below goal", "weeks in a row"),
+  FORECAST_NOT_ON_TRACK("The organisation's forecast turns not on track", "not used"),
   TOOL_VERDICT_HIGHER(
-      "tool-verdict-higher",
-      "A tool's incident rate turns higher than without AI (adjusted verdict)",
-      "weeks compared"),
+      "A tool's incident rate turns higher than without AI (adjusted verdict)", "weeks compared"),
   UNREVIEWED_AI_INCIDENTS(
-      "unreviewed-ai-incidents",
       "Share of AI-involved incidents without peer review above a threshold",
       "share (0–1), last 12 weeks"),
-  IMPORT_SOURCE_STALE("import-source-stale", "An import source stale", "days without an import"),
-  IMPORT_REFUSED("import-refused", "An import refused", "not used");
+  IMPORT_SOURCE_STALE("An import source stale", "days without an import"),
+  IMPORT_REFUSED("An import refused", "not used");
 
-  private final String key;
   private final String label;
   private final String thresholdMeaning;
 
-  AlertRule(String key, String label, String thresholdMeaning) {
-    this.key = key;
+  AlertRule(String label, String thresholdMeaning) {
     this.label = label;
     this.thresholdMeaning = thresholdMeaning;
-  }
-
-  public String key() {
-    return key;
   }
 
   public String label() {
@@ -51,9 +44,7 @@ public enum AlertRule {
   }
 
   public static AlertRule of(String key) {
-    return Arrays.stream(values())
-        .filter(r -> r.key.equals(key))
-        .findFirst()
+    return Keyed.byKey(AlertRule.class, key)
         .orElseThrow(() -> new IllegalArgumentException("unknown alert rule " + key));
   }
 }

@@ -60,15 +60,8 @@ class AdoptionController {
       @Schema(nullable = true, description = "Per tool key, its users, reach and agent users.")
           Map<String, ToolReach> tools,
       @Schema(description = "Present (true) only when the figures are suppressed.")
-          Boolean suppressed) {
-
-    /** Present only on suppressed objects (DESIGN §5). */
-    @Override
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public Boolean suppressed() {
-      return suppressed;
-    }
-  }
+          @JsonInclude(JsonInclude.Include.NON_NULL)
+          Boolean suppressed) {}
 
   @Schema(description = "The whole range, pooled: AI-user-weeks over developer-weeks.")
   record Period(
@@ -80,15 +73,8 @@ class AdoptionController {
       @Schema(nullable = true, description = "agentUserWeeks / developerWeeks; null when 0 weeks.")
           Double agentAdoption,
       @Schema(description = "Present (true) only when the figures are suppressed.")
-          Boolean suppressed) {
-
-    /** Present only on suppressed objects (DESIGN §5). */
-    @Override
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public Boolean suppressed() {
-      return suppressed;
-    }
-  }
+          @JsonInclude(JsonInclude.Include.NON_NULL)
+          Boolean suppressed) {}
 
   @Schema(description = "When the trend reaches the goal (DESIGN §3.1).")
   record Forecast(
@@ -99,15 +85,8 @@ class AdoptionController {
       @Schema(nullable = true, description = "Whether that is before the goal's deadline.")
           Boolean onTrack,
       @Schema(description = "Present (true) only when the forecast is suppressed.")
-          Boolean suppressed) {
-
-    /** Present only on suppressed objects (DESIGN §5). */
-    @Override
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public Boolean suppressed() {
-      return suppressed;
-    }
-  }
+          @JsonInclude(JsonInclude.Include.NON_NULL)
+          Boolean suppressed) {}
 
   @Schema(name = "AdoptionResponse", description = "Weekly adoption of a scope over a range.")
   record Response(

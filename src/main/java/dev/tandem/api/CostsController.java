@@ -68,13 +68,8 @@ class CostsController {
       @Schema(nullable = true, description = "Seat-days without a price (not in seatCost).")
           Long unpricedSeatDays,
       @Schema(description = "Present (true) only when the figures are suppressed.")
+          @JsonInclude(JsonInclude.Include.NON_NULL)
           Boolean suppressed) {
-
-    @Override
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public Boolean suppressed() {
-      return suppressed;
-    }
 
     static Figures of(CostFigures f) {
       return new Figures(

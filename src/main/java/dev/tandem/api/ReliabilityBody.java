@@ -36,15 +36,8 @@ final class ReliabilityBody {
                   "Per 1,000 changes or per 100 developer-weeks; null when exposure is 0.")
           Double rate,
       @Schema(description = "Present (true) only when the figures are suppressed.")
-          Boolean suppressed) {
-
-    /** Present only on suppressed objects (DESIGN §5). */
-    @Override
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public Boolean suppressed() {
-      return suppressed;
-    }
-  }
+          @JsonInclude(JsonInclude.Include.NON_NULL)
+          Boolean suppressed) {}
 
   @Schema(description = "One tool's rate and its comparison with the baseline.")
   record ToolRate(
@@ -111,15 +104,8 @@ final class ReliabilityBody {
               description = "Greenland–Robins 95% interval of rateRatioWithinTeams, high end.")
           Double ciHighWithinTeams,
       @Schema(description = "Present (true) only when the figures are suppressed.")
-          Boolean suppressed) {
-
-    /** Present only on suppressed objects (DESIGN §5). */
-    @Override
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public Boolean suppressed() {
-      return suppressed;
-    }
-  }
+          @JsonInclude(JsonInclude.Include.NON_NULL)
+          Boolean suppressed) {}
 
   @Schema(
       description =
@@ -179,15 +165,8 @@ final class ReliabilityBody {
                       + " safeguards each. Empty when suppressed.")
           List<SafeguardGapRate> safeguards,
       @Schema(description = "Present (true) only when the whole answer is suppressed.")
-          Boolean suppressed) {
-
-    /** Present only on suppressed objects (DESIGN §5). */
-    @Override
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public Boolean suppressed() {
-      return suppressed;
-    }
-  }
+          @JsonInclude(JsonInclude.Include.NON_NULL)
+          Boolean suppressed) {}
 
   /** The answer for a comparison and its safeguards (null when the comparison is suppressed). */
   static ReliabilityResponse of(Comparison c, CausesAndSafeguards causes) {

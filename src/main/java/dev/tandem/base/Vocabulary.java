@@ -20,7 +20,7 @@ public interface Vocabulary {
    */
   @JsonValue // audit records and JSON answers keep the stored spelling
   default String stored() {
-    return ((Enum<?>) this).name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return Keyed.hyphenated((Enum<?>) this);
   }
 
   /** What screens show: the stored spelling unless a constant says otherwise. */

@@ -24,6 +24,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.DatePart;
 import org.jooq.Field;
@@ -83,10 +84,12 @@ final class SeatQuery {
     Field<Integer> i = m.field("i", Integer.class);
     Field<LocalDate> start = monthStart(from, i);
     Field<LocalDate> end = monthStart(from, i.plus(1));
-    // Held: every seat with a developer, its whole interval.
+    // Held: every seat with a developer in the scope, its whole interval, in each month it meets.
     Field<LocalDate> heldEnd = coalesce(SEAT.REMOVED_ON, inline(OPEN));
     Field<Integer> heldOverlap =
         localDateDiff(least(heldEnd, end), greatest(SEAT.ASSIGNED_ON, start));
+    Table<?> seatMonths = SEATS.join(DEVELOPER).on(DEVELOPER.ID.eq(SEAT.DEVELOPER_ID)).crossJoin(m);
+    Condition heldInMonth = in(scope).and(SEAT.ASSIGNED_ON.lt(end)).and(heldEnd.gt(start));
     var held =
         db.select(
                 DEVELOPER.TEAM_ID,
@@ -94,13 +97,8 @@ final class SeatQuery {
                 i,
                 sum(heldOverlap).as("held"),
                 countDistinct(SEAT.DEVELOPER_ID).as("holders"))
-            .from(SEATS)
-            .join(DEVELOPER)
-            .on(DEVELOPER.ID.eq(SEAT.DEVELOPER_ID))
-            .crossJoin(m)
-            .where(in(scope))
-            .and(SEAT.ASSIGNED_ON.lt(end))
-            .and(heldEnd.gt(start))
+            .from(seatMonths)
+            .where(heldInMonth)
             .groupBy(DEVELOPER.TEAM_ID, SEAT.TOOL_KEY, i)
             .fetch();
     Table<?> seg = segments();
@@ -129,13 +127,8 @@ final class SeatQuery {
     // Holders over any tool: a developer with seats of two tools is one holder.
     List<SeatMonth> anyTool =
         db.select(DEVELOPER.TEAM_ID, i, countDistinct(SEAT.DEVELOPER_ID))
-            .from(SEATS)
-            .join(DEVELOPER)
-            .on(DEVELOPER.ID.eq(SEAT.DEVELOPER_ID))
-            .crossJoin(m)
-            .where(in(scope))
-            .and(SEAT.ASSIGNED_ON.lt(end))
-            .and(heldEnd.gt(start))
+            .from(seatMonths)
+            .where(heldInMonth)
             .groupBy(DEVELOPER.TEAM_ID, i)
             .fetch(
                 r ->

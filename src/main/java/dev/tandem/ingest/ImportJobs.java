@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -31,6 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * was queued or running as failed (nothing of it was applied: its rows were only staged).
  */
 @Component
+@EnableConfigurationProperties(ImportProperties.class)
 class ImportJobs implements SmartInitializingSingleton {
 
   private static final Logger LOG = LoggerFactory.getLogger(ImportJobs.class);
@@ -60,7 +61,7 @@ class ImportJobs implements SmartInitializingSingleton {
       BatchRepository batches,
       StagingRepository staging,
       TransactionTemplate tx,
-      @Value("${tandem.import.queue:20}") int queue) {
+      ImportProperties properties) {
     this.pipeline = pipeline;
     this.batches = batches;
     this.staging = staging;
@@ -71,7 +72,7 @@ class ImportJobs implements SmartInitializingSingleton {
             1,
             0,
             TimeUnit.MILLISECONDS,
-            new LinkedBlockingQueue<>(queue),
+            new LinkedBlockingQueue<>(properties.queue()),
             r -> {
               Thread t = new Thread(r, "tandem-import");
               t.setDaemon(true);

@@ -4,8 +4,6 @@ import dev.tandem.base.ValidationException;
 import dev.tandem.ingest.format.FormatParser;
 import dev.tandem.ingest.format.Formats;
 import dev.tandem.ingest.format.ImportError;
-import dev.tandem.ingest.format.RowKind;
-import dev.tandem.rollup.RollupService;
 import dev.tandem.roster.IdentityLink;
 import dev.tandem.roster.RosterService;
 import dev.tandem.security.AuditService;
@@ -19,12 +17,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Imports, their history and undo, and the unmatched identities: the Data screen's and API's door.
@@ -45,44 +41,38 @@ public class ImportService {
   private final ImportPipeline pipeline;
   private final ImportJobs jobs;
   private final BatchRepository batches;
-  private final UndoRepository undo;
-  private final RosterPriorRepository rosterPrior;
+  private final BatchRestore restore;
   private final UnmatchedQuery unmatched;
   private final SeatImportRepository seats;
   private final HeldRows held;
   private final RosterService roster;
   private final AuditService audit;
   private final Clock clock;
-  private final DataSize maxSize;
-  private final RollupService rollup;
+  private final ImportProperties properties;
 
   ImportService(
       ImportPipeline pipeline,
       ImportJobs jobs,
       BatchRepository batches,
-      UndoRepository undo,
-      RosterPriorRepository rosterPrior,
+      BatchRestore restore,
       UnmatchedQuery unmatched,
       SeatImportRepository seats,
       HeldRows held,
       RosterService roster,
       AuditService audit,
       Clock clock,
-      @Value("${tandem.import.max-size:50MB}") DataSize maxSize,
-      RollupService rollup) {
-    this.rollup = rollup;
+      ImportProperties properties) {
     this.pipeline = pipeline;
     this.jobs = jobs;
     this.batches = batches;
-    this.undo = undo;
-    this.rosterPrior = rosterPrior;
+    this.restore = restore;
     this.unmatched = unmatched;
     this.seats = seats;
     this.held = held;
     this.roster = roster;
     this.audit = audit;
     this.clock = clock;
-    this.maxSize = maxSize;
+    this.properties = properties;
   }
 
   public static List<FormatInfo> formats() {
@@ -100,7 +90,7 @@ public class ImportService {
    */
   @PreAuthorize("permitAll()")
   public long maxBytes() {
-    return maxSize.toBytes();
+    return properties.maxSize().toBytes();
   }
 
   /**
@@ -202,7 +192,7 @@ public class ImportService {
             });
   }
 
-  /** Undoes a whole batch, restoring what it replaced. */
+  /** Undoes a whole batch, restoring what it replaced ({@link BatchRestore}). */
   @Transactional
   public ImportBatch undo(long batchId) {
     ImportBatch batch =
@@ -213,47 +203,7 @@ public class ImportService {
       throw ValidationException.of(
           "batchId", "batch " + batchId + " cannot be undone: " + batch.notUndoableBecause());
     }
-    RowKind kind = Formats.byKey(batch.format()).map(FormatParser::kind).orElseThrow();
-    switch (kind) {
-      case ROSTER -> roster.undoRosterImport(rosterPrior.roster(batchId));
-      case IDENTITY -> roster.mapIdentities(rosterPrior.identities(batchId));
-      case SEAT -> {
-        List<Long> later = seats.laterBatches(batchId);
-        if (!later.isEmpty()) {
-          throw ValidationException.of(
-              "batchId",
-              "later imports "
-                  + later
-                  + " replaced seats of batch "
-                  + batchId
-                  + "; undo them first");
-        }
-        seats.undo(batchId);
-      }
-      default -> {
-        String dailySource = kind == RowKind.USAGE_DAY ? batch.format() : null;
-        List<Long> later = new java.util.ArrayList<>(undo.laterBatches(batchId, dailySource));
-        // Seats a daily source's tiers made (Kiro, Claude Code) go back with their batch.
-        seats.laterBatches(batchId).stream().filter(b -> !later.contains(b)).forEach(later::add);
-        if (!later.isEmpty()) {
-          throw ValidationException.of(
-              "batchId",
-              "later imports "
-                  + later
-                  + " replaced rows of batch "
-                  + batchId
-                  + "; undo them first");
-        }
-        if (kind == RowKind.INCIDENT) {
-          undo.restoreIncidents(batchId, "pagerduty-incidents-json".equals(batch.format()));
-        } else {
-          WeekSpan weeks = undo.weeksOf(batchId);
-          undo.restoreUsageAndChanges(batchId, dailySource);
-          seats.undo(batchId);
-          rollup.refresh(weeks == null ? null : weeks.toRollup());
-        }
-      }
-    }
+    restore.restore(batch);
     batches.markUndone(batchId, CurrentUser.name(), clock.instant().atOffset(ZoneOffset.UTC));
     ImportBatch after = batches.find(batchId).orElseThrow();
     audit.record("undo", "import-batch", batchId, batch, after);

@@ -46,13 +46,14 @@ class IncidentChecker implements RowChecker {
     List<ParsedRow> ok = new ArrayList<>();
     for (ParsedRow row : run.rows.kept()) {
       ParsedRow.Incident i = (ParsedRow.Incident) row;
-      Long first = seen.putIfAbsent(i.externalId(), i.line());
+      String externalId = i.incident().externalId();
+      Long first = seen.putIfAbsent(externalId, i.line());
       if (first != null) {
         run.rows.reject(
             i.line(),
             "id",
             "repeats incident "
-                + i.externalId()
+                + externalId
                 + " of line "
                 + first
                 + "; each incident may appear once");

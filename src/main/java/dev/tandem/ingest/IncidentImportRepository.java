@@ -7,11 +7,14 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 
 import dev.tandem.ingest.format.ParsedRow;
+import dev.tandem.reliability.Incident;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Query;
 import org.springframework.stereotype.Repository;
 
@@ -37,8 +40,8 @@ class IncidentImportRepository {
     if (rows.isEmpty()) {
       return;
     }
-    String source = rows.get(0).source();
-    List<String> ids = rows.stream().map(ParsedRow.Incident::externalId).toList();
+    String source = rows.get(0).incident().source();
+    List<String> ids = rows.stream().map(r -> r.incident().externalId()).toList();
     for (int i = 0; i < ids.size(); i += 1000) {
       priors
           .keep(
@@ -53,52 +56,20 @@ class IncidentImportRepository {
     }
 
     List<Query> upserts = new ArrayList<>(rows.size());
-    for (ParsedRow.Incident r : rows) {
-      Long team = teamIds.get(r.line());
-      var insert =
+    for (ParsedRow.Incident row : rows) {
+      Incident r = row.incident();
+      Map<Field<?>, Object> vendor = vendorFields(r, batchId, now);
+      Map<Field<?>, Object> triage = triageFields(r, teamIds.get(row.line()));
+      var upsert =
           db.insertInto(INCIDENT)
               .set(INCIDENT.SOURCE, r.source())
               .set(INCIDENT.EXTERNAL_ID, r.externalId())
-              .set(INCIDENT.TITLE, r.title())
-              .set(INCIDENT.SEVERITY, r.severity())
-              .set(INCIDENT.STATUS, r.status())
-              .set(INCIDENT.STARTED_AT, r.startedAt())
-              .set(INCIDENT.RESOLVED_AT, r.resolvedAt())
-              .set(INCIDENT.SERVICE, r.service())
-              .set(INCIDENT.TEAM_ID, team)
-              .set(INCIDENT.AI_INVOLVEMENT, r.aiInvolvement())
-              .set(INCIDENT.TOOL_KEY, r.tool())
-              .set(INCIDENT.ROOT_CAUSE, r.rootCause())
-              .set(INCIDENT.PEER_REVIEWED, r.peerReviewed())
-              .set(INCIDENT.APPROVAL_REQUIRED, r.approvalRequired())
-              .set(INCIDENT.PERMISSIONS_EXCEEDED, r.permissionsExceeded())
-              .set(INCIDENT.CUSTOMER_IMPACT, r.customerImpact())
-              .set(INCIDENT.POSTMORTEM_URL, r.postmortemUrl())
-              .set(INCIDENT.BATCH_ID, batchId)
-              .set(INCIDENT.UPDATED_AT, now)
+              .set(vendor)
+              .set(triage)
               .onConflict(INCIDENT.SOURCE, INCIDENT.EXTERNAL_ID)
               .doUpdate()
-              .set(INCIDENT.TITLE, r.title())
-              .set(INCIDENT.SEVERITY, r.severity())
-              .set(INCIDENT.STATUS, r.status())
-              .set(INCIDENT.STARTED_AT, r.startedAt())
-              .set(INCIDENT.RESOLVED_AT, r.resolvedAt())
-              .set(INCIDENT.SERVICE, r.service())
-              .set(INCIDENT.BATCH_ID, batchId)
-              .set(INCIDENT.UPDATED_AT, now);
-      if (!r.vendorOwnedOnly()) {
-        insert
-            .set(INCIDENT.TEAM_ID, team)
-            .set(INCIDENT.AI_INVOLVEMENT, r.aiInvolvement())
-            .set(INCIDENT.TOOL_KEY, r.tool())
-            .set(INCIDENT.ROOT_CAUSE, r.rootCause())
-            .set(INCIDENT.PEER_REVIEWED, r.peerReviewed())
-            .set(INCIDENT.APPROVAL_REQUIRED, r.approvalRequired())
-            .set(INCIDENT.PERMISSIONS_EXCEEDED, r.permissionsExceeded())
-            .set(INCIDENT.CUSTOMER_IMPACT, r.customerImpact())
-            .set(INCIDENT.POSTMORTEM_URL, r.postmortemUrl());
-      }
-      upserts.add(insert);
+              .set(vendor);
+      upserts.add(row.vendorOwnedOnly() ? upsert : upsert.set(triage));
     }
     db.batch(upserts).execute();
 
@@ -113,5 +84,34 @@ class IncidentImportRepository {
                         .where(P.BATCH_ID.eq(batchId))
                         .and(P.INCIDENT_ID.eq(INCIDENT.ID))))
         .execute();
+  }
+
+  /** What every source owns: a re-import updates these (and the batch and time of the change). */
+  private static Map<Field<?>, Object> vendorFields(Incident r, long batchId, OffsetDateTime now) {
+    Map<Field<?>, Object> f = new LinkedHashMap<>();
+    f.put(INCIDENT.TITLE, r.title());
+    f.put(INCIDENT.SEVERITY, r.severity());
+    f.put(INCIDENT.STATUS, r.status());
+    f.put(INCIDENT.STARTED_AT, r.startedAt());
+    f.put(INCIDENT.RESOLVED_AT, r.resolvedAt());
+    f.put(INCIDENT.SERVICE, r.service());
+    f.put(INCIDENT.BATCH_ID, batchId);
+    f.put(INCIDENT.UPDATED_AT, now);
+    return f;
+  }
+
+  /** Tandem's triage fields: a vendor-owned re-import (PagerDuty) never overwrites them. */
+  private static Map<Field<?>, Object> triageFields(Incident r, Long team) {
+    Map<Field<?>, Object> f = new LinkedHashMap<>();
+    f.put(INCIDENT.TEAM_ID, team);
+    f.put(INCIDENT.AI_INVOLVEMENT, r.aiInvolvement());
+    f.put(INCIDENT.TOOL_KEY, r.tool());
+    f.put(INCIDENT.ROOT_CAUSE, r.rootCause());
+    f.put(INCIDENT.PEER_REVIEWED, r.peerReviewed());
+    f.put(INCIDENT.APPROVAL_REQUIRED, r.approvalRequired());
+    f.put(INCIDENT.PERMISSIONS_EXCEEDED, r.permissionsExceeded());
+    f.put(INCIDENT.CUSTOMER_IMPACT, r.customerImpact());
+    f.put(INCIDENT.POSTMORTEM_URL, r.postmortemUrl());
+    return f;
   }
 }

@@ -16,13 +16,98 @@ final class StageRowsQuery {
 
   private StageRowsQuery() {}
 
+  private static final String COLUMNS =
+      "batch_id, line_no, row_kind, external_id, discriminator, tool_key, usage_date, week_start,"
+          + " week_end, active, active_days, interactions, accepted_lines, changes, developer_id,"
+          + " agent, agent_days, credits_used, overage_credits_used, subscription_tier,"
+          + " usage_based_requests, estimated_cost_cents, suggested, accepted";
+
   private static final String STAGE_SQL =
-      "INSERT INTO import_stage (batch_id, line_no, row_kind, external_id, discriminator,"
-          + " tool_key, usage_date, week_start, week_end, active, active_days, interactions,"
-          + " accepted_lines, changes, developer_id, agent, agent_days, credits_used,"
-          + " overage_credits_used, subscription_tier, usage_based_requests, estimated_cost_cents,"
-          + " suggested, accepted)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      "INSERT INTO import_stage ("
+          + COLUMNS
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  private static final String COPY_SQL =
+      "COPY import_stage (" + COLUMNS + ") FROM STDIN (FORMAT csv)";
+
+  private static final ParsedRow.Spend NO_SPEND = new ParsedRow.Spend(null, null, null, null, null);
+
+  /**
+   * A usage or change row as the stage's columns (from {@code row_kind} on), with the developer its
+   * identity resolves to (null: held as unmatched); both write paths write these.
+   */
+  private record StageRow(
+      long line,
+      String kind,
+      String externalId,
+      String discriminator,
+      String tool,
+      LocalDate day,
+      LocalDate weekStart,
+      Boolean active,
+      Integer activeDays,
+      Long interactions,
+      Long acceptedLines,
+      Integer changes,
+      Long developerId,
+      Boolean agent,
+      Integer agentDays,
+      ParsedRow.Spend spend,
+      ParsedRow.Acceptance acceptance) {
+
+    /** The stage row of a usage or change row; null for any other row (never staged). */
+    static StageRow of(ParsedRow row, StagingRepository.Identities developers) {
+      if (row instanceof ParsedRow.Usage u) {
+        return new StageRow(
+            u.line(),
+            u.day() == null ? "usage-week" : "usage-day",
+            u.identity(),
+            u.discriminator() == null ? "" : u.discriminator(),
+            u.tool(),
+            u.day(),
+            u.weekStart(),
+            u.active(),
+            u.activeDays(),
+            u.interactions(),
+            u.acceptedLines(),
+            null,
+            developers.developerOf(u.identity(), u.email()),
+            u.agent(),
+            u.agentDays(),
+            u.spend() == null ? NO_SPEND : u.spend(),
+            u.acceptance());
+      }
+      if (row instanceof ParsedRow.Change ch) {
+        return new StageRow(
+            ch.line(),
+            "changes",
+            ch.email(),
+            "",
+            ch.attribution(),
+            null,
+            ch.weekStart(),
+            null,
+            null,
+            null,
+            null,
+            ch.changes(),
+            developers.developerOf(ch.email(), null),
+            null,
+            null,
+            NO_SPEND,
+            null);
+      }
+      return null;
+    }
+
+    Long suggested() {
+      return acceptance == null ? null : acceptance.suggested();
+    }
+
+    Long accepted() {
+      return acceptance == null ? null : acceptance.accepted();
+    }
+  }
 
   /**
    * One plain JDBC batch for many rows (jOOQ's per-row bind objects cost more than the insert),
@@ -41,63 +126,38 @@ final class StageRowsQuery {
     }
     try (PreparedStatement ps = c.prepareStatement(STAGE_SQL)) {
       for (ParsedRow row : rows) {
-        ps.setLong(1, batchId);
-        ps.setLong(2, row.line());
-        if (row instanceof ParsedRow.Usage u) {
-          ps.setString(3, u.day() == null ? "usage-week" : "usage-day");
-          ps.setString(4, u.identity());
-          ps.setString(5, u.discriminator() == null ? "" : u.discriminator());
-          ps.setString(6, u.tool());
-          ps.setObject(7, u.day());
-          ps.setObject(8, u.weekStart());
-          ps.setObject(9, u.weekStart().plusDays(7));
-          ps.setBoolean(10, u.active());
-          setNullable(ps, 11, u.activeDays(), Types.SMALLINT);
-          setNullable(ps, 12, u.interactions(), Types.BIGINT);
-          setNullable(ps, 13, u.acceptedLines(), Types.BIGINT);
-          ps.setNull(14, Types.INTEGER);
-          setNullable(ps, 15, developers.developerOf(u.identity(), u.email()), Types.BIGINT);
-          if (u.agent() == null) {
-            ps.setNull(16, Types.BOOLEAN);
-          } else {
-            ps.setBoolean(16, u.agent());
-          }
-          setNullable(ps, 17, u.agentDays(), Types.SMALLINT);
-          ParsedRow.Spend spend = u.spend() == null ? NO_SPEND : u.spend();
-          ps.setBigDecimal(18, spend.creditsUsed());
-          ps.setBigDecimal(19, spend.overageCreditsUsed());
-          ps.setString(20, spend.subscriptionTier());
-          setNullable(ps, 21, spend.usageBasedRequests(), Types.BIGINT);
-          ps.setBigDecimal(22, spend.estimatedCostCents());
-          ParsedRow.Acceptance acceptance = u.acceptance();
-          setNullable(ps, 23, acceptance == null ? null : acceptance.suggested(), Types.BIGINT);
-          setNullable(ps, 24, acceptance == null ? null : acceptance.accepted(), Types.BIGINT);
-        } else if (row instanceof ParsedRow.Change ch) {
-          ps.setString(3, "changes");
-          ps.setString(4, ch.email());
-          ps.setString(5, "");
-          ps.setString(6, ch.attribution());
-          ps.setNull(7, Types.DATE);
-          ps.setObject(8, ch.weekStart());
-          ps.setObject(9, ch.weekStart().plusDays(7));
-          ps.setNull(10, Types.BOOLEAN);
-          ps.setNull(11, Types.SMALLINT);
-          ps.setNull(12, Types.BIGINT);
-          ps.setNull(13, Types.BIGINT);
-          ps.setInt(14, ch.changes());
-          setNullable(ps, 15, developers.developerOf(ch.email(), null), Types.BIGINT);
-          ps.setNull(16, Types.BOOLEAN);
-          ps.setNull(17, Types.SMALLINT);
-          ps.setNull(18, Types.DECIMAL);
-          ps.setNull(19, Types.DECIMAL);
-          ps.setNull(20, Types.VARCHAR);
-          ps.setNull(21, Types.BIGINT);
-          ps.setNull(22, Types.DECIMAL);
-          ps.setNull(23, Types.BIGINT);
-          ps.setNull(24, Types.BIGINT);
-        } else {
+        StageRow r = StageRow.of(row, developers);
+        if (r == null) {
           continue;
         }
+        ps.setLong(1, batchId);
+        ps.setLong(2, r.line());
+        ps.setString(3, r.kind());
+        ps.setString(4, r.externalId());
+        ps.setString(5, r.discriminator());
+        ps.setString(6, r.tool());
+        if (r.day() == null) {
+          ps.setNull(7, Types.DATE);
+        } else {
+          ps.setObject(7, r.day());
+        }
+        ps.setObject(8, r.weekStart());
+        ps.setObject(9, r.weekStart().plusDays(7));
+        setNullable(ps, 10, r.active());
+        setNullable(ps, 11, r.activeDays(), Types.SMALLINT);
+        setNullable(ps, 12, r.interactions(), Types.BIGINT);
+        setNullable(ps, 13, r.acceptedLines(), Types.BIGINT);
+        setNullable(ps, 14, r.changes(), Types.INTEGER);
+        setNullable(ps, 15, r.developerId(), Types.BIGINT);
+        setNullable(ps, 16, r.agent());
+        setNullable(ps, 17, r.agentDays(), Types.SMALLINT);
+        ps.setBigDecimal(18, r.spend().creditsUsed());
+        ps.setBigDecimal(19, r.spend().overageCreditsUsed());
+        ps.setString(20, r.spend().subscriptionTier());
+        setNullable(ps, 21, r.spend().usageBasedRequests(), Types.BIGINT);
+        ps.setBigDecimal(22, r.spend().estimatedCostCents());
+        setNullable(ps, 23, r.suggested(), Types.BIGINT);
+        setNullable(ps, 24, r.accepted(), Types.BIGINT);
         ps.addBatch();
       }
       ps.executeBatch();
@@ -110,19 +170,21 @@ final class StageRowsQuery {
       ps.setNull(index, type);
     } else if (type == Types.SMALLINT) {
       ps.setShort(index, value.shortValue());
+    } else if (type == Types.INTEGER) {
+      ps.setInt(index, value.intValue());
     } else {
       ps.setLong(index, value.longValue());
     }
   }
 
-  private static final String COPY_SQL =
-      "COPY import_stage (batch_id, line_no, row_kind, external_id, discriminator, tool_key,"
-          + " usage_date, week_start, week_end, active, active_days, interactions, accepted_lines,"
-          + " changes, developer_id, agent, agent_days, credits_used, overage_credits_used,"
-          + " subscription_tier, usage_based_requests, estimated_cost_cents, suggested, accepted)"
-          + " FROM STDIN (FORMAT csv)";
-
-  private static final ParsedRow.Spend NO_SPEND = new ParsedRow.Spend(null, null, null, null, null);
+  private static void setNullable(PreparedStatement ps, int index, Boolean value)
+      throws SQLException {
+    if (value == null) {
+      ps.setNull(index, Types.BOOLEAN);
+    } else {
+      ps.setBoolean(index, value);
+    }
+  }
 
   /**
    * PostgreSQL's own bulk path: the chunk as CSV through {@code COPY … FROM STDIN} (PgJDBC's
@@ -137,48 +199,9 @@ final class StageRowsQuery {
       throws SQLException {
     StringBuilder csv = new StringBuilder(rows.size() * 120);
     for (ParsedRow row : rows) {
-      if (row instanceof ParsedRow.Usage u) {
-        csvRow(
-            csv,
-            batchId,
-            row.line(),
-            u.day() == null ? "usage-week" : "usage-day",
-            u.identity(),
-            u.discriminator() == null ? "" : u.discriminator(),
-            u.tool(),
-            u.day(),
-            u.weekStart(),
-            u.active(),
-            u.activeDays(),
-            u.interactions(),
-            u.acceptedLines(),
-            null,
-            developers.developerOf(u.identity(), u.email()),
-            u.agent(),
-            u.agentDays(),
-            u.spend() == null ? NO_SPEND : u.spend(),
-            u.acceptance());
-      } else if (row instanceof ParsedRow.Change ch) {
-        csvRow(
-            csv,
-            batchId,
-            row.line(),
-            "changes",
-            ch.email(),
-            "",
-            ch.attribution(),
-            null,
-            ch.weekStart(),
-            null,
-            null,
-            null,
-            null,
-            ch.changes(),
-            developers.developerOf(ch.email(), null),
-            null,
-            null,
-            NO_SPEND,
-            null);
+      StageRow r = StageRow.of(row, developers);
+      if (r != null) {
+        csvRow(csv, batchId, r);
       }
     }
     try {
@@ -188,41 +211,23 @@ final class StageRowsQuery {
     }
   }
 
-  private static void csvRow(
-      StringBuilder csv,
-      long batchId,
-      long line,
-      String kind,
-      String externalId,
-      String discriminator,
-      String tool,
-      LocalDate day,
-      LocalDate weekStart,
-      Boolean active,
-      Number activeDays,
-      Number interactions,
-      Number acceptedLines,
-      Number changes,
-      Long developerId,
-      Boolean agent,
-      Number agentDays,
-      ParsedRow.Spend spend,
-      ParsedRow.Acceptance acceptance) {
-    csv.append(batchId).append(',').append(line).append(',');
-    quoted(csv, kind).append(',');
-    quoted(csv, externalId).append(',');
-    quoted(csv, discriminator).append(',');
-    quoted(csv, tool).append(',');
-    csv.append(day == null ? "" : day.toString()).append(',');
-    csv.append(weekStart).append(',').append(weekStart.plusDays(7)).append(',');
-    csv.append(active == null ? "" : active.toString()).append(',');
-    csv.append(activeDays == null ? "" : activeDays.toString()).append(',');
-    csv.append(interactions == null ? "" : interactions.toString()).append(',');
-    csv.append(acceptedLines == null ? "" : acceptedLines.toString()).append(',');
-    csv.append(changes == null ? "" : changes.toString()).append(',');
-    csv.append(developerId == null ? "" : developerId.toString()).append(',');
-    csv.append(agent == null ? "" : agent.toString()).append(',');
-    csv.append(agentDays == null ? "" : agentDays.toString()).append(',');
+  private static void csvRow(StringBuilder csv, long batchId, StageRow r) {
+    ParsedRow.Spend spend = r.spend();
+    csv.append(batchId).append(',').append(r.line()).append(',');
+    quoted(csv, r.kind()).append(',');
+    quoted(csv, r.externalId()).append(',');
+    quoted(csv, r.discriminator()).append(',');
+    quoted(csv, r.tool()).append(',');
+    csv.append(r.day() == null ? "" : r.day().toString()).append(',');
+    csv.append(r.weekStart()).append(',').append(r.weekStart().plusDays(7)).append(',');
+    csv.append(r.active() == null ? "" : r.active().toString()).append(',');
+    csv.append(r.activeDays() == null ? "" : r.activeDays().toString()).append(',');
+    csv.append(r.interactions() == null ? "" : r.interactions().toString()).append(',');
+    csv.append(r.acceptedLines() == null ? "" : r.acceptedLines().toString()).append(',');
+    csv.append(r.changes() == null ? "" : r.changes().toString()).append(',');
+    csv.append(r.developerId() == null ? "" : r.developerId().toString()).append(',');
+    csv.append(r.agent() == null ? "" : r.agent().toString()).append(',');
+    csv.append(r.agentDays() == null ? "" : r.agentDays().toString()).append(',');
     csv.append(spend.creditsUsed() == null ? "" : spend.creditsUsed().toPlainString()).append(',');
     csv.append(spend.overageCreditsUsed() == null ? "" : spend.overageCreditsUsed().toPlainString())
         .append(',');
@@ -234,8 +239,8 @@ final class StageRowsQuery {
         .append(',');
     csv.append(spend.estimatedCostCents() == null ? "" : spend.estimatedCostCents().toPlainString())
         .append(',');
-    if (acceptance != null) {
-      csv.append(acceptance.suggested()).append(',').append(acceptance.accepted());
+    if (r.acceptance() != null) {
+      csv.append(r.suggested()).append(',').append(r.accepted());
     } else {
       csv.append(',');
     }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,20 +21,14 @@ class UndoRetention {
   private final UndoRepository undo;
   private final TransactionTemplate tx;
   private final Clock clock;
-  private final int keepBatches;
-  private final int keepDays;
+  private final ImportProperties properties;
 
   UndoRetention(
-      UndoRepository undo,
-      TransactionTemplate tx,
-      Clock clock,
-      @Value("${tandem.import.undo-batches:20}") int keepBatches,
-      @Value("${tandem.import.undo-days:90}") int keepDays) {
+      UndoRepository undo, TransactionTemplate tx, Clock clock, ImportProperties properties) {
     this.undo = undo;
     this.tx = tx;
     this.clock = clock;
-    this.keepBatches = keepBatches;
-    this.keepDays = keepDays;
+    this.properties = properties;
   }
 
   @Scheduled(
@@ -48,7 +41,7 @@ class UndoRetention {
   /** Prunes every batch that is due; returns how many. */
   int prune() {
     var now = clock.instant().atOffset(ZoneOffset.UTC);
-    var due = undo.prunable(keepBatches, keepDays, now);
+    var due = undo.prunable(properties.undoBatches(), properties.undoDays(), now);
     for (var p : due) {
       tx.executeWithoutResult(s -> undo.prune(p.batchId(), p.reason(), now));
     }

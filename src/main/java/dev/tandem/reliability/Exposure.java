@@ -1,26 +1,23 @@
 package dev.tandem.reliability;
 
+import dev.tandem.base.Keyed;
 import dev.tandem.base.ValidationException;
-import java.util.Arrays;
 
-/** DESIGN §3.3: the denominator of an error rate, and the unit its rate is shown in. */
-public enum Exposure {
-  CHANGES("changes", 1000, "per 1,000 changes"),
-  DEVELOPER_WEEKS("developer-weeks", 100, "per 100 developer-weeks");
+/**
+ * DESIGN §3.3: the denominator of an error rate, and the unit its rate is shown in. The key ({@link
+ * Keyed}: {@code changes}, {@code developer-weeks}) is as written in URLs, the API and the {@code
+ * default-exposure} setting.
+ */
+public enum Exposure implements Keyed {
+  CHANGES(1000, "per 1,000 changes"),
+  DEVELOPER_WEEKS(100, "per 100 developer-weeks");
 
-  private final String key;
   private final int per;
   private final String unit;
 
-  Exposure(String key, int per, String unit) {
-    this.key = key;
+  Exposure(int per, String unit) {
     this.per = per;
     this.unit = unit;
-  }
-
-  /** As written in URLs, the API and the {@code default-exposure} setting. */
-  public String key() {
-    return key;
   }
 
   /** Rates are incidents per this many units of exposure. */
@@ -47,9 +44,7 @@ public enum Exposure {
   }
 
   public static Exposure fromKey(String key) {
-    return Arrays.stream(values())
-        .filter(e -> e.key.equals(key))
-        .findFirst()
+    return Keyed.byKey(Exposure.class, key)
         .orElseThrow(
             () ->
                 ValidationException.of(

@@ -1,28 +1,28 @@
 package dev.tandem.reliability;
 
+import dev.tandem.base.Keyed;
+
 /**
  * The three safeguards an incident records (DESIGN §3.3 "Safeguard gaps"): each gap is one answer
- * of one incident field — not peer-reviewed, no approval required, permissions exceeded.
+ * of one incident field — not peer-reviewed, no approval required, permissions exceeded. The key
+ * ({@link Keyed}, e.g. {@code not-peer-reviewed}) names the gap in URLs and exports.
  */
-public enum Safeguard {
-  NOT_PEER_REVIEWED("not-peer-reviewed", "Not peer-reviewed", "lacked peer review"),
-  NO_APPROVAL_REQUIRED("no-approval", "No approval required", "needed no second approval"),
-  PERMISSIONS_EXCEEDED(
-      "permissions-exceeded", "Permissions exceeded", "involved permissions beyond those intended");
+public enum Safeguard implements Keyed {
+  NOT_PEER_REVIEWED("Not peer-reviewed", "lacked peer review"),
+  NO_APPROVAL_REQUIRED("No approval required", "needed no second approval") {
+    @Override
+    public String key() {
+      return "no-approval"; // as links have always written it
+    }
+  },
+  PERMISSIONS_EXCEEDED("Permissions exceeded", "involved permissions beyond those intended");
 
-  private final String key;
   private final String label;
   private final String gapPhrase;
 
-  Safeguard(String key, String label, String gapPhrase) {
-    this.key = key;
+  Safeguard(String label, String gapPhrase) {
     this.label = label;
     this.gapPhrase = gapPhrase;
-  }
-
-  /** The URL and export key, e.g. {@code not-peer-reviewed}. */
-  public String key() {
-    return key;
   }
 
   /** The gap as a heading: "Not peer-reviewed". */
@@ -36,6 +36,6 @@ public enum Safeguard {
   }
 
   public static java.util.Optional<Safeguard> fromKey(String key) {
-    return java.util.Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst();
+    return Keyed.byKey(Safeguard.class, key);
   }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * A table of cost figures, one row per group (tool, team or month), with its CSV export; hidden
@@ -21,19 +22,24 @@ import java.util.function.Function;
  */
 final class CostFiguresTable {
 
-  static final List<String> HEADER =
+  /** A column of the CSV file: its header and the figure it holds. */
+  private record CsvColumn(String header, Function<CostFigures, Object> figure) {}
+
+  private static final List<CsvColumn> CSV_FIGURES =
       List.of(
-          "group",
-          "seats",
-          "active seat holders",
-          "idle seats",
-          "seat cost",
-          "usage-based cost",
-          "total cost",
-          "active developer-months",
-          "cost per active developer",
-          "AI user-weeks",
-          "cost per AI user-week");
+          new CsvColumn("seats", CostFigures::seats),
+          new CsvColumn("active seat holders", CostFigures::activeSeatHolders),
+          new CsvColumn("idle seats", CostFigures::idleSeats),
+          new CsvColumn("seat cost", CostFigures::seatCost),
+          new CsvColumn("usage-based cost", CostFigures::usageCost),
+          new CsvColumn("total cost", CostFigures::totalCost),
+          new CsvColumn("active developer-months", CostFigures::activeDeveloperMonths),
+          new CsvColumn("cost per active developer", CostFigures::costPerActiveDeveloper),
+          new CsvColumn("AI user-weeks", CostFigures::aiUserWeeks),
+          new CsvColumn("cost per AI user-week", CostFigures::costPerAiUserWeek));
+
+  static final List<String> HEADER =
+      Stream.concat(Stream.of("group"), CSV_FIGURES.stream().map(CsvColumn::header)).toList();
 
   private final CostReport report;
   private final String k;
@@ -91,25 +97,8 @@ final class CostFiguresTable {
     CostFigures f = r.figures();
     List<String> row = new ArrayList<>();
     row.add(r.label());
-    if (f.suppressed()) {
-      for (int i = 1; i < HEADER.size(); i++) {
-        row.add("suppressed");
-      }
-      return row;
-    }
-    for (Object v :
-        new Object[] {
-          f.seats(),
-          f.activeSeatHolders(),
-          f.idleSeats(),
-          f.seatCost(),
-          f.usageCost(),
-          f.totalCost(),
-          f.activeDeveloperMonths(),
-          f.costPerActiveDeveloper(),
-          f.aiUserWeeks(),
-          f.costPerAiUserWeek()
-        }) {
+    for (CsvColumn column : CSV_FIGURES) {
+      Object v = f.suppressed() ? "suppressed" : column.figure().apply(f);
       row.add(v == null ? "" : v instanceof BigDecimal b ? b.toPlainString() : v.toString());
     }
     return row;

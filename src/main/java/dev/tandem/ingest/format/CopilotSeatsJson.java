@@ -1,5 +1,6 @@
 package dev.tandem.ingest.format;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.Reader;
 import java.time.LocalDate;
@@ -31,48 +32,14 @@ public final class CopilotSeatsJson extends JsonFormat {
 
   @Override
   public void parse(Reader in, ParseContext context, RowSink sink) throws IOException {
-    java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> others =
-        new java.util.HashMap<>();
+    java.util.Map<String, JsonNode> others = new java.util.HashMap<>();
     long[] records = {0};
     read(
         in,
         sink,
         (node, line, number, c) -> {
           records[0] = number;
-          String login =
-              c.required(
-                  "assignee.login",
-                  JsonRecords.text(node, "/assignee/login"),
-                  FieldLimits.EXTERNAL_ID);
-          OffsetDateTime created =
-              c.timestamp("created_at", JsonRecords.text(node, "/created_at"), true);
-          String cancel = JsonRecords.text(node, "/pending_cancellation_date");
-          LocalDate removed = c.isoDate("pending_cancellation_date", cancel, false);
-          OffsetDateTime lastActivity =
-              c.timestamp("last_activity_at", JsonRecords.text(node, "/last_activity_at"), false);
-          String plan = JsonRecords.text(node, "/plan_type");
-          String seatType =
-              Cells.blank(plan) ? "business" : c.required("plan_type", plan, FieldLimits.KEYWORD);
-          LocalDate assigned =
-              created == null ? null : created.atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
-          if (assigned != null && removed != null && removed.isBefore(assigned)) {
-            c.error(
-                "pending_cancellation_date",
-                removed + " is before created_at (" + assigned + "); expected a later day");
-          }
-          if (c.ok()) {
-            sink.row(
-                new ParsedRow.Seat(
-                    line,
-                    "copilot",
-                    login,
-                    "copilot",
-                    seatType.toLowerCase(java.util.Locale.ROOT),
-                    assigned,
-                    removed,
-                    null,
-                    lastActivity));
-          }
+          record(node, c, context, sink);
         },
         others);
     var total = others.get("total_seats");
@@ -92,6 +59,41 @@ public final class CopilotSeatsJson extends JsonFormat {
                 + " closed), so import the whole list: all pages in one \"seats\" array, or the"
                 + " copilot-seats connector");
       }
+    }
+  }
+
+  @Override
+  void record(JsonNode node, Cells c, ParseContext context, RowSink sink) {
+    String login =
+        c.required(
+            "assignee.login", JsonRecords.text(node, "/assignee/login"), FieldLimits.EXTERNAL_ID);
+    OffsetDateTime created = c.timestamp("created_at", JsonRecords.text(node, "/created_at"), true);
+    String cancel = JsonRecords.text(node, "/pending_cancellation_date");
+    LocalDate removed = c.isoDate("pending_cancellation_date", cancel, false);
+    OffsetDateTime lastActivity =
+        c.timestamp("last_activity_at", JsonRecords.text(node, "/last_activity_at"), false);
+    String plan = JsonRecords.text(node, "/plan_type");
+    String seatType =
+        Cells.blank(plan) ? "business" : c.required("plan_type", plan, FieldLimits.KEYWORD);
+    LocalDate assigned =
+        created == null ? null : created.atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
+    if (assigned != null && removed != null && removed.isBefore(assigned)) {
+      c.error(
+          "pending_cancellation_date",
+          removed + " is before created_at (" + assigned + "); expected a later day");
+    }
+    if (c.ok()) {
+      sink.row(
+          new ParsedRow.Seat(
+              c.line(),
+              "copilot",
+              login,
+              "copilot",
+              seatType.toLowerCase(java.util.Locale.ROOT),
+              assigned,
+              removed,
+              null,
+              lastActivity));
     }
   }
 }

@@ -1,7 +1,6 @@
 package dev.tandem.ingest.format;
 
-import java.io.IOException;
-import java.io.Reader;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.Locale;
 
@@ -22,56 +21,49 @@ public final class CopilotUserMetricsNdjson extends JsonFormat {
   }
 
   @Override
-  public void parse(Reader in, ParseContext context, RowSink sink) throws IOException {
-    read(
-        in,
-        sink,
-        (node, line, number, c) -> {
-          LocalDate day = JsonRecords.day(c, node, "/day");
-          String email = JsonRecords.text(node, "/email");
-          String login = JsonRecords.text(node, "/user_login");
-          String identity =
-              email != null && !email.isBlank()
-                  ? c.email("email", email)
-                  : c.required("user_login", login, FieldLimits.EXTERNAL_ID);
-          Long interactions = JsonRecords.count(c, node, "/user_initiated_interaction_count");
-          Long generations = JsonRecords.count(c, node, "/code_generation_activity_count");
-          Long acceptances = JsonRecords.count(c, node, "/code_acceptance_activity_count");
-          Long added = JsonRecords.count(c, node, "/loc_added_sum");
-          // Lines suggested and lines accepted: the counts of an acceptance rate.
-          Long suggested = JsonRecords.count(c, node, "/loc_suggested_to_add_sum");
-          Boolean usedAgent = JsonRecords.bool(c, node, "/used_agent");
-          boolean active =
-              positive(interactions)
-                  || positive(generations)
-                  || positive(acceptances)
-                  || Boolean.TRUE.equals(usedAgent)
-                  || Boolean.TRUE.equals(JsonRecords.bool(c, node, "/used_chat"))
-                  || Boolean.TRUE.equals(JsonRecords.bool(c, node, "/used_cli"))
-                  || Boolean.TRUE.equals(JsonRecords.bool(c, node, "/used_copilot_coding_agent"))
-                  || Boolean.TRUE.equals(JsonRecords.bool(c, node, "/used_copilot_cloud_agent"));
-          Boolean agent = agent(c, node, usedAgent);
-          java.math.BigDecimal aiCredits =
-              c.amount("ai_credits_used", JsonRecords.decimal(c, node, "/ai_credits_used"));
-          if (c.ok()) {
-            sink.row(
-                ParsedRow.Usage.daily(
-                        line,
-                        identity.contains("@") ? identity.toLowerCase(Locale.ROOT) : identity,
-                        "copilot",
-                        day,
-                        active,
-                        interactions,
-                        added,
-                        null,
-                        agent)
-                    .withSpend(
-                        aiCredits == null
-                            ? null
-                            : new ParsedRow.Spend(aiCredits, null, null, null, null))
-                    .withAcceptance(ParsedRow.Acceptance.of(suggested, added)));
-          }
-        });
+  void record(JsonNode node, Cells c, ParseContext context, RowSink sink) {
+    LocalDate day = JsonRecords.day(c, node, "/day");
+    String email = JsonRecords.text(node, "/email");
+    String login = JsonRecords.text(node, "/user_login");
+    String identity =
+        email != null && !email.isBlank()
+            ? c.email("email", email)
+            : c.required("user_login", login, FieldLimits.EXTERNAL_ID);
+    Long interactions = JsonRecords.count(c, node, "/user_initiated_interaction_count");
+    Long generations = JsonRecords.count(c, node, "/code_generation_activity_count");
+    Long acceptances = JsonRecords.count(c, node, "/code_acceptance_activity_count");
+    Long added = JsonRecords.count(c, node, "/loc_added_sum");
+    // Lines suggested and lines accepted: the counts of an acceptance rate.
+    Long suggested = JsonRecords.count(c, node, "/loc_suggested_to_add_sum");
+    Boolean usedAgent = JsonRecords.bool(c, node, "/used_agent");
+    boolean active =
+        positive(interactions)
+            || positive(generations)
+            || positive(acceptances)
+            || Boolean.TRUE.equals(usedAgent)
+            || Boolean.TRUE.equals(JsonRecords.bool(c, node, "/used_chat"))
+            || Boolean.TRUE.equals(JsonRecords.bool(c, node, "/used_cli"))
+            || Boolean.TRUE.equals(JsonRecords.bool(c, node, "/used_copilot_coding_agent"))
+            || Boolean.TRUE.equals(JsonRecords.bool(c, node, "/used_copilot_cloud_agent"));
+    Boolean agent = agent(c, node, usedAgent);
+    java.math.BigDecimal aiCredits =
+        c.amount("ai_credits_used", JsonRecords.decimal(c, node, "/ai_credits_used"));
+    if (c.ok()) {
+      sink.row(
+          ParsedRow.Usage.daily(
+                  c.line(),
+                  identity.contains("@") ? identity.toLowerCase(Locale.ROOT) : identity,
+                  "copilot",
+                  day,
+                  active,
+                  interactions,
+                  added,
+                  null,
+                  agent)
+              .withSpend(
+                  aiCredits == null ? null : new ParsedRow.Spend(aiCredits, null, null, null, null))
+              .withAcceptance(ParsedRow.Acceptance.of(suggested, added)));
+    }
   }
 
   /** Agent features of {@code totals_by_feature}. */

@@ -1,7 +1,6 @@
 package dev.tandem.ingest.format;
 
-import java.io.IOException;
-import java.io.Reader;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
 
 /**
@@ -30,28 +29,22 @@ public final class CursorMembersJson extends JsonFormat {
   }
 
   @Override
-  public void parse(Reader in, ParseContext context, RowSink sink) throws IOException {
-    read(
-        in,
-        sink,
-        (node, line, number, c) -> {
-          String email = c.email("email", JsonRecords.text(node, "/email"));
-          String role = JsonRecords.text(node, "/role");
-          role = Cells.blank(role) ? "member" : role.trim().toLowerCase(Locale.ROOT);
-          if (!role.equals("member")
-              && !role.equals("owner")
-              && !role.equals("admin")
-              && !role.equals("free-owner")) {
-            c.error(
-                "role",
-                Cells.quote(role) + " is not a role; expected member, owner, admin or free-owner");
-          }
-          Boolean removed = JsonRecords.bool(c, node, "/isRemoved");
-          if (c.ok() && !Boolean.TRUE.equals(removed) && !role.equals("free-owner")) {
-            sink.row(
-                new ParsedRow.Seat(
-                    line, "cursor", email, "cursor", "teams", null, null, null, null));
-          }
-        });
+  void record(JsonNode node, Cells c, ParseContext context, RowSink sink) {
+    String email = c.email("email", JsonRecords.text(node, "/email"));
+    String role = JsonRecords.text(node, "/role");
+    role = Cells.blank(role) ? "member" : role.trim().toLowerCase(Locale.ROOT);
+    if (!role.equals("member")
+        && !role.equals("owner")
+        && !role.equals("admin")
+        && !role.equals("free-owner")) {
+      c.error(
+          "role",
+          Cells.quote(role) + " is not a role; expected member, owner, admin or free-owner");
+    }
+    Boolean removed = JsonRecords.bool(c, node, "/isRemoved");
+    if (c.ok() && !Boolean.TRUE.equals(removed) && !role.equals("free-owner")) {
+      sink.row(
+          new ParsedRow.Seat(c.line(), "cursor", email, "cursor", "teams", null, null, null, null));
+    }
   }
 }

@@ -1,7 +1,5 @@
 package dev.tandem.ingest.format;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,20 +16,14 @@ public final class IdentityMapCsv extends CsvFormat {
   }
 
   @Override
-  public void parse(Reader in, ParseContext context, RowSink sink) throws IOException {
-    read(
-        in,
-        sink,
-        (row, c) -> {
-          String source = c.required("source", row.get("source"), FieldLimits.SOURCE);
-          String external =
-              c.required("external_id", row.get("external_id"), FieldLimits.EXTERNAL_ID);
-          String email = c.email("email", row.get("email"));
-          if (c.ok()) {
-            sink.row(
-                new ParsedRow.IdentityMapping(
-                    row.line(), source.toLowerCase(Locale.ROOT), external, email));
-          }
-        });
+  void row(CsvTable.Row row, Cells c, ParseContext context, RowSink sink) {
+    String source = c.required("source", row.get("source"), FieldLimits.SOURCE);
+    String external = c.required("external_id", row.get("external_id"), FieldLimits.EXTERNAL_ID);
+    String email = c.email("email", row.get("email"));
+    if (c.ok()) {
+      sink.row(
+          new ParsedRow.IdentityMapping(
+              row.line(), source.toLowerCase(Locale.ROOT), external, email));
+    }
   }
 }

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * A JSON format: its records are the array under one top-level field ({@code {"data":[…]}}), or,
- * without a field, one object per line (NDJSON) or one top-level array. Each record is handed over
- * with its line, its number and its cells; the cells of an array's record name it ("record 3: ").
+ * without a field, one object per line (NDJSON) or one top-level array. Each record is handed to
+ * {@link #record} with its cells; the cells of an array's record name it ("record 3: ").
  */
 abstract class JsonFormat extends FileFormat {
 
@@ -26,14 +26,21 @@ abstract class JsonFormat extends FileFormat {
     this.field = field;
   }
 
+  /**
+   * What the format makes of one record: its problems go to the cells, its row (when the cells are
+   * ok) to {@code sink}.
+   */
+  abstract void record(JsonNode node, Cells c, ParseContext context, RowSink sink);
+
   /** Reads every record of {@code in}; file-level problems go to {@code sink}. */
-  final void read(Reader in, RowSink sink, RecordHandler each) throws IOException {
-    read(in, sink, each, new HashMap<>());
+  @Override
+  public void parse(Reader in, ParseContext context, RowSink sink) throws IOException {
+    read(in, sink, (node, line, number, c) -> record(node, c, context, sink), new HashMap<>());
   }
 
   /**
-   * As {@link #read(Reader, RowSink, RecordHandler)}, putting the other top-level members whose
-   * value is a number, string or boolean into {@code others} (records of an array only).
+   * Reads every record of {@code in}, putting the other top-level members whose value is a number,
+   * string or boolean into {@code others} (records of an array only).
    */
   final void read(Reader in, RowSink sink, RecordHandler each, Map<String, JsonNode> others)
       throws IOException {

@@ -1,7 +1,5 @@
 package dev.tandem.ingest.format;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -34,41 +32,32 @@ public final class KiroUserReportCsv extends CsvFormat {
   }
 
   @Override
-  public void parse(Reader in, ParseContext context, RowSink sink) throws IOException {
-    read(
-        in,
-        sink,
-        (row, c) -> {
-          String user = c.required("UserId", row.get("UserId"), FieldLimits.EXTERNAL_ID);
-          LocalDate day = c.vendorDate("Date", row.get("Date"));
-          Long messages = c.count("Total_Messages", row.get("Total_Messages"), false);
-          Long conversations = c.count("Chat_Conversations", row.get("Chat_Conversations"), false);
-          BigDecimal credits =
-              c.amount("Credits_Used", c.decimal("Credits_Used", row.get("Credits_Used")));
-          BigDecimal overage =
-              c.amount(
-                  "Overage_Credits_Used",
-                  c.decimal("Overage_Credits_Used", row.get("Overage_Credits_Used")));
-          String tier =
-              c.optional("Subscription_Tier", row.get("Subscription_Tier"), FieldLimits.KEYWORD);
-          boolean active =
-              (messages != null && messages > 0)
-                  || (conversations != null && conversations > 0)
-                  || (credits != null && credits.signum() > 0);
-          String client =
-              c.optional("Client_Type", row.get("Client_Type"), FieldLimits.DISCRIMINATOR);
-          String email =
-              Cells.blank(row.get("User_Email"))
-                  ? null
-                  : c.email("User_Email", row.get("User_Email"));
-          if (c.ok()) {
-            // Kiro is agentic throughout (IDE and CLI): every active day is an agent day.
-            sink.row(
-                ParsedRow.Usage.daily(
-                        row.line(), user, "kiro", day, active, messages, null, client, true)
-                    .withEmail(email)
-                    .withSpend(new ParsedRow.Spend(credits, overage, tier, null, null)));
-          }
-        });
+  void row(CsvTable.Row row, Cells c, ParseContext context, RowSink sink) {
+    String user = c.required("UserId", row.get("UserId"), FieldLimits.EXTERNAL_ID);
+    LocalDate day = c.vendorDate("Date", row.get("Date"));
+    Long messages = c.count("Total_Messages", row.get("Total_Messages"), false);
+    Long conversations = c.count("Chat_Conversations", row.get("Chat_Conversations"), false);
+    BigDecimal credits =
+        c.amount("Credits_Used", c.decimal("Credits_Used", row.get("Credits_Used")));
+    BigDecimal overage =
+        c.amount(
+            "Overage_Credits_Used",
+            c.decimal("Overage_Credits_Used", row.get("Overage_Credits_Used")));
+    String tier =
+        c.optional("Subscription_Tier", row.get("Subscription_Tier"), FieldLimits.KEYWORD);
+    boolean active =
+        (messages != null && messages > 0)
+            || (conversations != null && conversations > 0)
+            || (credits != null && credits.signum() > 0);
+    String client = c.optional("Client_Type", row.get("Client_Type"), FieldLimits.DISCRIMINATOR);
+    String email =
+        Cells.blank(row.get("User_Email")) ? null : c.email("User_Email", row.get("User_Email"));
+    if (c.ok()) {
+      // Kiro is agentic throughout (IDE and CLI): every active day is an agent day.
+      sink.row(
+          ParsedRow.Usage.daily(row.line(), user, "kiro", day, active, messages, null, client, true)
+              .withEmail(email)
+              .withSpend(new ParsedRow.Spend(credits, overage, tier, null, null)));
+    }
   }
 }

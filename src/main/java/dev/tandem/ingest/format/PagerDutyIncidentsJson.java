@@ -3,8 +3,7 @@ package dev.tandem.ingest.format;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.base.AiInvolvement;
 import dev.tandem.base.Severity;
-import java.io.IOException;
-import java.io.Reader;
+import dev.tandem.reliability.Incident;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,58 +25,51 @@ public final class PagerDutyIncidentsJson extends JsonFormat {
   }
 
   @Override
-  public void parse(Reader in, ParseContext context, RowSink sink) throws IOException {
-    read(
-        in,
-        sink,
-        (node, line, number, c) -> {
-          String id = c.required("id", JsonRecords.text(node, "/id"), FieldLimits.INCIDENT_ID);
-          String title = c.required("title", JsonRecords.text(node, "/title"), FieldLimits.TITLE);
-          String status =
-              c.optional("status", JsonRecords.text(node, "/status"), FieldLimits.STATUS);
-          Severity severity = severity(c, node);
-          OffsetDateTime started =
-              c.timestamp("created_at", JsonRecords.text(node, "/created_at"), true);
-          OffsetDateTime resolved =
-              c.timestamp("resolved_at", JsonRecords.text(node, "/resolved_at"), false);
-          if (resolved == null && "resolved".equals(status)) {
-            resolved =
-                c.timestamp(
-                    "last_status_change_at",
-                    JsonRecords.text(node, "/last_status_change_at"),
-                    false);
-          }
-          if (started != null && resolved != null && resolved.isBefore(started)) {
-            c.error("resolved_at", "is before created_at; expected a time not before the start");
-          }
-          List<String> teams = new ArrayList<>();
-          for (JsonNode team : node.path("teams")) {
-            String name =
-                c.optional("teams.summary", JsonRecords.text(team, "/summary"), FieldLimits.NAME);
-            if (name != null) {
-              teams.add(name);
-            }
-          }
-          if (c.ok()) {
-            sink.row(
-                ParsedRow.Incident.builder(line, "pagerduty")
-                    .externalId(id)
-                    .title(title)
-                    .severity(severity)
-                    .status(status)
-                    .startedAt(started)
-                    .resolvedAt(resolved)
-                    .service(
-                        c.optional(
-                            "service.summary",
-                            JsonRecords.text(node, "/service/summary"),
-                            FieldLimits.SERVICE))
-                    .teamNames(teams)
-                    .aiInvolvement(AiInvolvement.UNKNOWN)
-                    .vendorOwnedOnly()
-                    .build());
-          }
-        });
+  void record(JsonNode node, Cells c, ParseContext context, RowSink sink) {
+    String id = c.required("id", JsonRecords.text(node, "/id"), FieldLimits.INCIDENT_ID);
+    String title = c.required("title", JsonRecords.text(node, "/title"), FieldLimits.TITLE);
+    String status = c.optional("status", JsonRecords.text(node, "/status"), FieldLimits.STATUS);
+    Severity severity = severity(c, node);
+    OffsetDateTime started = c.timestamp("created_at", JsonRecords.text(node, "/created_at"), true);
+    OffsetDateTime resolved =
+        c.timestamp("resolved_at", JsonRecords.text(node, "/resolved_at"), false);
+    if (resolved == null && "resolved".equals(status)) {
+      resolved =
+          c.timestamp(
+              "last_status_change_at", JsonRecords.text(node, "/last_status_change_at"), false);
+    }
+    if (started != null && resolved != null && resolved.isBefore(started)) {
+      c.error("resolved_at", "is before created_at; expected a time not before the start");
+    }
+    List<String> teams = new ArrayList<>();
+    for (JsonNode team : node.path("teams")) {
+      String name =
+          c.optional("teams.summary", JsonRecords.text(team, "/summary"), FieldLimits.NAME);
+      if (name != null) {
+        teams.add(name);
+      }
+    }
+    if (c.ok()) {
+      String service =
+          c.optional(
+              "service.summary", JsonRecords.text(node, "/service/summary"), FieldLimits.SERVICE);
+      sink.row(
+          new ParsedRow.Incident(
+              c.line(),
+              Incident.builder()
+                  .source("pagerduty")
+                  .externalId(id)
+                  .title(title)
+                  .severity(severity)
+                  .status(status)
+                  .startedAt(started)
+                  .resolvedAt(resolved)
+                  .service(service)
+                  .aiInvolvement(AiInvolvement.UNKNOWN)
+                  .build(),
+              teams,
+              true));
+    }
   }
 
   /** P1→SEV1, P2→SEV2, P3→SEV3, P4/P5→SEV4; without a priority, urgency high→SEV2, low→SEV3. */

@@ -1,8 +1,5 @@
 package dev.tandem.ingest.format;
 
-import dev.tandem.base.AiInvolvement;
-import dev.tandem.base.RootCause;
-import dev.tandem.base.Severity;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -138,37 +135,18 @@ public sealed interface ParsedRow {
       implements ParsedRow {}
 
   /**
-   * An incident. {@code teamNames} are candidate owning teams (a key for Tandem's CSV, PagerDuty
-   * team names); {@code vendorOwnedOnly} marks a source that owns only title, status, times,
-   * severity and service (PagerDuty), so Tandem's triage fields are never overwritten.
+   * An incident as {@link dev.tandem.reliability.Incident} holds it (its source, external id and
+   * the fields the file gives; id, team and update time are the import's to set). {@code teamNames}
+   * are candidate owning teams (a key for Tandem's CSV, PagerDuty team names); {@code
+   * vendorOwnedOnly} marks a source that owns only title, status, times, severity and service
+   * (PagerDuty), so Tandem's triage fields are never overwritten.
    */
   record Incident(
       long line,
-      String source,
-      String externalId,
-      String title,
-      Severity severity,
-      String status,
-      OffsetDateTime startedAt,
-      OffsetDateTime resolvedAt,
-      String service,
+      dev.tandem.reliability.Incident incident,
       List<String> teamNames,
-      AiInvolvement aiInvolvement,
-      String tool,
-      RootCause rootCause,
-      Boolean peerReviewed,
-      Boolean approvalRequired,
-      Boolean permissionsExceeded,
-      Boolean customerImpact,
-      String postmortemUrl,
       boolean vendorOwnedOnly)
-      implements ParsedRow {
-
-    /** Named fields instead of 19 positional arguments; unset fields stay null (or false). */
-    public static IncidentRowBuilder builder(long line, String source) {
-      return new IncidentRowBuilder(line, source);
-    }
-  }
+      implements ParsedRow {}
 
   /** A developer on the roster, with the team path from the top. */
   record RosterEntry(

@@ -108,42 +108,43 @@ public final class QDeveloperCsv extends CsvFormat {
           "unknown tool " + Cells.quote(tool) + "; expected one of " + context.toolKeys());
       return;
     }
-    read(
-        in,
-        sink,
-        (row, c) -> {
-          String user = c.required("UserId", row.get("UserId"), FieldLimits.EXTERNAL_ID);
-          LocalDate day = c.vendorDate("Date", row.get("Date"));
-          boolean active = false;
-          boolean agent = false;
-          for (String metric : METRICS) {
-            Long value = c.count(metric, row.get(metric), false);
-            active |= value != null && value > 0;
-            agent |= value != null && value > 0 && agentMetric(metric);
-          }
-          Long interactions = sum(c, row, INTERACTIONS);
-          Long lines = sum(c, row, ACCEPTED_LINES);
-          // Inline suggestions shown and accepted: the counts of an acceptance rate (both columns).
-          ParsedRow.Acceptance acceptance =
-              ParsedRow.Acceptance.of(
-                  sum(c, row, List.of("Inline_SuggestionsCount")),
-                  sum(c, row, List.of("Inline_AcceptanceCount")));
-          if (c.ok()) {
-            sink.row(
-                ParsedRow.Usage.daily(
-                        row.line(),
-                        user,
-                        tool,
-                        day,
-                        active,
-                        interactions,
-                        lines,
-                        null,
-                        // Kiro (through its legacy report) is agentic throughout.
-                        "kiro".equals(tool) || agent)
-                    .withAcceptance(acceptance));
-          }
-        });
+    super.parse(in, context, sink);
+  }
+
+  @Override
+  void row(CsvTable.Row row, Cells c, ParseContext context, RowSink sink) {
+    String tool = tool(context);
+    String user = c.required("UserId", row.get("UserId"), FieldLimits.EXTERNAL_ID);
+    LocalDate day = c.vendorDate("Date", row.get("Date"));
+    boolean active = false;
+    boolean agent = false;
+    for (String metric : METRICS) {
+      Long value = c.count(metric, row.get(metric), false);
+      active |= value != null && value > 0;
+      agent |= value != null && value > 0 && agentMetric(metric);
+    }
+    Long interactions = sum(c, row, INTERACTIONS);
+    Long lines = sum(c, row, ACCEPTED_LINES);
+    // Inline suggestions shown and accepted: the counts of an acceptance rate (both columns).
+    ParsedRow.Acceptance acceptance =
+        ParsedRow.Acceptance.of(
+            sum(c, row, List.of("Inline_SuggestionsCount")),
+            sum(c, row, List.of("Inline_AcceptanceCount")));
+    if (c.ok()) {
+      sink.row(
+          ParsedRow.Usage.daily(
+                  row.line(),
+                  user,
+                  tool,
+                  day,
+                  active,
+                  interactions,
+                  lines,
+                  null,
+                  // Kiro (through its legacy report) is agentic throughout.
+                  "kiro".equals(tool) || agent)
+              .withAcceptance(acceptance));
+    }
   }
 
   /** Q Developer's agents: /dev, test generation, documentation generation, transformation. */

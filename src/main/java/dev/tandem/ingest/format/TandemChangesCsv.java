@@ -1,8 +1,6 @@
 package dev.tandem.ingest.format;
 
 import dev.tandem.base.Attribution;
-import java.io.IOException;
-import java.io.Reader;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -19,27 +17,21 @@ public final class TandemChangesCsv extends CsvFormat {
   }
 
   @Override
-  public void parse(Reader in, ParseContext context, RowSink sink) throws IOException {
-    read(
-        in,
-        sink,
-        (row, c) -> {
-          LocalDate week = TandemUsageCsv.week(c, "week", row.get("week"));
-          String email = c.email("email", row.get("email"));
-          String raw = row.get("tool");
-          String tool =
-              Attribution.NONE.equalsIgnoreCase(Cells.blank(raw) ? "" : raw.trim())
-                  ? null
-                  : c.tool("tool", raw, context.toolKeys(), false);
-          Long changes = c.count("changes", row.get("changes"), true);
-          if (changes != null && changes > Integer.MAX_VALUE) {
-            c.error("changes", changes + " is too large");
-          }
-          if (c.ok()) {
-            sink.row(
-                new ParsedRow.Change(
-                    row.line(), email, week, Attribution.of(tool), changes.intValue()));
-          }
-        });
+  void row(CsvTable.Row row, Cells c, ParseContext context, RowSink sink) {
+    LocalDate week = TandemUsageCsv.week(c, "week", row.get("week"));
+    String email = c.email("email", row.get("email"));
+    String raw = row.get("tool");
+    String tool =
+        Attribution.NONE.equalsIgnoreCase(Cells.blank(raw) ? "" : raw.trim())
+            ? null
+            : c.tool("tool", raw, context.toolKeys(), false);
+    Long changes = c.count("changes", row.get("changes"), true);
+    if (changes != null && changes > Integer.MAX_VALUE) {
+      c.error("changes", changes + " is too large");
+    }
+    if (c.ok()) {
+      sink.row(
+          new ParsedRow.Change(row.line(), email, week, Attribution.of(tool), changes.intValue()));
+    }
   }
 }

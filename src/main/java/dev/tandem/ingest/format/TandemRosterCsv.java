@@ -1,7 +1,5 @@
 package dev.tandem.ingest.format;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -23,37 +21,31 @@ public final class TandemRosterCsv extends CsvFormat {
   }
 
   @Override
-  public void parse(Reader in, ParseContext context, RowSink sink) throws IOException {
-    read(
-        in,
-        sink,
-        (row, c) -> {
-          String email = c.email("email", row.get("email"));
-          String name = c.required("name", row.get("name"), FieldLimits.NAME);
-          String path = c.required("team_path", row.get("team_path"), FieldLimits.TEAM_PATH);
-          List<String> teams = List.of();
-          if (path != null) {
-            teams =
-                Arrays.stream(path.split("/")).map(s -> s.trim().toLowerCase(Locale.ROOT)).toList();
-            if (!teams.stream().allMatch(k -> TEAM_KEY.matcher(k).matches())) {
-              c.error(
-                  "team_path",
-                  Cells.quote(path)
-                      + " is not a team path; expected team keys (a-z, 0-9, '-') separated by '/',"
-                      + " e.g. engineering/commerce/payments");
-            }
-          }
-          LocalDate started = c.isoDate("started_on", row.get("started_on"), true);
-          LocalDate left = c.isoDate("left_on", row.get("left_on"), false);
-          if (started != null && left != null && left.isBefore(started)) {
-            c.error("left_on", "is before started_on; expected the last day on or after the first");
-          }
-          Boolean excluded = c.bool("excluded", row.get("excluded"));
-          if (c.ok()) {
-            sink.row(
-                new ParsedRow.RosterEntry(
-                    row.line(), email, name, teams, started, left, Boolean.TRUE.equals(excluded)));
-          }
-        });
+  void row(CsvTable.Row row, Cells c, ParseContext context, RowSink sink) {
+    String email = c.email("email", row.get("email"));
+    String name = c.required("name", row.get("name"), FieldLimits.NAME);
+    String path = c.required("team_path", row.get("team_path"), FieldLimits.TEAM_PATH);
+    List<String> teams = List.of();
+    if (path != null) {
+      teams = Arrays.stream(path.split("/")).map(s -> s.trim().toLowerCase(Locale.ROOT)).toList();
+      if (!teams.stream().allMatch(k -> TEAM_KEY.matcher(k).matches())) {
+        c.error(
+            "team_path",
+            Cells.quote(path)
+                + " is not a team path; expected team keys (a-z, 0-9, '-') separated by '/',"
+                + " e.g. engineering/commerce/payments");
+      }
+    }
+    LocalDate started = c.isoDate("started_on", row.get("started_on"), true);
+    LocalDate left = c.isoDate("left_on", row.get("left_on"), false);
+    if (started != null && left != null && left.isBefore(started)) {
+      c.error("left_on", "is before started_on; expected the last day on or after the first");
+    }
+    Boolean excluded = c.bool("excluded", row.get("excluded"));
+    if (c.ok()) {
+      sink.row(
+          new ParsedRow.RosterEntry(
+              row.line(), email, name, teams, started, left, Boolean.TRUE.equals(excluded)));
+    }
   }
 }

@@ -1,7 +1,5 @@
 package dev.tandem.ingest.format;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,39 +18,34 @@ public final class TandemSeatsCsv extends CsvFormat {
   }
 
   @Override
-  public void parse(Reader in, ParseContext context, RowSink sink) throws IOException {
-    read(
-        in,
-        sink,
-        (row, c) -> {
-          String tool = c.tool("tool", row.get("tool"), context.toolKeys(), true);
-          String email = c.email("email", row.get("email"));
-          String seatType = c.required("seat_type", row.get("seat_type"), FieldLimits.KEYWORD);
-          LocalDate assigned = c.isoDate("assigned_on", row.get("assigned_on"), true);
-          LocalDate removed = c.isoDate("removed_on", row.get("removed_on"), false);
-          BigDecimal price = price(c, "monthly_price", row.get("monthly_price"));
-          if (assigned != null && removed != null && removed.isBefore(assigned)) {
-            c.error(
-                "removed_on",
-                removed
-                    + " is before assigned_on ("
-                    + assigned
-                    + "); expected the day the seat was removed, on or after it was assigned");
-          }
-          if (c.ok()) {
-            sink.row(
-                new ParsedRow.Seat(
-                    row.line(),
-                    "tandem",
-                    email,
-                    tool,
-                    seatType.toLowerCase(Locale.ROOT),
-                    assigned,
-                    removed,
-                    price,
-                    null));
-          }
-        });
+  void row(CsvTable.Row row, Cells c, ParseContext context, RowSink sink) {
+    String tool = c.tool("tool", row.get("tool"), context.toolKeys(), true);
+    String email = c.email("email", row.get("email"));
+    String seatType = c.required("seat_type", row.get("seat_type"), FieldLimits.KEYWORD);
+    LocalDate assigned = c.isoDate("assigned_on", row.get("assigned_on"), true);
+    LocalDate removed = c.isoDate("removed_on", row.get("removed_on"), false);
+    BigDecimal price = price(c, "monthly_price", row.get("monthly_price"));
+    if (assigned != null && removed != null && removed.isBefore(assigned)) {
+      c.error(
+          "removed_on",
+          removed
+              + " is before assigned_on ("
+              + assigned
+              + "); expected the day the seat was removed, on or after it was assigned");
+    }
+    if (c.ok()) {
+      sink.row(
+          new ParsedRow.Seat(
+              row.line(),
+              "tandem",
+              email,
+              tool,
+              seatType.toLowerCase(Locale.ROOT),
+              assigned,
+              removed,
+              price,
+              null));
+    }
   }
 
   /** A monthly price of 0 or more with at most 2 decimals; null when empty (the price list's). */

@@ -42,8 +42,8 @@ class FormatShapesTest {
     }
 
     @Override
-    public void parse(java.io.Reader in, ParseContext context, RowSink sink) throws IOException {
-      read(in, sink, (row, c) -> c.count("n", row.get("n"), true));
+    void row(CsvTable.Row row, Cells c, ParseContext context, RowSink sink) {
+      c.count("n", row.get("n"), true);
     }
   }
 
@@ -54,8 +54,9 @@ class FormatShapesTest {
     }
 
     @Override
-    public void parse(java.io.Reader in, ParseContext context, RowSink sink) throws IOException {
-      read(in, sink, (node, line, number, c) -> JsonRecords.count(c, node, "/n"));
+    void record(
+        com.fasterxml.jackson.databind.JsonNode node, Cells c, ParseContext context, RowSink sink) {
+      JsonRecords.count(c, node, "/n");
     }
   }
 

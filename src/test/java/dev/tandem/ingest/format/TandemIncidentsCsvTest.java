@@ -44,16 +44,17 @@ class TandemIncidentsCsvTest {
         "id,title,severity,started_at,ai_involvement,tool,root_cause,team\n"
             + "INC-1,Checkout down,sev2,2026-03-01T10:00:00Z,Assisted,cursor,AI-error,payments\n");
     assertThat(errors).isEmpty();
-    ParsedRow.Incident i = (ParsedRow.Incident) rows.get(0);
+    ParsedRow.Incident row = (ParsedRow.Incident) rows.get(0);
+    var i = row.incident();
     assertThat(i.source()).isEqualTo("tandem");
     assertThat(i.externalId()).isEqualTo("INC-1");
     assertThat(i.severity()).isEqualTo(Severity.SEV2);
     assertThat(i.aiInvolvement()).isEqualTo(AiInvolvement.ASSISTED);
     assertThat(i.rootCause()).isEqualTo(RootCause.AI_ERROR);
     assertThat(i.tool()).isEqualTo("cursor");
-    assertThat(i.teamNames()).containsExactly("payments");
+    assertThat(row.teamNames()).containsExactly("payments");
     assertThat(i.status()).isNull();
-    assertThat(i.vendorOwnedOnly()).isFalse();
+    assertThat(row.vendorOwnedOnly()).isFalse();
   }
 
   @Test
@@ -73,7 +74,7 @@ class TandemIncidentsCsvTest {
             "3 severity: is empty; expected one of sev1, sev2, sev3, sev4",
             "3 ai_involvement: is empty; expected one of agent, assisted, none, unknown");
     assertThat(rows).hasSize(1);
-    assertThat(((ParsedRow.Incident) rows.get(0)).rootCause()).isNull();
+    assertThat(((ParsedRow.Incident) rows.get(0)).incident().rootCause()).isNull();
   }
 
   @Test
