@@ -75,12 +75,26 @@ final class ReliabilityFixtures {
 
   /** Runs {@code writes} with one rollup refresh at the end instead of one per write. */
   void batch(Runnable writes) {
-    deferring = true;
+    defer();
     try {
       writes.run();
     } finally {
       deferring = false;
     }
+    refresh();
+  }
+
+  /**
+   * Until {@link #flush}, writes leave the rollup alone (each would recompute all of it): for a
+   * set-up that writes many rows and keeps their ids in local variables.
+   */
+  void defer() {
+    deferring = true;
+  }
+
+  /** Ends {@link #defer}: one rollup refresh for everything written since. */
+  void flush() {
+    deferring = false;
     refresh();
   }
 

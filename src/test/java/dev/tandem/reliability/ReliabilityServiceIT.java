@@ -61,6 +61,7 @@ class ReliabilityServiceIT {
   @BeforeEach
   void organisation() {
     f = new ReliabilityFixtures(db, incidents);
+    f.defer();
     parent = f.team("parent", null);
     child = f.team("child", parent);
     other = f.team("other", null);
@@ -93,6 +94,7 @@ class ReliabilityServiceIT {
     f.changes(dx, "2026-W10", "none", 1000);
     f.changes(dx, "2026-W10", "cursor", 500);
     f.changes(d3, "2026-W11", "none", 0);
+    f.flush();
 
     Incident i1 = f.incident(child, "none", null, "SEV2", "2026-03-03T10:00:00Z", 60);
     Incident i2 = f.incident(child, "none", null, "SEV3", "2026-03-10T00:30:00Z", 120);
@@ -162,12 +164,14 @@ class ReliabilityServiceIT {
   void change_exposure_leaves_out_changes_of_a_leaver_after_leaving_and_of_an_excluded_developer() {
     // A leaver who leaves on Wednesday of W10: their W10 changes count (in headcount that week),
     // their W11 ones do not; an excluded developer's never count.
+    f.defer();
     long leaver = f.developer(child, LocalDate.of(2025, 1, 1), LocalDate.of(2026, 3, 4), false);
     long excluded = f.developer(child, LocalDate.of(2025, 1, 1), null, true);
     f.changes(leaver, "2026-W10", "none", 4);
     f.changes(leaver, "2026-W11", "cursor", 7);
     f.changes(excluded, "2026-W10", "none", 11);
     f.changes(excluded, "2026-W11", "copilot", 2);
+    f.flush();
 
     Comparison c = reliability.comparison(RANGE, Scope.team(f.key("parent")), Exposure.CHANGES);
 
