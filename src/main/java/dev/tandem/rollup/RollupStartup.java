@@ -34,18 +34,21 @@ class RollupStartup {
   private final ConsistentRead consistent;
   private final Clock clock;
   private final boolean rebuild;
+  private final boolean warm;
 
   RollupStartup(
       RollupService rollup,
       RollupQuery query,
       ConsistentRead consistent,
       Clock clock,
-      @Value("${tandem.rollup.rebuild:false}") boolean rebuild) {
+      @Value("${tandem.rollup.rebuild:false}") boolean rebuild,
+      @Value("${tandem.rollup.warm-up:true}") boolean warm) {
     this.rollup = rollup;
     this.query = query;
     this.consistent = consistent;
     this.clock = clock;
     this.rebuild = rebuild;
+    this.warm = warm;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -61,6 +64,9 @@ class RollupStartup {
                 log.warn("Could not rebuild the rollup", e);
               }
               extendHorizon();
+              if (!warm) {
+                return;
+              }
               try {
                 long start = System.nanoTime();
                 warmUp();
@@ -81,8 +87,8 @@ class RollupStartup {
    * complete weeks, once, in a snapshot: the database then holds their pages, the JIT has compiled
    * their grouping, and the per-team tool totals are kept under the rollup's state ({@link
    * RollupQuery#teamToolTotals}), so the first reader after a restart does not pay for them (on
-   * 20,000 developers the per-team tool totals cost 1.1-1.6 s cold and 48 ms warm). Returns what it
-   * read, in order.
+   * 20,000 developers the per-team tool totals cost 1.1-1.6 s cold and 48 ms warm). Left out with
+   * {@code tandem.rollup.warm-up=false}. Returns what it read, in order.
    */
   List<Object> warmUp() {
     IsoWeek last = IsoWeek.of(LocalDate.now(clock)).minus(1);
