@@ -4,6 +4,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.springframework.transaction.TransactionDefinition;
@@ -26,6 +29,13 @@ final class RollupStateCache {
               return size() > CACHED_READS;
             }
           });
+
+  /**
+   * Reads of a state and key under way: another snapshot of the same state that asks for the same
+   * key waits for that read instead of repeating it (after a restart or a write, the first readers
+   * of a costly key — and the start-up warm-up — would otherwise each read it at once).
+   */
+  private final Map<List<Object>, CompletableFuture<Object>> reading = new ConcurrentHashMap<>();
 
   /** The rollup's state as the current snapshot sees it ({@link RollupQuery#state}). */
   private final LongSupplier state;
@@ -52,11 +62,39 @@ final class RollupStateCache {
     }
     List<Object> stateKey = List.of(state.getAsLong(), key);
     Object cached = underState.get(stateKey);
-    if (cached == null) {
+    if (cached != null) {
+      return (T) cached;
+    }
+    CompletableFuture<Object> mine = new CompletableFuture<>();
+    CompletableFuture<Object> other = reading.putIfAbsent(stateKey, mine);
+    if (other != null) {
+      Object answer = awaitOther(other);
+      // The other read failed (and is no longer under way): this snapshot reads again.
+      return answer != null ? (T) answer : underState(key, read);
+    }
+    try {
       // Read outside the map's lock: readers of other keys do not wait for this one.
       cached = read.get();
-      underState.put(stateKey, cached);
+    } catch (RuntimeException | Error e) {
+      reading.remove(stateKey, mine);
+      mine.complete(null);
+      throw e;
     }
+    underState.put(stateKey, cached);
+    reading.remove(stateKey, mine);
+    mine.complete(cached);
     return (T) cached;
+  }
+
+  /** The answer of another snapshot's read of the same state and key; null if it failed. */
+  private static Object awaitOther(CompletableFuture<Object> other) {
+    try {
+      return other.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while another read of the rollup ran", e);
+    } catch (ExecutionException e) {
+      return null;
+    }
   }
 }

@@ -1,8 +1,12 @@
 package dev.tandem.rollup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -71,5 +75,98 @@ class RollupStateCacheTest {
     read();
 
     assertThat(reads).hasValue(2);
+  }
+
+  /**
+   * The first read of a key is slow and a second snapshot of the same state asks for it meanwhile:
+   * {@code first} starts the read and blocks inside it until released; returns its future.
+   */
+  private CompletableFuture<Integer> slowFirstRead(
+      CountDownLatch started, CountDownLatch release, boolean fails) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          inTransaction(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+          try {
+            return cache.underState(
+                List.of("key"),
+                () -> {
+                  started.countDown();
+                  await(release);
+                  if (fails) {
+                    throw new IllegalStateException("the database went away");
+                  }
+                  return reads.incrementAndGet();
+                });
+          } finally {
+            outOfTransaction();
+          }
+        });
+  }
+
+  @Test
+  void a_second_snapshot_of_the_same_state_waits_for_the_read_under_way_instead_of_repeating_it()
+      throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<Integer> first = slowFirstRead(started, release, false);
+    assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+    inTransaction(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    CompletableFuture<Integer> second =
+        CompletableFuture.supplyAsync(
+            () -> {
+              inTransaction(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+              try {
+                return read();
+              } finally {
+                outOfTransaction();
+              }
+            });
+    Thread.sleep(200);
+    assertThat(second).isNotDone();
+    release.countDown();
+
+    assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+    assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+    assertThat(reads).hasValue(1);
+  }
+
+  @Test
+  void when_the_read_under_way_fails_the_waiting_snapshot_reads_for_itself() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<Integer> first = slowFirstRead(started, release, true);
+    assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+    CompletableFuture<Integer> second =
+        CompletableFuture.supplyAsync(
+            () -> {
+              inTransaction(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+              try {
+                return read();
+              } finally {
+                outOfTransaction();
+              }
+            });
+    Thread.sleep(200);
+    release.countDown();
+
+    assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS))
+        .hasRootCauseMessage("the database went away");
+    assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+    assertThat(reads).hasValue(1);
+    // Nothing is left under way: the next snapshot reads from the kept answer.
+    inTransaction(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    assertThat(read()).isEqualTo(1);
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(10, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("not released");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 }
