@@ -77,17 +77,28 @@ class RollupStateCacheTest {
     assertThat(reads).hasValue(2);
   }
 
-  /**
-   * The first read of a key is slow and a second snapshot of the same state asks for it meanwhile:
-   * {@code first} starts the read and blocks inside it until released; returns its future.
-   */
-  private CompletableFuture<Integer> slowFirstRead(
-      CountDownLatch started, CountDownLatch release, boolean fails) {
+  /** Runs {@code read} on another thread inside a snapshot (repeatable-read) transaction. */
+  private CompletableFuture<Integer> inSnapshot(java.util.function.Supplier<Integer> read) {
     return CompletableFuture.supplyAsync(
         () -> {
           inTransaction(TransactionDefinition.ISOLATION_REPEATABLE_READ);
           try {
-            return cache.underState(
+            return read.get();
+          } finally {
+            outOfTransaction();
+          }
+        });
+  }
+
+  /**
+   * A slow read of the key in another snapshot: it signals {@code started} once under way, then
+   * blocks until {@code release} and then answers (or fails).
+   */
+  private CompletableFuture<Integer> slowFirstRead(
+      CountDownLatch started, CountDownLatch release, boolean fails) {
+    return inSnapshot(
+        () ->
+            cache.underState(
                 List.of("key"),
                 () -> {
                   started.countDown();
@@ -96,11 +107,7 @@ class RollupStateCacheTest {
                     throw new IllegalStateException("the database went away");
                   }
                   return reads.incrementAndGet();
-                });
-          } finally {
-            outOfTransaction();
-          }
-        });
+                }));
   }
 
   @Test
@@ -110,18 +117,7 @@ class RollupStateCacheTest {
     CountDownLatch release = new CountDownLatch(1);
     CompletableFuture<Integer> first = slowFirstRead(started, release, false);
     assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-
-    inTransaction(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-    CompletableFuture<Integer> second =
-        CompletableFuture.supplyAsync(
-            () -> {
-              inTransaction(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-              try {
-                return read();
-              } finally {
-                outOfTransaction();
-              }
-            });
+    CompletableFuture<Integer> second = inSnapshot(this::read);
     Thread.sleep(200);
     assertThat(second).isNotDone();
     release.countDown();
@@ -137,16 +133,7 @@ class RollupStateCacheTest {
     CountDownLatch release = new CountDownLatch(1);
     CompletableFuture<Integer> first = slowFirstRead(started, release, true);
     assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-    CompletableFuture<Integer> second =
-        CompletableFuture.supplyAsync(
-            () -> {
-              inTransaction(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-              try {
-                return read();
-              } finally {
-                outOfTransaction();
-              }
-            });
+    CompletableFuture<Integer> second = inSnapshot(this::read);
     Thread.sleep(200);
     release.countDown();
 
