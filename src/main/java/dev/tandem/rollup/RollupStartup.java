@@ -1,10 +1,10 @@
 package dev.tandem.rollup;
 
 import dev.tandem.base.ConsistentRead;
-import dev.tandem.base.IsoWeek;
+import dev.tandem.base.ReportingPeriod;
 import dev.tandem.base.WeekRange;
+import dev.tandem.settings.SettingsService;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -26,12 +26,13 @@ class RollupStartup {
 
   private static final Logger log = LoggerFactory.getLogger(RollupStartup.class);
 
-  /** The ranges {@link #warmUp} reads: the default (26 weeks) and the longest (104 weeks). */
-  static final List<Integer> WARM_WEEKS = List.of(26, 104);
+  /** The ranges {@link #warmUp} reads, in weeks: the default one and two years. */
+  static final List<Integer> WARM_WEEKS = List.of(ReportingPeriod.DEFAULT_WEEKS, 104);
 
   private final RollupService rollup;
   private final RollupQuery query;
   private final ConsistentRead consistent;
+  private final SettingsService settings;
   private final Clock clock;
   private final boolean rebuild;
   private final boolean warm;
@@ -40,12 +41,14 @@ class RollupStartup {
       RollupService rollup,
       RollupQuery query,
       ConsistentRead consistent,
+      SettingsService settings,
       Clock clock,
       @Value("${tandem.rollup.rebuild:false}") boolean rebuild,
       @Value("${tandem.rollup.warm-up:true}") boolean warm) {
     this.rollup = rollup;
     this.query = query;
     this.consistent = consistent;
+    this.settings = settings;
     this.clock = clock;
     this.rebuild = rebuild;
     this.warm = warm;
@@ -84,17 +87,18 @@ class RollupStartup {
 
   /**
    * The organisation's rollup reads behind Adoption and Reliability for the last 26 and 104
-   * complete weeks, once, in a snapshot: the database then holds their pages, the JIT has compiled
-   * their grouping, and the per-team tool totals are kept under the rollup's state ({@link
-   * RollupQuery#teamToolTotals}), so the first reader after a restart does not pay for them (on
-   * 20,000 developers the per-team tool totals cost 1.1-1.6 s cold and 48 ms warm). Left out with
-   * {@code tandem.rollup.warm-up=false}. Returns what it read, in order.
+   * complete weeks in the organisation's zone (the ranges the services ask for), once, in a
+   * snapshot: the database then holds their pages, the JIT has compiled their grouping, and the
+   * per-team tool totals are kept under the rollup's state ({@link RollupQuery#teamToolTotals}), so
+   * the first reader after a restart does not pay for them (on 20,000 developers the per-team tool
+   * totals cost 1.1-1.6 s cold and 48 ms warm). Left out with {@code tandem.rollup.warm-up=false}.
+   * Returns what it read, in order.
    */
   List<Object> warmUp() {
-    IsoWeek last = IsoWeek.of(LocalDate.now(clock)).minus(1);
+    ReportingPeriod period = ReportingPeriod.at(clock, settings.current().zone());
     List<Object> answers = new ArrayList<>();
     for (int weeks : WARM_WEEKS) {
-      WeekRange range = WeekRange.ending(last, weeks);
+      WeekRange range = WeekRange.ending(period.lastCompleteWeek(), weeks);
       ScopeIds all = ScopeIds.ORGANISATION;
       consistent.read(
           () -> {

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.base.ConsistentRead;
 import dev.tandem.base.IsoWeek;
+import dev.tandem.base.ReportingPeriod;
 import dev.tandem.base.WeekRange;
+import dev.tandem.settings.SettingsService;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,13 +25,14 @@ class RollupWarmUpIT {
   @Autowired RollupQuery query;
   @Autowired ConsistentRead consistent;
   @Autowired Clock clock;
+  @Autowired SettingsService settings;
 
   @Test
   void the_first_reader_of_the_usual_ranges_gets_the_answers_read_at_start_up() {
     List<Object> answers = startup.warmUp();
 
     assertThat(answers).hasSize(4 * RollupStartup.WARM_WEEKS.size());
-    IsoWeek last = IsoWeek.of(LocalDate.now(clock)).minus(1);
+    IsoWeek last = ReportingPeriod.at(clock, settings.current().zone()).lastCompleteWeek();
     for (int i = 0; i < RollupStartup.WARM_WEEKS.size(); i++) {
       WeekRange range = WeekRange.ending(last, RollupStartup.WARM_WEEKS.get(i));
       List<Object> read =
