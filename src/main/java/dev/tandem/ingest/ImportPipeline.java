@@ -146,6 +146,9 @@ class ImportPipeline {
         rows.rowsRead(),
         (System.nanoTime() - started) / 1_000_000);
     if (!rows.fatal()) {
+      if (checker.staged()) {
+        staging.refreshStatistics();
+      }
       checker.check(run);
     }
     if (rows.fatal() || (rows.hasErrors() && request.mode() == ImportMode.ALL_OR_NOTHING)) {

@@ -156,6 +156,20 @@ class StagingRepository {
   }
 
   /**
+   * Brings the database's statistics of the stage up to date once a batch is staged, before the
+   * checks and the merge read it. PostgreSQL plans those statements from statistics gathered when
+   * the stage held earlier batches: a batch id newer than any they saw looks like a handful of
+   * rows, and the merge then joins the batch by nested loops over everything it has written so far
+   * (a 506,412-row changes file at 20,000 developers ran for over eight minutes). H2 plans without
+   * such statistics and needs nothing.
+   */
+  void refreshStatistics() {
+    if (db.dialect().family() == org.jooq.SQLDialect.POSTGRES) {
+      db.query("analyze {0}", S).execute();
+    }
+  }
+
+  /**
    * Writes a chunk of staged rows in {@code write} (its own transaction) while no {@link
    * #clearAfter} empties the stage.
    */

@@ -35,6 +35,7 @@ class IngestPostgresIT {
 
   @Autowired ImportService imports;
   @Autowired DSLContext db;
+  @Autowired StagingRepository staging;
   IngestFixtures fx;
 
   @DynamicPropertySource
@@ -112,6 +113,66 @@ class IngestPostgresIT {
     assertThat(fx.week("omar.haddad@example.com", "copilot", "2026-W47"))
         .isEqualTo(new Week("tandem-usage-csv", 2, 10L, 5L));
     assertThat(db.fetchCount(UNMATCHED_ROW)).isZero();
+  }
+
+  @Test
+  void the_stage_statistics_count_a_batch_as_soon_as_it_is_staged() {
+    try {
+      // Statistics gathered while the stage held an earlier batch, as after any earlier import.
+      stageRows(900_001L, 4_000);
+      db.query("analyze import_stage").execute();
+      db.query("delete from import_stage where batch_id = 900001").execute();
+      stageRows(900_002L, 4_000);
+      assertThat(estimatedRowsOfBatch(900_002L)).isLessThan(400);
+
+      staging.refreshStatistics();
+
+      assertThat(estimatedRowsOfBatch(900_002L)).isBetween(3_000L, 5_000L);
+    } finally {
+      db.query("delete from import_stage where batch_id in (900001, 900002)").execute();
+    }
+  }
+
+  @Test
+  void an_import_refreshes_the_stage_statistics_before_it_checks_and_merges() {
+    fx.roster();
+    long before = stageAnalyses();
+
+    ImportResult usage = fx.importFile("usage.csv", "tandem-usage-csv");
+
+    try {
+      assertThat(usage.outcome()).isEqualTo("applied");
+      assertThat(stageAnalyses()).isEqualTo(before + 1);
+    } finally {
+      imports.undo(usage.batchId()); // the other tests count held rows from a clean start
+    }
+  }
+
+  private void stageRows(long batchId, int rows) {
+    db.query(
+            "insert into import_stage (batch_id, line_no, row_kind, external_id, tool_key,"
+                + " week_start, week_end, changes) select ?, g, 'changes', 'dev' || g, 'none',"
+                + " date '2026-11-16', date '2026-11-23', 1 from generate_series(1, ?) g",
+            batchId,
+            rows)
+        .execute();
+  }
+
+  private long estimatedRowsOfBatch(long batchId) {
+    String plan =
+        String.join(
+            "\n",
+            db.fetch("explain select * from import_stage where batch_id = " + batchId)
+                .getValues(0, String.class));
+    java.util.regex.Matcher rows = java.util.regex.Pattern.compile("rows=(\\d+)").matcher(plan);
+    assertThat(rows.find()).as(plan).isTrue();
+    return Long.parseLong(rows.group(1));
+  }
+
+  private long stageAnalyses() {
+    return db.fetch("select analyze_count from pg_stat_user_tables where relname = 'import_stage'")
+        .get(0)
+        .get(0, Long.class);
   }
 
   @Test

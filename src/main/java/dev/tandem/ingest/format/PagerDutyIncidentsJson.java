@@ -49,10 +49,10 @@ public final class PagerDutyIncidentsJson extends JsonFormat {
         teams.add(name);
       }
     }
+    String service =
+        c.optional(
+            "service.summary", JsonRecords.text(node, "/service/summary"), FieldLimits.SERVICE);
     if (c.ok()) {
-      String service =
-          c.optional(
-              "service.summary", JsonRecords.text(node, "/service/summary"), FieldLimits.SERVICE);
       sink.row(
           new ParsedRow.Incident(
               c.line(),
