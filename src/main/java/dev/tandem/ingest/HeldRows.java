@@ -55,6 +55,7 @@ class HeldRows {
       ImportBatch batch = batches.find(h.batchId()).orElseThrow();
       var parser = Formats.byKey(batch.format()).orElseThrow();
       held.stageHeld(batch.id());
+      staging.refreshStatistics(); // a whole file may have been held: see refreshStatistics
       int applied = held.releaseResolvedHeld(batch.id(), h.source());
       WeekSpan span = staging.stagedWeeks(batch.id());
       weeks = weeks == null ? span : weeks.union(span);

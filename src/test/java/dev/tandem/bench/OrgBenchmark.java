@@ -43,7 +43,7 @@ public final class OrgBenchmark {
   private final Path out;
   private final boolean bulk;
 
-  /** Measure the database a previous run left behind (H2 only): no generation, no loading. */
+  /** Measure the database a previous run left behind: no generation, no loading. */
   private final boolean existing;
 
   private OrgBenchmark(Map<String, String> options) {
@@ -89,7 +89,15 @@ public final class OrgBenchmark {
             "generated %,d usage rows, %,d change rows, %,d incidents in %s%n",
             org.usageRows, org.changeRows, incidents, org.dir);
       }
-      EmbeddedPostgres pg = postgres ? EmbeddedPostgres.builder().start() : null;
+      // PostgreSQL keeps its data under the run's directory, so that --load=existing measures it
+      // again (a new run deleted the directory above; the server initialises an empty one).
+      EmbeddedPostgres pg =
+          postgres
+              ? EmbeddedPostgres.builder()
+                  .setDataDirectory(dir.resolve("pgdata"))
+                  .setCleanDataDirectory(false)
+                  .start()
+              : null;
       try {
         String url =
             pg != null
