@@ -12,6 +12,7 @@ import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.month;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.selectDistinct;
+import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
 import static org.jooq.impl.DSL.year;
@@ -210,28 +211,30 @@ class CostQuery {
    * period, for tools of which the organisation has seats at all.
    */
   List<Unseated> unseated(ScopeIds scope, LocalDate first, LocalDate last, int limit) {
-    var seated =
-        selectDistinct(SEAT.DEVELOPER_ID, SEAT.TOOL_KEY)
-            .from(SEATS)
-            .where(SEAT.DEVELOPER_ID.isNotNull())
-            .and(SEAT.ASSIGNED_ON.le(last))
-            .and(coalesce(SEAT.REMOVED_ON, inline(OPEN)).gt(first))
-            .asTable("s");
-    Field<Long> seatedDeveloper = seated.field("developer_id", Long.class);
+    // The tools first (a few keys): without seats of any tool there is nothing to read, and the
+    // usage rows are then narrowed by literal keys, which every database estimates well.
+    List<String> toolsWithSeats = db.selectDistinct(SEAT.TOOL_KEY).from(SEATS).fetch(SEAT.TOOL_KEY);
+    if (toolsWithSeats.isEmpty()) {
+      return List.of();
+    }
     return db.select(
             DEVELOPER.NAME, DEVELOPER.EMAIL, DEVELOPER.TEAM_ID, USAGE_WEEK.TOOL_KEY, count())
         .from(USAGE_WEEK)
         .join(DEVELOPER)
         .on(DEVELOPER.ID.eq(USAGE_WEEK.DEVELOPER_ID))
-        .leftJoin(seated)
-        .on(seatedDeveloper.eq(USAGE_WEEK.DEVELOPER_ID))
-        .and(seated.field("tool_key", String.class).eq(USAGE_WEEK.TOOL_KEY))
         .where(in(scope))
         .and(RollupQuery.usedAi())
         .and(USAGE_WEEK.WEEK_START.between(first, last))
-        .and(seatedDeveloper.isNull())
-        .and(USAGE_WEEK.TOOL_KEY.in(selectDistinct(SEAT.TOOL_KEY).from(SEATS)))
-        .groupBy(DEVELOPER.NAME, DEVELOPER.EMAIL, DEVELOPER.TEAM_ID, USAGE_WEEK.TOOL_KEY)
+        .and(USAGE_WEEK.TOOL_KEY.in(toolsWithSeats))
+        .andNotExists(
+            selectOne()
+                .from(SEATS)
+                .where(SEAT.DEVELOPER_ID.eq(USAGE_WEEK.DEVELOPER_ID))
+                .and(SEAT.TOOL_KEY.eq(USAGE_WEEK.TOOL_KEY))
+                .and(SEAT.ASSIGNED_ON.le(last))
+                .and(coalesce(SEAT.REMOVED_ON, inline(OPEN)).gt(first)))
+        .groupBy(
+            DEVELOPER.ID, DEVELOPER.NAME, DEVELOPER.EMAIL, DEVELOPER.TEAM_ID, USAGE_WEEK.TOOL_KEY)
         .orderBy(USAGE_WEEK.TOOL_KEY, count().desc(), DEVELOPER.EMAIL)
         .limit(limit)
         .fetch(r -> new Unseated(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
