@@ -122,10 +122,12 @@ public class RollupQuery {
 
   /**
    * Per team (the developers' own teams, from the per-team table) the totals over the range: one
-   * grouped read, teams rows.
+   * grouped read of teams × weeks rows (tens of milliseconds for 400 teams and 104 weeks on H2),
+   * kept under the rollup's state like {@link #teamToolTotals}.
    */
   public List<TeamTotal> teamTotals(WeekRange range, ScopeIds scope) {
-    return teams.teamTotals(range, scope);
+    return underState(
+        List.of("team-totals", range, scope), () -> List.copyOf(teams.teamTotals(range, scope)));
   }
 
   /**

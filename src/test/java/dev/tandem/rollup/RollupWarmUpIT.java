@@ -15,8 +15,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * After start-up the organisation's rollup reads of the last 26 and 104 complete weeks are read
- * once: the first reader's per-team tool totals then come from memory (the same answer object), and
- * the figures read are those a reader gets.
+ * once: the first reader's per-team totals and tool totals then come from memory (the same answer
+ * objects), and the figures read are those a reader gets.
  */
 @SpringBootTest
 class RollupWarmUpIT {
@@ -44,7 +44,8 @@ class RollupWarmUpIT {
                       query.teamTotals(range, ScopeIds.ORGANISATION),
                       query.teamToolTotals(range, ScopeIds.ORGANISATION)));
       assertThat(read).isEqualTo(answers.subList(4 * i, 4 * i + 4));
-      // The per-team tool totals (the costly grouped read) are not read again.
+      // The per-team totals and tool totals (the costly grouped reads) are not read again.
+      assertThat(read.get(2)).isSameAs(answers.get(4 * i + 2));
       assertThat(read.get(3)).isSameAs(answers.get(4 * i + 3));
     }
   }
