@@ -200,10 +200,14 @@ class ImportsController {
       operationId = "undoImport",
       summary = "Undo a whole import batch (admins)",
       description =
-          "Restores what the batch replaced. Refused (400) for an unknown batch or one"
-              + " that cannot be undone (the reason is in the detail).")
-  @ApiResponse(responseCode = "204", description = "Undone.")
-  ResponseEntity<Void> undo(@PathVariable long batchId) {
+          "Restores what the batch replaced. Refused (400) for a batch that cannot be undone"
+              + " (the reason is in the detail).")
+  @ApiResponse(responseCode = "204", description = "Undone.", content = @Content)
+  @ApiResponse(responseCode = "404", description = "There is no batch with this id.")
+  ResponseEntity<?> undo(@PathVariable long batchId) {
+    if (imports.importStatus(batchId).isEmpty()) {
+      return problem(HttpStatus.NOT_FOUND, "There is no import batch " + batchId + ".");
+    }
     imports.undo(batchId);
     return ResponseEntity.noContent().build();
   }

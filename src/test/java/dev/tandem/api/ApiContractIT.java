@@ -204,6 +204,7 @@ class ApiContractIT {
     exchange("GET", "/api/v1/imports/987654", admin, null, null, null);
     exchange("DELETE", location, admin, null, null, null);
     exchange("DELETE", location, admin, null, null, null);
+    exchange("DELETE", "/api/v1/imports/987654", admin, null, null, null);
 
     // Connectors: the list, a run started, an unknown connector, not an admin
     exchange("GET", "/api/v1/connectors", admin, null, null, null);

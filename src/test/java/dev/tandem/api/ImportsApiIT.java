@@ -78,6 +78,12 @@ class ImportsApiIT {
             authorized("/api/v1/imports/" + batchId).DELETE().build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(again.statusCode()).isEqualTo(400);
+    HttpResponse<String> unknown =
+        http.send(
+            authorized("/api/v1/imports/987654321").DELETE().build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).contains("There is no import batch 987654321.");
   }
 
   @Test
