@@ -89,10 +89,11 @@ class RollupStartup {
    * The organisation's rollup reads behind Adoption and Reliability for the last 26 and 104
    * complete weeks in the organisation's zone (the ranges the services ask for), once, in a
    * snapshot: the database then holds their pages, the JIT has compiled their grouping, and the
-   * per-team tool totals are kept under the rollup's state ({@link RollupQuery#teamToolTotals}), so
-   * the first reader after a restart does not pay for them (on 20,000 developers the per-team tool
-   * totals cost 1.1-1.6 s cold and 48 ms warm). Left out with {@code tandem.rollup.warm-up=false}.
-   * Returns what it read, in order.
+   * per-team totals and tool totals are kept under the rollup's state ({@link
+   * RollupQuery#teamTotals}, {@link RollupQuery#teamToolTotals}), so the first reader after a
+   * restart does not pay for them (on 20,000 developers the per-team tool totals cost 1.1-1.6 s
+   * cold and 48 ms warm). Left out with {@code tandem.rollup.warm-up=false}. Returns what it read,
+   * in order.
    */
   List<Object> warmUp() {
     ReportingPeriod period = ReportingPeriod.at(clock, settings.current().zone());

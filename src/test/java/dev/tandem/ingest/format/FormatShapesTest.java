@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -15,25 +14,6 @@ import org.junit.jupiter.api.Test;
  * number, naming the record in an array's messages.
  */
 class FormatShapesTest {
-
-  /** What a parser sent: errors as "line field: message", and the records read. */
-  static final class Sink implements RowSink {
-    final List<String> errors = new ArrayList<>();
-    int read;
-
-    @Override
-    public void row(ParsedRow row) {}
-
-    @Override
-    public void error(long line, String field, String message) {
-      errors.add(line + " " + field + ": " + message);
-    }
-
-    @Override
-    public void recordRead() {
-      read++;
-    }
-  }
 
   /** A format whose only rule is that {@code n} is a whole number. */
   static final class Numbers extends CsvFormat {
@@ -62,15 +42,15 @@ class FormatShapesTest {
 
   private static final ParseContext CONTEXT = new ParseContext(Set.of("kiro"), null);
 
-  private static Sink parse(FormatParser format, String text) throws IOException {
-    Sink sink = new Sink();
+  private static RecordingSink parse(FormatParser format, String text) throws IOException {
+    RecordingSink sink = new RecordingSink();
     format.parse(new StringReader(text), CONTEXT, sink);
     return sink;
   }
 
   @Test
   void a_csv_row_is_checked_under_its_own_line_number() throws IOException {
-    Sink sink = parse(new Numbers(), "name,n\na,1\n\nb,x\n");
+    RecordingSink sink = parse(new Numbers(), "name,n\na,1\n\nb,x\n");
 
     assertThat(sink.read).isEqualTo(2);
     assertThat(sink.errors).containsExactly("4 n: 'x' is not a whole number of 0 or more");
@@ -78,7 +58,7 @@ class FormatShapesTest {
 
   @Test
   void a_missing_required_column_is_named_and_no_row_is_read() throws IOException {
-    Sink sink = parse(new Numbers(), "name\na\n");
+    RecordingSink sink = parse(new Numbers(), "name\na\n");
 
     assertThat(sink.read).isZero();
     assertThat(sink.errors)
@@ -87,7 +67,8 @@ class FormatShapesTest {
 
   @Test
   void a_record_of_a_json_array_is_named_by_its_number_and_found_by_its_line() throws IOException {
-    Sink sink = parse(new JsonNumbers("items"), "{\"items\": [\n{\"n\": 1},\n{\"n\": \"x\"}\n]}");
+    RecordingSink sink =
+        parse(new JsonNumbers("items"), "{\"items\": [\n{\"n\": 1},\n{\"n\": \"x\"}\n]}");
 
     assertThat(sink.read).isEqualTo(2);
     assertThat(sink.errors).hasSize(1);
@@ -96,7 +77,7 @@ class FormatShapesTest {
 
   @Test
   void a_line_of_ndjson_is_its_own_record_and_needs_no_number() throws IOException {
-    Sink sink = parse(new JsonNumbers(null), "{\"n\": 1}\n{\"n\": \"x\"}\n");
+    RecordingSink sink = parse(new JsonNumbers(null), "{\"n\": 1}\n{\"n\": \"x\"}\n");
 
     assertThat(sink.read).isEqualTo(2);
     assertThat(sink.errors).hasSize(1);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.base.Severity;
 import java.io.StringReader;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -12,8 +11,9 @@ import org.junit.jupiter.api.Test;
 /** PagerDuty's incidents answer: a record with any bad field is an error and never a row. */
 class PagerDutyIncidentsJsonTest {
 
-  private final List<ParsedRow> rows = new ArrayList<>();
-  private final List<String> errors = new ArrayList<>();
+  private final RecordingSink sink = new RecordingSink();
+  private final List<ParsedRow> rows = sink.rows;
+  private final List<String> errors = sink.errors;
 
   private void parse(String service) throws Exception {
     String json =
@@ -27,23 +27,7 @@ class PagerDutyIncidentsJsonTest {
             + "\"last_status_change_at\":\"2026-11-18T09:15:00Z\"}],"
             + "\"limit\":25,\"offset\":0,\"more\":false}";
     new PagerDutyIncidentsJson()
-        .parse(
-            new StringReader(json),
-            new ParseContext(Set.of("cursor"), null),
-            new RowSink() {
-              @Override
-              public void row(ParsedRow row) {
-                rows.add(row);
-              }
-
-              @Override
-              public void error(long line, String field, String message) {
-                errors.add(field + ": " + message);
-              }
-
-              @Override
-              public void recordRead() {}
-            });
+        .parse(new StringReader(json), new ParseContext(Set.of("cursor"), null), sink);
   }
 
   @Test
@@ -59,7 +43,7 @@ class PagerDutyIncidentsJsonTest {
   @Test
   void a_too_long_service_is_an_error_named_by_its_field_and_gives_no_row() throws Exception {
     parse("s".repeat(FieldLimits.SERVICE + 1));
-    assertThat(errors).singleElement().asString().startsWith("service.summary: ");
+    assertThat(errors).singleElement().asString().startsWith("1 service.summary: ");
     assertThat(rows).isEmpty();
   }
 }

@@ -6,7 +6,6 @@ import dev.tandem.base.AiInvolvement;
 import dev.tandem.base.RootCause;
 import dev.tandem.base.Severity;
 import java.io.StringReader;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -14,28 +13,13 @@ import org.junit.jupiter.api.Test;
 /** Tandem's incident CSV reads the vocabulary in any case and names the valid words in errors. */
 class TandemIncidentsCsvTest {
 
-  private final List<ParsedRow> rows = new ArrayList<>();
-  private final List<String> errors = new ArrayList<>();
+  private final RecordingSink sink = new RecordingSink();
+  private final List<ParsedRow> rows = sink.rows;
+  private final List<String> errors = sink.errors;
 
   private void parse(String csv) throws Exception {
     new TandemIncidentsCsv()
-        .parse(
-            new StringReader(csv),
-            new ParseContext(Set.of("cursor"), null),
-            new RowSink() {
-              @Override
-              public void row(ParsedRow row) {
-                rows.add(row);
-              }
-
-              @Override
-              public void error(long line, String field, String message) {
-                errors.add(line + " " + field + ": " + message);
-              }
-
-              @Override
-              public void recordRead() {}
-            });
+        .parse(new StringReader(csv), new ParseContext(Set.of("cursor"), null), sink);
   }
 
   @Test
