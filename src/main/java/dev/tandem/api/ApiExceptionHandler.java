@@ -3,6 +3,7 @@ package dev.tandem.api;
 import dev.tandem.base.DatabaseBusy;
 import dev.tandem.base.Excerpt;
 import dev.tandem.base.LogSafe;
+import dev.tandem.base.NotFoundException;
 import dev.tandem.base.ValidationException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -48,6 +49,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         e.problems().stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList();
     problem.setProperty("errors", errors);
     return problem;
+  }
+
+  /** 404 for an id or key that names nothing: the detail says which. */
+  @ExceptionHandler(NotFoundException.class)
+  ProblemDetail notFound(NotFoundException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.detail());
   }
 
   /** 404: names the path and where the API's description is. */

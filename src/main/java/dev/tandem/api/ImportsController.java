@@ -205,9 +205,6 @@ class ImportsController {
   @ApiResponse(responseCode = "204", description = "Undone.", content = @Content)
   @ApiResponse(responseCode = "404", description = "There is no batch with this id.")
   ResponseEntity<?> undo(@PathVariable long batchId) {
-    if (imports.importStatus(batchId).isEmpty()) {
-      return problem(HttpStatus.NOT_FOUND, "There is no import batch " + batchId + ".");
-    }
     imports.undo(batchId);
     return ResponseEntity.noContent().build();
   }

@@ -85,8 +85,9 @@ class TokensController {
   @Operation(
       operationId = "revokeToken",
       summary = "Revoke an API token (admins)",
-      description = "Refused (400) for an unknown id.")
+      description = "Answers 404 for an unknown id.")
   @ApiResponse(responseCode = "204", description = "Revoked.")
+  @ApiResponse(responseCode = "404", description = "There is no token with this id.")
   void revoke(@PathVariable long id) {
     tokens.revoke(id);
   }

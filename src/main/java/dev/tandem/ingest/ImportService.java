@@ -1,5 +1,6 @@
 package dev.tandem.ingest;
 
+import dev.tandem.base.NotFoundException;
 import dev.tandem.base.ValidationException;
 import dev.tandem.ingest.format.FormatParser;
 import dev.tandem.ingest.format.Formats;
@@ -198,7 +199,9 @@ public class ImportService {
     ImportBatch batch =
         batches
             .lock(batchId)
-            .orElseThrow(() -> ValidationException.of("batchId", "no import batch " + batchId));
+            .orElseThrow(
+                () ->
+                    new NotFoundException("batchId", "There is no import batch " + batchId + "."));
     if (!batch.undoable()) {
       throw ValidationException.of(
           "batchId", "batch " + batchId + " cannot be undone: " + batch.notUndoableBecause());

@@ -1,5 +1,6 @@
 package dev.tandem.security;
 
+import dev.tandem.base.NotFoundException;
 import dev.tandem.base.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -80,7 +81,7 @@ public class ApiTokenService {
     ApiToken before =
         tokens
             .findById(id)
-            .orElseThrow(() -> ValidationException.of("id", "no token with id " + id));
+            .orElseThrow(() -> new NotFoundException("id", "There is no API token " + id + "."));
     tokens.revoke(id, clock.instant().atOffset(ZoneOffset.UTC));
     audit.record("revoke", "api-token", id, before, tokens.findById(id).orElseThrow());
   }

@@ -101,8 +101,8 @@ class ApiTokensIT {
     assertThat(memberWithoutTeam.statusCode()).isEqualTo(400);
     assertThat(memberWithoutTeam.body()).contains("\"field\":\"team\"");
     HttpResponse<String> unknown = send("DELETE", "/api/v1/tokens/987654", ADMIN, null);
-    assertThat(unknown.statusCode()).isEqualTo(400);
-    assertThat(unknown.body()).contains("\"field\":\"id\"");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).contains("There is no API token 987654.");
   }
 
   @Test
