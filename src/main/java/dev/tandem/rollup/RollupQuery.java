@@ -164,7 +164,8 @@ public class RollupQuery {
   /**
    * Distinct developers of the scope with active usage of {@code tool} or changes attributed to it
    * in the range: the exact group size behind a tool's figures, read only when the rollup's bounds
-   * cannot decide (DESIGN §3.4). Driven by the scope's developers through the primary keys.
+   * cannot decide (DESIGN §3.4). Driven by the scope's developers through their usage and change
+   * indexes.
    */
   public int developersOfTool(String tool, WeekRange range, ScopeIds teams) {
     LocalDate first = range.from().monday();
