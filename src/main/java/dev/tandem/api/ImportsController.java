@@ -147,6 +147,7 @@ class ImportsController {
       description = "The batch.",
       content = @Content(schema = @Schema(implementation = JobResponse.class)))
   @ApiResponse(responseCode = "404", description = "There is no batch with this id.")
+  // ResponseEntity<?>, not <JobResponse>: the OpenAPI document would give the 404 the job's schema.
   ResponseEntity<?> status(@PathVariable long batchId) {
     return imports
         .importStatus(batchId)
@@ -165,8 +166,7 @@ class ImportsController {
                         s.errors(),
                         s.undoable(),
                         s.notUndoableBecause())))
-        .orElseGet(
-            () -> problem(HttpStatus.NOT_FOUND, "There is no import batch " + batchId + "."));
+        .orElseThrow(() -> ImportService.unknownBatch(batchId));
   }
 
   /** The one part named {@code file}: a request with none or several is refused as a whole. */
@@ -204,7 +204,7 @@ class ImportsController {
               + " (the reason is in the detail).")
   @ApiResponse(responseCode = "204", description = "Undone.", content = @Content)
   @ApiResponse(responseCode = "404", description = "There is no batch with this id.")
-  ResponseEntity<?> undo(@PathVariable long batchId) {
+  ResponseEntity<Void> undo(@PathVariable long batchId) {
     imports.undo(batchId);
     return ResponseEntity.noContent().build();
   }

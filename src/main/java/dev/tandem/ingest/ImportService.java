@@ -164,6 +164,11 @@ public class ImportService {
     return jobs.submit(request, CurrentUser.name(), in, maxBytes());
   }
 
+  /** What a request naming a batch id that does not exist gets (the API answers it 404). */
+  public static NotFoundException unknownBatch(long batchId) {
+    return new NotFoundException("batchId", "There is no import batch " + batchId + ".");
+  }
+
   /** A batch as a job: its state, rows read so far, counts and errors. */
   public Optional<ImportStatus> importStatus(long batchId) {
     var job = jobs.job(batchId);
@@ -196,12 +201,7 @@ public class ImportService {
   /** Undoes a whole batch, restoring what it replaced ({@link BatchRestore}). */
   @Transactional
   public ImportBatch undo(long batchId) {
-    ImportBatch batch =
-        batches
-            .lock(batchId)
-            .orElseThrow(
-                () ->
-                    new NotFoundException("batchId", "There is no import batch " + batchId + "."));
+    ImportBatch batch = batches.lock(batchId).orElseThrow(() -> unknownBatch(batchId));
     if (!batch.undoable()) {
       throw ValidationException.of(
           "batchId", "batch " + batchId + " cannot be undone: " + batch.notUndoableBecause());
