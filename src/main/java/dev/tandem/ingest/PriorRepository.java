@@ -29,6 +29,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PriorRepository {
 
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(PriorRepository.class);
+
   private final DSLContext db;
 
   PriorRepository(DSLContext db) {
@@ -86,12 +89,15 @@ class PriorRepository {
     Condition sameKey =
         org.jooq.impl.DSL.and(
             keys.entrySet().stream().map(e -> Column.same(e.getKey(), e.getValue())).toList());
-    keep(
-            t,
-            batchId,
-            staged.join(t.table()).on(sameKey),
-            t.batch().isDistinctFrom(inline(batchId)).and(notKept(t, batchId)))
-        .execute();
+    long start = System.nanoTime();
+    int kept =
+        keep(
+                t,
+                batchId,
+                staged.join(t.table()).on(sameKey),
+                t.batch().isDistinctFrom(inline(batchId)).and(notKept(t, batchId)))
+            .execute();
+    long keptAt = System.nanoTime();
     Map<Field<?>, Field<?>> insert = new LinkedHashMap<>(keys);
     insert.putAll(values);
     db.mergeInto(t.table())
@@ -102,6 +108,13 @@ class PriorRepository {
         .whenNotMatchedThenInsert(insert.keySet())
         .values(insert.values())
         .execute();
+    LOG.debug(
+        "batch {}: {} prior rows of {} kept in {} ms, merged in {} ms",
+        batchId,
+        kept,
+        t.table().getName(),
+        (keptAt - start) / 1_000_000,
+        (System.nanoTime() - keptAt) / 1_000_000);
   }
 
   private static Field<?> staged(Field<?> column, Table<?> staged, Map<Field<?>, Field<?>> given) {

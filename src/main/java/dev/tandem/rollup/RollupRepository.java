@@ -50,14 +50,23 @@ public class RollupRepository {
   /** The scope id of the whole organisation in the subtree tables (team ids start at 1). */
   public static final long ORGANISATION = 0L;
 
-  /** Weeks recomputed per statement where usage or changes exist (memory stays bounded). */
-  static final int CHUNK_WEEKS = 13;
+  /**
+   * Calendar months of weeks recomputed per statement where usage or changes exist (memory stays
+   * bounded). Chunks end with a month, so that no month of the monthly table is recomputed twice.
+   */
+  static final int CHUNK_MONTHS = 3;
+
+  /** Weeks of subtree totals rebuilt per statement ({@link RollupScopeRepository#rebuild}). */
+  static final int SCOPE_CHUNK_WEEKS = 52;
 
   /** At most this many teams are recomputed in long chunks even where usage exists. */
   static final int FEW_TEAMS = 20;
 
-  /** Weeks recomputed per statement where only headcount exists (one pass over the roster). */
-  static final int HEADCOUNT_CHUNK_WEEKS = 260;
+  /**
+   * Calendar months of weeks recomputed per statement where only headcount exists (one pass over
+   * the roster).
+   */
+  static final int HEADCOUNT_CHUNK_MONTHS = 60;
 
   private final DSLContext db;
   private final RollupWeekRepository weeks;
@@ -78,8 +87,9 @@ public class RollupRepository {
 
   /**
    * Recomputes the span chunk by chunk; {@code teamIds} null means every team. Weeks with usage or
-   * changes go {@link #CHUNK_WEEKS} at a time; weeks before and after them hold only headcount and
-   * go in long chunks, since each statement reads the roster once whatever its length.
+   * changes go {@link #CHUNK_MONTHS} months at a time; weeks before and after them hold only
+   * headcount and go in long chunks, since each statement reads the roster once whatever its
+   * length. A week belongs to the month of its Monday.
    */
   void recomputeInChunks(WeekSpan span, Collection<Long> teamIds) {
     recomputeInChunks(span, teamIds, false);
@@ -99,28 +109,48 @@ public class RollupRepository {
     }
     LocalDate dataFirst = firstDataWeek(first, last);
     if (dataFirst == null) {
-      inChunks(first, last, HEADCOUNT_CHUNK_WEEKS, teamIds, empty);
+      inChunks(first, last, HEADCOUNT_CHUNK_MONTHS, teamIds, empty);
       return;
     }
     LocalDate dataLast = lastDataWeek(first, last);
     if (first.isBefore(dataFirst)) {
-      inChunks(first, dataFirst.minusWeeks(1), HEADCOUNT_CHUNK_WEEKS, teamIds, empty);
+      inChunks(first, dataFirst.minusWeeks(1), HEADCOUNT_CHUNK_MONTHS, teamIds, empty);
     }
     // A few teams' rows fit in memory for any span: one statement instead of a pass per chunk.
     int dataChunk =
-        teamIds != null && teamIds.size() <= FEW_TEAMS ? HEADCOUNT_CHUNK_WEEKS : CHUNK_WEEKS;
+        teamIds != null && teamIds.size() <= FEW_TEAMS ? HEADCOUNT_CHUNK_MONTHS : CHUNK_MONTHS;
     inChunks(dataFirst, dataLast, dataChunk, teamIds, empty);
     if (dataLast.isBefore(last)) {
-      inChunks(dataLast.plusWeeks(1), last, HEADCOUNT_CHUNK_WEEKS, teamIds, empty);
+      inChunks(dataLast.plusWeeks(1), last, HEADCOUNT_CHUNK_MONTHS, teamIds, empty);
     }
   }
 
   private void inChunks(
-      LocalDate first, LocalDate last, int weeks, Collection<Long> teamIds, boolean empty) {
-    for (LocalDate from = first; !from.isAfter(last); from = from.plusWeeks(weeks)) {
-      LocalDate to = from.plusWeeks(weeks - 1L);
-      recompute(new WeekSpan(from, to.isAfter(last) ? last : to), teamIds, empty);
+      LocalDate first, LocalDate last, int months, Collection<Long> teamIds, boolean empty) {
+    for (WeekSpan chunk : chunks(first, last, months)) {
+      recompute(chunk, teamIds, empty);
     }
+  }
+
+  /**
+   * The weeks from Monday {@code first} to Monday {@code last} in chunks of {@code months} calendar
+   * months (a week belongs to the month of its Monday): every chunk but the last ends with the last
+   * week of a month, so consecutive chunks never share a month.
+   */
+  static java.util.List<WeekSpan> chunks(LocalDate first, LocalDate last, int months) {
+    java.util.List<WeekSpan> chunks = new java.util.ArrayList<>();
+    for (LocalDate from = first; !from.isAfter(last); ) {
+      // The last Monday before the first day of the month after the chunk's months.
+      LocalDate to =
+          from.withDayOfMonth(1)
+              .plusMonths(months)
+              .minusDays(1)
+              .with(
+                  java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+      chunks.add(new WeekSpan(from, to.isAfter(last) ? last : to));
+      from = to.plusWeeks(1);
+    }
+    return chunks;
   }
 
   private LocalDate firstDataWeek(LocalDate first, LocalDate last) {
@@ -206,21 +236,24 @@ public class RollupRepository {
     int rows = weeks.teamWeeks(parts);
     long teamWeeks = System.nanoTime();
     rows += weeks.toolWeeks(parts);
-    months.recompute(span, teamIds);
     long toolWeeks = System.nanoTime();
+    months.recompute(span, teamIds);
+    long teamMonths = System.nanoTime();
     if (teamIds == null) {
       scopes.recompute(span, null, empty);
     } else {
       scopes.recomputeAbove(span, teamIds, empty);
     }
     log.debug(
-        "Recomputed {} to {} ({}): team weeks {} ms, tool weeks {} ms, subtree totals {} ms",
+        "Recomputed {} to {} ({}): team weeks {} ms, tool weeks {} ms, months {} ms, subtree"
+            + " totals {} ms",
         span.first(),
         span.last(),
         teamIds == null ? "every team" : teamIds.size() + " teams",
         (teamWeeks - start) / 1_000_000,
         (toolWeeks - teamWeeks) / 1_000_000,
-        (System.nanoTime() - toolWeeks) / 1_000_000);
+        (teamMonths - toolWeeks) / 1_000_000,
+        (System.nanoTime() - teamMonths) / 1_000_000);
     return rows;
   }
 

@@ -136,8 +136,8 @@ final class RollupScopeRepository {
     if (first != null) {
       for (LocalDate from = first;
           !from.isAfter(last);
-          from = from.plusWeeks(RollupRepository.CHUNK_WEEKS * 4L)) {
-        LocalDate to = from.plusWeeks(RollupRepository.CHUNK_WEEKS * 4L - 1);
+          from = from.plusWeeks(RollupRepository.SCOPE_CHUNK_WEEKS)) {
+        LocalDate to = from.plusWeeks(RollupRepository.SCOPE_CHUNK_WEEKS - 1L);
         recompute(new WeekSpan(from, to.isAfter(last) ? last : to), null, true);
       }
     }

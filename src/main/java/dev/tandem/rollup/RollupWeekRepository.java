@@ -69,6 +69,10 @@ final class RollupWeekRepository {
       WHERE headcount > 0 AND week_start BETWEEN {1} AND {2}
       """;
 
+  /*
+   * The developers' rows ({@code p}) are summed per team and week before the union with the
+   * headcount, so the union holds a few rows per team and week, not one per developer-week.
+   */
   private static final String TEAM_WEEK =
       """
       INSERT INTO rollup_team_week (team_id, week_start, headcount, ai_users, light_users,
@@ -80,12 +84,12 @@ final class RollupWeekRepository {
             0 AS heavy, 0 AS outside, 0 AS agent_users
         FROM ({6}) hc
         UNION ALL
-        SELECT team_id, week_start, 0, in_headcount,
-            CASE WHEN in_headcount = 1 AND days = 1 THEN 1 ELSE 0 END,
-            CASE WHEN in_headcount = 1 AND days BETWEEN 2 AND 3 THEN 1 ELSE 0 END,
-            CASE WHEN in_headcount = 1 AND days >= 4 THEN 1 ELSE 0 END,
-            CASE WHEN in_headcount = 0 THEN tools ELSE 0 END,
-            CASE WHEN in_headcount = 1 THEN agent ELSE 0 END
+        SELECT team_id, week_start, 0, SUM(in_headcount),
+            SUM(CASE WHEN in_headcount = 1 AND days = 1 THEN 1 ELSE 0 END),
+            SUM(CASE WHEN in_headcount = 1 AND days BETWEEN 2 AND 3 THEN 1 ELSE 0 END),
+            SUM(CASE WHEN in_headcount = 1 AND days >= 4 THEN 1 ELSE 0 END),
+            SUM(CASE WHEN in_headcount = 0 THEN tools ELSE 0 END),
+            SUM(CASE WHEN in_headcount = 1 THEN agent ELSE 0 END)
         FROM (
           SELECT developer.team_id, w.week_start, u.developer_id,
               MAX(CASE WHEN {0} THEN 1 ELSE 0 END) AS in_headcount,
@@ -97,10 +101,16 @@ final class RollupWeekRepository {
             AND w.week_start IS NOT NULL AND {3}
           GROUP BY developer.team_id, w.week_start, u.developer_id
         ) p
+        GROUP BY team_id, week_start
       ) f
       GROUP BY team_id, week_start
       """;
 
+  /*
+   * Each branch is grouped by team, week and tool before the union, so the union holds a few rows
+   * per team and week rather than one per usage or change row; the outer sums add the branches'
+   * sums.
+   */
   private static final String TEAM_TOOL_WEEK =
       """
       INSERT INTO rollup_team_tool_week (team_id, week_start, tool_key, users, usage_developers,
@@ -109,23 +119,25 @@ final class RollupWeekRepository {
           SUM(change_developers), SUM(agent_users), SUM(agent_unknown_users), SUM(outside)
       FROM (
         SELECT developer.team_id, w.week_start, u.tool_key,
-            CASE WHEN {0} THEN 1 ELSE 0 END AS users, 1 AS usage_developers,
+            SUM(CASE WHEN {0} THEN 1 ELSE 0 END) AS users, COUNT(*) AS usage_developers,
             0 AS changes, 0 AS change_developers,
-            CASE WHEN {0} AND u.agent_days >= 1 THEN 1 ELSE 0 END AS agent_users,
-            CASE WHEN {0} AND u.agent_days IS NULL THEN 1 ELSE 0 END AS agent_unknown_users,
+            SUM(CASE WHEN {0} AND u.agent_days >= 1 THEN 1 ELSE 0 END) AS agent_users,
+            SUM(CASE WHEN {0} AND u.agent_days IS NULL THEN 1 ELSE 0 END) AS agent_unknown_users,
             0 AS outside
         FROM {7}
         LEFT JOIN calendar_week w ON w.week_start = u.week_start
         WHERE u.week_start BETWEEN {1} AND {2} AND {9}
           AND w.week_start IS NOT NULL AND {3}
+        GROUP BY developer.team_id, w.week_start, u.tool_key
         UNION ALL
         SELECT developer.team_id, c.week_start, c.attribution, 0, 0,
-            CASE WHEN {0} THEN c.changes ELSE 0 END,
-            CASE WHEN c.changes > 0 THEN 1 ELSE 0 END, 0, 0,
-            CASE WHEN {0} THEN 0 ELSE c.changes END
+            SUM(CASE WHEN {0} THEN c.changes ELSE 0 END),
+            SUM(CASE WHEN c.changes > 0 THEN 1 ELSE 0 END), 0, 0,
+            SUM(CASE WHEN {0} THEN 0 ELSE c.changes END)
         FROM {8}
         LEFT JOIN calendar_week w ON w.week_start = c.week_start
         WHERE c.week_start BETWEEN {1} AND {2} AND {3}
+        GROUP BY developer.team_id, c.week_start, c.attribution
       ) f
       GROUP BY team_id, week_start, tool_key
       """;
