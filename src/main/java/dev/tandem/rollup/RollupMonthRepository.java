@@ -23,29 +23,35 @@ final class RollupMonthRepository {
    * Active developers per team, calendar month and tool, and their active weeks (V38): usage weeks
    * in which developers in headcount that week ({0}) used AI ({4}), the week's Monday in the month
    * ({9} is its first day); tool {@code '*'} counts a developer-week once over any tool. {1}–{2}
-   * are whole months, {3} limits the developers, {7} joins usage to the roster.
+   * are whole months, {3} limits the developers, {7} joins usage to the roster. Each developer's
+   * weeks are counted first (a usage row is one developer, tool and week), so a team's month adds
+   * one row per developer: active developers are those rows, active weeks their sum.
    */
   private static final String TEAM_MONTH =
       """
       INSERT INTO rollup_team_month (team_id, month_start, tool_key, active_developers,
           active_weeks)
-      SELECT team_id, month_start, tool_key, COUNT(DISTINCT developer_id), COUNT(*)
+      SELECT team_id, month_start, tool_key, COUNT(*), SUM(weeks)
       FROM (
-        SELECT developer.team_id, {9} AS month_start, u.tool_key, u.developer_id
+        SELECT developer.team_id, {9} AS month_start, u.tool_key, u.developer_id,
+            COUNT(*) AS weeks
         FROM {7}
         LEFT JOIN calendar_week w ON w.week_start = u.week_start
         WHERE u.week_start BETWEEN {1} AND {2} AND {4}
           AND w.week_start IS NOT NULL AND {0} AND {3}
+        GROUP BY developer.team_id, {9}, u.tool_key, u.developer_id
       ) t
       GROUP BY team_id, month_start, tool_key
       UNION ALL
-      SELECT team_id, month_start, '*', COUNT(DISTINCT developer_id), COUNT(*)
+      SELECT team_id, month_start, '*', COUNT(*), SUM(weeks)
       FROM (
-        SELECT DISTINCT developer.team_id, {9} AS month_start, u.developer_id, u.week_start
+        SELECT developer.team_id, {9} AS month_start, u.developer_id,
+            COUNT(DISTINCT u.week_start) AS weeks
         FROM {7}
         LEFT JOIN calendar_week w ON w.week_start = u.week_start
         WHERE u.week_start BETWEEN {1} AND {2} AND {4}
           AND w.week_start IS NOT NULL AND {0} AND {3}
+        GROUP BY developer.team_id, {9}, u.developer_id
       ) d
       GROUP BY team_id, month_start
       """;
