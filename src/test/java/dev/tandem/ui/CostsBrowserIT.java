@@ -9,6 +9,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
@@ -103,6 +104,15 @@ class CostsBrowserIT extends BrowserTest {
     LocalDate day = LocalDate.parse(summary.textContent().split(" ")[3].replace(",", ""));
     assertThat(all).isGreaterThan(seatsOn("commerce", day));
     assertThat(page.locator("#costs-tools").textContent()).contains("GitHub Copilot");
+    // Every figure column fits on a 1,400-pixel screen: the table does not scroll sideways.
+    for (String table : List.of("#costs-tools", "#costs-teams", "#costs-months")) {
+      Object overflow =
+          page.locator(table)
+              .evaluate(
+                  "g => { const t = g.shadowRoot.querySelector('#table');"
+                      + " return t.scrollWidth - t.clientWidth; }");
+      assertThat(((Number) overflow).intValue()).as("sideways overflow of %s", table).isLessThan(2);
+    }
     assertThat(page.locator("#reclaim-grid, #without-seat-grid").count()).isZero();
     page.screenshot(
         new Page.ScreenshotOptions()

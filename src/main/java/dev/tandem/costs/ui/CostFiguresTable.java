@@ -1,6 +1,7 @@
 package dev.tandem.costs.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -90,7 +91,11 @@ final class CostFiguresTable {
                     ? (first ? k : "")
                     : Objects.toString(value.apply(r.figures()), "–"))
         .setHeader(header)
-        .setAutoWidth(true);
+        // Figure columns share the width left by the group column (headers wrap onto two lines),
+        // so all eight fit beside it on a laptop screen instead of the last ones scrolling away.
+        .setWidth("6em")
+        .setFlexGrow(1)
+        .setTextAlign(ColumnTextAlign.END);
   }
 
   static List<String> csvRow(CostReport.Row r) {
