@@ -114,6 +114,13 @@ class CostsBrowserIT extends BrowserTest {
       assertThat(((Number) overflow).intValue()).as("sideways overflow of %s", table).isLessThan(2);
     }
     assertThat(page.locator("#reclaim-grid, #without-seat-grid").count()).isZero();
+    // The definitions name the minimum group size itself, not a letter.
+    page.locator("#how-computed").click();
+    Locator dialog = page.locator("vaadin-dialog-overlay[opened]");
+    dialog.getByText("Small groups").waitFor();
+    String how = dialog.textContent();
+    assertThat(how).containsPattern("fewer than \\d+ seat holders").doesNotContain("fewer than k");
+    page.keyboard().press("Escape");
     page.screenshot(
         new Page.ScreenshotOptions()
             .setPath(BrowserIT.SCREENSHOTS.resolve("costs-leader.png"))

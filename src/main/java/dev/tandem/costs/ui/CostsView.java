@@ -55,7 +55,8 @@ public class CostsView extends VerticalLayout implements BeforeEnterObserver {
                 + "holder did not use the tool in 28 days, and cost per active developer. Amounts in the currency set "
                 + "on the Seat prices screen (Settings → Seat prices).");
     explainer.addClassName("tandem-explainer");
-    Button how = new Button("How it is computed", e -> HowComputedDialog.open());
+    Button how =
+        new Button("How it is computed", e -> HowComputedDialog.open(report.minGroupSize()));
     how.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
     how.setId("how-computed");
 

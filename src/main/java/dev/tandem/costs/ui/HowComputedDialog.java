@@ -10,7 +10,11 @@ final class HowComputedDialog {
 
   private HowComputedDialog() {}
 
-  static Dialog open() {
+  /**
+   * {@code k}: the smallest group shown (Settings → "Minimum group size (k)"), as the screen's
+   * report uses it.
+   */
+  static Dialog open(int k) {
     Dialog dialog = new Dialog("How seats and cost are computed");
     dialog.setId("how-computed-dialog");
     dialog.setMaxWidth("46rem");
@@ -31,7 +35,11 @@ final class HowComputedDialog {
             new ListItem(
                 "Cost per AI user-week = total cost ÷ developer-weeks in headcount with an active day (weeks starting in the period)."),
             new ListItem(
-                "Small groups: a group whose busiest month had fewer than k seat holders and fewer than k active developers is hidden from anyone who may not see its individuals; when one sibling is hidden, the next smallest is too.")),
+                "Small groups: a group whose busiest month had fewer than "
+                    + k
+                    + " seat holders and fewer than "
+                    + k
+                    + " active developers (the minimum group size, a setting) is hidden from anyone who may not see its individuals; when one sibling is hidden, the next smallest is too.")),
         new Button("Close", e -> dialog.close()));
     dialog.open();
     return dialog;
