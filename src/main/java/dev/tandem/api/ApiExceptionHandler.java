@@ -5,6 +5,7 @@ import dev.tandem.base.Excerpt;
 import dev.tandem.base.LogSafe;
 import dev.tandem.base.NotFoundException;
 import dev.tandem.base.ValidationException;
+import dev.tandem.connectors.ConnectorBusyException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(NotFoundException.class)
   ProblemDetail notFound(NotFoundException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.detail());
+  }
+
+  /** 409: a connector run was asked for while one of the same connector runs. */
+  @ExceptionHandler(ConnectorBusyException.class)
+  ProblemDetail busy(ConnectorBusyException e) {
+    return ProblemDetail.forStatusAndDetail(
+        HttpStatus.CONFLICT, e.getMessage() + "; try again when it has ended.");
   }
 
   /** 404: names the path and where the API's description is. */

@@ -42,7 +42,7 @@ class ConnectorRunner {
   /** A run that could not start because another one (here or on another instance) holds it. */
   static final class AlreadyRunning extends ConnectorBusyException {
     AlreadyRunning(String key) {
-      super("connector " + key + " is already running (on this or another instance)");
+      super("Connector " + key + " is already running (on this or another instance)");
     }
   }
 

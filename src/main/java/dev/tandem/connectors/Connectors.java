@@ -1,6 +1,6 @@
 package dev.tandem.connectors;
 
-import dev.tandem.base.ValidationException;
+import dev.tandem.base.NotFoundException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +40,9 @@ class Connectors {
   Connector byKey(String key) {
     Connector c = byKey.get(key);
     if (c == null) {
-      throw ValidationException.of(
-          "connector", "no connector '" + key + "'; expected one of " + byKey.keySet());
+      throw new NotFoundException(
+          "connector",
+          "There is no connector '" + key + "'; the connectors are " + byKey.keySet() + ".");
     }
     return c;
   }

@@ -38,6 +38,7 @@ class ConnectorsScreenAndApiIT extends ConnectorsTestBase {
   @LocalServerPort int port;
   @Autowired ApplicationContext context;
   @Autowired ApiTokenService tokens;
+  @Autowired net.javacrumbs.shedlock.core.LockProvider locks;
   private final HttpClient http = HttpClient.newHttpClient();
 
   void failPagerDuty() {
@@ -121,8 +122,33 @@ class ConnectorsScreenAndApiIT extends ConnectorsTestBase {
     assertThat(call("GET", "/api/v1/connectors", member).statusCode()).isEqualTo(403);
     assertThat(call("POST", "/api/v1/connectors/pagerduty/runs", member).statusCode())
         .isEqualTo(403);
-    assertThat(call("POST", "/api/v1/connectors/nope/runs", "connectors-it-token").statusCode())
-        .isEqualTo(404);
+    HttpResponse<String> unknown =
+        call("POST", "/api/v1/connectors/nope/runs", "connectors-it-token");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body())
+        .contains("\"detail\":\"There is no connector 'nope'; the connectors are [")
+        .contains("pagerduty");
+    // Another instance runs kiro: its lock is held, so a run asked for now is refused with 409.
+    net.javacrumbs.shedlock.core.SimpleLock held =
+        locks
+            .lock(
+                new net.javacrumbs.shedlock.core.LockConfiguration(
+                    java.time.Instant.now(),
+                    "connector-kiro",
+                    java.time.Duration.ofMinutes(1),
+                    java.time.Duration.ZERO))
+            .orElseThrow();
+    try {
+      HttpResponse<String> busy =
+          call("POST", "/api/v1/connectors/kiro/runs", "connectors-it-token");
+      assertThat(busy.statusCode()).isEqualTo(409);
+      assertThat(busy.body())
+          .contains(
+              "Connector kiro is already running (on this or another instance); try again when it"
+                  + " has ended.");
+    } finally {
+      held.unlock();
+    }
     HttpResponse<String> started =
         call("POST", "/api/v1/connectors/pagerduty/runs", "connectors-it-token");
     assertThat(started.statusCode()).isEqualTo(202);
