@@ -42,6 +42,20 @@ class AdoptionBrowserIT extends BrowserTest {
             .setFullPage(true));
     String commerceKpi = kpi.textContent();
 
+    // The team table's cells are drawn in the browser from each row's values: the figure with its
+    // fraction as the tooltip, the status as a Lumo badge, the 12-week trend as an inline SVG.
+    Locator cells = page.locator("#team-adoption vaadin-grid-cell-content");
+    Locator badge = cells.locator("span[theme~=badge]").first();
+    badge.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED));
+    assertThat(badge.textContent())
+        .isIn("at goal", "just below goal", "below goal", "no developers", "small group");
+    assertThat(cells.locator("span[title$=' developers']").first().textContent())
+        .matches("\\d{1,3}\\.\\d%");
+    assertThat(cells.locator("svg[role=img]").first().getAttribute("aria-label"))
+        .startsWith("12 weeks, 0–100% scale:")
+        .contains("dashed line: goal 80%");
+    assertThat(cells.locator("svg[role=img] path").count()).isPositive();
+
     // Drill down into a team from the team table: the URL carries the team and the figures change.
     page.locator(
             "#team-adoption vaadin-grid-cell-content",

@@ -221,18 +221,15 @@ public final class AdoptionCards {
     return f.onTrack() ? f.goalWeek().toString() : "not on track";
   }
 
-  static Span statusBadge(TeamAdoption.Status status) {
-    Span badge = new Span(status.label());
-    String theme =
-        switch (status) {
-          case AT_GOAL -> "badge success";
-          // Below goal is never neutral: close to it is a warning, further below an error.
-          case NEAR_GOAL -> "badge warning";
-          case BELOW_GOAL -> "badge error";
-          case NO_DATA, SUPPRESSED -> "badge contrast";
-        };
-    badge.getElement().getThemeList().addAll(List.of(theme.split(" ")));
-    return badge;
+  /** Lumo's badge theme of a status. */
+  static String badgeTheme(TeamAdoption.Status status) {
+    return switch (status) {
+      case AT_GOAL -> "badge success";
+      // Below goal is never neutral: close to it is a warning, further below an error.
+      case NEAR_GOAL -> "badge warning";
+      case BELOW_GOAL -> "badge error";
+      case NO_DATA, SUPPRESSED -> "badge contrast";
+    };
   }
 
   private static Div card(String title, com.vaadin.flow.component.Component figure) {

@@ -1,6 +1,5 @@
 package dev.tandem.base.ui;
 
-import com.vaadin.flow.component.Svg;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -19,7 +18,11 @@ public final class Sparkline {
 
   private Sparkline() {}
 
-  public static Svg of(List<Double> values, Double goal) {
+  /**
+   * The SVG markup (for a grid cell's template, where a server-side component per row would cost a
+   * component tree per row in every page load).
+   */
+  public static String svg(List<Double> values, Double goal) {
     StringBuilder path = new StringBuilder();
     boolean pen = false;
     double lastX = -1;
@@ -87,7 +90,7 @@ public final class Sparkline {
               lastX,
               lastY));
     }
-    return new Svg(svg.append("</svg>").toString());
+    return svg.append("</svg>").toString();
   }
 
   /** "12 weeks, 0–100% scale: lowest 45.0%, highest 62.3%, last 61.0%; dashed line: goal 80%". */

@@ -19,11 +19,7 @@ class SparklineTest {
   @Test
   void the_goal_line_is_drawn_at_its_height_on_the_fixed_scale_and_labelled() {
     // 32 px high, 3 px margins: 80% sits at 32 − 3 − 0.8 × 26 = 8.2, 0% at 29.
-    String markup =
-        Sparkline.of(Arrays.asList(0.5, 0.6), 0.8)
-            .getElement()
-            .getProperty("innerHTML")
-            .replace('"', '\'');
+    String markup = Sparkline.svg(Arrays.asList(0.5, 0.6), 0.8).replace('"', '\'');
     assertThat(markup).contains("y1='8.2'").contains("y1='29.0'").contains(">80%</text>");
   }
 }
